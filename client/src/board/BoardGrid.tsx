@@ -1,0 +1,232 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  closestCorners,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import type {
+  Announcements,
+  DragEndEvent,
+  DragOverEvent,
+  DragStartEvent,
+  UniqueIdentifier,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { moveGoal, goalsInCell } from '../../../shared/doc/board.js';
+import type { Goal } from '../../../shared/doc/board.js';
+import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
+import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
+import { useBoardContext } from './context.js';
+import { GoalCard, GoalCardBody } from './GoalCard.js';
+
+type CellId = `${LifeDomain}|${RecoveryPhase}`;
+type Layout = Record<CellId, string[]>;
+
+const cellId = (domain: LifeDomain, phase: RecoveryPhase): CellId => `${domain}|${phase}`;
+const splitCell = (id: CellId) => id.split('|') as [LifeDomain, RecoveryPhase];
+
+function layoutOf(goals: Goal[]): Layout {
+  const layout = {} as Layout;
+  for (const domain of lifeDomains) {
+    for (const phase of recoveryPhases) {
+      layout[cellId(domain, phase)] = goalsInCell(goals, domain, phase).map((g) => g.id);
+    }
+  }
+  return layout;
+}
+
+function cellOf(layout: Layout, id: UniqueIdentifier): CellId | null {
+  if (typeof id === 'string' && id in layout) return id as CellId;
+  for (const [cell, ids] of Object.entries(layout)) if (ids.includes(String(id))) return cell as CellId;
+  return null;
+}
+
+function Cell({ id, goals, label, onAdd }: { id: CellId; goals: Goal[]; label: string; onAdd(): void }) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
+  return (
+    <div className={`cell${isOver ? ' is-over' : ''}`} role="group" aria-label={label} data-cell={id}>
+      <SortableContext id={id} items={goals.map((g) => g.id)} strategy={verticalListSortingStrategy}>
+        <ul ref={setNodeRef} className="cell-list">
+          {goals.map((goal) => (
+            <GoalCard key={goal.id} goal={goal} />
+          ))}
+        </ul>
+      </SortableContext>
+      <button
+        type="button"
+        className="add-goal"
+        onClick={onAdd}
+        aria-label={t('board.addGoalIn', { cell: label })}
+      >
+        + {t('board.addGoal')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The board: life domains (rows) by recovery phases (columns). Cards move between cells and
+ * within a cell by mouse, touch and keyboard; the move is written to the document on drop, as
+ * one transaction of domain, phase and order key.
+ */
+export function BoardGrid({
+  goals,
+  onAdd,
+}: {
+  goals: Goal[];
+  onAdd(domain: LifeDomain, phase: RecoveryPhase): void;
+}) {
+  const { t } = useTranslation();
+  const { doc } = useBoardContext();
+  const [dragLayout, setDragLayout] = useState<Layout | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const layout = useMemo(() => dragLayout ?? layoutOf(goals), [dragLayout, goals]);
+  const byId = useMemo(() => new Map(goals.map((g) => [g.id, g])), [goals]);
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const cellLabel = (cell: CellId) => {
+    const [domain, phase] = splitCell(cell);
+    return t('board.cellLabel', { domain: t(`domain.${domain}`), phase: t(`phase.${phase}`) });
+  };
+  const titleOf = (id: UniqueIdentifier) => byId.get(String(id))?.title ?? '';
+  const positionOf = (id: UniqueIdentifier) => {
+    const cell = cellOf(layout, id);
+    if (!cell) return '';
+    return t('dnd.position', {
+      cell: cellLabel(cell),
+      index: layout[cell].indexOf(String(id)) + 1,
+      count: layout[cell].length,
+    });
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      t('dnd.pickedUp', { title: titleOf(active.id), position: positionOf(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('dnd.movedTo', { title: titleOf(active.id), position: positionOf(active.id) })
+        : t('dnd.notOver', { title: titleOf(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('dnd.dropped', { title: titleOf(active.id), position: positionOf(active.id) })
+        : t('dnd.cancelled', { title: titleOf(active.id) }),
+    onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.id) }),
+  };
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    setActiveId(String(active.id));
+    setDragLayout(layoutOf(goals));
+  };
+
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    if (!over || !dragLayout) return;
+    const from = cellOf(dragLayout, active.id);
+    const to = cellOf(dragLayout, over.id);
+    if (!from || !to || from === to) return;
+    const target = dragLayout[to];
+    const overIndex = target.indexOf(String(over.id));
+    const index = overIndex === -1 ? target.length : overIndex;
+    setDragLayout({
+      ...dragLayout,
+      [from]: dragLayout[from].filter((id) => id !== active.id),
+      [to]: [...target.slice(0, index), String(active.id), ...target.slice(index)],
+    });
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const current = dragLayout;
+    setActiveId(null);
+    setDragLayout(null);
+    if (!over || !current) return;
+    const cell = cellOf(current, active.id);
+    if (!cell) return;
+    let ids = current[cell];
+    const overIndex = ids.indexOf(String(over.id));
+    const activeIndex = ids.indexOf(String(active.id));
+    if (overIndex !== -1 && overIndex !== activeIndex) ids = arrayMove(ids, activeIndex, overIndex);
+    const [domain, phase] = splitCell(cell);
+    const goal = byId.get(String(active.id));
+    const index = ids.indexOf(String(active.id));
+    const unchanged =
+      goal &&
+      goal.domain === domain &&
+      goal.phase === phase &&
+      layoutOf(goals)[cell].indexOf(goal.id) === index;
+    if (!goal || unchanged) return;
+    moveGoal(doc, goal.id, { domain, phase, index });
+  };
+
+  const active = activeId ? byId.get(activeId) : undefined;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        setActiveId(null);
+        setDragLayout(null);
+      }}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+    >
+      <div className="board-grid" role="region" aria-label={t('board.gridLabel')}>
+        <div className="corner" aria-hidden="true" />
+        {recoveryPhases.map((phase) => (
+          <div key={phase} className="phase-head">
+            <h3>{t(`phase.${phase}`)}</h3>
+            <p>{t(`phaseHint.${phase}`)}</p>
+          </div>
+        ))}
+        {lifeDomains.map((domain) => (
+          <div key={domain} className="board-row" role="presentation">
+            <div className={`domain-head domain-${domain}`}>
+              <h3>
+                <span aria-hidden="true" className="domain-icon">
+                  {t(`domainIcon.${domain}`)}
+                </span>{' '}
+                {t(`domain.${domain}`)}
+              </h3>
+            </div>
+            {recoveryPhases.map((phase) => {
+              const id = cellId(domain, phase);
+              return (
+                <Cell
+                  key={id}
+                  id={id}
+                  label={cellLabel(id)}
+                  goals={layout[id].map((g) => byId.get(g)).filter((g): g is Goal => !!g)}
+                  onAdd={() => onAdd(domain, phase)}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <DragOverlay>
+        {active ? (
+          <div className="goal-card is-overlay">
+            <GoalCardBody goal={active} />
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

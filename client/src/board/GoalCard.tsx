@@ -1,0 +1,140 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { goalAttention } from '../../../shared/attention.js';
+import type { Goal } from '../../../shared/doc/board.js';
+import { ContactButton } from '../components/ContactButton.js';
+import { formatDate } from '../i18n/index.js';
+import { useBoardContext } from './context.js';
+import { perspectiveLabel } from './perspectiveLabel.js';
+
+/** The face of a goal on the board: what it is, who owns it, how far it is, what needs attention. */
+export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { members, perspectives, peers, openGoal, today } = useBoardContext();
+  const attention = goalAttention(goal, today);
+  const editors = peers.filter((p) => !p.self && p.editing === goal.id);
+  const labels = new Map(perspectives.map((p) => [p.id, perspectiveLabel(t, p)]));
+  return (
+    <>
+      <div className="card-top">
+        {handle}
+        <span className={`status status-${goal.status}`}>{t(`status.${goal.status}`)}</span>
+        {attention.overdue && <span className="flag flag-overdue">⚠ {t('goal.overdue')}</span>}
+        {!goal.visibleToClient && (
+          <span className="flag flag-hidden" title={t('goal.hiddenFromClient')}>
+            {t('goal.hiddenShort')}
+          </span>
+        )}
+      </div>
+      <h4 className="card-title">{goal.title || t('goal.untitled')}</h4>
+      <dl className="card-facts">
+        <dt>{t('goal.owner')}</dt>
+        <dd>
+          <ContactButton person={goal.ownerId ? members.get(goal.ownerId) : undefined} />
+        </dd>
+        {goal.targetDate && (
+          <>
+            <dt>{t('goal.targetDate')}</dt>
+            <dd className={attention.overdue ? 'overdue' : undefined}>
+              {formatDate(goal.targetDate, i18n.language)}
+            </dd>
+          </>
+        )}
+      </dl>
+      {goal.perspectives.length > 0 && (
+        <ul className="chips" aria-label={t('goal.perspectives')}>
+          {goal.perspectives.map((p) => (
+            <li key={p} className="chip">
+              {labels.get(p) ?? p}
+            </li>
+          ))}
+        </ul>
+      )}
+      {attention.stepsTotal > 0 && (
+        <div className="progress">
+          <progress max={attention.stepsTotal} value={attention.stepsDone} aria-hidden="true" />
+          <span>
+            {t('goal.stepsProgress', { done: attention.stepsDone, total: attention.stepsTotal })}
+            {attention.overdueSteps > 0 && (
+              <span className="overdue"> · {t('goal.overdueSteps', { count: attention.overdueSteps })}</span>
+            )}
+          </span>
+        </div>
+      )}
+      <div className="card-bottom">
+        <button
+          type="button"
+          className="small"
+          onClick={(e) => {
+            e.stopPropagation();
+            openGoal(goal.id);
+          }}
+          onKeyDown={(e) => e.stopPropagation()}
+          aria-label={t('goal.editNamed', { title: goal.title })}
+        >
+          {t('goal.edit')}
+        </button>
+        {editors.map((p) => (
+          <span
+            key={p.clientId}
+            className="editing"
+            style={{ borderColor: p.user.color, color: p.user.color }}
+          >
+            {t('presence.editing', { name: p.user.name })}
+          </span>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function GoalCard({ goal }: { goal: Goal }) {
+  const { t } = useTranslation();
+  const { highlighted, peers, today } = useBoardContext();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({ id: goal.id, data: { type: 'goal' } });
+  const attention = goalAttention(goal, today);
+  const editor = peers.find((p) => !p.self && p.editing === goal.id);
+  const dimmed = highlighted !== null && !goal.perspectives.includes(highlighted);
+  const classes = [
+    'goal-card',
+    attention.stalled ? 'is-stalled' : '',
+    attention.overdue ? 'is-overdue' : '',
+    goal.status === 'achieved' ? 'is-achieved' : '',
+    goal.status === 'dropped' ? 'is-dropped' : '',
+    dimmed ? 'is-dimmed' : '',
+    highlighted && !dimmed ? 'is-highlighted' : '',
+    isDragging ? 'is-dragging' : '',
+  ].join(' ');
+  return (
+    <li
+      ref={setNodeRef}
+      className={classes}
+      data-goal-id={goal.id}
+      style={{
+        transform: CSS.Translate.toString(transform),
+        transition,
+        outlineColor: editor?.user.color,
+      }}
+      {...listeners}
+    >
+      <GoalCardBody
+        goal={goal}
+        handle={
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="drag-handle"
+            {...attributes}
+            aria-roledescription={t('dnd.roleDescription')}
+            aria-label={t('dnd.handleLabel', { title: goal.title })}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        }
+      />
+    </li>
+  );
+}

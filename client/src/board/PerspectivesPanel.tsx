@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  addCustomPerspective,
+  perspectiveText,
+  setPerspectiveActive,
+  setPerspectiveLead,
+} from '../../../shared/doc/board.js';
+import type { PerspectiveState } from '../../../shared/doc/board.js';
+import { CollabText } from '../components/CollabText.js';
+import { ContactButton } from '../components/ContactButton.js';
+import { useBoardContext } from './context.js';
+import { OwnerSelect } from './OwnerSelect.js';
+import { perspectiveLabel } from './perspectiveLabel.js';
+
+function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
+  const { t } = useTranslation();
+  const { doc, highlighted, setHighlighted, members } = useBoardContext();
+  const label = perspectiveLabel(t, perspective);
+  const id = (field: string) => `perspective-${perspective.id}-${field}`;
+  const selected = highlighted === perspective.id;
+  return (
+    <section className={`perspective-card${selected ? ' is-selected' : ''}`} aria-labelledby={id('heading')}>
+      <header>
+        <h3 id={id('heading')}>{label}</h3>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={selected}
+          onClick={() => setHighlighted(selected ? null : perspective.id)}
+        >
+          {selected ? t('perspectives.unhighlight') : t('perspectives.highlight')}
+        </button>
+      </header>
+      <label htmlFor={id('situation')}>{t('perspectives.situation')}</label>
+      <CollabText
+        id={id('situation')}
+        text={perspectiveText(doc, perspective.id, 'situation')}
+        multiline
+        rows={3}
+        maxLength={5000}
+      />
+      <label htmlFor={id('strengths')}>{t('perspectives.strengths')}</label>
+      <CollabText
+        id={id('strengths')}
+        text={perspectiveText(doc, perspective.id, 'strengths')}
+        multiline
+        rows={2}
+        maxLength={5000}
+      />
+      <label htmlFor={id('concerns')}>{t('perspectives.concerns')}</label>
+      <CollabText
+        id={id('concerns')}
+        text={perspectiveText(doc, perspective.id, 'concerns')}
+        multiline
+        rows={2}
+        maxLength={5000}
+      />
+      <label htmlFor={id('lead')}>{t('perspectives.lead')}</label>
+      <OwnerSelect
+        id={id('lead')}
+        value={perspective.leadId}
+        onChange={(leadId) => setPerspectiveLead(doc, perspective.id, leadId)}
+      />
+      {perspective.leadId && (
+        <p className="lead-contact">
+          <ContactButton person={members.get(perspective.leadId)} />
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The client's perspectives: each can be switched on; the active ones get equal space in a fixed
+ * order (never sorted by how much they contain).
+ */
+export function PerspectivesPanel() {
+  const { t } = useTranslation();
+  const { doc, perspectives } = useBoardContext();
+  const [newLabel, setNewLabel] = useState('');
+  const active = perspectives.filter((p) => p.active);
+  return (
+    <section className="perspectives" aria-labelledby="perspectives-heading">
+      <div className="perspectives-head">
+        <h2 id="perspectives-heading">{t('perspectives.heading')}</h2>
+        <fieldset className="perspective-switches">
+          <legend className="visually-hidden">{t('perspectives.switchLegend')}</legend>
+          {perspectives.map((p) => (
+            <span key={p.id} className="switch">
+              <input
+                id={`switch-${p.id}`}
+                type="checkbox"
+                checked={p.active}
+                onChange={(e) => setPerspectiveActive(doc, p.id, e.target.checked)}
+              />
+              <label htmlFor={`switch-${p.id}`}>{perspectiveLabel(t, p)}</label>
+            </span>
+          ))}
+        </fieldset>
+        <form
+          className="add-perspective"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!newLabel.trim()) return;
+            addCustomPerspective(doc, newLabel);
+            setNewLabel('');
+          }}
+        >
+          <label htmlFor="new-perspective">{t('perspectives.addLabel')}</label>
+          <input
+            id="new-perspective"
+            value={newLabel}
+            maxLength={60}
+            onChange={(e) => setNewLabel(e.target.value)}
+            placeholder={t('perspectives.addPlaceholder')}
+          />
+          <button type="submit">{t('perspectives.add')}</button>
+        </form>
+      </div>
+      {active.length === 0 ? (
+        <p className="muted">{t('perspectives.noneActive')}</p>
+      ) : (
+        <div
+          className="perspective-cards"
+          style={{ gridTemplateColumns: `repeat(${active.length}, minmax(0, 1fr))` }}
+        >
+          {active.map((p) => (
+            <PerspectiveCard key={p.id} perspective={p} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { addStep, deleteStep, moveStep, stepText, updateStep } from '../../../shared/doc/board.js';
+import type { Goal } from '../../../shared/doc/board.js';
+import { CollabText } from '../components/CollabText.js';
+import { useBoardContext } from './context.js';
+import { OwnerSelect } from './OwnerSelect.js';
+
+/** The ordered steps of a goal: each with one owner, a due date and done or not. */
+export function StepList({ goal }: { goal: Goal }) {
+  const { t } = useTranslation();
+  const { doc, today } = useBoardContext();
+  return (
+    <fieldset className="steps">
+      <legend>{t('steps.heading')}</legend>
+      <ol>
+        {goal.steps.map((step, index) => {
+          const id = (name: string) => `step-${step.id}-${name}`;
+          const overdue = !step.done && step.dueDate !== null && step.dueDate < today;
+          return (
+            <li key={step.id} className={overdue ? 'is-overdue' : undefined}>
+              <input
+                id={id('done')}
+                type="checkbox"
+                checked={step.done}
+                onChange={(e) => updateStep(doc, goal.id, step.id, { done: e.target.checked })}
+                aria-label={t('steps.done', { index: index + 1 })}
+              />
+              <label className="visually-hidden" htmlFor={id('text')}>
+                {t('steps.text', { index: index + 1 })}
+              </label>
+              <CollabText
+                id={id('text')}
+                text={stepText(doc, goal.id, step.id)}
+                maxLength={1000}
+                className="step-text"
+              />
+              <label className="visually-hidden" htmlFor={id('owner')}>
+                {t('steps.owner', { index: index + 1 })}
+              </label>
+              <OwnerSelect
+                id={id('owner')}
+                value={step.ownerId}
+                onChange={(ownerId) => updateStep(doc, goal.id, step.id, { ownerId })}
+              />
+              <label className="visually-hidden" htmlFor={id('due')}>
+                {t('steps.due', { index: index + 1 })}
+              </label>
+              <input
+                id={id('due')}
+                type="date"
+                value={step.dueDate ?? ''}
+                onChange={(e) => updateStep(doc, goal.id, step.id, { dueDate: e.target.value || null })}
+              />
+              {overdue && <span className="flag flag-overdue">{t('goal.overdue')}</span>}
+              <span className="step-actions">
+                <button
+                  type="button"
+                  className="small"
+                  disabled={index === 0}
+                  onClick={() => moveStep(doc, goal.id, step.id, index - 1)}
+                  aria-label={t('steps.up', { index: index + 1 })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={index === goal.steps.length - 1}
+                  onClick={() => moveStep(doc, goal.id, step.id, index + 1)}
+                  aria-label={t('steps.down', { index: index + 1 })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="small danger"
+                  onClick={() => deleteStep(doc, goal.id, step.id)}
+                  aria-label={t('steps.delete', { index: index + 1 })}
+                >
+                  ✕
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={() => addStep(doc, goal.id, { text: '', ownerId: goal.ownerId })}>
+        + {t('steps.add')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProfessionalSummary } from '../../../shared/api.js';
+
+/** A person's name; one click shows how to reach them (referral goes to a person, not a team). */
+export function ContactButton({ person }: { person: ProfessionalSummary | undefined }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  if (!person) return <span className="muted">{t('goal.noOwner')}</span>;
+  return (
+    <span className="contact">
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(!open);
+        }}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        {person.name}
+      </button>
+      {open && (
+        <span
+          id={id}
+          className="contact-card"
+          role="group"
+          aria-label={t('contact.of', { name: person.name })}
+        >
+          <strong>{person.name}</strong>
+          <span>
+            {person.roleTitle}
+            {person.organisation ? ` · ${person.organisation}` : ''}
+          </span>
+          {person.phone && <a href={`tel:${person.phone.replace(/[^+\d]/g, '')}`}>{person.phone}</a>}
+          {person.email && <a href={`mailto:${person.email}`}>{person.email}</a>}
+        </span>
+      )}
+    </span>
+  );
+}

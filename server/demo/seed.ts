@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import {
+  createGoal,
+  perspectivesOf,
+  setPerspectiveActive,
+  setPerspectiveLead,
+} from '../../shared/doc/board.js';
+import { caseDocumentName } from '../../shared/protocol.js';
+import type { Db } from '../db/database.js';
+import type { DocumentStore } from '../db/documentStore.js';
+import { demoData } from './data.js';
+import type { DemoCase, DemoData } from './types.js';
+
+const isoDay = (from: Date, days: number) =>
+  new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Builds the board document of a demo case as the team would have made it. */
+export function demoBoard(demoCase: DemoCase, today: Date): Y.Doc {
+  const doc = new Y.Doc();
+  for (const p of demoCase.perspectives) {
+    setPerspectiveActive(doc, p.id, true);
+    setPerspectiveLead(doc, p.id, p.leadId);
+    const map = perspectivesOf(doc).get(p.id)!;
+    doc.transact(() => {
+      if (p.label) {
+        map.set('label', p.label);
+        map.set('addedAt', today.toISOString());
+      }
+      (map.get('situation') as Y.Text).insert(0, p.situation);
+      (map.get('strengths') as Y.Text).insert(0, p.strengths);
+      (map.get('concerns') as Y.Text).insert(0, p.concerns);
+    });
+  }
+  for (const goal of demoCase.goals) {
+    createGoal(doc, {
+      title: goal.title,
+      clientWords: goal.clientWords ?? '',
+      domain: goal.domain,
+      phase: goal.phase,
+      status: goal.status,
+      ownerId: goal.ownerId,
+      targetDate: goal.targetInDays === undefined ? null : isoDay(today, goal.targetInDays),
+      visibleToClient: goal.visibleToClient,
+      perspectives: goal.perspectives,
+      steps: goal.steps.map((s) => ({
+        text: s.text,
+        ownerId: s.ownerId,
+        dueDate: s.dueInDays === undefined ? null : isoDay(today, s.dueInDays),
+        done: s.done,
+      })),
+    });
+  }
+  return doc;
+}
+
+/** Seeds the demo neighbourhood into an empty database; does nothing when cases exist. */
+export function seedDemo(
+  db: Db,
+  store: DocumentStore,
+  data: DemoData = demoData,
+  today = new Date(),
+): boolean {
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()?.n ?? 0;
+  if (count > 0) return false;
+  db.transaction(() => {
+    db.prepare('INSERT INTO districts (id, name) VALUES (?, ?)').run(data.district.id, data.district.name);
+    const neighbourhood = db.prepare('INSERT INTO neighbourhoods (id, district_id, name) VALUES (?, ?, ?)');
+    for (const n of data.neighbourhoods) neighbourhood.run(n.id, data.district.id, n.name);
+    const organisation = db.prepare('INSERT INTO organisations (id, name, kind) VALUES (?, ?, ?)');
+    for (const o of data.organisations) organisation.run(o.id, o.name, o.kind);
+    const team = db.prepare('INSERT INTO teams (id, name, kind, neighbourhood_id) VALUES (?, ?, ?, ?)');
+    for (const t of data.teams) team.run(t.id, t.name, t.kind, t.neighbourhoodId);
+    const professional = db.prepare(`INSERT INTO professionals
+      (id, name, role_title, domain, team_id, organisation_id, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const p of data.professionals) {
+      professional.run(p.id, p.name, p.roleTitle, p.domain, p.teamId, p.organisationId, p.phone, p.email);
+    }
+    const insertCase = db.prepare(`INSERT INTO cases
+      (id, client_name, birth_year, neighbourhood_id, coordinator_id, recovery_context, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const member = db.prepare(
+      'INSERT INTO case_members (case_id, professional_id, case_role) VALUES (?, ?, ?)',
+    );
+    for (const c of data.cases) {
+      insertCase.run(
+        c.id,
+        c.clientName,
+        c.birthYear,
+        c.neighbourhoodId,
+        c.coordinatorId,
+        c.recoveryContext,
+        today.toISOString(),
+      );
+      for (const m of c.members) member.run(c.id, m.professionalId, m.caseRole);
+      store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(demoBoard(c, today)));
+    }
+  })();
+  return true;
+}

@@ -1,0 +1,131 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { closeCodes, parseDocumentName, syncPath } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import { Connection } from './connection.js';
+import { DocumentRegistry } from './documentRegistry.js';
+import type { SyncExtension } from './extension.js';
+import { SyncRefusal } from './extension.js';
+import { Pipeline } from './pipeline.js';
+
+export interface SyncServerOptions {
+  extensions: SyncExtension[];
+  maxMessageBytes: number;
+  unloadAfterMs: number;
+  log: Logger;
+  pingIntervalMs?: number;
+}
+
+/**
+ * The y-websocket compatible sync server at `/sync/<documentName>` on the app's HTTP port.
+ * Refusals are sent as close codes after the upgrade, so the stock provider stops retrying and
+ * the UI can say why (SPEC C1).
+ */
+export class SyncServer {
+  readonly registry: DocumentRegistry;
+  private readonly pipeline: Pipeline;
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly ping: NodeJS.Timeout;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.pipeline = new Pipeline(options.extensions);
+    this.registry = new DocumentRegistry(this.pipeline, options.unloadAfterMs, options.log);
+    // ws refuses anything beyond twice the limit outright; up to that, the connection closes
+    // with our own "too large" code so the client can tell the user (SPEC S6).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
+    const alive = new WeakSet<WebSocket>();
+    this.ping = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (!alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        alive.delete(ws);
+        ws.ping();
+      }
+    }, options.pingIntervalMs ?? 30_000);
+    this.ping.unref();
+    this.wss.on('connection', (ws: WebSocket) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+    });
+  }
+
+  /** Takes over an HTTP upgrade if it is for the sync path; returns false otherwise. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${syncPath}/`)) return false;
+    let documentName: string;
+    try {
+      documentName = decodeURIComponent(url.pathname.slice(syncPath.length + 1));
+    } catch {
+      documentName = '';
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.wss.emit('connection', ws, request);
+      void this.accept(ws, request, documentName);
+    });
+    return true;
+  }
+
+  private async accept(ws: WebSocket, request: IncomingMessage, documentName: string) {
+    ws.binaryType = 'nodebuffer';
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) {
+      ws.close(closeCodes.notFound, 'unknown document');
+      return;
+    }
+    const context = { documentName, document: parsed, request, readOnly: false, data: {} };
+    const connection = new Connection(
+      ws,
+      context,
+      this.pipeline,
+      {
+        maxMessageBytes: this.options.maxMessageBytes,
+        maxBufferedBytes: Math.max(16 * 1024 * 1024, this.options.maxMessageBytes * 4),
+      },
+      this.options.log,
+    );
+    this.connections.add(connection);
+    let document: Awaited<ReturnType<DocumentRegistry['acquire']>> | null = null;
+    ws.on('message', (data: Buffer) => connection.receive(new Uint8Array(data)));
+    ws.on('error', () => connection.close(1011, 'socket error'));
+    ws.on('close', () => {
+      connection.closed = true;
+      this.connections.delete(connection);
+      if (document) this.registry.release(document, connection);
+      this.pipeline.onDisconnect(context);
+    });
+    try {
+      await this.pipeline.onConnect(context);
+      if (connection.closed) return;
+      document = await this.registry.acquire(documentName, connection);
+      if (connection.closed) {
+        this.registry.release(document, connection);
+        return;
+      }
+      connection.attach(document);
+    } catch (error) {
+      if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
+      else {
+        this.options.log.error('opening a document failed', { document: documentName, error: String(error) });
+        connection.close(1011, 'server error');
+      }
+    }
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.ping);
+    for (const connection of this.connections) connection.close(closeCodes.goingAway, 'server stops');
+    await this.registry.destroy();
+    await this.pipeline.onDestroy();
+    this.wss.close();
+  }
+}

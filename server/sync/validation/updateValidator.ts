@@ -1,0 +1,269 @@
+import * as Y from 'yjs';
+import { childShape } from '../../../shared/doc/shape.js';
+import type { DocumentShape, Shape } from '../../../shared/doc/shape.js';
+
+/**
+ * Checks an incoming Yjs update against the document shape *before* it is applied, in time
+ * proportional to the update (not the document). It decodes the update's structs, finds the
+ * container of each (root, a type already in the document, or a type created by the update itself)
+ * and checks the content against the shape. It refuses updates whose dependencies the server does
+ * not have, so Yjs never parks them as pending structs (SPEC rules V1–V7).
+ */
+export class InvalidUpdate extends Error {}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+type Content = Y.Item['content'];
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+interface Container {
+  shape: Shape;
+  path: string;
+  /** Identity of the container: `root:<name>`, or the id of the item holding the type. */
+  key: string;
+  /** The existing type, when the container is already in the document. */
+  type: Y.AbstractType<unknown> | null;
+}
+/** A container whose item was deleted: Yjs turns everything put into it into garbage. */
+const dead = Symbol('dead');
+type Resolved = Container | typeof dead;
+
+const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+
+interface ItemInternals {
+  parent: Y.AbstractType<unknown> | Y.ID | string | null;
+  parentSub: string | null;
+  origin: Y.ID | null;
+  rightOrigin: Y.ID | null;
+  content: Content;
+  deleted: boolean;
+}
+interface TypeInternals {
+  _item: Y.Item | null;
+  _map: Map<string, Y.Item>;
+  doc: Y.Doc | null;
+  length?: number;
+}
+const internals = (item: Y.Item) => item as unknown as ItemInternals;
+const typeInternals = (type: Y.AbstractType<unknown>) => type as unknown as TypeInternals;
+
+function inDeleteSet(ds: DeleteSet, id: Y.ID): boolean {
+  const ranges = ds.clients.get(id.client);
+  return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len);
+}
+
+export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentShape): void {
+  const store = doc.store;
+  const state = (client: number) => Y.getState(store, client);
+  const meta = Y.parseUpdateMeta(update);
+  for (const [client, from] of meta.from) {
+    if (from > state(client)) {
+      throw new InvalidUpdate(`update depends on changes of client ${client} the server lacks`);
+    }
+  }
+  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    if (s instanceof Y.Skip) throw new InvalidUpdate('update has gaps (skipped ranges)');
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+
+  /** Finds the struct holding `id`: the document first (it wins for known clocks), then the update. */
+  const find = (id: Y.ID): { struct: Struct; fromDoc: boolean } | null => {
+    if (id.clock < state(id.client)) return { struct: Y.getItem(store, id), fromDoc: true };
+    const list = byClient.get(id.client) ?? [];
+    const struct = list.find((s) => id.clock >= s.id.clock && id.clock < s.id.clock + s.length);
+    return struct ? { struct, fromDoc: false } : null;
+  };
+
+  const docTypeCache = new WeakMap<object, Resolved | null>();
+  /** The shape of a type that already lives in the document. */
+  const docContainer = (type: Y.AbstractType<unknown>): Resolved | null => {
+    const cached = docTypeCache.get(type);
+    if (cached !== undefined) return cached;
+    const t = typeInternals(type);
+    let result: Resolved | null;
+    if (t._item === null) {
+      const name = Y.findRootTypeKey(type);
+      const root = shape[name];
+      result = root ? { shape: root, path: name, key: `root:${name}`, type } : null;
+    } else {
+      const holder = internals(t._item);
+      const parent = docContainer(holder.parent as Y.AbstractType<unknown>);
+      if (holder.deleted || parent === dead) result = dead;
+      else if (parent === null || holder.parentSub === null) result = null;
+      else {
+        const inner = childShape(parent.shape, holder.parentSub);
+        result = inner
+          ? { shape: inner, path: `${parent.path}.${holder.parentSub}`, key: idKey(t._item.id), type }
+          : null;
+      }
+    }
+    docTypeCache.set(type, result);
+    return result;
+  };
+
+  const resolvedCache = new Map<Y.Item, { container: Resolved; parentSub: string | null }>();
+  /** Where an item of the update goes: its container and map key, as Yjs would integrate it. */
+  const placement = (item: Y.Item): { container: Resolved; parentSub: string | null } => {
+    const cached = resolvedCache.get(item);
+    if (cached) return cached;
+    const it = internals(item);
+    let result: { container: Resolved; parentSub: string | null };
+    if (typeof it.parent === 'string') {
+      const root = shape[it.parent];
+      if (!root) throw new InvalidUpdate(`unknown root "${it.parent}"`);
+      result = {
+        container: { shape: root, path: it.parent, key: `root:${it.parent}`, type: null },
+        parentSub: it.parentSub,
+      };
+    } else if (it.parent instanceof Y.ID) {
+      result = { container: heldContainer(it.parent), parentSub: it.parentSub };
+    } else {
+      result = { container: dead, parentSub: null };
+      for (const neighbour of [it.origin, it.rightOrigin]) {
+        if (!neighbour) continue;
+        const found = find(neighbour);
+        if (!found) throw new InvalidUpdate('update refers to an item the server lacks');
+        if (!(found.struct instanceof Y.Item)) continue;
+        if (found.fromDoc) {
+          const n = internals(found.struct);
+          const c = docContainer(n.parent as Y.AbstractType<unknown>);
+          result = { container: c ?? dead, parentSub: n.parentSub };
+        } else {
+          result = placement(found.struct);
+        }
+        break;
+      }
+    }
+    resolvedCache.set(item, result);
+    return result;
+  };
+
+  /** The container held by the item with this id (a type inside a map). */
+  const heldContainer = (id: Y.ID): Resolved => {
+    const found = find(id);
+    if (!found) throw new InvalidUpdate('update refers to a parent the server lacks');
+    const { struct, fromDoc } = found;
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return dead;
+    if (fromDoc) return docContainer(struct.content.type) ?? dead;
+    const { container, parentSub } = placement(struct);
+    if (container === dead || parentSub === null) return dead;
+    const inner = childShape(container.shape, parentSub);
+    if (!inner) return dead; // the holder itself is refused when it is checked
+    return { shape: inner, path: `${container.path}.${parentSub}`, key: idKey(struct.id), type: null };
+  };
+
+  const alive = (item: Y.Item) => !(item.content instanceof Y.ContentDeleted) && !inDeleteSet(ds, item.id);
+  const newRecords = new Map<string, { path: string; required: readonly string[] }>();
+  const keysSet = new Map<string, Set<string>>();
+  const textGrowth = new Map<string, { container: Container; added: number }>();
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue; // GC: deleted content, nothing to check
+    if (struct.id.clock + struct.length <= state(struct.id.client)) continue; // already known
+    const { container, parentSub } = placement(struct);
+    if (container === dead) continue; // Yjs integrates it as garbage
+    const content = struct.content;
+    if (container.shape.kind === 'text') {
+      if (
+        parentSub !== null ||
+        !(content instanceof Y.ContentString || content instanceof Y.ContentDeleted)
+      ) {
+        throw new InvalidUpdate(`${container.path} only holds plain text`);
+      }
+      if (content instanceof Y.ContentString && alive(struct)) {
+        const growth = textGrowth.get(container.key) ?? { container, added: 0 };
+        growth.added += content.getLength();
+        textGrowth.set(container.key, growth);
+      }
+      continue;
+    }
+    if (container.shape.kind === 'value') throw new InvalidUpdate(`${container.path} is not a map`);
+    if (parentSub === null) throw new InvalidUpdate(`${container.path} only holds keyed entries`);
+    const path = `${container.path}.${parentSub}`;
+    const target = childShape(container.shape, parentSub);
+    if (!target) throw new InvalidUpdate(`${path} is not allowed here`);
+    if (alive(struct)) {
+      const keys = keysSet.get(container.key) ?? new Set<string>();
+      keys.add(parentSub);
+      keysSet.set(container.key, keys);
+    }
+    if (content instanceof Y.ContentDeleted) continue;
+    checkContent(content, target, path);
+    if (target.kind === 'record' && alive(struct)) {
+      newRecords.set(idKey(struct.id), { path, required: target.required });
+    }
+  }
+
+  for (const [key, record] of newRecords) {
+    const keys = keysSet.get(key) ?? new Set();
+    const missing = record.required.filter((field) => !keys.has(field));
+    if (missing.length) throw new InvalidUpdate(`${record.path} is missing ${missing.join(', ')}`);
+  }
+
+  for (const { container, added } of textGrowth.values()) {
+    if (container.shape.kind !== 'text') continue;
+    const existing = container.type ? (typeInternals(container.type).length ?? 0) : 0;
+    if (existing + added > container.shape.maxLength) {
+      throw new InvalidUpdate(`${container.path} would exceed ${container.shape.maxLength} characters`);
+    }
+  }
+
+  checkDeletes(ds, meta.to, state, store, docContainer, keysSet);
+}
+
+function checkContent(content: Content, target: Shape, path: string): void {
+  if (target.kind === 'text') {
+    if (content instanceof Y.ContentType && content.type instanceof Y.Text) return;
+    throw new InvalidUpdate(`${path} must be text`);
+  }
+  if (target.kind === 'record' || target.kind === 'collection') {
+    if (content instanceof Y.ContentType && content.type instanceof Y.Map) return;
+    throw new InvalidUpdate(`${path} must be a map`);
+  }
+  if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
+    throw new InvalidUpdate(`${path} must be a single value`);
+  }
+  const parsed = target.schema.safeParse(content.arr[0]);
+  if (!parsed.success) {
+    throw new InvalidUpdate(`${path} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  }
+}
+
+/** Deletions may remove entries, goals and text, but never a required field without a new value. */
+function checkDeletes(
+  ds: DeleteSet,
+  updateTo: Map<number, number>,
+  state: (client: number) => number,
+  store: Y.Doc['store'],
+  docContainer: (type: Y.AbstractType<unknown>) => Resolved | null,
+  keysSet: Map<string, Set<string>>,
+): void {
+  for (const [client, ranges] of ds.clients) {
+    const known = Math.max(state(client), updateTo.get(client) ?? 0);
+    const structs = store.clients.get(client) ?? [];
+    for (const range of ranges) {
+      if (range.clock + range.len > known) {
+        throw new InvalidUpdate('update deletes items the server lacks');
+      }
+      if (range.clock >= state(client)) continue;
+      let i = Y.findIndexSS(structs, range.clock);
+      for (; i < structs.length && structs[i]!.id.clock < range.clock + range.len; i++) {
+        const struct = structs[i]!;
+        if (!(struct instanceof Y.Item)) continue;
+        const it = internals(struct);
+        if (it.deleted || it.parentSub === null) continue;
+        const parent = it.parent as Y.AbstractType<unknown>;
+        const container = docContainer(parent);
+        if (!container || container === dead || container.shape.kind !== 'record') continue;
+        if (!container.shape.required.includes(it.parentSub)) continue;
+        if (typeInternals(parent)._map.get(it.parentSub) !== struct) continue;
+        const holder = typeInternals(parent)._item;
+        if (holder && inDeleteSet(ds, holder.id)) continue; // the whole record goes
+        if (keysSet.get(container.key)?.has(it.parentSub)) continue; // replaced by a new value
+        throw new InvalidUpdate(`${container.path}.${it.parentSub} is required and cannot be removed`);
+      }
+    }
+  }
+}

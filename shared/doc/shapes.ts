@@ -1,0 +1,8 @@
+import type { DocumentPart } from '../protocol.js';
+import { boardShape } from './boardShape.js';
+import type { DocumentShape } from './shape.js';
+
+/** The shape of each kind of case document, by the part of its name. */
+export const documentShapes: Record<DocumentPart, DocumentShape> = {
+  shared: boardShape,
+};

@@ -1,0 +1,47 @@
+/**
+ * Constants of the sync protocol that client and server must agree on: document names and the
+ * WebSocket close codes. Codes 4400–4499 tell the stock y-websocket provider not to reconnect.
+ */
+export const syncPath = '/sync';
+
+export const closeCodes = {
+  /** The message could not be decoded as y-websocket protocol. */
+  malformedMessage: 4400,
+  /** Not signed in (reserved for the accounts issue). */
+  notSignedIn: 4401,
+  /** Signed in but not allowed on this document. */
+  forbidden: 4403,
+  /** The document does not exist (unknown case or document kind). */
+  notFound: 4404,
+  /** The message was larger than the server accepts. */
+  tooLarge: 4413,
+  /** An update would break the document shape, or depends on data the server does not have. */
+  invalidUpdate: 4422,
+  /** The server is shutting down; reconnecting later will work. */
+  goingAway: 1001,
+} as const;
+export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
+
+export const documentParts = ['shared'] as const;
+export type DocumentPart = (typeof documentParts)[number];
+
+export interface CaseDocumentName {
+  kind: 'case';
+  caseId: string;
+  part: DocumentPart;
+}
+
+const caseDocumentPattern = /^case:([A-Za-z0-9_-]{1,64}):([a-z]+)$/;
+
+/** Parses `case:<caseId>:<part>`; returns null for anything else. */
+export function parseDocumentName(name: string): CaseDocumentName | null {
+  const match = caseDocumentPattern.exec(name);
+  if (!match) return null;
+  const part = match[2] as DocumentPart;
+  if (!documentParts.includes(part)) return null;
+  return { kind: 'case', caseId: match[1]!, part };
+}
+
+export function caseDocumentName(caseId: string, part: DocumentPart = 'shared'): string {
+  return `case:${caseId}:${part}`;
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard } from '../../shared/doc/board.js';
+import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
+import { startTestServer } from '../utils/server.js';
+import type { TestServer } from '../utils/server.js';
+import * as Y from 'yjs';
+import { sqliteDocumentStore } from '../../server/db/documentStore.js';
+
+/** The cell (`domain|phase`) a goal card is shown in on this page. */
+const cellOf = (page: Page, goalId: string) =>
+  page
+    .locator(`[data-goal-id="${goalId}"]`)
+    .evaluate((el) => el.closest('[data-cell]')?.getAttribute('data-cell'));
+
+describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let pages: Page[];
+  let caseId: string;
+  let goalIds: string[];
+
+  beforeAll(async () => {
+    const clientDir = await buildClient();
+    server = await startTestServer({ demoData: true, clientDir });
+    caseId = server.db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id LIMIT 1').get()!.id;
+    const doc = new Y.Doc();
+    for (const u of sqliteDocumentStore(server.db).load(`case:${caseId}:shared`)) Y.applyUpdate(doc, u);
+    goalIds = readBoard(doc).goals.map((g) => g.id);
+    browser = await launchChromium();
+    // Two separate browser contexts: two people, no shared storage between them.
+    pages = await Promise.all(
+      [0, 1].map(async () =>
+        (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage(),
+      ),
+    );
+    for (const page of pages) {
+      await page.goto(`${server.url}/cases/${caseId}`);
+      await page.getByText('Live verbonden').waitFor();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the board with every goal of the client', async () => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await pages[0]!.screenshot({ path: path.join(screenshotDir, 'board.png'), fullPage: true });
+    for (const id of goalIds)
+      await expect(pages[0]!.locator(`[data-goal-id="${id}"]`).count()).resolves.toBe(1);
+  });
+
+  it('a card dragged by mouse in one browser moves in the other', async () => {
+    const [a, b] = pages as [Page, Page];
+    const goalId = goalIds[0]!;
+    const from = await cellOf(a, goalId);
+    const target = from === 'housing|rebuilding' ? 'work|sustaining' : 'housing|rebuilding';
+    const card = await a.locator(`[data-goal-id="${goalId}"] .card-title`).boundingBox();
+    const cell = await a.locator(`[data-cell="${target}"] .add-goal`).boundingBox();
+    await a.mouse.move(card!.x + card!.width / 2, card!.y + card!.height / 2);
+    await a.mouse.down();
+    const steps = 12;
+    for (let i = 1; i <= steps; i++) {
+      await a.mouse.move(
+        card!.x + ((cell!.x + 20 - card!.x) * i) / steps,
+        card!.y + ((cell!.y - 10 - card!.y) * i) / steps,
+      );
+    }
+    await a.mouse.up();
+    await expect.poll(() => cellOf(a, goalId)).toBe(target);
+    await expect.poll(() => cellOf(b, goalId), { timeout: 5_000 }).toBe(target);
+  });
+
+  it('a card moved by keyboard in one browser moves in the other', async () => {
+    const [a, b] = pages as [Page, Page];
+    const goalId = goalIds[1]!;
+    const from = (await cellOf(a, goalId))!;
+    const [domain, phase] = from.split('|');
+    const phases = ['treatment', 'transition', 'rebuilding', 'sustaining'];
+    const direction = phase === 'sustaining' ? 'ArrowLeft' : 'ArrowRight';
+    const expected = `${domain}|${phases[phases.indexOf(phase!) + (direction === 'ArrowRight' ? 1 : -1)]}`;
+    await a.locator(`[data-goal-id="${goalId}"] .drag-handle`).focus();
+    await a.keyboard.press('Space');
+    await a.keyboard.press(direction);
+    await a.keyboard.press('Space');
+    await expect.poll(() => cellOf(a, goalId)).toBe(expected);
+    await expect.poll(() => cellOf(b, goalId), { timeout: 5_000 }).toBe(expected);
+  });
+});

@@ -1,0 +1,40 @@
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { eventually } from './eventually.js';
+
+export interface SyncClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close events the server sent (code and reason). */
+  closes: { code: number; reason: string }[];
+  destroy(): void;
+}
+
+/** A real y-websocket provider in Node, connected to `/sync/<documentName>`. */
+export function connectClient(baseUrl: string, documentName: string, doc = new Y.Doc()): SyncClient {
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, documentName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closes: SyncClient['closes'] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function synced(client: SyncClient, timeoutMs = 5_000): Promise<void> {
+  await eventually(() => {
+    if (!client.provider.synced) throw new Error('not synced yet');
+  }, timeoutMs);
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../server/app.js';
+import type { RunningServer } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { Config } from '../../server/config.js';
+import type { Db } from '../../server/db/database.js';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  config: Config;
+  /** Stops the server and starts it again on the same data directory (a restart). */
+  restart(): Promise<TestServer>;
+}
+
+/** Starts the real server on port 0 with a fresh data directory and no demo data. */
+export async function startTestServer(
+  overrides: Partial<Config['sync']> & {
+    dataDir?: string;
+    demoData?: boolean;
+    clientDir?: string | null;
+  } = {},
+): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
+  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const config: Config = {
+    ...base,
+    demoData: overrides.demoData ?? false,
+    clientDir: overrides.clientDir === undefined ? null : overrides.clientDir,
+    sync: {
+      maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
+      unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,
+      compactAfterUpdates: overrides.compactAfterUpdates ?? base.sync.compactAfterUpdates,
+    },
+  };
+  const running = await startServer(config);
+  const server: TestServer = {
+    ...running,
+    dataDir,
+    config,
+    async restart() {
+      await running.close();
+      return startTestServer({ ...overrides, dataDir });
+    },
+  };
+  return server;
+}
+
+let counter = 0;
+/** Inserts a minimal case (with its neighbourhood) so its documents can be opened. */
+export function insertCase(db: Db, id = `case${++counter}`): string {
+  db.prepare("INSERT OR IGNORE INTO districts (id, name) VALUES ('d1', 'Testwijk')").run();
+  db.prepare(
+    "INSERT OR IGNORE INTO neighbourhoods (id, district_id, name) VALUES ('n1', 'd1', 'Testbuurt')",
+  ).run();
+  db.prepare(
+    `INSERT INTO cases (id, client_name, neighbourhood_id, recovery_context, created_at)
+     VALUES (?, 'Test Cliënt', 'n1', 'stroke', '2026-01-01T00:00:00Z')`,
+  ).run(id);
+  return id;
+}
