@@ -33,7 +33,7 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     // Two separate browser contexts: two people, no shared storage between them.
     pages = await Promise.all(
       [0, 1].map(async () =>
-        (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage(),
+        (await browser.newContext({ viewport: { width: 1600, height: 2600 } })).newPage(),
       ),
     );
     for (const page of pages) {
@@ -59,16 +59,20 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     const goalId = goalIds[0]!;
     const from = await cellOf(a, goalId);
     const target = from === 'housing|rebuilding' ? 'work|sustaining' : 'housing|rebuilding';
-    const card = await a.locator(`[data-goal-id="${goalId}"] .card-title`).boundingBox();
-    const cell = await a.locator(`[data-cell="${target}"] .add-goal`).boundingBox();
-    await a.mouse.move(card!.x + card!.width / 2, card!.y + card!.height / 2);
+    const card = (await a.locator(`[data-goal-id="${goalId}"] .card-title`).boundingBox())!;
+    await a.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
     await a.mouse.down();
-    const steps = 12;
+    // Like a person, steer towards where the target cell is now: cells grow and shrink while a
+    // card is carried over them.
+    const steps = 15;
+    let x = card.x + card.width / 2;
+    let y = card.y + card.height / 2;
     for (let i = 1; i <= steps; i++) {
-      await a.mouse.move(
-        card!.x + ((cell!.x + 20 - card!.x) * i) / steps,
-        card!.y + ((cell!.y - 10 - card!.y) * i) / steps,
-      );
+      const cell = (await a.locator(`[data-cell="${target}"]`).boundingBox())!;
+      const [tx, ty] = [cell.x + cell.width / 2, cell.y + cell.height / 2];
+      x += (tx - x) / (steps - i + 1);
+      y += (ty - y) / (steps - i + 1);
+      await a.mouse.move(x, y);
     }
     await a.mouse.up();
     await expect.poll(() => cellOf(a, goalId)).toBe(target);
@@ -84,9 +88,14 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     const direction = phase === 'sustaining' ? 'ArrowLeft' : 'ArrowRight';
     const expected = `${domain}|${phases[phases.indexOf(phase!) + (direction === 'ArrowRight' ? 1 : -1)]}`;
     await a.locator(`[data-goal-id="${goalId}"] .drag-handle`).focus();
+    const liveRegion = a.locator('[id^="DndLiveRegion"]');
     await a.keyboard.press('Space');
+    // A screen-reader user hears the card was picked up before moving it.
+    await expect.poll(() => liveRegion.textContent()).toContain('opgepakt');
     await a.keyboard.press(direction);
+    await expect.poll(() => liveRegion.textContent()).toContain('is nu bij');
     await a.keyboard.press('Space');
+    await expect.poll(() => liveRegion.textContent()).toContain('neergezet');
     await expect.poll(() => cellOf(a, goalId)).toBe(expected);
     await expect.poll(() => cellOf(b, goalId), { timeout: 5_000 }).toBe(expected);
   });

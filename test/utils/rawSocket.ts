@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 
 /** A plain WebSocket on `/sync/<documentName>`, for sending exactly the bytes a test wants. */
@@ -14,8 +15,8 @@ export interface RawSocket {
   received: Uint8Array[];
 }
 
-export function openRawSocket(baseUrl: string, documentName: string): RawSocket {
-  const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(documentName)}`;
+export function openRawSocket(baseUrl: string, documentName: string, query = ''): RawSocket {
+  const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(documentName)}${query}`;
   const ws = new WebSocket(url);
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
@@ -29,6 +30,17 @@ export function openRawSocket(baseUrl: string, documentName: string): RawSocket 
   return { ws, opened, closed, received };
 }
 
+/**
+ * Resolves once the server has read everything sent on this socket so far: WebSocket frames are
+ * handled in order, so its answer to a ping comes after every earlier message was received.
+ */
+export function serverHasRead(socket: RawSocket): Promise<void> {
+  return new Promise((resolve) => {
+    socket.ws.once('pong', () => resolve());
+    socket.ws.ping();
+  });
+}
+
 /** y-websocket sync messages, encoded as the stock provider would. */
 export const syncMessage = {
   step1(doc: Y.Doc): Uint8Array {
@@ -37,10 +49,26 @@ export const syncMessage = {
     syncProtocol.writeSyncStep1(encoder, doc);
     return encoding.toUint8Array(encoder);
   },
+  step2(update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, update);
+    return encoding.toUint8Array(encoder);
+  },
   update(update: Uint8Array): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, update);
+    return encoding.toUint8Array(encoder);
+  },
+  awareness(awareness: awarenessProtocol.Awareness): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+    );
     return encoding.toUint8Array(encoder);
   },
 };

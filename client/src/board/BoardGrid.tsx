@@ -4,13 +4,16 @@ import {
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
+  closestCenter,
   closestCorners,
+  pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import type {
   Announcements,
+  CollisionDetection,
   DragEndEvent,
   DragOverEvent,
   DragStartEvent,
@@ -53,13 +56,35 @@ function cellOf(layout: Layout, id: UniqueIdentifier): CellId | null {
   return null;
 }
 
+/**
+ * With a pointer, the cell under the pointer decides (then the nearest card in it), so a card
+ * never jumps while the pointer crosses the gap between cells; the keyboard has no pointer, so
+ * there the nearest corners decide.
+ */
+function collisionFor(layout: Layout): CollisionDetection {
+  return (args) => {
+    if (!args.pointerCoordinates) return closestCorners(args);
+    const cell = pointerWithin(args).find((hit) => String(hit.id) in layout);
+    if (!cell) return []; // between cells: stay where it was shown last
+    const ids = new Set(layout[cell.id as CellId]);
+    const cards = args.droppableContainers.filter((c) => ids.has(String(c.id)));
+    return cards.length ? closestCenter({ ...args, droppableContainers: cards }) : [cell];
+  };
+}
+
 function Cell({ id, goals, label, onAdd }: { id: CellId; goals: Goal[]; label: string; onAdd(): void }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
   return (
-    <div className={`cell${isOver ? ' is-over' : ''}`} role="group" aria-label={label} data-cell={id}>
+    <div
+      ref={setNodeRef}
+      className={`cell${isOver ? ' is-over' : ''}`}
+      role="group"
+      aria-label={label}
+      data-cell={id}
+    >
       <SortableContext id={id} items={goals.map((g) => g.id)} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="cell-list">
+        <ul className="cell-list">
           {goals.map((goal) => (
             <GoalCard key={goal.id} goal={goal} />
           ))}
@@ -119,10 +144,12 @@ export function BoardGrid({
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       t('dnd.pickedUp', { title: titleOf(active.id), position: positionOf(active.id) }),
-    onDragOver: ({ active, over }) =>
-      over
+    onDragOver: ({ active, over }) => {
+      if (over?.id === active.id) return undefined; // still where it was picked up
+      return over
         ? t('dnd.movedTo', { title: titleOf(active.id), position: positionOf(active.id) })
-        : t('dnd.notOver', { title: titleOf(active.id) }),
+        : t('dnd.notOver', { title: titleOf(active.id) });
+    },
     onDragEnd: ({ active, over }) =>
       over
         ? t('dnd.dropped', { title: titleOf(active.id), position: positionOf(active.id) })
@@ -177,7 +204,7 @@ export function BoardGrid({
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collisionFor(layout)}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

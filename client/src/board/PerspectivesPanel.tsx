@@ -32,6 +32,10 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
           {selected ? t('perspectives.unhighlight') : t('perspectives.highlight')}
         </button>
       </header>
+      <p className="lead-contact">
+        <span className="muted">{t('perspectives.lead')}: </span>
+        <ContactButton person={perspective.leadId ? members.get(perspective.leadId) : undefined} />
+      </p>
       <label htmlFor={id('situation')}>{t('perspectives.situation')}</label>
       <CollabText
         id={id('situation')}
@@ -40,33 +44,31 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
         rows={3}
         maxLength={5000}
       />
-      <label htmlFor={id('strengths')}>{t('perspectives.strengths')}</label>
-      <CollabText
-        id={id('strengths')}
-        text={perspectiveText(doc, perspective.id, 'strengths')}
-        multiline
-        rows={2}
-        maxLength={5000}
-      />
-      <label htmlFor={id('concerns')}>{t('perspectives.concerns')}</label>
-      <CollabText
-        id={id('concerns')}
-        text={perspectiveText(doc, perspective.id, 'concerns')}
-        multiline
-        rows={2}
-        maxLength={5000}
-      />
-      <label htmlFor={id('lead')}>{t('perspectives.lead')}</label>
-      <OwnerSelect
-        id={id('lead')}
-        value={perspective.leadId}
-        onChange={(leadId) => setPerspectiveLead(doc, perspective.id, leadId)}
-      />
-      {perspective.leadId && (
-        <p className="lead-contact">
-          <ContactButton person={members.get(perspective.leadId)} />
-        </p>
-      )}
+      <details>
+        <summary>{t('perspectives.more')}</summary>
+        <label htmlFor={id('strengths')}>{t('perspectives.strengths')}</label>
+        <CollabText
+          id={id('strengths')}
+          text={perspectiveText(doc, perspective.id, 'strengths')}
+          multiline
+          rows={2}
+          maxLength={5000}
+        />
+        <label htmlFor={id('concerns')}>{t('perspectives.concerns')}</label>
+        <CollabText
+          id={id('concerns')}
+          text={perspectiveText(doc, perspective.id, 'concerns')}
+          multiline
+          rows={2}
+          maxLength={5000}
+        />
+        <label htmlFor={id('lead')}>{t('perspectives.lead')}</label>
+        <OwnerSelect
+          id={id('lead')}
+          value={perspective.leadId}
+          onChange={(leadId) => setPerspectiveLead(doc, perspective.id, leadId)}
+        />
+      </details>
     </section>
   );
 }

@@ -104,6 +104,7 @@ export const en: Translation<typeof nl> = {
     situation: 'The situation seen through this lens',
     strengths: 'Strengths',
     concerns: 'Concerns',
+    more: 'Strengths, concerns and lead',
     lead: 'Lead professional',
     highlight: 'Show goals',
     unhighlight: 'Show all goals',

@@ -106,6 +106,7 @@ export const nl = {
     situation: 'Situatie vanuit dit perspectief',
     strengths: 'Krachten',
     concerns: 'Zorgen',
+    more: 'Krachten, zorgen en aanspreekpunt',
     lead: 'Eerste aanspreekpunt',
     highlight: 'Toon doelen',
     unhighlight: 'Alle doelen tonen',

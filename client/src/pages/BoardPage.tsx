@@ -48,7 +48,7 @@ function OpenBoard({
   professionals: ProfessionalSummary[];
 }) {
   const { t } = useTranslation();
-  const board = useBoard(document.doc);
+  const board = useBoard(document);
   const { state, localReady } = useConnectionState(document);
   const peers = usePeers(document.awareness);
   const me = useMe();

@@ -20,9 +20,16 @@ export class CaseDocument {
   readonly local: IndexeddbPersistence;
   state: ConnectionState = { kind: 'connecting' };
   localReady = false;
+  /** Counts changes of the document since it was opened, so views know when to re-read it. */
+  version = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(readonly name: string) {
+    this.doc.on('update', () => {
+      this.version++;
+      for (const l of this.changeListeners) l();
+    });
     this.local = new IndexeddbPersistence(name, this.doc);
     void this.local.whenSynced.then(() => {
       this.localReady = true;
@@ -58,6 +65,12 @@ export class CaseDocument {
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** Called after every change of the document. */
+  subscribeChanges = (listener: () => void) => {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   };
 
   private emit() {

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import { readBoard } from '../../../shared/doc/board.js';
 import type { Board } from '../../../shared/doc/board.js';
 import { CaseDocument } from './caseDocument.js';
@@ -23,23 +22,12 @@ export function useConnectionState(document: CaseDocument): { state: ConnectionS
 }
 
 /** The board as plain data, re-read after every change of the document. */
-export function useBoard(doc: Y.Doc): Board {
+export function useBoard(document: CaseDocument): Board {
   const cache = useRef<{ version: number; board: Board } | null>(null);
-  const version = useRef(0);
-  return useSyncExternalStore(
-    (notify) => {
-      const onUpdate = () => {
-        version.current++;
-        notify();
-      };
-      doc.on('update', onUpdate);
-      return () => doc.off('update', onUpdate);
-    },
-    () => {
-      if (!cache.current || cache.current.version !== version.current) {
-        cache.current = { version: version.current, board: readBoard(doc) };
-      }
-      return cache.current.board;
-    },
-  );
+  return useSyncExternalStore(document.subscribeChanges, () => {
+    if (!cache.current || cache.current.version !== document.version) {
+      cache.current = { version: document.version, board: readBoard(document.doc) };
+    }
+    return cache.current.board;
+  });
 }
