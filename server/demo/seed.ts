@@ -17,14 +17,15 @@ const isoDay = (from: Date, days: number) =>
 /** Builds the board document of a demo case as the team would have made it. */
 export function demoBoard(demoCase: DemoCase, today: Date): Y.Doc {
   const doc = new Y.Doc();
-  for (const p of demoCase.perspectives) {
+  for (const [index, p] of demoCase.perspectives.entries()) {
     setPerspectiveActive(doc, p.id, true);
     setPerspectiveLead(doc, p.id, p.leadId);
     const map = perspectivesOf(doc).get(p.id)!;
     doc.transact(() => {
       if (p.label) {
         map.set('label', p.label);
-        map.set('addedAt', today.toISOString());
+        // Custom perspectives keep the order in which the team added them.
+        map.set('addedAt', new Date(today.getTime() + index).toISOString());
       }
       (map.get('situation') as Y.Text).insert(0, p.situation);
       (map.get('strengths') as Y.Text).insert(0, p.strengths);

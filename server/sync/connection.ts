@@ -107,6 +107,7 @@ export class Connection {
         this.close(error.code, error.reason);
       } else {
         this.log.warn('malformed sync message', { document: this.context.documentName });
+        this.close(closeCodes.malformedMessage, 'malformed message');
       }
     }
   }

@@ -18,12 +18,19 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   overrides: Partial<Config['sync']> & {
     dataDir?: string;
+    /** A fixed port (e.g. to bring a stopped server back where browsers expect it); default 0. */
+    port?: number;
     demoData?: boolean;
     clientDir?: string | null;
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
-  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(overrides.port ?? 0),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+  });
   const config: Config = {
     ...base,
     demoData: overrides.demoData ?? false,

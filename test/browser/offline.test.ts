@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
+import { startTestServer } from '../utils/server.js';
+import type { TestServer } from '../utils/server.js';
+
+/** How many updates y-indexeddb holds for a document in this browser. */
+const storedUpdates = (page: Page, name: string) =>
+  page.evaluate(
+    (dbName) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+    name,
+  );
+
+describe.skipIf(!browserTestsEnabled)('working while the server is down', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let a: Page;
+  let b: Page;
+  let caseId: string;
+
+  beforeAll(async () => {
+    const clientDir = await buildClient();
+    server = await startTestServer({ demoData: true, clientDir });
+    caseId = server.db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id DESC LIMIT 1').get()!.id;
+    browser = await launchChromium();
+    a = await (await browser.newContext()).newPage();
+    b = await (await browser.newContext()).newPage();
+    for (const page of [a, b]) {
+      await page.goto(`${server.url}/cases/${caseId}`);
+      await page.getByText('Live verbonden').waitFor();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('edits made offline show at once, are kept in the browser and merge when the server is back', async () => {
+    const switchOf = (page: Page) => page.locator('#switch-refugee');
+    const before = await switchOf(a).isChecked();
+    const name = `case:${caseId}:shared`;
+    const port = server.port;
+    await server.close();
+    await a.getByText('Offline: wijzigingen worden in deze browser bewaard').waitFor();
+
+    const storedBefore = await storedUpdates(a, name);
+    await switchOf(a).click();
+    await expect.poll(() => switchOf(a).isChecked()).toBe(!before);
+    await expect.poll(() => storedUpdates(a, name)).toBeGreaterThan(storedBefore);
+    expect(await switchOf(b).isChecked()).toBe(before);
+
+    server = await startTestServer({
+      demoData: true,
+      clientDir: server.config.clientDir,
+      dataDir: server.dataDir,
+      port,
+    });
+    await a.getByText('Live verbonden').waitFor({ timeout: 15_000 });
+    await expect.poll(() => switchOf(b).isChecked(), { timeout: 15_000 }).toBe(!before);
+  });
+});

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+  it('starts with sensible defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      demoData: true,
+      sync: { maxMessageBytes: 4 * 1024 * 1024, unloadAfterMs: 30_000, compactAfterUpdates: 500 },
+      logLevel: 'info',
+      clientDir: path.resolve('dist/client'),
+    });
+  });
+
+  it('reads every variable it is given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/veelzijdig-data',
+      SYNC_MAX_MESSAGE_BYTES: '65536',
+      SYNC_UNLOAD_AFTER_MS: '50',
+      SYNC_COMPACT_AFTER_UPDATES: '5',
+      LOG_LEVEL: 'silent',
+    });
+    expect(config).toMatchObject({
+      env: 'test',
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/tmp/veelzijdig-data',
+      sync: { maxMessageBytes: 65_536, unloadAfterMs: 50, compactAfterUpdates: 5 },
+      logLevel: 'silent',
+    });
+  });
+
+  const demo = [
+    { env: {}, demoData: true, why: 'demo data is on in development' },
+    { env: { NODE_ENV: 'production' }, demoData: false, why: 'production starts without demo data' },
+    { env: { NODE_ENV: 'production', DEMO_DATA: 'true' }, demoData: true, why: 'production can ask for it' },
+    { env: { DEMO_DATA: '0' }, demoData: false, why: 'development can switch it off' },
+    { env: { DEMO_DATA: '1' }, demoData: true, why: '1 means on' },
+  ];
+  for (const { env, demoData, why } of demo) {
+    it(why, () => {
+      expect(loadConfig(env).demoData).toBe(demoData);
+    });
+  }
+
+  const bad = [
+    { name: 'PORT', value: 'abc' },
+    { name: 'PORT', value: '70000' },
+    { name: 'SYNC_MAX_MESSAGE_BYTES', value: '12' },
+    { name: 'SYNC_UNLOAD_AFTER_MS', value: '-1' },
+    { name: 'SYNC_COMPACT_AFTER_UPDATES', value: '1' },
+    { name: 'LOG_LEVEL', value: 'loud' },
+    { name: 'DEMO_DATA', value: 'yes' },
+    { name: 'NODE_ENV', value: 'staging' },
+  ];
+  for (const { name, value } of bad) {
+    it(`refuses to start with ${name}=${value} and says which variable is wrong`, () => {
+      let error: unknown;
+      try {
+        loadConfig({ [name]: value });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(new RegExp(`^${name}: `));
+      expect((error as Error).message).toContain(JSON.stringify(value));
+    });
+  }
+});
