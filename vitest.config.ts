@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/client/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

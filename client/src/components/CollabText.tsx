@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FocusEvent } from 'react';
 import type * as Y from 'yjs';
+import { textChange, transformPosition } from './textChange.js';
 
 interface Props {
   text: Y.Text;
@@ -13,22 +14,6 @@ interface Props {
   onFocus?: (event: FocusEvent) => void;
   onBlur?: (event: FocusEvent) => void;
   'aria-describedby'?: string;
-}
-
-/** Maps a cursor position through a remote text change, so the cursor stays where it was. */
-function transformPosition(position: number, delta: Y.YTextEvent['delta']): number {
-  let index = 0;
-  let result = position;
-  for (const op of delta) {
-    if (op.retain !== undefined) index += op.retain;
-    else if (typeof op.insert === 'string') {
-      if (index <= position) result += op.insert.length;
-      index += op.insert.length;
-    } else if (op.delete !== undefined) {
-      if (index < position) result -= Math.min(op.delete, position - index);
-    }
-  }
-  return Math.max(0, result);
 }
 
 /**
@@ -68,22 +53,10 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
 
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const next = event.target.value;
-    const previous = text.toString();
-    let start = 0;
-    while (start < previous.length && start < next.length && previous[start] === next[start]) start++;
-    let end = 0;
-    while (
-      end < previous.length - start &&
-      end < next.length - start &&
-      previous[previous.length - 1 - end] === next[next.length - 1 - end]
-    ) {
-      end++;
-    }
+    const change = textChange(text.toString(), next);
     text.doc?.transact(() => {
-      const removed = previous.length - start - end;
-      if (removed > 0) text.delete(start, removed);
-      const inserted = next.slice(start, next.length - end);
-      if (inserted) text.insert(start, inserted);
+      if (change.remove > 0) text.delete(change.index, change.remove);
+      if (change.insert) text.insert(change.index, change.insert);
     });
     setValue(next);
   };
