@@ -1,0 +1,83 @@
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+
+/** One simulated participant: a real y-websocket provider in Node with its own Y.Doc. */
+export interface BenchClient {
+  board: number;
+  /** Position within its board (0 = the one that sets the board up). */
+  index: number;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the server sent while the benchmark ran (before teardown). */
+  closes: number[];
+  destroy(): void;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `done` until it holds; fails after `timeoutMs`, naming `what`. */
+export async function waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Connects one client to `/sync/<documentName>` on a loopback port. */
+export function connectClient(port: number, documentName: string, board: number, index: number): BenchClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, documentName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 1_000,
+  });
+  // Presence as the app would show it: who is on the board.
+  provider.awareness.setLocalStateField('user', { name: `Bench ${board}.${index}`, color: '#3366aa' });
+  const client: BenchClient = {
+    board,
+    index,
+    doc,
+    provider,
+    closes: [],
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.on('connection-close', (event) => {
+    if (event && !provider.shouldConnect) return; // our own teardown
+    if (event) client.closes.push(event.code);
+  });
+  return client;
+}
+
+/**
+ * Connects `perBoard` clients to each document, `batch` at a time, each batch waiting until all
+ * its providers are synced; returns them grouped by board.
+ */
+export async function connectBoards(
+  port: number,
+  documentNames: readonly string[],
+  perBoard: number,
+  batch = 50,
+  timeoutMs = 30_000,
+): Promise<BenchClient[][]> {
+  const boards: BenchClient[][] = documentNames.map(() => []);
+  // Every provider in Node adds a process 'exit' listener.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), documentNames.length * perBoard + 20));
+  const slots: { board: number; index: number }[] = [];
+  for (let board = 0; board < documentNames.length; board++) {
+    for (let index = 0; index < perBoard; index++) slots.push({ board, index });
+  }
+  for (let start = 0; start < slots.length; start += batch) {
+    const connected = slots.slice(start, start + batch).map(({ board, index }) => {
+      const client = connectClient(port, documentNames[board]!, board, index);
+      boards[board]!.push(client);
+      return client;
+    });
+    await waitFor(() => connected.every((c) => c.provider.synced), timeoutMs, 'clients to sync');
+  }
+  return boards;
+}
