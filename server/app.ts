@@ -3,26 +3,43 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
+import { createAccessLog } from './audit/accessLog.js';
+import { sessionStore } from './auth/sessions.js';
+import { loginThrottle } from './auth/throttle.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/database.js';
+import { startCheckpointer } from './db/checkpointer.js';
+import { databaseFile, openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { sqliteDocumentStore } from './db/documentStore.js';
 import { seedDemo } from './demo/seed.js';
+import { attachSession, csrfProtection } from './http/session.js';
 import { HttpError, errorHandler } from './http/validate.js';
 import { createLogger } from './logger.js';
+import { adminRouter } from './routes/admin/index.js';
 import { casesRouter } from './routes/cases/index.js';
+import { invitationsRouter } from './routes/invitations/index.js';
+import { myRouter } from './routes/my/index.js';
 import { professionalsRouter } from './routes/professionals/index.js';
+import { sessionRouter } from './routes/session/index.js';
+import { accessService } from './services/access.js';
+import { accountService } from './services/accounts.js';
+import { caseAdminService } from './services/caseAdmin.js';
 import { caseService } from './services/cases.js';
-import { CaseDocuments } from './sync/extensions/caseDocuments.js';
+import { clientPlanService } from './services/clientPlan.js';
+import type { Services } from './services/index.js';
 import { Persistence } from './sync/extensions/persistence.js';
+import { SessionAccess } from './sync/extensions/sessionAccess.js';
 import { ShapeValidation } from './sync/extensions/shapeValidation.js';
 import { SyncServer } from './sync/syncServer.js';
+import { hashPassword } from './auth/passwords.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
   sync: SyncServer;
+  services: Services;
   /** True when this start seeded the demo neighbourhood. */
   seeded: boolean;
   close(): Promise<void>;
@@ -32,30 +49,84 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir);
+  // Checkpoints run in a worker; the main connection's own is only a safety net.
+  db.pragma('wal_autocheckpoint = 20000');
+  const checkpointer = startCheckpointer(databaseFile(config.dataDir));
   const store = sqliteDocumentStore(db);
-  const seeded = config.demoData ? seedDemo(db, store) : false;
-  const cases = caseService(db);
+  const seeded = config.demoData ? await seedDemo(db, store) : false;
+  const accounts = accountService(db);
+  if (config.initialAdmin && !accounts.hasAdmin()) {
+    const { username, password } = config.initialAdmin;
+    accounts.create({
+      username,
+      displayName: username,
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+    });
+  }
+  const sessions = sessionStore(db, config.session);
+  const access = accessService(db);
+  const audit = createAccessLog(db);
+  const origins = new Set(config.allowedOrigins);
 
   const sync = new SyncServer({
-    // Order matters: access first, then validation, then storage (SPEC P1).
+    // Order matters: who may open it, then the shape of what they send, then storage (SPEC P1).
     extensions: [
-      new CaseDocuments(db),
+      new SessionAccess({ sessions, access, audit, allowedOrigins: () => origins }),
       new ShapeValidation(),
       new Persistence(store, { compactAfterUpdates: config.sync.compactAfterUpdates }),
     ],
     maxMessageBytes: config.sync.maxMessageBytes,
     unloadAfterMs: config.sync.unloadAfterMs,
+    accessRecheckMs: config.accessRecheckMs,
     log,
   });
+  const cases = caseService(db);
+  const services: Services = {
+    // A copy: the public address is only known after listening when the port is chosen freely.
+    config: { ...config },
+    db,
+    log,
+    sessions,
+    throttle: loginThrottle(db),
+    accounts,
+    access,
+    cases,
+    caseAdmin: caseAdminService(db),
+    audit,
+    recheckConnections: () => sync.recheck(),
+  };
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:'],
+          // Only behind HTTPS: on plain http it would point the browser at an https that is not there.
+          'upgrade-insecure-requests': config.session.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.session.cookieSecure,
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', documentsLoaded: sync.registry.size, connections: sync.connectionCount });
   });
-  app.use('/api/cases', casesRouter(cases));
-  app.use('/api/professionals', professionalsRouter(cases));
+  app.use('/api', express.json({ limit: '100kb' }), attachSession(sessions), csrfProtection);
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api/session', sessionRouter(services));
+  app.use('/api/invitations', invitationsRouter(services));
+  app.use('/api/cases', casesRouter(services));
+  app.use('/api/professionals', professionalsRouter(services));
+  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases), sync.registry));
+  app.use('/api/admin', adminRouter(services));
   app.use('/api', (req) => {
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);
   });
@@ -78,17 +149,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  // The app's own address may always open sync connections.
+  origins.add(`http://localhost:${port}`).add(`http://127.0.0.1:${port}`);
+  if (config.publicUrl.endsWith(':0')) services.config.publicUrl = `http://${host}:${port}`;
 
   return {
     url: `http://${host}:${port}`,
     port,
     db,
     sync,
+    services,
     seeded,
     async close() {
       await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -27,6 +27,38 @@ const envSchema = z.object({
   /** Stored updates of one document are merged into one after this many. */
   SYNC_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The address people use to reach the app (invitation links); default http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Comma-separated origins allowed to open sync connections; default PUBLIC_URL (+ Vite dev). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url()).min(1))
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Send the session cookie only over HTTPS; default on in production. */
+  COOKIE_SECURE: flag.optional(),
+  /** How often open sync connections are checked against current rights (revocations close them). */
+  ACCESS_RECHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** Creates this admin account on start when no admin exists (production bootstrap). */
+  INITIAL_ADMIN_USERNAME: z.string().min(3).max(100).optional(),
+  INITIAL_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
 });
 
 export interface Config {
@@ -37,6 +69,11 @@ export interface Config {
   demoData: boolean;
   sync: { maxMessageBytes: number; unloadAfterMs: number; compactAfterUpdates: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  publicUrl: string;
+  allowedOrigins: string[];
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  accessRecheckMs: number;
+  initialAdmin: { username: string; password: string } | null;
   /** Where the built client lives; null serves no client (API and sync only). */
   clientDir: string | null;
 }
@@ -52,6 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`);
   }
   const e = parsed.data;
+  if ((e.INITIAL_ADMIN_USERNAME === undefined) !== (e.INITIAL_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'INITIAL_ADMIN_PASSWORD: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither',
+    );
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const production = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -64,6 +108,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
     },
     logLevel: e.LOG_LEVEL,
+    publicUrl,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? (production ? [publicUrl] : [publicUrl, 'http://localhost:5173']),
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      maxHours: e.SESSION_MAX_HOURS,
+      cookieSecure: e.COOKIE_SECURE ?? production,
+    },
+    accessRecheckMs: e.ACCESS_RECHECK_MS,
+    initialAdmin:
+      e.INITIAL_ADMIN_USERNAME && e.INITIAL_ADMIN_PASSWORD
+        ? { username: e.INITIAL_ADMIN_USERNAME, password: e.INITIAL_ADMIN_PASSWORD }
+        : null,
     clientDir: path.resolve('dist/client'),
   };
 }

@@ -1,5 +1,6 @@
 import { startServer } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { demoAccounts, demoPassword } from './demo/seed.js';
 
 /** Entry point of `npm start`: validated configuration, then the app on one port. */
 async function main() {
@@ -17,7 +18,8 @@ async function main() {
   console.log(`\nVeelzijdig runs at ${server.url}`);
   console.log(`Data: ${config.dataDir}${server.seeded ? ' (demo neighbourhood created)' : ''}`);
   if (config.demoData) {
-    console.log('Demo mode: open the address above and pick a client from the list.');
+    console.log(`Demo accounts (password: ${demoPassword}):`);
+    for (const account of demoAccounts) console.log(`  ${account.username.padEnd(8)} ${account.what}`);
   }
   const stop = async () => {
     await server.close();

@@ -25,12 +25,127 @@ export interface CaseSummary {
 
 export interface CaseMember extends ProfessionalSummary {
   caseRole: string;
+  /** Read-only members see the board live but cannot change it. */
+  access: 'write' | 'read';
 }
 
 export interface CaseDetails extends CaseSummary {
   members: CaseMember[];
+  /** What the signed-in person may do on this case. */
+  myAccess: {
+    access: 'write' | 'read';
+    manage: boolean;
+    /** The consent compartments this person receives. */
+    compartments: ('medical' | 'social')[];
+  };
 }
 
 export interface ApiError {
   error: string;
+}
+
+/** The signed-in person as the client app knows them. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'professional' | 'coordinator' | 'client' | 'admin';
+  professionalId: string | null;
+  domain: 'medical' | 'social' | null;
+  clientCaseId: string | null;
+  language: 'nl' | 'en';
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** A consent the client gave to share a compartment across domains (withdrawn when set). */
+export interface ConsentRecord {
+  id: string;
+  compartment: 'medical' | 'social';
+  sharedWithDomain: 'medical' | 'social' | null;
+  sharedWithProfessionalId: string | null;
+  sharedWithName: string | null;
+  givenBy: string;
+  recordedBy: string;
+  givenAt: string;
+  withdrawnAt: string | null;
+  withdrawnRecordedBy: string | null;
+}
+
+/** A person the client can contact. */
+export interface PlanContact {
+  id: string;
+  name: string;
+  roleTitle: string;
+  organisation: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** What the client sees of their own plan: only goals marked visible, never the raw document. */
+export interface ClientPlan {
+  clientName: string;
+  coordinator: PlanContact | null;
+  contacts: PlanContact[];
+  goals: {
+    id: string;
+    domain: 'care' | 'housing' | 'income' | 'work';
+    phase: 'treatment' | 'transition' | 'rebuilding' | 'sustaining';
+    status: 'open' | 'active' | 'achieved' | 'stalled' | 'dropped';
+    title: string;
+    clientWords: string;
+    targetDate: string | null;
+    owner: PlanContact | null;
+    steps: { id: string; text: string; done: boolean; dueDate: string | null; owner: PlanContact | null }[];
+  }[];
+}
+
+/** One time someone opened or read the client's file, as the client sees it. */
+export interface FileAccess {
+  at: string;
+  event: string;
+  name: string;
+  role: string | null;
+}
+
+/** The admin API: teams, neighbourhoods, organisations and accounts. */
+export const teamKinds = ['primary-care', 'neighbourhood-team', 'other'] as const;
+export type TeamKind = (typeof teamKinds)[number];
+
+export interface Team {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  neighbourhoodId: string;
+}
+
+export interface Neighbourhood {
+  id: string;
+  name: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface TeamsAnswer {
+  teams: Team[];
+  neighbourhoods: Neighbourhood[];
+  organisations: Organisation[];
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'professional' | 'coordinator' | 'client' | 'admin';
+  professionalId: string | null;
+  isClient: boolean;
+  hasPassword: boolean;
+  disabledAt: string | null;
 }

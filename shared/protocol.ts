@@ -22,7 +22,8 @@ export const closeCodes = {
 } as const;
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
 
-export const documentParts = ['shared'] as const;
+/** `shared`: the board every member sees; `medical`/`social`: consent compartments per domain. */
+export const documentParts = ['shared', 'medical', 'social'] as const;
 export type DocumentPart = (typeof documentParts)[number];
 
 export interface CaseDocumentName {

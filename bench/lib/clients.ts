@@ -1,6 +1,6 @@
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { webSocketWithHeaders } from '../../test/utils/clients.js';
 
 /** One simulated participant: a real y-websocket provider in Node with its own Y.Doc. */
 export interface BenchClient {
@@ -26,10 +26,16 @@ export async function waitFor(done: () => boolean, timeoutMs: number, what: stri
 }
 
 /** Connects one client to `/sync/<documentName>` on a loopback port. */
-export function connectClient(port: number, documentName: string, board: number, index: number): BenchClient {
+export function connectClient(
+  port: number,
+  documentName: string,
+  board: number,
+  index: number,
+  headers: Record<string, string> = {},
+): BenchClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, documentName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithHeaders(headers),
     disableBc: true,
     maxBackoffTime: 1_000,
   });
@@ -61,6 +67,7 @@ export async function connectBoards(
   port: number,
   documentNames: readonly string[],
   perBoard: number,
+  headers: Record<string, string> = {},
   batch = 50,
   timeoutMs = 30_000,
 ): Promise<BenchClient[][]> {
@@ -73,7 +80,7 @@ export async function connectBoards(
   }
   for (let start = 0; start < slots.length; start += batch) {
     const connected = slots.slice(start, start + batch).map(({ board, index }) => {
-      const client = connectClient(port, documentNames[board]!, board, index);
+      const client = connectClient(port, documentNames[board]!, board, index, headers);
       boards[board]!.push(client);
       return client;
     });

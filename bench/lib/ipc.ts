@@ -9,6 +9,8 @@ import type { IntervalHistogram } from 'node:perf_hooks';
 export interface ReadyMessage {
   type: 'ready';
   port: number;
+  /** Headers every client sends (our server wants a signed-in member's session cookie). */
+  headers: Record<string, string>;
 }
 
 export interface MemoryMessage {
@@ -67,7 +69,11 @@ export function measureMemory(loopDelay: IntervalHistogram, cpuSince: NodeJS.Cpu
 }
 
 /** Wires a server child to the driver: answers memory requests, stops on request. */
-export function serveDriver(port: number, stop: () => Promise<void>): void {
+export function serveDriver(
+  port: number,
+  stop: () => Promise<void>,
+  headers: Record<string, string> = {},
+): void {
   const send = (message: FromServer) => process.send?.(message);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -96,7 +102,7 @@ export function serveDriver(port: number, stop: () => Promise<void>): void {
   });
   // The driver went away: do not linger.
   process.on('disconnect', shutdown);
-  send({ type: 'ready', port });
+  send({ type: 'ready', port, headers });
 }
 
 /** Case ids the benchmark uses, one per board; both servers get the same document names. */

@@ -53,7 +53,7 @@ export async function runScenario(server: ServerProcess, spec: ScenarioSpec): Pr
   const names = Array.from({ length: spec.boards }, (_, b) => caseDocumentName(benchCaseId(b)));
   const idle = await server.memory();
   const started = performance.now();
-  const boards = await connectBoards(server.port, names, spec.clientsPerBoard);
+  const boards = await connectBoards(server.port, names, spec.clientsPerBoard, server.headers);
   const clients = boards.flat();
   log(`  ${clients.length} clients synced in ${Math.round(performance.now() - started)} ms`);
 

@@ -10,6 +10,8 @@ export type ServerKind = 'ours' | 'reference';
 export interface ServerProcess {
   kind: ServerKind;
   port: number;
+  /** What every client must send to be let in (a session cookie for ours). */
+  headers: Record<string, string>;
   /** Asks the server process for its own memory figures. */
   memory(): Promise<MemoryMessage>;
   /** Stops the server process (gracefully, then by force) and waits for it to exit. */
@@ -81,6 +83,7 @@ export async function startServerProcess(kind: ServerKind, boards: number): Prom
   return {
     kind,
     port: ready.port,
+    headers: ready.headers,
     async memory() {
       const answer = next('memory');
       send({ type: 'memory' });

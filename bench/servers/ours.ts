@@ -1,6 +1,6 @@
 /**
  * Our sync server under test, in its own process: the whole app as server/app.ts starts it
- * (case access, shape validation, SQLite persistence), on a fresh temporary data directory,
+ * (sessions and case access, shape validation, SQLite persistence), on a fresh temporary data directory,
  * without demo data or the built client, listening on a free loopback port.
  *
  * Env: BENCH_BOARDS = number of cases to create (`bench-0` … `bench-<n-1>`).
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { startServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Config } from '../../server/config.js';
+import { addMember, addProfessional, signIn } from '../../test/utils/accounts.js';
 import { insertCase } from '../../test/utils/server.js';
 import { benchCaseId, serveDriver } from '../lib/ipc.js';
 
@@ -30,9 +31,19 @@ const base = loadConfig({
 });
 const config: Config = { ...base, demoData: false, clientDir: null };
 const server = await startServer(config);
-for (let board = 0; board < boards; board++) insertCase(server.db, benchCaseId(board));
+// One signed-in member on every board: the clients use that session, as browsers would.
+const member = addProfessional(server);
+for (let board = 0; board < boards; board++) {
+  insertCase(server.db, benchCaseId(board));
+  addMember(server.db, benchCaseId(board), member.professionalId);
+}
+const { cookie } = signIn(server, member.userId);
 
-serveDriver(server.port, async () => {
-  await server.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+serveDriver(
+  server.port,
+  async () => {
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  { cookie },
+);

@@ -1,67 +1,103 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
-import type { ProfessionalSummary } from '../../shared/api.js';
-import { getJson } from './api.js';
-import { languages, setLanguage } from './i18n/index.js';
-import { setMe, useMe } from './identity.js';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import type { SessionUser } from '../../shared/api.js';
+import { languages } from './i18n/index.js';
+import { AdminPage } from './pages/AdminPage.js';
 import { BoardPage } from './pages/BoardPage.js';
 import { CaseListPage } from './pages/CaseListPage.js';
+import { InvitationPage } from './pages/InvitationPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { MyPlanPage } from './pages/MyPlanPage.js';
+import { PasswordPage } from './pages/PasswordPage.js';
+import { SessionProvider, useSession } from './session.js';
+
+const homeOf = (user: SessionUser) =>
+  user.role === 'client' ? '/mijn-plan' : user.role === 'admin' ? '/beheer' : '/';
+
+function Header() {
+  const { t, i18n } = useTranslation();
+  const { user, signOut, chooseLanguage } = useSession();
+  return (
+    <header className="app-header">
+      <Link to={user ? homeOf(user) : '/'} className="brand">
+        Veelzijdig
+      </Link>
+      {user && (
+        <nav aria-label={t('nav.label')}>
+          {(user.role === 'professional' || user.role === 'coordinator') && (
+            <Link to="/">{t('nav.clients')}</Link>
+          )}
+          {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
+          {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
+        </nav>
+      )}
+      <div className="app-tools">
+        {user && (
+          <>
+            <span className="signed-in">{t('nav.signedInAs', { name: user.displayName })}</span>
+            <Link to="/wachtwoord">{t('nav.password')}</Link>
+            <button type="button" className="small" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </>
+        )}
+        <div className="language" role="group" aria-label={t('nav.language')}>
+          {languages.map((lng) => (
+            <button
+              key={lng}
+              type="button"
+              className="small"
+              aria-pressed={i18n.language === lng}
+              onClick={() => chooseLanguage(lng)}
+            >
+              {lng.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function AppRoutes() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (user === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (user === null) {
+    return (
+      <Routes>
+        <Route path="/invitation/:token" element={<InvitationPage />} />
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  const professional = user.role === 'professional' || user.role === 'coordinator';
+  return (
+    <Routes>
+      <Route path="/" element={professional ? <CaseListPage /> : <Navigate to={homeOf(user)} replace />} />
+      {professional && <Route path="/cases/:caseId" element={<BoardPage />} />}
+      {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
+      {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
+      <Route path="/wachtwoord" element={<PasswordPage />} />
+      <Route path="/invitation/:token" element={<Navigate to={homeOf(user)} replace />} />
+      <Route path="*" element={<p>{t('common.notFound')}</p>} />
+    </Routes>
+  );
+}
 
 export function App() {
-  const { t, i18n } = useTranslation();
-  const me = useMe();
-  const [professionals, setProfessionals] = useState<ProfessionalSummary[]>([]);
-  useEffect(() => {
-    getJson<{ professionals: ProfessionalSummary[] }>('/api/professionals')
-      .then((body) => setProfessionals(body.professionals))
-      .catch(() => setProfessionals([]));
-  }, []);
-
+  const { t } = useTranslation();
   return (
-    <BrowserRouter>
-      <a className="skip-link" href="#main">
-        {t('nav.skip')}
-      </a>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          Veelzijdig
-        </Link>
-        <nav aria-label={t('nav.label')}>
-          <Link to="/">{t('nav.clients')}</Link>
-        </nav>
-        <div className="app-tools">
-          <label htmlFor="me">{t('nav.iAm')}</label>
-          <select id="me" value={me ?? ''} onChange={(e) => setMe(e.target.value || null)}>
-            <option value="">{t('nav.chooseMe')}</option>
-            {professionals.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} — {p.roleTitle}
-              </option>
-            ))}
-          </select>
-          <div className="language" role="group" aria-label={t('nav.language')}>
-            {languages.map((lng) => (
-              <button
-                key={lng}
-                type="button"
-                className="small"
-                aria-pressed={i18n.language === lng}
-                onClick={() => setLanguage(lng)}
-              >
-                {lng.toUpperCase()}
-              </button>
-            ))}
-          </div>
-        </div>
-      </header>
-      <main id="main">
-        <Routes>
-          <Route path="/" element={<CaseListPage />} />
-          <Route path="/cases/:caseId" element={<BoardPage professionals={professionals} />} />
-          <Route path="*" element={<p>{t('common.notFound')}</p>} />
-        </Routes>
-      </main>
-    </BrowserRouter>
+    <SessionProvider>
+      <BrowserRouter>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <Header />
+        <main id="main">
+          <AppRoutes />
+        </main>
+      </BrowserRouter>
+    </SessionProvider>
   );
 }

@@ -1,9 +1,40 @@
 import type { ApiError } from '../../shared/api.js';
 
-/** Reads JSON from the REST API; a failed request throws with the server's message. */
-export async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' } });
-  const body = (await response.json().catch(() => ({}))) as T & Partial<ApiError>;
-  if (!response.ok) throw new Error(body.error ?? `${response.status} ${response.statusText}`);
-  return body;
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, sent with every request that changes something. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (response.status === 204) return undefined as T;
+  const parsed = (await response.json().catch(() => ({}))) as T & Partial<ApiError>;
+  if (!response.ok)
+    throw new ApiRequestError(response.status, parsed.error ?? `${response.status} ${response.statusText}`);
+  return parsed;
+}
+
+/** Reads JSON from the REST API; a failed request throws with the server's message. */
+export const getJson = <T>(path: string) => request<T>('GET', path);
+export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+export const putJson = <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body);
+export const deleteJson = <T>(path: string) => request<T>('DELETE', path);

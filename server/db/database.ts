@@ -5,10 +5,12 @@ import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
 
+export const databaseFile = (dataDir: string) => path.join(dataDir, 'veelzijdig.sqlite');
+
 /** Opens (and migrates) the embedded SQLite store in the data directory. */
 export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'veelzijdig.sqlite'));
+  const db = new Database(databaseFile(dataDir));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

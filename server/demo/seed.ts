@@ -8,6 +8,8 @@ import {
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 import type { DocumentStore } from '../db/documentStore.js';
+import { hashPassword } from '../auth/passwords.js';
+import { accountService } from '../services/accounts.js';
 import { demoData } from './data.js';
 import type { DemoCase, DemoData } from './types.js';
 
@@ -54,15 +56,31 @@ export function demoBoard(demoCase: DemoCase, today: Date): Y.Doc {
   return doc;
 }
 
-/** Seeds the demo neighbourhood into an empty database; does nothing when cases exist. */
-export function seedDemo(
+/** The demo password of every demo account (demo mode only). */
+export const demoPassword = 'veelzijdig-demo';
+
+/** Demo accounts for every role, as printed at start and listed in the README. */
+export const demoAccounts = [
+  { username: 'beheer', what: 'admin (functioneel beheerder)' },
+  { username: 'sevda', what: 'coordinator, Wmo-consulent (social domain); coordinates Ahmet Yılmaz' },
+  { username: 'youssef', what: 'professional, huisarts (medical domain)' },
+  { username: 'nadia', what: 'professional, schuldhulpverlener (social domain)' },
+  { username: 'linh', what: 'professional, apotheker: reads along read-only on Ahmet Yılmaz' },
+  { username: 'ahmet', what: 'client: Ahmet Yılmaz, his own plan' },
+] as const;
+
+const demoClients: Record<string, string> = { ahmet: 'case-ahmet-yilmaz', fatima: 'case-fatima-ouali' };
+
+/** Seeds the demo neighbourhood and its accounts into an empty database; false when cases exist. */
+export async function seedDemo(
   db: Db,
   store: DocumentStore,
   data: DemoData = demoData,
   today = new Date(),
-): boolean {
+): Promise<boolean> {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()?.n ?? 0;
   if (count > 0) return false;
+  const passwordHash = await hashPassword(demoPassword);
   db.transaction(() => {
     db.prepare('INSERT INTO districts (id, name) VALUES (?, ?)').run(data.district.id, data.district.name);
     const neighbourhood = db.prepare('INSERT INTO neighbourhoods (id, district_id, name) VALUES (?, ?, ?)');
@@ -80,7 +98,7 @@ export function seedDemo(
       (id, client_name, birth_year, neighbourhood_id, coordinator_id, recovery_context, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const member = db.prepare(
-      'INSERT INTO case_members (case_id, professional_id, case_role) VALUES (?, ?, ?)',
+      'INSERT INTO case_members (case_id, professional_id, case_role, access) VALUES (?, ?, ?, ?)',
     );
     for (const c of data.cases) {
       insertCase.run(
@@ -92,9 +110,39 @@ export function seedDemo(
         c.recoveryContext,
         today.toISOString(),
       );
-      for (const m of c.members) member.run(c.id, m.professionalId, m.caseRole);
+      // Pharmacists read along with the plan; they do not change it.
+      for (const m of c.members)
+        member.run(c.id, m.professionalId, m.caseRole, m.caseRole === 'apotheker' ? 'read' : 'write');
       store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(demoBoard(c, today)));
     }
+    seedAccounts(db, data, passwordHash);
   })();
   return true;
+}
+
+function seedAccounts(db: Db, data: DemoData, passwordHash: string): void {
+  const accounts = accountService(db);
+  const coordinators = new Set(data.cases.map((c) => c.coordinatorId));
+  accounts.create({ username: 'beheer', displayName: 'Functioneel beheer', role: 'admin', passwordHash });
+  for (const p of data.professionals) {
+    const username = p.id.replace(/^prof-/, '').split('-')[0]!;
+    accounts.create({
+      username,
+      displayName: p.name,
+      role: coordinators.has(p.id) ? 'coordinator' : 'professional',
+      professionalId: p.id,
+      passwordHash,
+    });
+  }
+  for (const [username, caseId] of Object.entries(demoClients)) {
+    const demoCase = data.cases.find((c) => c.id === caseId);
+    if (!demoCase) continue;
+    accounts.create({
+      username,
+      displayName: demoCase.clientName,
+      role: 'client',
+      clientCaseId: caseId,
+      passwordHash,
+    });
+  }
 }

@@ -39,7 +39,7 @@ export function caseService(db: Db) {
   const list = db.prepare<[], CaseRow>(`${caseSelect} ORDER BY c.client_name`);
   const one = db.prepare<[string], CaseRow>(`${caseSelect} WHERE c.id = ?`);
   const members = db.prepare<[string], CaseMember>(`
-    SELECT ${professionalColumns}, m.case_role AS caseRole
+    SELECT ${professionalColumns}, m.case_role AS caseRole, m.access
     FROM case_members m JOIN professionals p ON p.id = m.professional_id ${professionalJoins}
     WHERE m.case_id = ? ORDER BY p.name`);
   const coordinator = db.prepare<[string], ProfessionalSummary>(`
@@ -48,15 +48,20 @@ export function caseService(db: Db) {
     SELECT ${professionalColumns} FROM professionals p ${professionalJoins} ORDER BY p.name`);
 
   return {
-    listCases: (): CaseSummary[] => list.all().map(toSummary),
+    /** The cases among `visible` (the ones the person may open). */
+    listCases: (visible: Set<string>): CaseSummary[] =>
+      list
+        .all()
+        .filter((row) => visible.has(row.id))
+        .map(toSummary),
     /** The case with every member and the coordinator (listed as a member too), or null. */
-    getCase(id: string): CaseDetails | null {
+    getCase(id: string): Omit<CaseDetails, 'myAccess'> | null {
       const row = one.get(id);
       if (!row) return null;
       const people = members.all(id);
       if (row.coordinatorId && !people.some((m) => m.id === row.coordinatorId)) {
         const c = coordinator.get(row.coordinatorId);
-        if (c) people.unshift({ ...c, caseRole: 'coordinator' });
+        if (c) people.unshift({ ...c, caseRole: 'coordinator', access: 'write' });
       }
       return { ...toSummary(row), members: people };
     },

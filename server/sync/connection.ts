@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { Pipeline } from './pipeline.js';
 import { messageAwareness, messageQueryAwareness, messageSync } from './sharedDocument.js';
 import type { SharedDocument } from './sharedDocument.js';
+import { decodeAwareness, encodeAwareness } from './awarenessCodec.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
@@ -85,7 +86,7 @@ export class Connection {
       const type = decoding.readVarUint(decoder);
       if (type === messageSync) this.handleSync(decoder, document);
       else if (type === messageAwareness) {
-        awarenessProtocol.applyAwarenessUpdate(document.awareness, decoding.readVarUint8Array(decoder), this);
+        this.handleAwareness(decoding.readVarUint8Array(decoder), document);
       } else if (type === messageQueryAwareness) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, messageAwareness);
@@ -110,6 +111,20 @@ export class Connection {
         this.close(closeCodes.malformedMessage, 'malformed message');
       }
     }
+  }
+
+  /**
+   * Presence from this client: states of client ids another connection owns are dropped (no one
+   * can hide or take over someone else's presence) and the concerns may rewrite the rest.
+   */
+  private handleAwareness(update: Uint8Array, document: SharedDocument): void {
+    const entries = decodeAwareness(update).filter((e) => {
+      const owner = document.awarenessOwners.get(e.clientId);
+      return owner === undefined || owner === this;
+    });
+    if (entries.length === 0) return;
+    this.pipeline.beforeAwareness(this.context, entries);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, encodeAwareness(entries), this);
   }
 
   private handleSync(decoder: decoding.Decoder, document: SharedDocument): void {

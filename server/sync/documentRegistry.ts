@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import type { Connection } from './connection.js';
 import type { Pipeline } from './pipeline.js';
@@ -12,6 +14,8 @@ import { SharedDocument } from './sharedDocument.js';
 export class DocumentRegistry {
   private readonly documents = new Map<string, SharedDocument>();
   private readonly loading = new Map<string, Promise<SharedDocument>>();
+  /** Emits `change` with the document name after every accepted change (for projections). */
+  readonly changes = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly pipeline: Pipeline,
@@ -53,6 +57,7 @@ export class DocumentRegistry {
             this.log.error('storing a change failed', { document: name, error: String(error) });
           }
           document.broadcastUpdate(update, origin);
+          this.changes.emit('change', name);
         });
         this.documents.set(name, document);
         return document;
@@ -65,6 +70,24 @@ export class DocumentRegistry {
   release(document: SharedDocument, connection: Connection): void {
     if (!document.connections.delete(connection)) return;
     awarenessProtocol.removeAwarenessStates(document.awareness, [...connection.awarenessIds], null);
+    for (const id of connection.awarenessIds) document.awarenessOwners.delete(id);
+    this.scheduleUnload(document);
+  }
+
+  /**
+   * Runs `fn` on a document outside any connection (the server reading a projection, or writing
+   * a client's contribution); a write is stored and sent to every editor like any other change.
+   */
+  async use<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const document = this.documents.get(name) ?? (await this.load(name));
+    try {
+      return fn(document.doc);
+    } finally {
+      this.scheduleUnload(document);
+    }
+  }
+
+  private scheduleUnload(document: SharedDocument): void {
     if (document.connections.size > 0 || document.unloadTimer) return;
     document.unloadTimer = setTimeout(() => this.unload(document), this.unloadAfterMs);
     document.unloadTimer.unref();

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { CaseDocumentName } from '../../shared/protocol.js';
 import type { CloseCode } from '../../shared/protocol.js';
+import type { AwarenessEntry } from './awarenessCodec.js';
 
 /**
  * The hooks through which the sync server's concerns (document access, persistence, validation,
@@ -37,6 +38,13 @@ export interface SyncExtension {
   onConnect?(context: ConnectionContext): Promise<void> | void;
   /** Fills a fresh document (from storage) before anyone may sync with it. */
   onLoadDocument?(context: DocumentContext): Promise<void> | void;
+  /**
+   * Re-checks an open connection's rights (after a revocation, a withdrawn consent, a logout, and
+   * periodically); throw `SyncRefusal` to close it, or change `readOnly`.
+   */
+  checkAccess?(context: ConnectionContext): void;
+  /** May rewrite a client's awareness states before they are applied (e.g. the identity). */
+  beforeAwareness?(context: ConnectionContext, entries: AwarenessEntry[]): void;
   /** Checks an update from a client before it is applied; throw `SyncRefusal` to refuse it. */
   beforeApplyUpdate?(context: UpdateContext): void;
   /** After an accepted update changed the document (before it is sent to the others). */

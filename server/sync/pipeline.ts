@@ -5,6 +5,7 @@ import type {
   SyncExtension,
   UpdateContext,
 } from './extension.js';
+import type { AwarenessEntry } from './awarenessCodec.js';
 
 /** Calls the hooks of every extension, in the order given. */
 export class Pipeline {
@@ -15,6 +16,12 @@ export class Pipeline {
   }
   async onLoadDocument(context: DocumentContext): Promise<void> {
     for (const e of this.extensions) await e.onLoadDocument?.(context);
+  }
+  checkAccess(context: ConnectionContext): void {
+    for (const e of this.extensions) e.checkAccess?.(context);
+  }
+  beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
+    for (const e of this.extensions) e.beforeAwareness?.(context, entries);
   }
   beforeApplyUpdate(context: UpdateContext): void {
     for (const e of this.extensions) e.beforeApplyUpdate?.(context);

@@ -16,6 +16,8 @@ export class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Which connection brought each awareness client id (its presence is that connection's). */
+  readonly awarenessOwners = new Map<number, Connection>();
   unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly name: string) {
@@ -29,8 +31,14 @@ export class SharedDocument {
         const changed = [...added, ...updated, ...removed];
         const connection = origin as Connection | null;
         if (connection && this.connections.has(connection)) {
-          for (const id of added) connection.awarenessIds.add(id);
-          for (const id of removed) connection.awarenessIds.delete(id);
+          for (const id of added) {
+            connection.awarenessIds.add(id);
+            this.awarenessOwners.set(id, connection);
+          }
+          for (const id of removed) {
+            connection.awarenessIds.delete(id);
+            this.awarenessOwners.delete(id);
+          }
         }
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, messageAwareness);

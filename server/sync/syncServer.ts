@@ -16,6 +16,8 @@ export interface SyncServerOptions {
   unloadAfterMs: number;
   log: Logger;
   pingIntervalMs?: number;
+  /** How often open connections are checked against current rights (0: only on request). */
+  accessRecheckMs?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly ping: NodeJS.Timeout;
+  private readonly recheckTimer: NodeJS.Timeout | null;
 
   constructor(private readonly options: SyncServerOptions) {
     this.pipeline = new Pipeline(options.extensions);
@@ -48,6 +51,9 @@ export class SyncServer {
       }
     }, options.pingIntervalMs ?? 30_000);
     this.ping.unref();
+    const every = options.accessRecheckMs ?? 0;
+    this.recheckTimer = every > 0 ? setInterval(() => this.recheck(), every) : null;
+    this.recheckTimer?.unref();
     this.wss.on('connection', (ws: WebSocket) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
@@ -117,13 +123,37 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Checks every open connection against the current rights: a revoked member, a withdrawn
+   * consent or an ended session closes that person's connections at once (SPEC A4).
+   */
+  recheck(): void {
+    for (const connection of this.connections) {
+      if (connection.closed) continue;
+      try {
+        this.pipeline.checkAccess(connection.context);
+      } catch (error) {
+        if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
+        else this.options.log.error('checking access failed', { error: String(error) });
+      }
+    }
+  }
+
   get connectionCount(): number {
     return this.connections.size;
   }
 
   async close(): Promise<void> {
     clearInterval(this.ping);
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    // Wait until every socket has closed, so their disconnect hooks (the access log's
+    // document-close) run before the caller closes the database; cut off clients that do not answer.
+    const sockets = [...this.wss.clients].filter((ws) => ws.readyState !== ws.CLOSED);
+    const allClosed = Promise.all(sockets.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
     for (const connection of this.connections) connection.close(closeCodes.goingAway, 'server stops');
+    const cutOff = setTimeout(() => sockets.forEach((ws) => ws.terminate()), 1_000);
+    await allClosed;
+    clearTimeout(cutOff);
     await this.registry.destroy();
     await this.pipeline.onDestroy();
     this.wss.close();

@@ -8,6 +8,7 @@ import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import * as Y from 'yjs';
 import { sqliteDocumentStore } from '../../server/db/documentStore.js';
+import { addSessionCookie, signInThroughForm } from './session.js';
 
 /** The cell (`domain|phase`) a goal card is shown in on this page. */
 const cellOf = (page: Page, goalId: string) =>
@@ -25,20 +26,22 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
   beforeAll(async () => {
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
-    caseId = server.db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id LIMIT 1').get()!.id;
+    // Sevda coordinates this case and Youssef, the GP, is a member who may write.
+    caseId = 'case-ahmet-yilmaz';
     const doc = new Y.Doc();
     for (const u of sqliteDocumentStore(server.db).load(`case:${caseId}:shared`)) Y.applyUpdate(doc, u);
     goalIds = readBoard(doc).goals.map((g) => g.id);
     browser = await launchChromium();
     // Two separate browser contexts: two people, no shared storage between them.
-    pages = await Promise.all(
-      [0, 1].map(async () =>
-        (await browser.newContext({ viewport: { width: 1600, height: 2600 } })).newPage(),
-      ),
+    const contexts = await Promise.all(
+      [0, 1].map(() => browser.newContext({ viewport: { width: 1600, height: 2600 } })),
     );
+    pages = await Promise.all(contexts.map((c) => c.newPage()));
+    await signInThroughForm(pages[0]!, server, 'sevda');
+    await addSessionCookie(contexts[1]!, server, 'youssef');
     for (const page of pages) {
       await page.goto(`${server.url}/cases/${caseId}`);
-      await page.getByText('Live verbonden').waitFor();
+      await page.locator('.board-status').getByText('Live verbonden').waitFor();
     }
   });
 

@@ -12,6 +12,11 @@ describe('loadConfig', () => {
       demoData: true,
       sync: { maxMessageBytes: 4 * 1024 * 1024, unloadAfterMs: 30_000, compactAfterUpdates: 500 },
       logLevel: 'info',
+      publicUrl: 'http://localhost:3000',
+      allowedOrigins: ['http://localhost:3000', 'http://localhost:5173'],
+      session: { idleMinutes: 480, maxHours: 12, cookieSecure: false },
+      accessRecheckMs: 2_000,
+      initialAdmin: null,
       clientDir: path.resolve('dist/client'),
     });
   });

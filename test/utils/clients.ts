@@ -11,10 +11,28 @@ export interface SyncClient {
   destroy(): void;
 }
 
-/** A real y-websocket provider in Node, connected to `/sync/<documentName>`. */
-export function connectClient(baseUrl: string, documentName: string, doc = new Y.Doc()): SyncClient {
+/** A WebSocket class that sends the given headers (a browser sends its cookie and Origin itself). */
+export function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  class WithHeaders extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  return WithHeaders as unknown as typeof globalThis.WebSocket;
+}
+
+/**
+ * A real y-websocket provider in Node, connected to `/sync/<documentName>`, signed in with the
+ * given session cookie (see `signIn` in accounts.ts).
+ */
+export function connectClient(
+  baseUrl: string,
+  documentName: string,
+  doc = new Y.Doc(),
+  headers: Record<string, string> = {},
+): SyncClient {
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, documentName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithHeaders(headers),
     disableBc: true,
     maxBackoffTime: 200,
   });

@@ -15,9 +15,14 @@ export interface RawSocket {
   received: Uint8Array[];
 }
 
-export function openRawSocket(baseUrl: string, documentName: string, query = ''): RawSocket {
+export function openRawSocket(
+  baseUrl: string,
+  documentName: string,
+  query = '',
+  headers: Record<string, string> = {},
+): RawSocket {
   const url = `${baseUrl.replace(/^http/, 'ws')}/sync/${encodeURIComponent(documentName)}${query}`;
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url, { headers });
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const opened = new Promise<void>((resolve, reject) => {

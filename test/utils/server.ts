@@ -22,6 +22,8 @@ export async function startTestServer(
     port?: number;
     demoData?: boolean;
     clientDir?: string | null;
+    session?: Partial<Config['session']>;
+    accessRecheckMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
@@ -35,6 +37,8 @@ export async function startTestServer(
     ...base,
     demoData: overrides.demoData ?? false,
     clientDir: overrides.clientDir === undefined ? null : overrides.clientDir,
+    session: { ...base.session, ...overrides.session },
+    accessRecheckMs: overrides.accessRecheckMs ?? base.accessRecheckMs,
     sync: {
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
       unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,

@@ -5,6 +5,7 @@ import { sqliteDocumentStore } from '../../server/db/documentStore.js';
 import type { DocumentStore } from '../../server/db/documentStore.js';
 import { connectClient, synced } from './clients.js';
 import type { SyncClient } from './clients.js';
+import { signedInMember } from './accounts.js';
 import { insertCase, startTestServer } from './server.js';
 import type { TestServer } from './server.js';
 
@@ -24,6 +25,8 @@ export interface SyncFixture {
   server: TestServer;
   caseId: string;
   name: string;
+  /** The signed-in member's cookie and Origin, for raw sockets. */
+  headers(): Record<string, string>;
   /** A real y-websocket provider on the case's board. */
   connect(doc?: Y.Doc): SyncClient;
   /** A fresh client, already synced: what anyone opening the board now would see. */
@@ -40,12 +43,15 @@ export async function startSyncFixture(options: ServerOptions = {}): Promise<Syn
   const clients: SyncClient[] = [];
   const server = await startTestServer(options);
   const caseId = insertCase(server.db);
+  const member = signedInMember(server, caseId);
+  let headers = member.headers;
   const fixture: SyncFixture = {
     server,
     caseId,
     name: caseDocumentName(caseId),
+    headers: () => headers,
     connect(doc = new Y.Doc()) {
-      const client = connectClient(fixture.server.url, fixture.name, doc);
+      const client = connectClient(fixture.server.url, fixture.name, doc, headers);
       clients.push(client);
       return client;
     },
@@ -65,6 +71,8 @@ export async function startSyncFixture(options: ServerOptions = {}): Promise<Syn
     async restart() {
       for (const client of clients.splice(0)) client.destroy();
       fixture.server = await fixture.server.restart();
+      // Sessions live in the database, so the same cookie works after a restart.
+      headers = { ...headers, origin: fixture.server.url };
     },
     async close() {
       for (const client of clients.splice(0)) client.destroy();

@@ -72,7 +72,17 @@ function collisionFor(layout: Layout): CollisionDetection {
   };
 }
 
-function Cell({ id, goals, label, onAdd }: { id: CellId; goals: Goal[]; label: string; onAdd(): void }) {
+function Cell({
+  id,
+  goals,
+  label,
+  onAdd,
+}: {
+  id: CellId;
+  goals: Goal[];
+  label: string;
+  onAdd: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
   return (
@@ -90,14 +100,16 @@ function Cell({ id, goals, label, onAdd }: { id: CellId; goals: Goal[]; label: s
           ))}
         </ul>
       </SortableContext>
-      <button
-        type="button"
-        className="add-goal"
-        onClick={onAdd}
-        aria-label={t('board.addGoalIn', { cell: label })}
-      >
-        + {t('board.addGoal')}
-      </button>
+      {onAdd && (
+        <button
+          type="button"
+          className="add-goal"
+          onClick={onAdd}
+          aria-label={t('board.addGoalIn', { cell: label })}
+        >
+          + {t('board.addGoal')}
+        </button>
+      )}
     </div>
   );
 }
@@ -115,7 +127,7 @@ export function BoardGrid({
   onAdd(domain: LifeDomain, phase: RecoveryPhase): void;
 }) {
   const { t } = useTranslation();
-  const { doc } = useBoardContext();
+  const { doc, readOnly } = useBoardContext();
   const [dragLayout, setDragLayout] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const layout = useMemo(() => dragLayout ?? layoutOf(goals), [dragLayout, goals]);
@@ -240,7 +252,7 @@ export function BoardGrid({
                   id={id}
                   label={cellLabel(id)}
                   goals={layout[id].map((g) => byId.get(g)).filter((g): g is Goal => !!g)}
-                  onAdd={() => onAdd(domain, phase)}
+                  onAdd={readOnly ? null : () => onAdd(domain, phase)}
                 />
               );
             })}

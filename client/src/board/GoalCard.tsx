@@ -12,7 +12,7 @@ import { perspectiveLabel } from './perspectiveLabel.js';
 /** The face of a goal on the board: what it is, who owns it, how far it is, what needs attention. */
 export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { members, perspectives, peers, openGoal, today } = useBoardContext();
+  const { members, perspectives, peers, openGoal, today, readOnly } = useBoardContext();
   const attention = goalAttention(goal, today);
   const editors = peers.filter((p) => !p.self && p.editing === goal.id);
   const labels = new Map(perspectives.map((p) => [p.id, perspectiveLabel(t, p)]));
@@ -74,7 +74,7 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
           onKeyDown={(e) => e.stopPropagation()}
           aria-label={t('goal.editNamed', { title: goal.title })}
         >
-          {t('goal.edit')}
+          {readOnly ? t('goal.view') : t('goal.edit')}
         </button>
         {editors.map((p) => (
           <span
@@ -92,9 +92,9 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
 
 export function GoalCard({ goal }: { goal: Goal }) {
   const { t } = useTranslation();
-  const { highlighted, peers, today } = useBoardContext();
+  const { highlighted, peers, today, readOnly } = useBoardContext();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: goal.id, data: { type: 'goal' } });
+    useSortable({ id: goal.id, data: { type: 'goal' }, disabled: readOnly });
   const attention = goalAttention(goal, today);
   const editor = peers.find((p) => !p.self && p.editing === goal.id);
   const dimmed = highlighted !== null && !goal.perspectives.includes(highlighted);
@@ -123,16 +123,18 @@ export function GoalCard({ goal }: { goal: Goal }) {
       <GoalCardBody
         goal={goal}
         handle={
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="drag-handle"
-            {...attributes}
-            aria-roledescription={t('dnd.roleDescription')}
-            aria-label={t('dnd.handleLabel', { title: goal.title })}
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
+          readOnly ? undefined : (
+            <button
+              type="button"
+              ref={setActivatorNodeRef}
+              className="drag-handle"
+              {...attributes}
+              aria-roledescription={t('dnd.roleDescription')}
+              aria-label={t('dnd.handleLabel', { title: goal.title })}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+          )
         }
       />
     </li>

@@ -79,59 +79,61 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
  */
 export function PerspectivesPanel() {
   const { t } = useTranslation();
-  const { doc, perspectives } = useBoardContext();
+  const { doc, perspectives, readOnly } = useBoardContext();
   const [newLabel, setNewLabel] = useState('');
   const active = perspectives.filter((p) => p.active);
   return (
     <section className="perspectives" aria-labelledby="perspectives-heading">
-      <div className="perspectives-head">
-        <h2 id="perspectives-heading">{t('perspectives.heading')}</h2>
-        <fieldset className="perspective-switches">
-          <legend className="visually-hidden">{t('perspectives.switchLegend')}</legend>
-          {perspectives.map((p) => (
-            <span key={p.id} className="switch">
-              <input
-                id={`switch-${p.id}`}
-                type="checkbox"
-                checked={p.active}
-                onChange={(e) => setPerspectiveActive(doc, p.id, e.target.checked)}
-              />
-              <label htmlFor={`switch-${p.id}`}>{perspectiveLabel(t, p)}</label>
-            </span>
-          ))}
-        </fieldset>
-        <form
-          className="add-perspective"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!newLabel.trim()) return;
-            addCustomPerspective(doc, newLabel);
-            setNewLabel('');
-          }}
-        >
-          <label htmlFor="new-perspective">{t('perspectives.addLabel')}</label>
-          <input
-            id="new-perspective"
-            value={newLabel}
-            maxLength={60}
-            onChange={(e) => setNewLabel(e.target.value)}
-            placeholder={t('perspectives.addPlaceholder')}
-          />
-          <button type="submit">{t('perspectives.add')}</button>
-        </form>
-      </div>
-      {active.length === 0 ? (
-        <p className="muted">{t('perspectives.noneActive')}</p>
-      ) : (
-        <div
-          className="perspective-cards"
-          style={{ gridTemplateColumns: `repeat(${active.length}, minmax(0, 1fr))` }}
-        >
-          {active.map((p) => (
-            <PerspectiveCard key={p.id} perspective={p} />
-          ))}
+      <fieldset className="plain" disabled={readOnly}>
+        <div className="perspectives-head">
+          <h2 id="perspectives-heading">{t('perspectives.heading')}</h2>
+          <fieldset className="perspective-switches">
+            <legend className="visually-hidden">{t('perspectives.switchLegend')}</legend>
+            {perspectives.map((p) => (
+              <span key={p.id} className="switch">
+                <input
+                  id={`switch-${p.id}`}
+                  type="checkbox"
+                  checked={p.active}
+                  onChange={(e) => setPerspectiveActive(doc, p.id, e.target.checked)}
+                />
+                <label htmlFor={`switch-${p.id}`}>{perspectiveLabel(t, p)}</label>
+              </span>
+            ))}
+          </fieldset>
+          <form
+            className="add-perspective"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!newLabel.trim()) return;
+              addCustomPerspective(doc, newLabel);
+              setNewLabel('');
+            }}
+          >
+            <label htmlFor="new-perspective">{t('perspectives.addLabel')}</label>
+            <input
+              id="new-perspective"
+              value={newLabel}
+              maxLength={60}
+              onChange={(e) => setNewLabel(e.target.value)}
+              placeholder={t('perspectives.addPlaceholder')}
+            />
+            <button type="submit">{t('perspectives.add')}</button>
+          </form>
         </div>
-      )}
+        {active.length === 0 ? (
+          <p className="muted">{t('perspectives.noneActive')}</p>
+        ) : (
+          <div
+            className="perspective-cards"
+            style={{ gridTemplateColumns: `repeat(${active.length}, minmax(0, 1fr))` }}
+          >
+            {active.map((p) => (
+              <PerspectiveCard key={p.id} perspective={p} />
+            ))}
+          </div>
+        )}
+      </fieldset>
     </section>
   );
 }

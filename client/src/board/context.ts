@@ -18,6 +18,8 @@ export interface BoardContextValue {
   setHighlighted(id: PerspectiveId | null): void;
   openGoal(id: string | null): void;
   today: string;
+  /** Read-only members see the board live but cannot change it. */
+  readOnly: boolean;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

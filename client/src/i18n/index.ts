@@ -36,3 +36,11 @@ export function formatDate(iso: string, lng: string): string {
     year: 'numeric',
   }).format(date);
 }
+
+/** Formats an ISO date and time (e.g. from the access log) for the current language. */
+export function formatDateTime(iso: string, lng: string): string {
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}

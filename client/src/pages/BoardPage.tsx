@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { CaseDetails, ProfessionalSummary } from '../../../shared/api.js';
+import type { CaseDetails } from '../../../shared/api.js';
 import { localToday } from '../../../shared/attention.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import type { PerspectiveId } from '../../../shared/domain.js';
@@ -9,62 +9,70 @@ import { caseDocumentName } from '../../../shared/protocol.js';
 import { getJson } from '../api.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
+import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
+import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { BoardContext } from '../board/context.js';
 import { GoalEditor } from '../board/GoalEditor.js';
 import { PerspectivesPanel } from '../board/PerspectivesPanel.js';
 import { PresenceBar } from '../board/PresenceBar.js';
-import { useMe } from '../identity.js';
+import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 
-export function BoardPage({ professionals }: { professionals: ProfessionalSummary[] }) {
+export function BoardPage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
   const [details, setDetails] = useState<CaseDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
   const document = useCaseDocument(caseDocumentName(caseId));
 
-  useEffect(() => {
-    setDetails(null);
+  // Also after a change of members or consent, so access and compartments follow.
+  const load = useCallback(() => {
     getJson<{ case: CaseDetails }>(`/api/cases/${encodeURIComponent(caseId)}`)
       .then((body) => setDetails(body.case))
       .catch((e: Error) => setError(e.message));
   }, [caseId]);
 
+  useEffect(() => {
+    setDetails(null);
+    load();
+  }, [load]);
+
   if (error) return <p role="alert">{t('board.loadError', { message: error })}</p>;
   if (!details || !document) return <p role="status">{t('common.loading')}</p>;
-  return <OpenBoard details={details} document={document} professionals={professionals} />;
+  return <OpenBoard details={details} document={document} reload={load} />;
 }
 
 function OpenBoard({
   details,
   document,
-  professionals,
+  reload,
 }: {
   details: CaseDetails;
   document: CaseDocument;
-  professionals: ProfessionalSummary[];
+  reload(): void;
 }) {
   const { t } = useTranslation();
   const board = useBoard(document);
   const { state, localReady } = useConnectionState(document);
   const peers = usePeers(document.awareness);
-  const me = useMe();
+  const { user } = useSession();
+  const readOnly = details.myAccess.access === 'read';
   const [highlighted, setHighlighted] = useState<PerspectiveId | null>(null);
   const [openGoalId, openGoal] = useState<string | null>(null);
   const members = useMemo(() => new Map(details.members.map((m) => [m.id, m])), [details]);
 
   useEffect(() => {
-    const person = professionals.find((p) => p.id === me);
-    const id = person?.id ?? `guest-${document.awareness.clientID}`;
-    document.awareness.setLocalStateField('user', {
-      id,
-      name: person?.name ?? t('presence.guest'),
-      color: colorFor(id),
-    });
-  }, [me, professionals, document, t]);
+    // The server sets everyone's identity from their session; this is how this screen shows us.
+    if (user)
+      document.awareness.setLocalStateField('user', {
+        id: user.id,
+        name: user.displayName,
+        color: colorFor(user.id),
+      });
+  }, [user, document]);
 
   const context = {
     doc: document.doc,
@@ -77,6 +85,7 @@ function OpenBoard({
     setHighlighted,
     openGoal,
     today: localToday(),
+    readOnly,
   };
   const openGoalData = board.goals.find((g) => g.id === openGoalId);
   const ready = localReady || state.kind === 'online';
@@ -104,6 +113,11 @@ function OpenBoard({
           <p role="status">{t('common.loading')}</p>
         ) : (
           <>
+            {readOnly && (
+              <p className="read-only-note" role="status">
+                {t('board.readOnly')}
+              </p>
+            )}
             <PerspectivesPanel />
             <BalanceView goals={board.goals} />
             {highlighted && (
@@ -121,13 +135,16 @@ function OpenBoard({
                   title: t('board.newGoalTitle'),
                   domain,
                   phase,
-                  ownerId: me && members.has(me) ? me : null,
+                  ownerId:
+                    user?.professionalId && members.has(user.professionalId) ? user.professionalId : null,
                 });
                 openGoal(id);
               }}
             />
           </>
         )}
+        <CaseTeamPanel details={details} onChanged={reload} />
+        <CompartmentPanel details={details} />
         {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
       </div>
     </BoardContext.Provider>

@@ -1,9 +1,12 @@
 import { useSyncExternalStore, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type { PresenceUser } from '../../../shared/presence.js';
+
+export { colorFor } from '../../../shared/presence.js';
 
 /** What each person on a board shares through awareness (never stored in the document). */
 export interface PresenceState {
-  user: { id: string; name: string; color: string };
+  user: PresenceUser;
   /** The goal card this person has open, if any. */
   editing: string | null;
 }
@@ -11,15 +14,6 @@ export interface PresenceState {
 export interface Peer extends PresenceState {
   clientId: number;
   self: boolean;
-}
-
-const palette = ['#1f6feb', '#b3261e', '#0b7a3e', '#8250df', '#bc4c00', '#0a7ea4', '#a3386a', '#5a6b00'];
-
-/** A stable colour per person. */
-export function colorFor(id: string): string {
-  let hash = 0;
-  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
 }
 
 export function usePeers(awareness: Awareness): Peer[] {

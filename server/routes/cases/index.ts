@@ -1,20 +1,50 @@
 import { Router } from 'express';
-import type { Request } from 'express';
-import { HttpError, validate } from '../../http/validate.js';
-import type { CaseService } from '../../services/cases.js';
+import type { CaseDetails } from '../../../shared/api.js';
+import { documentGrant, mayManageCase } from '../../../shared/permissions.js';
+import { accessPoint, requireUser } from '../../http/session.js';
+import { validate } from '../../http/validate.js';
+import { viewerOf } from '../../services/access.js';
+import type { Services } from '../../services/index.js';
+import { caseAdminRoutes } from './admin.js';
+import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
-import type { CaseParams } from './schema.js';
 
-export function casesRouter(cases: CaseService): Router {
+export function casesRouter(s: Services): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
-    res.json({ cases: cases.listCases() });
+  router.get('/', (req, res) => {
+    const user = requireUser(res, ['professional', 'coordinator']);
+    const cases = s.cases.listCases(s.access.visibleCaseIds(viewerOf(user)));
+    s.audit.record({
+      event: 'api-read',
+      userId: user.id,
+      role: user.role,
+      ...accessPoint(req),
+      details: { list: 'cases', count: cases.length },
+    });
+    res.json({ cases });
   });
-  router.get('/:caseId', validate('params', caseParamsSchema), (req: Request, res) => {
-    const { caseId } = req.params as CaseParams;
-    const details = cases.getCase(caseId);
-    if (!details) throw new HttpError(404, `caseId: no case ${caseId}`);
-    res.json({ case: details });
+
+  router.get('/:caseId', validate('params', caseParamsSchema), (req, res) => {
+    const { user, facts, grant, point } = openCase(s, req, res, 'read');
+    const details = s.cases.getCase(facts.caseId)!;
+    const viewer = viewerOf(user);
+    const compartments = (['medical', 'social'] as const).filter((p) => documentGrant(viewer, facts, p));
+    s.audit.record({
+      event: 'api-read',
+      caseId: facts.caseId,
+      userId: user.id,
+      role: user.role,
+      authorization: grant.authorization,
+      ...point,
+      details: { resource: 'case' },
+    });
+    const body: CaseDetails = {
+      ...details,
+      myAccess: { access: grant.access, manage: mayManageCase(viewer, facts), compartments },
+    };
+    res.json({ case: body });
   });
+
+  caseAdminRoutes(s, router);
   return router;
 }

@@ -3,3 +3,39 @@ import { idSchema } from '../../../shared/domain.js';
 
 export const caseParamsSchema = z.object({ caseId: idSchema });
 export type CaseParams = z.infer<typeof caseParamsSchema>;
+
+export const memberParamsSchema = z.object({ caseId: idSchema, professionalId: idSchema });
+export type MemberParams = z.infer<typeof memberParamsSchema>;
+
+export const memberBodySchema = z.object({
+  caseRole: z.string().trim().min(1, 'is required').max(80),
+  access: z.enum(['write', 'read']),
+});
+export type MemberBody = z.infer<typeof memberBodySchema>;
+
+const domain = z.enum(['medical', 'social']);
+export const consentBodySchema = z
+  .object({
+    compartment: domain,
+    sharedWithDomain: domain.nullable().optional(),
+    sharedWithProfessionalId: idSchema.nullable().optional(),
+    givenBy: z.string().trim().min(1, 'is required').max(120),
+  })
+  .refine((c) => !!c.sharedWithDomain !== !!c.sharedWithProfessionalId, {
+    message: 'name either a domain or one professional to share with',
+    path: ['sharedWithDomain'],
+  })
+  .refine((c) => c.sharedWithDomain !== c.compartment, {
+    message: 'a compartment is already shared with its own domain',
+    path: ['sharedWithDomain'],
+  });
+export type ConsentBody = z.infer<typeof consentBodySchema>;
+
+export const consentParamsSchema = z.object({ caseId: idSchema, consentId: z.uuid() });
+export type ConsentParams = z.infer<typeof consentParamsSchema>;
+
+export const invitationBodySchema = z.object({
+  username: z.string().trim().min(3, 'must be at least 3 characters').max(200),
+  displayName: z.string().trim().min(1, 'is required').max(120),
+});
+export type InvitationBody = z.infer<typeof invitationBodySchema>;

@@ -1,10 +1,13 @@
 import { Router } from 'express';
-import type { CaseService } from '../../services/cases.js';
+import { requireUser } from '../../http/session.js';
+import type { Services } from '../../services/index.js';
 
-export function professionalsRouter(cases: CaseService): Router {
+/** The directory of professionals (names, roles, how to reach them) for signed-in professionals. */
+export function professionalsRouter(s: Services): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.json({ professionals: cases.listProfessionals() });
+    requireUser(res, ['professional', 'coordinator', 'admin']);
+    res.json({ professionals: s.cases.listProfessionals() });
   });
   return router;
 }

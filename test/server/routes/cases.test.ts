@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetails, CaseSummary } from '../../../shared/api.js';
+import { signIn } from '../../utils/accounts.js';
 import { insertCase, startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
 
 let server: TestServer;
+/** The GP's session cookie: a member of both cases (the list shows only a person's own cases). */
+let cookie: string;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server;
@@ -26,15 +29,25 @@ beforeAll(async () => {
   db.prepare(
     "INSERT INTO case_members (case_id, professional_id, case_role) VALUES ('bert', 'p-gp', 'medisch')",
   ).run();
+  db.prepare(
+    "INSERT INTO case_members (case_id, professional_id, case_role) VALUES ('zahra', 'p-gp', 'medisch')",
+  ).run();
+  const gp = server.services.accounts.create({
+    username: 'ayse',
+    displayName: 'Dr. Ayşe Kaya',
+    role: 'professional',
+    professionalId: 'p-gp',
+  });
+  cookie = signIn(server, gp).cookie;
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const get = (path: string) => fetch(`${server.url}${path}`);
+const get = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } });
 
 describe('GET /api/cases', () => {
-  it('lists every case by client name with its neighbourhood, coordinator and member count', async () => {
+  it('lists the cases the person is on by client name with neighbourhood, coordinator and member count', async () => {
     const response = await get('/api/cases');
     expect(response.status).toBe(200);
     const { cases } = (await response.json()) as { cases: CaseSummary[] };
@@ -47,7 +60,7 @@ describe('GET /api/cases', () => {
       coordinator: { id: 'p-wt', name: 'Joris de Vries' },
       memberCount: 1,
     });
-    expect(cases[1]).toMatchObject({ coordinator: null, memberCount: 0 });
+    expect(cases[1]).toMatchObject({ coordinator: null, memberCount: 1 });
   });
 });
 

@@ -65,7 +65,7 @@ describe('[S4] a malformed message closes only that socket', () => {
   for (const { name, bytes } of garbage) {
     it(`${name} closes that socket with 4400; the server, the others and the document are unchanged`, async () => {
       const board = await boardWithBystander();
-      const raw = openRawSocket(f.server.url, f.name);
+      const raw = openRawSocket(f.server.url, f.name, '', f.headers());
       await raw.opened;
       await eventually(() => expect(raw.received.length).toBeGreaterThan(0)); // the server greeted it
       raw.ws.send(bytes);
@@ -118,7 +118,7 @@ describe('[S6] an oversized message closes only that socket', () => {
 
   it('a frame far beyond the limit is cut off by the WebSocket layer; the others stay connected', async () => {
     const board = await boardWithBystander({ maxMessageBytes: 64 * 1024 });
-    const raw = openRawSocket(f.server.url, f.name);
+    const raw = openRawSocket(f.server.url, f.name, '', f.headers());
     await raw.opened;
     raw.ws.send(new Uint8Array(300 * 1024));
     expect((await raw.closed).code).toBe(1009);

@@ -116,7 +116,7 @@ describe('[S1][D2][D3] loading and storing', () => {
     createGoal(mine, { id: 'mine', title: 'Van mij', domain: 'work', phase: 'treatment' });
     const edit = Y.encodeStateAsUpdate(mine);
 
-    const raw = openRawSocket(f.server.url, f.name);
+    const raw = openRawSocket(f.server.url, f.name, '', f.headers());
     raw.ws.once('open', () => {
       raw.ws.send(syncMessage.step1(new Y.Doc()));
       raw.ws.send(syncMessage.update(edit));
@@ -201,7 +201,7 @@ describe('[C2] only documents of existing cases open', () => {
   for (const { why, name } of names) {
     it(`${why} is closed with 4404`, async () => {
       f = await startSyncFixture();
-      const raw = openRawSocket(f.server.url, name(f.caseId));
+      const raw = openRawSocket(f.server.url, name(f.caseId), '', f.headers());
       expect((await raw.closed).code).toBe(closeCodes.notFound);
       expect(f.server.sync.registry.size).toBe(0);
     });
@@ -209,7 +209,7 @@ describe('[C2] only documents of existing cases open', () => {
 
   it('the stock provider stops retrying after a 4404', async () => {
     f = await startSyncFixture();
-    const client = connectClient(f.server.url, 'case:nobody:shared');
+    const client = connectClient(f.server.url, 'case:nobody:shared', undefined, f.headers());
     try {
       await eventually(() => expect(client.closes.map((c) => c.code)).toEqual([closeCodes.notFound]));
       expect(client.provider.shouldConnect).toBe(false);

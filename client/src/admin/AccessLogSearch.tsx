@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getJson } from '../api.js';
+import { formatDateTime } from '../i18n/index.js';
+import type { AccessEntry } from '../../../shared/accessLog.js';
+import type { AdminUser } from '../../../shared/api.js';
+
+const pageSize = 50;
+
+interface Filter {
+  caseId: string;
+  userId: string;
+  from: string;
+  to: string;
+}
+const noFilter: Filter = { caseId: '', userId: '', from: '', to: '' };
+
+/** Start of a local calendar day (YYYY-MM-DD) as an ISO time, `days` later. */
+const dayStart = (day: string, days = 0) => {
+  const date = new Date(`${day}T00:00:00`);
+  date.setDate(date.getDate() + days);
+  return date.toISOString();
+};
+
+/** The query string for one page of the log; `to` includes the whole chosen day. */
+function query(filter: Filter, before?: number): string {
+  const params = new URLSearchParams({ limit: String(pageSize) });
+  if (filter.caseId.trim()) params.set('caseId', filter.caseId.trim());
+  if (filter.userId.trim()) params.set('userId', filter.userId.trim());
+  if (filter.from) params.set('from', dayStart(filter.from));
+  if (filter.to) params.set('to', dayStart(filter.to, 1));
+  if (before !== undefined) params.set('before', String(before));
+  return params.toString();
+}
+
+/** Search the access log (NEN 7513): who did what with which client's data, when, from where. */
+export function AccessLogSearch({ users }: { users: AdminUser[] }) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<Filter>(noFilter);
+  const [entries, setEntries] = useState<AccessEntry[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [applied, setApplied] = useState<Filter>(noFilter);
+  const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+
+  const load = useCallback(async (filter: Filter, before?: number) => {
+    setError(null);
+    try {
+      const body = await getJson<{ entries: AccessEntry[] }>(
+        `/api/admin/access-log?${query(filter, before)}`,
+      );
+      setEntries((current) => (before === undefined ? body.entries : [...(current ?? []), ...body.entries]));
+      setMore(body.entries.length === pageSize);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(noFilter);
+  }, [load]);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied(draft);
+    void load(draft);
+  };
+  const field = (key: keyof Filter, type = 'text') => (
+    <div>
+      <label htmlFor={`log-${key}`}>{t(`admin.log.${key}`)}</label>
+      <input
+        id={`log-${key}`}
+        type={type}
+        value={draft[key]}
+        onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+      />
+    </div>
+  );
+
+  return (
+    <section className="admin-section" aria-labelledby="log-heading">
+      <h2 id="log-heading">{t('admin.log.heading')}</h2>
+      <p className="muted">{t('admin.log.intro')}</p>
+      <form
+        className="admin-form log-filter"
+        onSubmit={search}
+        role="search"
+        aria-label={t('admin.log.search')}
+      >
+        <div className="field-row">
+          {field('caseId')}
+          {field('userId')}
+          {field('from', 'date')}
+          {field('to', 'date')}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('admin.log.search')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(noFilter);
+              setApplied(noFilter);
+              void load(noFilter);
+            }}
+          >
+            {t('admin.log.clear')}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {t('admin.failed', { message: error })}
+        </p>
+      )}
+      <p role="status" className="muted">
+        {entries && t('admin.log.count', { count: entries.length })}
+      </p>
+      {entries && entries.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="log-heading">
+          <table className="log-table">
+            <caption className="visually-hidden">{t('admin.log.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.log.at')}</th>
+                <th scope="col">{t('admin.log.event')}</th>
+                <th scope="col">{t('admin.log.case')}</th>
+                <th scope="col">{t('admin.log.user')}</th>
+                <th scope="col">{t('admin.log.role')}</th>
+                <th scope="col">{t('admin.log.authorization')}</th>
+                <th scope="col">{t('admin.log.outcome')}</th>
+                <th scope="col">{t('admin.log.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="nowrap">{formatDateTime(entry.at, i18n.language)}</td>
+                  <td>{t(`admin.event.${entry.event}`, { defaultValue: entry.event })}</td>
+                  <td>{entry.caseId ?? '—'}</td>
+                  <td>
+                    {entry.userId ? (
+                      <span title={entry.userId}>{nameOf.get(entry.userId) ?? entry.userId}</span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{entry.role ? t(`admin.role.${entry.role}`, { defaultValue: entry.role }) : '—'}</td>
+                  <td className="break">{entry.authorization ?? '—'}</td>
+                  <td>
+                    <span className={`badge ${entry.outcome === 'refused' ? 'badge-danger' : 'badge-ok'}`}>
+                      {t(`admin.outcome.${entry.outcome}`)}
+                    </span>
+                  </td>
+                  <td>{entry.address ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && entries && (
+        <button type="button" className="more" onClick={() => void load(applied, entries.at(-1)?.id)}>
+          {t('admin.log.older')}
+        </button>
+      )}
+    </section>
+  );
+}

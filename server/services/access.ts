@@ -1,0 +1,58 @@
+import type { SessionUser } from '../../shared/api.js';
+import { caseGrant, documentGrant } from '../../shared/permissions.js';
+import type { CaseFacts, CaseGrant, DocumentGrant, Viewer } from '../../shared/permissions.js';
+import type { DocumentPart } from '../../shared/protocol.js';
+import type { Db } from '../db/database.js';
+
+export const viewerOf = (user: SessionUser): Viewer => ({
+  userId: user.id,
+  role: user.role,
+  professionalId: user.professionalId,
+  domain: user.domain,
+  clientCaseId: user.clientCaseId,
+});
+
+/** Reads the facts the permission rules (shared/permissions.ts) decide on, fresh from SQL. */
+export function accessService(db: Db) {
+  const caseRow = db.prepare<[string], { coordinatorId: string | null }>(
+    'SELECT coordinator_id AS coordinatorId FROM cases WHERE id = ?',
+  );
+  const members = db.prepare<[string], CaseFacts['members'][number]>(
+    'SELECT professional_id AS professionalId, access FROM case_members WHERE case_id = ?',
+  );
+  const consents = db.prepare<[string], CaseFacts['consents'][number]>(`
+    SELECT id, compartment, shared_with_domain AS sharedWithDomain, shared_with_professional_id AS sharedWithProfessionalId
+    FROM consents WHERE case_id = ? AND withdrawn_at IS NULL`);
+  const visible = db.prepare<[string, string], { id: string }>(`
+    SELECT c.id FROM cases c WHERE c.coordinator_id = ?
+    UNION SELECT m.case_id FROM case_members m WHERE m.professional_id = ?`);
+
+  const facts = (caseId: string): CaseFacts | null => {
+    const row = caseRow.get(caseId);
+    if (!row) return null;
+    return {
+      caseId,
+      coordinatorId: row.coordinatorId,
+      members: members.all(caseId),
+      consents: consents.all(caseId),
+    };
+  };
+
+  return {
+    facts,
+    caseGrant(viewer: Viewer, caseId: string): CaseGrant | null {
+      const f = facts(caseId);
+      return f ? caseGrant(viewer, f) : null;
+    },
+    documentGrant(viewer: Viewer, caseId: string, part: DocumentPart): DocumentGrant | null {
+      const f = facts(caseId);
+      return f ? documentGrant(viewer, f, part) : null;
+    },
+    /** The ids of the cases a professional may open; none for clients and admins. */
+    visibleCaseIds(viewer: Viewer): Set<string> {
+      if (!viewer.professionalId) return new Set();
+      return new Set(visible.all(viewer.professionalId, viewer.professionalId).map((r) => r.id));
+    },
+  };
+}
+export type AccessService = ReturnType<typeof accessService>;

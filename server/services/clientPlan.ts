@@ -1,0 +1,74 @@
+import type { ClientPlan, PlanContact } from '../../shared/api.js';
+import { goalText, readBoard } from '../../shared/doc/board.js';
+import { caseDocumentName } from '../../shared/protocol.js';
+import type { DocumentRegistry } from '../sync/documentRegistry.js';
+import type { CaseService } from './cases.js';
+
+/**
+ * The client's view of their plan: a projection of the board with only what is marked visible
+ * to the client. The client never receives the document itself.
+ */
+export function clientPlanService(registry: DocumentRegistry, cases: CaseService) {
+  return {
+    async plan(caseId: string): Promise<ClientPlan | null> {
+      const details = cases.getCase(caseId);
+      if (!details) return null;
+      const contacts = new Map<string, PlanContact>(
+        details.members.map((m) => [
+          m.id,
+          {
+            id: m.id,
+            name: m.name,
+            roleTitle: m.roleTitle,
+            organisation: m.organisation,
+            phone: m.phone,
+            email: m.email,
+          },
+        ]),
+      );
+      const contact = (id: string | null) => (id ? (contacts.get(id) ?? null) : null);
+      const board = await registry.use(caseDocumentName(caseId), readBoard);
+      return {
+        clientName: details.clientName,
+        coordinator: contact(details.coordinator?.id ?? null),
+        contacts: [...contacts.values()],
+        goals: board.goals
+          .filter((g) => g.visibleToClient)
+          .map((g) => ({
+            id: g.id,
+            domain: g.domain,
+            phase: g.phase,
+            status: g.status,
+            title: g.title,
+            clientWords: g.clientWords,
+            targetDate: g.targetDate,
+            owner: contact(g.ownerId),
+            steps: g.steps.map((s) => ({
+              id: s.id,
+              text: s.text,
+              done: s.done,
+              dueDate: s.dueDate,
+              owner: contact(s.ownerId),
+            })),
+          })),
+      };
+    },
+    /**
+     * The client's own words for a visible goal, written into the board as the client's edit.
+     * Returns false when the goal is not (or no longer) visible to the client.
+     */
+    async setClientWords(caseId: string, goalId: string, words: string): Promise<boolean> {
+      return registry.use(caseDocumentName(caseId), (doc) => {
+        const goal = readBoard(doc).goals.find((g) => g.id === goalId && g.visibleToClient);
+        if (!goal) return false;
+        const text = goalText(doc, goalId, 'clientWords');
+        doc.transact(() => {
+          text.delete(0, text.length);
+          text.insert(0, words);
+        }, 'client');
+        return true;
+      });
+    },
+  };
+}
+export type ClientPlanService = ReturnType<typeof clientPlanService>;

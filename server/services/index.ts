@@ -1,0 +1,26 @@
+import type { AccessLog } from '../audit/accessLog.js';
+import type { SessionStore } from '../auth/sessions.js';
+import type { LoginThrottle } from '../auth/throttle.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { AccessService } from './access.js';
+import type { AccountService } from './accounts.js';
+import type { CaseAdminService } from './caseAdmin.js';
+import type { CaseService } from './cases.js';
+
+/** Everything route handlers use, built once in app.ts. */
+export interface Services {
+  config: Config;
+  db: Db;
+  log: Logger;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  accounts: AccountService;
+  access: AccessService;
+  cases: CaseService;
+  caseAdmin: CaseAdminService;
+  audit: AccessLog;
+  /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */
+  recheckConnections(): void;
+}

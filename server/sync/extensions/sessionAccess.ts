@@ -1,0 +1,138 @@
+import type { SessionUser } from '../../../shared/api.js';
+import { documentGrant } from '../../../shared/permissions.js';
+import type { CaseFacts } from '../../../shared/permissions.js';
+import { colorFor } from '../../../shared/presence.js';
+import { closeCodes } from '../../../shared/protocol.js';
+import type { AccessLog } from '../../audit/accessLog.js';
+import type { SessionStore } from '../../auth/sessions.js';
+import { accessPoint, sessionFromHeaders } from '../../http/session.js';
+import { viewerOf } from '../../services/access.js';
+import type { AccessService } from '../../services/access.js';
+import type { AwarenessEntry } from '../awarenessCodec.js';
+import type { ConnectionContext, SyncExtension, UpdateContext } from '../extension.js';
+import { SyncRefusal } from '../extension.js';
+
+interface Signed {
+  sessionIdHash: string;
+  user: SessionUser;
+  authorization: string;
+  openedAt: number;
+}
+
+export interface SessionAccessOptions {
+  sessions: SessionStore;
+  access: AccessService;
+  audit: AccessLog;
+  /** Origins whose pages may open sync connections (cross-site WebSocket hijacking). */
+  allowedOrigins: () => ReadonlySet<string>;
+}
+
+const signed = (context: ConnectionContext) => context.data.signed as Signed | undefined;
+
+/**
+ * Who may open which document: the session cookie names the person (4401 without one), the
+ * Origin must be one of ours (4403), and the person needs a grant on the document (membership,
+ * coordinator, consent; 4403/4404). Read-only members are marked read-only. Every opening, refusal
+ * and editing session goes to the access log. Presence identity comes from the session.
+ */
+export class SessionAccess implements SyncExtension {
+  constructor(private readonly options: SessionAccessOptions) {}
+
+  onConnect(context: ConnectionContext): void {
+    const { request, document } = context;
+    const point = accessPoint(request);
+    const refuse = (code: number, reason: string, user?: SessionUser) => {
+      this.options.audit.record({
+        event: 'document-refused',
+        outcome: 'refused',
+        caseId: code === closeCodes.notFound ? null : document.caseId,
+        userId: user?.id ?? null,
+        role: user?.role ?? null,
+        ...point,
+        details: { part: document.part, code, reason },
+      });
+      return new SyncRefusal(code as never, reason);
+    };
+    const origin = request.headers.origin;
+    if (origin && !this.options.allowedOrigins().has(origin))
+      throw refuse(closeCodes.forbidden, 'origin not allowed');
+    const session = sessionFromHeaders(this.options.sessions, request.headers.cookie);
+    if (!session) throw refuse(closeCodes.notSignedIn, 'not signed in');
+    const facts = this.options.access.facts(document.caseId);
+    if (!facts) throw refuse(closeCodes.notFound, 'unknown case', session.user);
+    const grant = this.options.access.documentGrant(viewerOf(session.user), document.caseId, document.part);
+    if (!grant) throw refuse(closeCodes.forbidden, 'no access to this document', session.user);
+    context.readOnly = grant.access === 'read';
+    context.data.signed = {
+      sessionIdHash: session.idHash,
+      user: session.user,
+      authorization: grant.authorization,
+      openedAt: Date.now(),
+    } satisfies Signed;
+    this.options.audit.record({
+      event: 'document-open',
+      caseId: document.caseId,
+      userId: session.user.id,
+      role: session.user.role,
+      authorization: grant.authorization,
+      ...point,
+      details: { part: document.part, access: grant.access },
+    });
+  }
+
+  checkAccess(context: ConnectionContext): void {
+    const me = signed(context);
+    if (!me) return;
+    const pass = this.pass();
+    let live = pass.sessions.get(me.sessionIdHash);
+    if (live === undefined)
+      pass.sessions.set(me.sessionIdHash, (live = this.options.sessions.isLive(me.sessionIdHash)));
+    if (!live) throw new SyncRefusal(closeCodes.notSignedIn, 'session ended');
+    const { caseId, part } = context.document;
+    let facts = pass.facts.get(caseId);
+    if (facts === undefined) pass.facts.set(caseId, (facts = this.options.access.facts(caseId)));
+    const grant = facts ? documentGrant(viewerOf(me.user), facts, part) : null;
+    if (!grant) throw new SyncRefusal(closeCodes.forbidden, 'access was withdrawn');
+    context.readOnly = grant.access === 'read';
+  }
+
+  /**
+   * Facts read during one synchronous re-check of all connections, shared between connections of
+   * the same case and session (hundreds of connections cost one query per case), then forgotten.
+   */
+  private currentPass: { facts: Map<string, CaseFacts | null>; sessions: Map<string, boolean> } | null = null;
+  private pass() {
+    if (!this.currentPass) {
+      this.currentPass = { facts: new Map(), sessions: new Map() };
+      queueMicrotask(() => (this.currentPass = null));
+    }
+    return this.currentPass;
+  }
+
+  /** Editing the board is using the app: it keeps the session from running idle. */
+  beforeApplyUpdate({ connection }: UpdateContext): void {
+    const me = signed(connection);
+    if (me) this.options.sessions.touch(me.sessionIdHash);
+  }
+
+  beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
+    const me = signed(context);
+    if (!me) return;
+    const user = { id: me.user.id, name: me.user.displayName, color: colorFor(me.user.id) };
+    for (const entry of entries) if (entry.state) entry.state.user = user;
+  }
+
+  onDisconnect(context: ConnectionContext): void {
+    const me = signed(context);
+    if (!me) return;
+    this.options.audit.record({
+      event: 'document-close',
+      caseId: context.document.caseId,
+      userId: me.user.id,
+      role: me.user.role,
+      authorization: me.authorization,
+      ...accessPoint(context.request),
+      details: { part: context.document.part, seconds: Math.round((Date.now() - me.openedAt) / 1000) },
+    });
+  }
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createGoal, readBoard } from '../../../shared/doc/board.js';
+import { addNote, readNotes } from '../../../shared/doc/compartment.js';
+import { caseDocumentName, documentParts, parseDocumentName } from '../../../shared/protocol.js';
+import type { DocumentPart, closeCodes } from '../../../shared/protocol.js';
+import { signIn } from '../../utils/accounts.js';
+import { caseTeam } from '../../utils/caseTeam.js';
+import type { CaseTeam, Person } from '../../utils/caseTeam.js';
+import { eventually } from '../../utils/eventually.js';
+import { api } from '../../utils/http.js';
+import { openRawSocket, serverHasRead, syncMessage } from '../../utils/rawSocket.js';
+import { declaredRoutes } from '../../utils/routes.js';
+import { startTestServer } from '../../utils/server.js';
+import type { TestServer } from '../../utils/server.js';
+
+/**
+ * Who may do what: every REST route and every document kind, for every kind of person, on their
+ * own case and on someone else's. One row per route or document, one column per person.
+ */
+const actors = [
+  'anonymous',
+  'admin',
+  'coordinator', // of this case, social domain
+  'socialWorker', // member, social, write
+  'gp', // member, medical, write
+  'pharmacist', // member, medical, read-only
+  'teamMate', // same team, not on the case
+  'formerMember', // was a member; the membership was revoked
+  'client', // the client of this case
+  'otherClient', // the client of someone else's case
+] as const;
+type Actor = (typeof actors)[number];
+
+let server: TestServer;
+let t: CaseTeam;
+const visibleGoal = 'goal-visible';
+beforeAll(async () => {
+  server = await startTestServer();
+  t = caseTeam(server);
+  await server.sync.registry.use(caseDocumentName(t.caseId), (doc) =>
+    createGoal(doc, {
+      id: visibleGoal,
+      title: 'Zelf boodschappen doen',
+      domain: 'care',
+      phase: 'rebuilding',
+      visibleToClient: true,
+    }),
+  );
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const person = (actor: Actor): Person | null => (actor === 'anonymous' ? null : t[actor]);
+
+interface Request {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+}
+const get = (path: string): Request => ({ method: 'GET', path });
+const post = (path: string, body: unknown = {}): Request => ({ method: 'POST', path, body });
+const put = (path: string, body: unknown): Request => ({ method: 'PUT', path, body });
+const del = (path: string): Request => ({ method: 'DELETE', path });
+
+let n = 0;
+const unique = () => `${++n}-${randomUUID().slice(0, 6)}`;
+/** A consent in force, shared with the bystander only (so withdrawing it changes nobody's rights here). */
+const freshConsent = (caseId: string) =>
+  server.services.caseAdmin.giveConsent(
+    caseId,
+    { compartment: 'medical', sharedWithProfessionalId: t.bystander.professionalId, givenBy: 'cliënt' },
+    t.coordinator.userId,
+  );
+const newProfessional = () => ({
+  name: 'Nieuwe collega',
+  roleTitle: 'Wijkverpleegkundige',
+  domain: 'medical',
+  teamId: null,
+  organisationId: null,
+  phone: null,
+  email: null,
+  username: `collega-${unique()}`,
+  role: 'professional',
+});
+
+/** The requests a case's routes get, for this case and for someone else's. */
+const caseRequests: Record<string, (caseId: string) => Request> = {
+  'GET /api/cases/:caseId': (id) => get(`/api/cases/${id}`),
+  'PUT /api/cases/:caseId/members/:professionalId': (id) =>
+    put(`/api/cases/${id}/members/${t.bystander.professionalId}`, { caseRole: 'maatje', access: 'read' }),
+  'DELETE /api/cases/:caseId/members/:professionalId': (id) =>
+    del(`/api/cases/${id}/members/${t.bystander.professionalId}`),
+  'GET /api/cases/:caseId/consents': (id) => get(`/api/cases/${id}/consents`),
+  'POST /api/cases/:caseId/consents': (id) =>
+    post(`/api/cases/${id}/consents`, {
+      compartment: 'medical',
+      sharedWithProfessionalId: t.bystander.professionalId,
+      givenBy: 'cliënt',
+    }),
+  'POST /api/cases/:caseId/consents/:consentId/withdraw': (id) =>
+    post(`/api/cases/${id}/consents/${freshConsent(id)}/withdraw`),
+  'POST /api/cases/:caseId/invitation': (id) =>
+    post(`/api/cases/${id}/invitation`, { username: `client-${unique()}`, displayName: 'Cliënt' }),
+};
+const elsewhere = " (someone else's case)";
+
+/** One request per row of the matrix, as the browser would send it. */
+const requests: Record<string, () => Request> = {
+  'POST /api/session (wrong password)': () =>
+    post('/api/session', { username: `nobody-${unique()}`, password: 'wrong' }),
+  'GET /api/session': () => get('/api/session'),
+  'DELETE /api/session': () => del('/api/session'),
+  'POST /api/session/password (wrong current password)': () =>
+    post('/api/session/password', { currentPassword: 'not-mine', newPassword: 'a-new-long-password' }),
+  'PUT /api/session/language': () => put('/api/session/language', { language: 'en' }),
+  'GET /api/invitations/:token (a valid link)': () =>
+    get(`/api/invitations/${server.services.accounts.invite(t.client.userId, t.coordinator.userId).token}`),
+  'POST /api/invitations/:token (an unknown link)': () =>
+    post(`/api/invitations/${'x'.repeat(43)}`, { password: 'a-long-new-password' }),
+  'GET /api/cases': () => get('/api/cases'),
+  ...Object.fromEntries(
+    Object.entries(caseRequests).flatMap(([route, request]) => [
+      [route, () => request(t.caseId)],
+      [`${route}${elsewhere}`, () => request(t.otherCaseId)],
+    ]),
+  ),
+  'GET /api/professionals': () => get('/api/professionals'),
+  'GET /api/my/plan': () => get('/api/my/plan'),
+  'GET /api/my/plan/events': () => get('/api/my/plan/events'),
+  'PUT /api/my/goals/:goalId/words (a goal of this case)': () =>
+    put(`/api/my/goals/${visibleGoal}/words`, { words: 'Ik wil het zelf doen' }),
+  'GET /api/my/access-log': () => get('/api/my/access-log'),
+  'GET /api/admin/teams': () => get('/api/admin/teams'),
+  'POST /api/admin/teams': () =>
+    post('/api/admin/teams', { name: `Team ${unique()}`, kind: 'other', neighbourhoodId: 'n1' }),
+  'GET /api/admin/users': () => get('/api/admin/users'),
+  'POST /api/admin/professionals': () => post('/api/admin/professionals', newProfessional()),
+  'GET /api/admin/access-log': () => get(`/api/admin/access-log?caseId=${t.caseId}`),
+};
+
+// prettier-ignore
+const matrix: [route: string, expected: number[]][] = [
+  //                                                                       anon admn coor soc  gp   phar team form cli  oth
+  ['POST /api/session (wrong password)',                                  [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]],
+  ['GET /api/session',                                                    [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['DELETE /api/session',                                                 [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+  ['POST /api/session/password (wrong current password)',                 [401, 400, 400, 400, 400, 400, 400, 400, 400, 400]],
+  ['PUT /api/session/language',                                           [401, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+  ['GET /api/invitations/:token (a valid link)',                          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /api/invitations/:token (an unknown link)',                      [410, 410, 410, 410, 410, 410, 410, 410, 410, 410]],
+  ['GET /api/cases',                                                      [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/cases/:caseId',                                              [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  ['PUT /api/cases/:caseId/members/:professionalId',                      [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  ['DELETE /api/cases/:caseId/members/:professionalId',                   [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/consents',                                     [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/consents',                                    [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/consents/:consentId/withdraw',                [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/invitation',                                  [401, 403, 201, 403, 403, 403, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/consents${elsewhere}`,                         [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/consents${elsewhere}`,                        [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/consents/:consentId/withdraw${elsewhere}`,    [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/invitation${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/professionals',                                              [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/my/plan',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['GET /api/my/plan/events',                                             [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['PUT /api/my/goals/:goalId/words (a goal of this case)',               [401, 403, 403, 403, 403, 403, 403, 403, 204, 404]],
+  ['GET /api/my/access-log',                                              [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['GET /api/admin/teams',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/teams',                                               [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/users',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/professionals',                                       [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/access-log',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+];
+
+describe('REST: every route answers every kind of person as the rules say', () => {
+  it('has a row for every route in server/routes/** (and a request for every row)', () => {
+    const covered = new Set(matrix.map(([route]) => route.replace(/ \(.*\)$/, '')));
+    expect(declaredRoutes()).toEqual([...covered].sort());
+    expect(Object.keys(requests).sort()).toEqual(matrix.map(([route]) => route).sort());
+  });
+
+  for (const [route, expected] of matrix) {
+    describe(route, () => {
+      actors.forEach((actor, column) => {
+        it(`${actor} → ${expected[column]}`, async () => {
+          const { method, path, body } = requests[route]!();
+          const answer = await api(server, person(actor)?.userId ?? null, method, path, body);
+          expect(answer.status, JSON.stringify(answer.body)).toBe(expected[column]);
+        });
+      });
+    });
+  }
+
+  it('the case list shows a person only the cases they are on', async () => {
+    const ids = async (who: Person) =>
+      ((await api(server, who.userId, 'GET', '/api/cases')).body as { cases: { id: string }[] }).cases.map(
+        (c) => c.id,
+      );
+    expect(await ids(t.coordinator)).toEqual([t.caseId]);
+    expect(await ids(t.pharmacist)).toEqual([t.caseId]);
+    expect(await ids(t.teamMate)).toEqual([]);
+    expect(await ids(t.formerMember)).toEqual([]);
+    expect(await ids(t.otherCoordinator)).toEqual([t.otherCaseId]);
+  });
+
+  it("the other case's client gets their own plan, never this case's", async () => {
+    const plan = (await api(server, t.otherClient.userId, 'GET', '/api/my/plan')).body as {
+      plan: { goals: unknown[] };
+    };
+    expect(plan.plan.goals).toEqual([]);
+  });
+});
+
+/** A socket outcome: open for writing (W), open read-only (R), or closed with a code of SPEC C1. */
+type Outcome =
+  'write' | 'read' | typeof closeCodes.notSignedIn | typeof closeCodes.forbidden | typeof closeCodes.notFound;
+const W = 'write';
+const R = 'read';
+
+const documentNames: Record<string, () => string> = {
+  'case:<id>:shared': () => caseDocumentName(t.caseId, 'shared'),
+  'case:<id>:medical': () => caseDocumentName(t.caseId, 'medical'),
+  'case:<id>:social': () => caseDocumentName(t.caseId, 'social'),
+  "case:<someone else's>:shared": () => caseDocumentName(t.otherCaseId, 'shared'),
+  "case:<someone else's>:medical": () => caseDocumentName(t.otherCaseId, 'medical'),
+  "case:<someone else's>:social": () => caseDocumentName(t.otherCaseId, 'social'),
+  'case:<unknown>:shared': () => caseDocumentName('nobody', 'shared'),
+};
+
+// prettier-ignore
+const documents: [document: string, expected: Outcome[]][] = [
+  //                                     anon  admn  coor  soc   gp    phar  team  form  cli   oth
+  ['case:<id>:shared',                  [4401, 4403, W,    W,    W,    R,    4403, 4403, 4403, 4403]],
+  ['case:<id>:medical',                 [4401, 4403, 4403, 4403, W,    R,    4403, 4403, 4403, 4403]],
+  ['case:<id>:social',                  [4401, 4403, W,    W,    4403, 4403, 4403, 4403, 4403, 4403]],
+  ["case:<someone else's>:shared",      [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
+  ["case:<someone else's>:medical",     [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
+  ["case:<someone else's>:social",      [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
+  ['case:<unknown>:shared',             [4401, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404]],
+];
+
+/** An edit of the document kind, unique to this attempt, and whether the server's copy has it. */
+function probeEdit(part: DocumentPart) {
+  const doc = new Y.Doc();
+  const marker = `probe-${unique()}`;
+  if (part === 'shared') createGoal(doc, { id: marker, title: marker, domain: 'work', phase: 'treatment' });
+  else addNote(doc, 'someone', marker);
+  const landed = (server: Y.Doc) =>
+    part === 'shared'
+      ? readBoard(server).goals.some((g) => g.id === marker)
+      : readNotes(server).some((n) => n.text === marker);
+  return { update: Y.encodeStateAsUpdate(doc), landed };
+}
+
+describe('[A1][A2][A3] sync: every document kind opens, read-only or not, as the rules say', () => {
+  it('has a row for every document kind, on this case, someone else’s and an unknown one', () => {
+    const kinds = documentParts.map((part) => `case:<id>:${part}`);
+    expect(documents.map(([document]) => document).filter((d) => d.startsWith('case:<id>:'))).toEqual(kinds);
+    expect(documents.map(([document]) => document).sort()).toEqual(Object.keys(documentNames).sort());
+  });
+
+  for (const [document, expected] of documents) {
+    describe(document, () => {
+      actors.forEach((actor, column) => {
+        const outcome = expected[column]!;
+        it(`${actor} → ${typeof outcome === 'number' ? `closed with ${outcome}` : outcome}`, async () => {
+          const who = person(actor);
+          const headers = who ? signIn(server, who.userId).headers : { origin: server.url };
+          const name = documentNames[document]!();
+          const socket = openRawSocket(server.url, name, '', headers);
+          try {
+            if (typeof outcome === 'number') {
+              expect((await socket.closed).code).toBe(outcome);
+              return;
+            }
+            await eventually(() => expect(socket.received.length).toBeGreaterThan(0)); // greeted: open
+            const { update, landed } = probeEdit(parseDocumentName(name)!.part);
+            socket.ws.send(syncMessage.update(update));
+            await serverHasRead(socket);
+            const stored = () => server.sync.registry.use(name, landed);
+            if (outcome === W) await eventually(async () => expect(await stored()).toBe(true));
+            else expect(await stored()).toBe(false);
+            expect(socket.ws.readyState).toBe(socket.ws.OPEN); // a read-only write is dropped, not punished
+          } finally {
+            socket.ws.terminate();
+          }
+        });
+      });
+    });
+  }
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../../shared/api.js';
+import { caseTeam } from '../../utils/caseTeam.js';
+import type { CaseTeam } from '../../utils/caseTeam.js';
+import { api, errorOf } from '../../utils/http.js';
+import { insertCase, startTestServer } from '../../utils/server.js';
+import type { TestServer } from '../../utils/server.js';
+
+/** A coordinator invites the client to their own plan with a one-time link that expires. */
+let server: TestServer;
+let t: CaseTeam;
+beforeAll(async () => {
+  server = await startTestServer();
+  t = caseTeam(server);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const tokenOf = (link: string) => link.split('/invitation/')[1]!;
+const open = (token: string) => api(server, null, 'GET', `/api/invitations/${token}`);
+const accept = (token: string, password: string) =>
+  api(server, null, 'POST', `/api/invitations/${token}`, { password });
+
+describe('a client’s invitation', () => {
+  it('works once: the client sets a password with it and is signed in to their own plan', async () => {
+    const caseId = insertCase(server.db); // a case whose client has no account yet
+    server.db
+      .prepare('UPDATE cases SET coordinator_id = ? WHERE id = ?')
+      .run(t.coordinator.professionalId, caseId);
+    const created = await api(server, t.coordinator.userId, 'POST', `/api/cases/${caseId}/invitation`, {
+      username: 'ahmet.yilmaz',
+      displayName: 'Ahmet Yılmaz',
+    });
+    expect(created.status).toBe(201);
+    const { link, expiresAt } = created.body as { link: string; expiresAt: string };
+    expect(link).toMatch(new RegExp(`^${server.services.config.publicUrl}/invitation/[A-Za-z0-9_-]{43}$`));
+    const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    const token = tokenOf(link);
+
+    const seen = await open(token);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toEqual({ displayName: 'Ahmet Yılmaz', username: 'ahmet.yilmaz', expiresAt });
+
+    const tooShort = await accept(token, 'kort');
+    expect(tooShort.status).toBe(400);
+    expect(errorOf(tooShort)).toMatch(/^password: /);
+    expect((await open(token)).status).toBe(200); // a refused password does not use up the link
+
+    const accepted = await accept(token, 'mijn-eigen-wachtwoord');
+    expect(accepted.status).toBe(200);
+    const { user } = accepted.body as SessionInfo;
+    expect(user).toMatchObject({ role: 'client', clientCaseId: caseId, displayName: 'Ahmet Yılmaz' });
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    const plan = await fetch(`${server.url}/api/my/plan`, { headers: { cookie } });
+    expect(plan.status).toBe(200);
+
+    expect((await accept(token, 'nog-een-wachtwoord')).status).toBe(410);
+    expect((await open(token)).status).toBe(410);
+    const login = await api(server, null, 'POST', '/api/session', {
+      username: 'ahmet.yilmaz',
+      password: 'mijn-eigen-wachtwoord',
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('a second invitation for the same case reaches the same client account', async () => {
+    const invite = () =>
+      api(server, t.coordinator.userId, 'POST', `/api/cases/${t.caseId}/invitation`, {
+        username: 'iemand-anders',
+        displayName: 'X',
+      });
+    const first = tokenOf(((await invite()).body as { link: string }).link);
+    const second = tokenOf(((await invite()).body as { link: string }).link);
+    expect(first).not.toBe(second);
+    const accepted = await accept(second, 'een-goed-wachtwoord');
+    expect((accepted.body as SessionInfo).user.id).toBe(t.client.userId);
+  });
+
+  it('two tabs accepting the same link at once: one sets the password, the other gets 410', async () => {
+    const { token } = server.services.accounts.invite(t.otherClient.userId, t.coordinator.userId);
+    const answers = await Promise.all([
+      accept(token, 'eerste-wachtwoord'),
+      accept(token, 'tweede-wachtwoord'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 410]);
+  });
+
+  const dead = [
+    {
+      why: 'an expired link',
+      token: () =>
+        server.services.accounts.invite(
+          t.client.userId,
+          t.coordinator.userId,
+          new Date(Date.now() - 8 * 86_400_000),
+        ).token,
+    },
+    { why: 'a link that was never issued', token: () => 'A'.repeat(43) },
+  ];
+  for (const { why, token } of dead) {
+    it(`${why} is gone (410) for opening and for setting a password`, async () => {
+      const value = token();
+      expect((await open(value)).status).toBe(410);
+      const refused = await accept(value, 'een-goed-wachtwoord');
+      expect(refused.status).toBe(410);
+      expect(errorOf(refused)).toMatch(/^token: /);
+    });
+  }
+
+  it('a token that is not shaped like one is a 400 naming the token', async () => {
+    const response = await open('short');
+    expect(response.status).toBe(400);
+    expect(errorOf(response)).toMatch(/^token: /);
+  });
+});
