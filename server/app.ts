@@ -3,9 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
+import nodemailer from 'nodemailer';
 import helmet from 'helmet';
 import { createAccessLog } from './audit/accessLog.js';
 import { sessionStore } from './auth/sessions.js';
+import { caseloadService } from './caseload/caseload.js';
+import { notificationService } from './caseload/notifications.js';
+import { summaryStore } from './caseload/summaries.js';
 import { loginThrottle } from './auth/throttle.js';
 import type { Config } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
@@ -17,6 +21,8 @@ import { attachSession, csrfProtection } from './http/session.js';
 import { HttpError, errorHandler } from './http/validate.js';
 import { createLogger } from './logger.js';
 import { adminRouter } from './routes/admin/index.js';
+import { caseloadRouter } from './routes/caseload/index.js';
+import { notificationsRouter } from './routes/notifications/index.js';
 import { casesRouter } from './routes/cases/index.js';
 import { invitationsRouter } from './routes/invitations/index.js';
 import { myRouter } from './routes/my/index.js';
@@ -28,7 +34,9 @@ import { caseAdminService } from './services/caseAdmin.js';
 import { caseService } from './services/cases.js';
 import { clientPlanService } from './services/clientPlan.js';
 import type { Services } from './services/index.js';
+import { BoardDefaults } from './sync/extensions/boardDefaults.js';
 import { Persistence } from './sync/extensions/persistence.js';
+import { Projection } from './sync/extensions/projection.js';
 import { SessionAccess } from './sync/extensions/sessionAccess.js';
 import { ShapeValidation } from './sync/extensions/shapeValidation.js';
 import { SyncServer } from './sync/syncServer.js';
@@ -69,12 +77,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const audit = createAccessLog(db);
   const origins = new Set(config.allowedOrigins);
 
+  const summaries = summaryStore(db);
+  const projection = new Projection(summaries, { debounceMs: config.projectionDebounceMs }, log);
   const sync = new SyncServer({
     // Order matters: who may open it, then the shape of what they send, then storage (SPEC P1).
     extensions: [
       new SessionAccess({ sessions, access, audit, allowedOrigins: () => origins }),
       new ShapeValidation(),
       new Persistence(store, { compactAfterUpdates: config.sync.compactAfterUpdates }),
+      projection,
+      new BoardDefaults(),
     ],
     maxMessageBytes: config.sync.maxMessageBytes,
     unloadAfterMs: config.sync.unloadAfterMs,
@@ -95,6 +107,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     caseAdmin: caseAdminService(db),
     audit,
     recheckConnections: () => sync.recheck(),
+    registry: sync.registry,
+    notifications: notificationService(db, {
+      mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
+      from: config.mail.from,
+      publicUrl: () => services.config.publicUrl,
+      log,
+    }),
   };
 
   const app = express();
@@ -127,6 +146,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.use('/api/professionals', professionalsRouter(services));
   app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases), sync.registry));
   app.use('/api/admin', adminRouter(services));
+  app.use('/api/caseload', caseloadRouter(services, caseloadService(db)));
+  app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);
   });

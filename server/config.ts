@@ -59,6 +59,14 @@ const envSchema = z.object({
   /** Creates this admin account on start when no admin exists (production bootstrap). */
   INITIAL_ADMIN_USERNAME: z.string().min(3).max(100).optional(),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+  /** SMTP server for notification e-mails, e.g. smtp://user:pass@mail.example.nl:587; none: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Veelzijdig <noreply@veelzijdig.invalid>'),
+  /** How long after a board change its caseload summary is written. */
+  PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
 });
 
 export interface Config {
@@ -74,11 +82,16 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   accessRecheckMs: number;
   initialAdmin: { username: string; password: string } | null;
+  mail: { smtpUrl: string | null; from: string };
+  projectionDebounceMs: number;
   /** Where the built client lives; null serves no client (API and sync only). */
   clientDir: string | null;
 }
 
 export class ConfigError extends Error {}
+
+/** Variables that may hold a password: a bad value is named but never echoed into the logs. */
+const secretVariables = new Set(['INITIAL_ADMIN_PASSWORD', 'SMTP_URL']);
 
 /** Reads the configuration from environment variables; a bad value names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`);
+    const got = secretVariables.has(name) ? 'a value that is not shown' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`${name}: ${issue.message} (got ${got})`);
   }
   const e = parsed.data;
   if ((e.INITIAL_ADMIN_USERNAME === undefined) !== (e.INITIAL_ADMIN_PASSWORD === undefined)) {
@@ -116,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.COOKIE_SECURE ?? production,
     },
     accessRecheckMs: e.ACCESS_RECHECK_MS,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    projectionDebounceMs: e.PROJECTION_DEBOUNCE_MS,
     initialAdmin:
       e.INITIAL_ADMIN_USERNAME && e.INITIAL_ADMIN_PASSWORD
         ? { username: e.INITIAL_ADMIN_USERNAME, password: e.INITIAL_ADMIN_PASSWORD }

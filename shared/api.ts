@@ -1,3 +1,7 @@
+import type { SignalPlan } from './doc/signalPlan.js';
+import type { LifeDomain, RecoveryPhase } from './domain.js';
+import type { Risk, SignalState } from './risk.js';
+
 /** Payloads of the REST API, used by the server to answer and the client to read. */
 export interface ProfessionalSummary {
   id: string;
@@ -101,6 +105,9 @@ export interface ClientPlan {
     owner: PlanContact | null;
     steps: { id: string; text: string; done: boolean; dueDate: string | null; owner: PlanContact | null }[];
   }[];
+  /** The signal plan (what I notice, what I do, whom I call) and the current state. */
+  signalPlan: SignalPlan;
+  currentState: SignalState | null;
 }
 
 /** One time someone opened or read the client's file, as the client sees it. */
@@ -148,4 +155,51 @@ export interface AdminUser {
   isClient: boolean;
   hasPassword: boolean;
   disabledAt: string | null;
+}
+
+/** One client on the coordinator's caseload: state, risk and why, without loading the board. */
+export interface CaseloadRow {
+  caseId: string;
+  clientName: string;
+  neighbourhoodId: string;
+  neighbourhood: string;
+  coordinator: { id: string; name: string } | null;
+  /** The state of the latest observation; null when nothing was observed yet. */
+  signalState: 'green' | 'amber' | 'red' | null;
+  risk: Risk;
+  phaseByDomain: Record<LifeDomain, RecoveryPhase | null>;
+  overdueSteps: number;
+  stalledGoals: number;
+  openGoals: number;
+  perspectives: string[];
+  owners: { id: string; name: string }[];
+  nextMeetingAt: string | null;
+  lastChangeAt: string | null;
+  lastObservationAt: string | null;
+  /** Changed since this person last opened the caseload. */
+  changedSinceLastVisit: boolean;
+}
+
+export interface CaseloadAnswer {
+  rows: CaseloadRow[];
+  /** Rows matching the filters (before limit/offset). */
+  total: number;
+  /** When this person opened the caseload before (what "changed" is measured against). */
+  lastVisitAt: string | null;
+  neighbourhoods: { id: string; name: string }[];
+}
+
+export const caseloadSorts = ['risk', 'name', 'lastChange', 'state'] as const;
+export type CaseloadSort = (typeof caseloadSorts)[number];
+
+/** A live notice in the app, e.g. a client of yours moved to amber or red. */
+export interface AppNotification {
+  id: string;
+  caseId: string;
+  clientName: string;
+  kind: 'signal-state';
+  state: 'amber' | 'red';
+  note: string;
+  createdAt: string;
+  readAt: string | null;
 }

@@ -98,13 +98,16 @@ export function assessRisk(input: RiskInput, now = new Date()): Risk {
   return { level, score, reasons };
 }
 
-/** Times at which the state got worse, from the observations in time order. */
+/**
+ * Times at which the state got worse, from the observations in time order. Before the first
+ * observation a client counts as green, as for notifications: a first amber is a move to amber.
+ */
 export function escalationsOf(observations: readonly { at: string; state: SignalState }[]): string[] {
   const rank = { green: 0, amber: 1, red: 2 } as const;
   const result: string[] = [];
-  let previous: SignalState | null = null;
+  let previous: SignalState = 'green';
   for (const o of observations) {
-    if (previous !== null && rank[o.state] > rank[previous]) result.push(o.at);
+    if (rank[o.state] > rank[previous]) result.push(o.at);
     previous = o.state;
   }
   return result;

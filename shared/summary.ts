@@ -11,6 +11,8 @@ export interface BoardSummary {
   /** The earliest phase that still has open work, per domain (the latest phase when all is done). */
   phaseByDomain: Record<LifeDomain, RecoveryPhase | null>;
   overdueSteps: number;
+  /** Due dates of steps not done in open goals: overdue is counted again each day from these. */
+  openStepDueDates: string[];
   stalledGoals: number;
   openGoals: number;
   /** Everyone who owns a goal or a step that is not done. */
@@ -32,21 +34,27 @@ export function summarizeBoard(board: Board, today: string): BoardSummary {
   }
   const openGoals = board.goals.filter((g) => !closed.has(g.status));
   const owners = new Set<string>();
-  let overdueSteps = 0;
+  const openStepDueDates: string[] = [];
   for (const goal of openGoals) {
     if (goal.ownerId) owners.add(goal.ownerId);
     for (const step of goal.steps) {
       if (step.done) continue;
       if (step.ownerId) owners.add(step.ownerId);
-      if (step.dueDate !== null && step.dueDate < today) overdueSteps++;
+      if (step.dueDate !== null) openStepDueDates.push(step.dueDate);
     }
   }
+  openStepDueDates.sort();
   return {
     phaseByDomain,
-    overdueSteps,
+    overdueSteps: countOverdue(openStepDueDates, today),
+    openStepDueDates,
     stalledGoals: board.goals.filter((g) => g.status === 'stalled').length,
     openGoals: openGoals.length,
     owners: [...owners].sort(),
     perspectives: board.perspectives.filter((p) => p.active).map((p) => p.id),
   };
 }
+
+/** Steps whose due date lies before today. */
+export const countOverdue = (dueDates: readonly string[], today: string): number =>
+  dueDates.filter((d) => d < today).length;

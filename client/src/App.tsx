@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import type { SessionUser } from '../../shared/api.js';
+import { NotificationBell } from './components/NotificationBell.js';
 import { languages } from './i18n/index.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { BoardPage } from './pages/BoardPage.js';
-import { CaseListPage } from './pages/CaseListPage.js';
+import { CaseloadPage } from './pages/CaseloadPage.js';
 import { InvitationPage } from './pages/InvitationPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MyPlanPage } from './pages/MyPlanPage.js';
@@ -17,6 +18,7 @@ const homeOf = (user: SessionUser) =>
 function Header() {
   const { t, i18n } = useTranslation();
   const { user, signOut, chooseLanguage } = useSession();
+  const professional = user?.role === 'professional' || user?.role === 'coordinator';
   return (
     <header className="app-header">
       <Link to={user ? homeOf(user) : '/'} className="brand">
@@ -24,9 +26,7 @@ function Header() {
       </Link>
       {user && (
         <nav aria-label={t('nav.label')}>
-          {(user.role === 'professional' || user.role === 'coordinator') && (
-            <Link to="/">{t('nav.clients')}</Link>
-          )}
+          {professional && <Link to="/">{t('nav.clients')}</Link>}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
         </nav>
@@ -34,6 +34,7 @@ function Header() {
       <div className="app-tools">
         {user && (
           <>
+            {professional && <NotificationBell key={user.id} />}
             <span className="signed-in">{t('nav.signedInAs', { name: user.displayName })}</span>
             <Link to="/wachtwoord">{t('nav.password')}</Link>
             <button type="button" className="small" onClick={() => void signOut()}>
@@ -74,7 +75,7 @@ function AppRoutes() {
   const professional = user.role === 'professional' || user.role === 'coordinator';
   return (
     <Routes>
-      <Route path="/" element={professional ? <CaseListPage /> : <Navigate to={homeOf(user)} replace />} />
+      <Route path="/" element={professional ? <CaseloadPage /> : <Navigate to={homeOf(user)} replace />} />
       {professional && <Route path="/cases/:caseId" element={<BoardPage />} />}
       {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}

@@ -10,7 +10,9 @@ import type { Db } from '../db/database.js';
 import type { DocumentStore } from '../db/documentStore.js';
 import { hashPassword } from '../auth/passwords.js';
 import { accountService } from '../services/accounts.js';
+import { summaryStore } from '../caseload/summaries.js';
 import { demoData } from './data.js';
+import { seedSignalPlan } from './signalPlans.js';
 import type { DemoCase, DemoData } from './types.js';
 
 const isoDay = (from: Date, days: number) =>
@@ -100,7 +102,9 @@ export async function seedDemo(
     const member = db.prepare(
       'INSERT INTO case_members (case_id, professional_id, case_role, access) VALUES (?, ?, ?, ?)',
     );
-    for (const c of data.cases) {
+    const summaries = summaryStore(db);
+    const nameOf = new Map(data.professionals.map((p) => [p.id, p.name]));
+    for (const [index, c] of data.cases.entries()) {
       insertCase.run(
         c.id,
         c.clientName,
@@ -113,7 +117,10 @@ export async function seedDemo(
       // Pharmacists read along with the plan; they do not change it.
       for (const m of c.members)
         member.run(c.id, m.professionalId, m.caseRole, m.caseRole === 'apotheker' ? 'read' : 'write');
-      store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(demoBoard(c, today)));
+      const board = demoBoard(c, today);
+      seedSignalPlan(board, c, index, today, nameOf.get(c.coordinatorId) ?? 'Regievoerder');
+      store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(board));
+      summaries.project(c.id, board, today, today);
     }
     seedAccounts(db, data, passwordHash);
   })();

@@ -1,5 +1,6 @@
 import type { ClientPlan, PlanContact } from '../../shared/api.js';
 import { goalText, readBoard } from '../../shared/doc/board.js';
+import { currentSignalState, readObservations, readSignalPlan } from '../../shared/doc/signalPlan.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { CaseService } from './cases.js';
@@ -27,7 +28,11 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
         ]),
       );
       const contact = (id: string | null) => (id ? (contacts.get(id) ?? null) : null);
-      const board = await registry.use(caseDocumentName(caseId), readBoard);
+      const { board, signalPlan, observations } = await registry.use(caseDocumentName(caseId), (doc) => ({
+        board: readBoard(doc),
+        signalPlan: readSignalPlan(doc),
+        observations: readObservations(doc),
+      }));
       return {
         clientName: details.clientName,
         coordinator: contact(details.coordinator?.id ?? null),
@@ -51,6 +56,8 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
               owner: contact(s.ownerId),
             })),
           })),
+        signalPlan,
+        currentState: currentSignalState(observations),
       };
     },
     /**

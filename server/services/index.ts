@@ -1,4 +1,6 @@
 import type { AccessLog } from '../audit/accessLog.js';
+import type { NotificationService } from '../caseload/notifications.js';
+import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 import type { Config } from '../config.js';
@@ -21,6 +23,9 @@ export interface Services {
   cases: CaseService;
   caseAdmin: CaseAdminService;
   audit: AccessLog;
+  /** Loaded case documents, for server-side reads and writes (projections, observations). */
+  registry: DocumentRegistry;
+  notifications: NotificationService;
   /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */
   recheckConnections(): void;
 }

@@ -60,6 +60,7 @@ export class DocumentRegistry {
           this.changes.emit('change', name);
         });
         this.documents.set(name, document);
+        this.pipeline.onDocumentReady({ documentName: name, doc: document.doc });
         return document;
       })().finally(() => this.loading.delete(name));
       this.loading.set(name, pending);

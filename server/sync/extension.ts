@@ -39,6 +39,11 @@ export interface SyncExtension {
   /** Fills a fresh document (from storage) before anyone may sync with it. */
   onLoadDocument?(context: DocumentContext): Promise<void> | void;
   /**
+   * The document is loaded and its changes are now stored and sent like any other: the place for
+   * the server's own edits to a fresh document (e.g. the empty signal plan structure).
+   */
+  onDocumentReady?(context: DocumentContext): void;
+  /**
    * Re-checks an open connection's rights (after a revocation, a withdrawn consent, a logout, and
    * periodically); throw `SyncRefusal` to close it, or change `readOnly`.
    */

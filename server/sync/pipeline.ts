@@ -23,6 +23,9 @@ export class Pipeline {
   beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
     for (const e of this.extensions) e.beforeAwareness?.(context, entries);
   }
+  onDocumentReady(context: DocumentContext): void {
+    for (const e of this.extensions) e.onDocumentReady?.(context);
+  }
   beforeApplyUpdate(context: UpdateContext): void {
     for (const e of this.extensions) e.beforeApplyUpdate?.(context);
   }

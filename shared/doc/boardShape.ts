@@ -8,7 +8,8 @@ import {
   perspectiveIdSchema,
   recoveryPhaseSchema,
 } from '../domain.js';
-import { collection, documentJsonSchema, record, text, value } from './shape.js';
+import { collection, documentJsonSchema, record, serverOnly, text, value } from './shape.js';
+import { observationsShape, signalPlanShape } from './signalPlanShape.js';
 import type { DocumentShape } from './shape.js';
 
 const optionalId = value(idSchema.nullable());
@@ -65,6 +66,8 @@ export const perspectiveShape = record(
 export const boardShape = {
   goals: collection(idSchema, goalShape),
   perspectives: collection(perspectiveIdSchema, perspectiveShape),
+  signalPlan: signalPlanShape,
+  observations: serverOnly(observationsShape),
 } satisfies DocumentShape;
 
 export const boardJsonSchema = documentJsonSchema(boardShape);

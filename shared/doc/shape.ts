@@ -30,8 +30,18 @@ export interface CollectionShape {
   entry: Shape;
 }
 
-/** Root types of a document; every root is a `Y.Map` (collection or record). */
-export type DocumentShape = Record<string, RecordShape | CollectionShape>;
+/**
+ * Root types of a document; every root is a `Y.Map` (collection or record). A root marked
+ * `serverOnly` is written by the server alone (e.g. the observations timeline): the sync server
+ * refuses every client write to it.
+ */
+export type RootShape = (RecordShape | CollectionShape) & { serverOnly?: boolean };
+export type DocumentShape = Record<string, RootShape>;
+
+export const serverOnly = <T extends RecordShape | CollectionShape>(shape: T): T & { serverOnly: true } => ({
+  ...shape,
+  serverOnly: true,
+});
 
 export const text = (maxLength = 10_000): TextShape => ({ kind: 'text', maxLength });
 export const value = (schema: z.ZodType): ValueShape => ({ kind: 'value', schema });
@@ -72,9 +82,9 @@ export function jsonSchemaOf(shape: Shape): z.ZodType {
   }
 }
 
-/** The zod schema of a whole document's JSON: one property per root. */
+/** The zod schema of a whole document's JSON: one property per root (absent until first used). */
 export function documentJsonSchema(shape: DocumentShape): z.ZodType {
   return z.strictObject(
-    Object.fromEntries(Object.entries(shape).map(([name, root]) => [name, jsonSchemaOf(root)])),
+    Object.fromEntries(Object.entries(shape).map(([name, root]) => [name, jsonSchemaOf(root).optional()])),
   );
 }

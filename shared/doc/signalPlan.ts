@@ -56,10 +56,10 @@ const strOf = (map: YRecord | undefined, key: string) => {
 };
 
 /**
- * Creates the empty structure of the signal plan (done by the server when a board is loaded, so
- * two people never create the same text field at once and lose each other's typing).
+ * Creates the empty structure of the signal plan. The server does it when a board is loaded, so
+ * two people never create the same text field at once and lose each other's typing.
  */
-export function ensureSignalPlan(doc: Y.Doc): boolean {
+export function ensureSignalPlan(doc: Y.Doc, origin: unknown = null): boolean {
   const plan = signalPlanOf(doc);
   if (plan.has('green')) return false;
   doc.transact(() => {
@@ -72,7 +72,7 @@ export function ensureSignalPlan(doc: Y.Doc): boolean {
       s.set('callPhone', '');
       plan.set(state, s);
     }
-  }, 'server');
+  }, origin);
   return true;
 }
 

@@ -17,8 +17,23 @@ describe('loadConfig', () => {
       session: { idleMinutes: 480, maxHours: 12, cookieSecure: false },
       accessRecheckMs: 2_000,
       initialAdmin: null,
+      mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
+      projectionDebounceMs: 500,
       clientDir: path.resolve('dist/client'),
     });
+  });
+
+  it('mails notifications through SMTP_URL as MAIL_FROM, and projects PROJECTION_DEBOUNCE_MS after a change', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://zorg:geheim@mail.example.nl:465',
+      MAIL_FROM: 'Wijkteam <wijkteam@example.nl>',
+      PROJECTION_DEBOUNCE_MS: '50',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://zorg:geheim@mail.example.nl:465',
+      from: 'Wijkteam <wijkteam@example.nl>',
+    });
+    expect(config.projectionDebounceMs).toBe(50);
   });
 
   it('reads every variable it is given', () => {
@@ -64,6 +79,7 @@ describe('loadConfig', () => {
     { name: 'LOG_LEVEL', value: 'loud' },
     { name: 'DEMO_DATA', value: 'yes' },
     { name: 'NODE_ENV', value: 'staging' },
+    { name: 'PROJECTION_DEBOUNCE_MS', value: '-5' },
   ];
   for (const { name, value } of bad) {
     it(`refuses to start with ${name}=${value} and says which variable is wrong`, () => {
@@ -76,6 +92,18 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as Error).message).toMatch(new RegExp(`^${name}: `));
       expect((error as Error).message).toContain(JSON.stringify(value));
+    });
+  }
+
+  const secrets = [
+    { name: 'SMTP_URL', value: 'smpt://zorg:Geheim-Wachtwoord@mail.example.nl', secret: 'Geheim-Wachtwoord' },
+    { name: 'INITIAL_ADMIN_PASSWORD', value: 'kort', secret: 'kort' },
+  ];
+  for (const { name, value, secret } of secrets) {
+    it(`a wrong ${name} is named without echoing the password it holds into the logs`, () => {
+      const env = { [name]: value, INITIAL_ADMIN_USERNAME: 'beheer' };
+      expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}: `));
+      expect(() => loadConfig(env)).not.toThrow(secret);
     });
   }
 });

@@ -24,6 +24,10 @@ export async function startTestServer(
     clientDir?: string | null;
     session?: Partial<Config['session']>;
     accessRecheckMs?: number;
+    /** How soon after a board change its caseload summary is written. */
+    projectionDebounceMs?: number;
+    /** E-mail of notifications, e.g. `{ smtpUrl }` of an SMTP server the test started. */
+    mail?: Partial<Config['mail']>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
@@ -39,6 +43,8 @@ export async function startTestServer(
     clientDir: overrides.clientDir === undefined ? null : overrides.clientDir,
     session: { ...base.session, ...overrides.session },
     accessRecheckMs: overrides.accessRecheckMs ?? base.accessRecheckMs,
+    projectionDebounceMs: overrides.projectionDebounceMs ?? base.projectionDebounceMs,
+    mail: { ...base.mail, ...overrides.mail },
     sync: {
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
       unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,

@@ -6,6 +6,7 @@ import { nl } from './nl.js';
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
 const storageKey = 'veelzijdig.language';
+const locale = (lng: string) => (lng === 'en' ? 'en-GB' : 'nl-NL');
 
 /** Dutch first, English second; the choice is kept in this browser. */
 export function initI18n(): typeof i18next {
@@ -30,7 +31,7 @@ export function setLanguage(lng: Language): void {
 /** Formats a YYYY-MM-DD date for the current language. */
 export function formatDate(iso: string, lng: string): string {
   const date = new Date(`${iso}T12:00:00`);
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', {
+  return new Intl.DateTimeFormat(locale(lng), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -39,8 +40,25 @@ export function formatDate(iso: string, lng: string): string {
 
 /** Formats an ISO date and time (e.g. from the access log) for the current language. */
 export function formatDateTime(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', {
+  return new Intl.DateTimeFormat(locale(lng), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(iso));
+}
+
+/** A time or a YYYY-MM-DD date (e.g. a meeting planned for a day) for the current language. */
+export function formatMoment(iso: string, lng: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, lng) : formatDateTime(iso, lng);
+}
+
+/** "5 minutes ago", "yesterday", up to a week back; older times as a date. */
+export function formatRelative(iso: string, lng: string, now = Date.now()): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale(lng), { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return i18next.t('common.justNow', { lng });
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 7 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
+  return formatMoment(iso, lng);
 }

@@ -16,6 +16,7 @@ import { BoardContext } from '../board/context.js';
 import { GoalEditor } from '../board/GoalEditor.js';
 import { PerspectivesPanel } from '../board/PerspectivesPanel.js';
 import { PresenceBar } from '../board/PresenceBar.js';
+import { SignalPlanPanel } from '../board/SignalPlanPanel.js';
 import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js';
@@ -120,6 +121,7 @@ function OpenBoard({
             )}
             <PerspectivesPanel />
             <BalanceView goals={board.goals} />
+            <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
             {highlighted && (
               <p className="highlight-note" role="status">
                 {t('perspectives.highlightNote')}{' '}

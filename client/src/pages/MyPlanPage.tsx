@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ClientPlan, FileAccess, PlanContact } from '../../../shared/api.js';
 import { lifeDomains } from '../../../shared/domain.js';
 import { getJson, putJson } from '../api.js';
+import { telHref } from '../components/telHref.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
+import { MySignalPlan } from './MySignalPlan.js';
 import { groupVisits } from './visits.js';
 import type { Visit } from './visits.js';
 
 type PlanGoal = ClientPlan['goals'][number];
-
-const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
 
 /** A person and how to call them. */
 function Contact({ person }: { person: PlanContact }) {
@@ -252,6 +252,8 @@ export function MyPlanPage() {
           <p>{t('myPlan.noCoordinator')}</p>
         )}
       </section>
+
+      <MySignalPlan plan={plan} />
 
       <section className="plan-section" aria-labelledby="goals-heading">
         <h2 id="goals-heading">{t('myPlan.goals')}</h2>

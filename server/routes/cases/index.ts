@@ -6,6 +6,7 @@ import { validate } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
 import { caseAdminRoutes } from './admin.js';
+import { observationRoutes } from './observations.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
 
@@ -46,5 +47,6 @@ export function casesRouter(s: Services): Router {
   });
 
   caseAdminRoutes(s, router);
+  observationRoutes(s, router);
   return router;
 }

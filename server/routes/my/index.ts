@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { FileAccess } from '../../../shared/api.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
-import { accessPoint, currentSession, requireUser } from '../../http/session.js';
+import { openEventStream } from '../../http/eventStream.js';
+import { accessPoint, requireUser } from '../../http/session.js';
 import { HttpError, validate } from '../../http/validate.js';
 import type { ClientPlanService } from '../../services/clientPlan.js';
 import type { Services } from '../../services/index.js';
@@ -38,36 +39,23 @@ export function myRouter(s: Services, plans: ClientPlanService, registry: Docume
   router.get('/plan/events', (req, res) => {
     const { caseId } = client(req, res);
     const name = caseDocumentName(caseId);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-    });
-    res.write(': connected\n\n');
+    const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
     let timer: NodeJS.Timeout | null = null;
     const send = async () => {
       timer = null;
       const plan = await plans.plan(caseId);
-      if (plan && !res.writableEnded) res.write(`event: plan\ndata: ${JSON.stringify(plan)}\n\n`);
+      if (plan) stream.send('plan', plan);
     };
     const onChange = (changed: string) => {
-      if (changed === name && !timer)
-        timer = setTimeout(
-          () => send().catch((error: unknown) => s.log.error('plan event failed', { error: String(error) })),
-          300,
-        );
+      if (changed !== name || timer) return;
+      timer = setTimeout(
+        () => send().catch((error: unknown) => s.log.error('plan event failed', { error: String(error) })),
+        300,
+      );
     };
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    // Like a sync connection (SPEC A4), the stream ends within seconds of its session ending.
-    const { idHash } = currentSession(res)!;
-    const recheck = setInterval(() => {
-      if (!s.sessions.isLive(idHash)) res.end();
-    }, s.config.accessRecheckMs);
     registry.changes.on('change', onChange);
-    res.on('close', () => {
+    stream.onClose(() => {
       registry.changes.off('change', onChange);
-      clearInterval(keepAlive);
-      clearInterval(recheck);
       if (timer) clearTimeout(timer);
     });
   });

@@ -164,6 +164,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     if (struct.id.clock + struct.length <= state(struct.id.client)) continue; // already known
     const { container, parentSub } = placement(struct);
     if (container === dead) continue; // Yjs integrates it as garbage
+    refuseServerOnly(shape, container.path);
     const content = struct.content;
     if (container.shape.kind === 'text') {
       if (
@@ -210,7 +211,13 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     }
   }
 
-  checkDeletes(ds, meta.to, state, store, docContainer, keysSet);
+  checkDeletes(ds, meta.to, state, store, docContainer, keysSet, shape);
+}
+
+/** Roots the server alone writes (SPEC V8): no client may add, change or delete anything in them. */
+function refuseServerOnly(shape: DocumentShape, path: string): void {
+  const root = path.split('.')[0]!;
+  if (shape[root]?.serverOnly) throw new InvalidUpdate(`${root} is written by the server only`);
 }
 
 function checkContent(content: Content, target: Shape, path: string): void {
@@ -239,6 +246,7 @@ function checkDeletes(
   store: Y.Doc['store'],
   docContainer: (type: Y.AbstractType<unknown>) => Resolved | null,
   keysSet: Map<string, Set<string>>,
+  shape: DocumentShape,
 ): void {
   for (const [client, ranges] of ds.clients) {
     const known = Math.max(state(client), updateTo.get(client) ?? 0);
@@ -253,9 +261,11 @@ function checkDeletes(
         const struct = structs[i]!;
         if (!(struct instanceof Y.Item)) continue;
         const it = internals(struct);
-        if (it.deleted || it.parentSub === null) continue;
+        if (it.deleted) continue;
         const parent = it.parent as Y.AbstractType<unknown>;
         const container = docContainer(parent);
+        if (container && container !== dead) refuseServerOnly(shape, container.path);
+        if (it.parentSub === null) continue;
         if (!container || container === dead || container.shape.kind !== 'record') continue;
         if (!container.shape.required.includes(it.parentSub)) continue;
         if (typeInternals(parent)._map.get(it.parentSub) !== struct) continue;

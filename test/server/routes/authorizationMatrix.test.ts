@@ -104,6 +104,8 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
     post(`/api/cases/${id}/consents/${freshConsent(id)}/withdraw`),
   'POST /api/cases/:caseId/invitation': (id) =>
     post(`/api/cases/${id}/invitation`, { username: `client-${unique()}`, displayName: 'Cliënt' }),
+  'POST /api/cases/:caseId/observations': (id) =>
+    post(`/api/cases/${id}/observations`, { state: 'green', note: 'Gezien bij het spreekuur' }),
 };
 const elsewhere = " (someone else's case)";
 
@@ -139,6 +141,10 @@ const requests: Record<string, () => Request> = {
   'GET /api/admin/users': () => get('/api/admin/users'),
   'POST /api/admin/professionals': () => post('/api/admin/professionals', newProfessional()),
   'GET /api/admin/access-log': () => get(`/api/admin/access-log?caseId=${t.caseId}`),
+  'GET /api/caseload': () => get('/api/caseload'),
+  'GET /api/notifications': () => get('/api/notifications'),
+  'POST /api/notifications/read': () => post('/api/notifications/read'),
+  'GET /api/notifications/events': () => get('/api/notifications/events'),
 };
 
 // prettier-ignore
@@ -159,6 +165,7 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/cases/:caseId/consents',                                    [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/consents/:consentId/withdraw',                [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/invitation',                                  [401, 403, 201, 403, 403, 403, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/observations',                                [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
@@ -166,6 +173,7 @@ const matrix: [route: string, expected: number[]][] = [
   [`POST /api/cases/:caseId/consents${elsewhere}`,                        [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`POST /api/cases/:caseId/consents/:consentId/withdraw${elsewhere}`,    [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`POST /api/cases/:caseId/invitation${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/observations${elsewhere}`,                    [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/professionals',                                              [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/my/plan',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['GET /api/my/plan/events',                                             [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
@@ -176,6 +184,10 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/admin/users',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/professionals',                                       [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/access-log',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/caseload',                                                   [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/notifications',                                              [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/notifications/read',                                        [401, 403, 204, 204, 204, 204, 204, 204, 403, 403]],
+  ['GET /api/notifications/events',                                       [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
 ];
 
 describe('REST: every route answers every kind of person as the rules say', () => {

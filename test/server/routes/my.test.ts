@@ -74,6 +74,8 @@ const planFields: Record<keyof ClientPlan, true> = {
   coordinator: true,
   contacts: true,
   goals: true,
+  signalPlan: true,
+  currentState: true,
 };
 const contactFields: Record<keyof PlanContact, true> = {
   id: true,

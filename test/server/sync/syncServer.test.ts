@@ -1,3 +1,4 @@
+import { ensureSignalPlan, readSignalPlan, signalPlanOf } from '../../../shared/doc/signalPlan.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -94,6 +95,7 @@ describe('[S1][D2][D3] loading and storing', () => {
   function storeGoals(fixture: SyncFixture, count: number) {
     const doc = new Y.Doc();
     doc.on('update', (update: Uint8Array) => fixture.store().append(fixture.name, update));
+    ensureSignalPlan(doc); // a complete board, as the server makes it: nothing to add on load
     for (let i = 0; i < count; i++)
       createGoal(doc, { id: `g${i}`, title: `Doel ${i}`, domain: 'care', phase: 'treatment' });
     return boardJson(doc);
@@ -102,11 +104,21 @@ describe('[S1][D2][D3] loading and storing', () => {
   it('[S1][D3] a stored document is served complete to several first connections, compacted into one row', async () => {
     f = await startSyncFixture();
     const stored = storeGoals(f, 5);
-    expect(f.store().count(f.name)).toBe(5);
+    expect(f.store().count(f.name)).toBe(6);
     const clients = [f.connect(), f.connect(), f.connect()];
     for (const client of clients) await synced(client);
     for (const client of clients) expect(boardJson(client.doc)).toEqual(stored);
     expect(f.store().count(f.name)).toBe(1);
+  });
+
+  it('a new board gets the empty signal plan from the server, stored, before anyone types in it', async () => {
+    f = await startSyncFixture();
+    const first = await f.connectSynced();
+    expect(readSignalPlan(first.doc).states.red.signs).toBe('');
+    expect(signalPlanOf(first.doc).has('red')).toBe(true);
+    await f.restart();
+    const later = await f.connectSynced();
+    expect(signalPlanOf(later.doc).has('red')).toBe(true);
   });
 
   it('[S1] a client that sends its state and an edit the moment it connects gets both answered', async () => {

@@ -1,0 +1,29 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+
+/**
+ * Plain data read from a Y.Doc, read again after every change of it. `read` must be a stable
+ * function (e.g. one defined at module level), as it is only called when the document changed.
+ */
+export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  const version = useRef(0);
+  const cache = useRef<{ doc: Y.Doc; version: number; value: T } | null>(null);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const onUpdate = () => {
+        version.current++;
+        notify();
+      };
+      doc.on('update', onUpdate);
+      return () => doc.off('update', onUpdate);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => {
+    const c = cache.current;
+    if (!c || c.doc !== doc || c.version !== version.current) {
+      cache.current = { doc, version: version.current, value: read(doc) };
+    }
+    return cache.current!.value;
+  });
+}

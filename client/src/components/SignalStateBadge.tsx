@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { SignalState } from '../../../shared/risk.js';
+
+/** A shape per state as well as a colour, so the state never rests on colour alone. */
+const symbols = { green: '●', amber: '▲', red: '■', none: '○' } as const;
+
+/** A signal state (green, amber, red or not observed yet) as colour, shape and word. */
+export function SignalStateBadge({
+  state,
+  meaning = false,
+  large = false,
+}: {
+  state: SignalState | null;
+  /** Also say what the state means ("Let op: signalen van terugval"). */
+  meaning?: boolean;
+  large?: boolean;
+}) {
+  const { t } = useTranslation();
+  const key = state ?? 'none';
+  return (
+    <span className={`signal-badge signal-${key}${large ? ' is-large' : ''}`}>
+      <span className="signal-symbol" aria-hidden="true">
+        {symbols[key]}
+      </span>
+      <span>{t(`signalPlan.state.${key}`)}</span>
+      {meaning && <span className="signal-meaning">{t(`signalPlan.stateMeaning.${key}`)}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import type { ClientPlan } from '../../../shared/api.js';
+import { hasSignalPlan, signalStateTextFields } from '../../../shared/doc/signalPlan.js';
+import type { SignalStatePlan } from '../../../shared/doc/signalPlan.js';
+import { signalStates } from '../../../shared/risk.js';
+import type { SignalState } from '../../../shared/risk.js';
+import { telHref } from '../components/telHref.js';
+
+const symbols = { green: '●', amber: '▲', red: '■' } as const;
+
+/** What I notice, what I do, what others do and whom I call, in one state. */
+function StatePlan({
+  state,
+  plan,
+  current,
+}: {
+  state: SignalState;
+  plan: SignalStatePlan;
+  current: boolean;
+}) {
+  const { t } = useTranslation();
+  const fields = signalStateTextFields.filter((field) => plan[field].trim() !== '');
+  const heading = `my-signal-${state}`;
+  return (
+    <section
+      className={`my-signal-state signal-edge-${state}${current ? ' is-current' : ''}`}
+      aria-labelledby={heading}
+    >
+      <h3 id={heading}>
+        <span className={`signal-symbol signal-${state}`} aria-hidden="true">
+          {symbols[state]}
+        </span>{' '}
+        {t(`myPlan.signal.stateHeading.${state}`)}
+        {current && <span className="badge badge-here">{t('myPlan.signal.youAreHere')}</span>}
+      </h3>
+      {fields.length === 0 && !plan.callName && <p className="muted">{t('myPlan.signal.nothingYet')}</p>}
+      <dl className="my-signal-facts">
+        {fields.map((field) => (
+          <div key={field}>
+            <dt>{t(`myPlan.signal.${field}`)}</dt>
+            <dd>{plan[field]}</dd>
+          </div>
+        ))}
+        {plan.callName && (
+          <div>
+            <dt>{t('myPlan.signal.call')}</dt>
+            <dd>
+              {plan.callPhone ? (
+                <a className="call-button" href={telHref(plan.callPhone)}>
+                  {t('myPlan.signal.callButton', { name: plan.callName, phone: plan.callPhone })}
+                </a>
+              ) : (
+                <strong>{plan.callName}</strong>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+/** The client's own signal plan in plain words: how it goes now, and what to do in each state. */
+export function MySignalPlan({ plan }: { plan: ClientPlan }) {
+  const { t } = useTranslation();
+  const { signalPlan, currentState } = plan;
+  const filled = hasSignalPlan(signalPlan);
+  return (
+    <section className="plan-section my-signal-plan" aria-labelledby="my-signal-heading">
+      <h2 id="my-signal-heading">{t('myPlan.signal.heading')}</h2>
+      <p>{t('myPlan.signal.intro')}</p>
+      <div className={`my-signal-now signal-edge-${currentState ?? 'none'}`} role="status">
+        <h3>{t('myPlan.signal.nowLabel')}</h3>
+        {currentState && (
+          <p className="my-signal-now-word">
+            <span className={`signal-symbol signal-${currentState}`} aria-hidden="true">
+              {symbols[currentState]}
+            </span>{' '}
+            {t(`myPlan.signal.now.${currentState}`)}
+          </p>
+        )}
+        <p>{t(`myPlan.signal.nowExplained.${currentState ?? 'none'}`)}</p>
+      </div>
+      {!filled ? (
+        <p>{t('myPlan.signal.empty')}</p>
+      ) : (
+        <>
+          {signalPlan.relapseKinds.length > 0 && (
+            <p>
+              <strong>{t('myPlan.signal.kinds')}:</strong>{' '}
+              {signalPlan.relapseKinds.map((k) => t(`myPlan.signal.kind.${k}`)).join(', ')}
+            </p>
+          )}
+          {signalPlan.protectiveFactors.trim() && (
+            <div className="my-signal-helps">
+              <h3>{t('myPlan.signal.protectiveFactors')}</h3>
+              <p className="pre-line">{signalPlan.protectiveFactors}</p>
+            </div>
+          )}
+          {signalStates.map((state) => (
+            <StatePlan
+              key={state}
+              state={state}
+              plan={signalPlan.states[state]}
+              current={state === currentState}
+            />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

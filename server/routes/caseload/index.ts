@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { CaseloadService } from '../../caseload/caseload.js';
+import { accessPoint, requireUser } from '../../http/session.js';
+import { validate } from '../../http/validate.js';
+import type { Services } from '../../services/index.js';
+import { caseloadQuerySchema } from './schema.js';
+import type { CaseloadQuery } from './schema.js';
+
+/** The caseload: the clients this professional coordinates or works with, with risk and why. */
+export function caseloadRouter(s: Services, caseload: CaseloadService): Router {
+  const router = Router();
+  router.get('/', validate('query', caseloadQuerySchema), (req, res) => {
+    const user = requireUser(res, ['professional', 'coordinator']);
+    const filter = res.locals.query as CaseloadQuery;
+    const answer = caseload.query(user.professionalId!, user.id, filter);
+    s.audit.record({
+      event: filter.q ? 'search' : 'api-read',
+      userId: user.id,
+      role: user.role,
+      authorization: 'membership',
+      ...accessPoint(req),
+      details: { resource: 'caseload', results: answer.total },
+    });
+    res.json(answer);
+  });
+  return router;
+}

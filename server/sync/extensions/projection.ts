@@ -1,0 +1,82 @@
+import { parseDocumentName } from '../../../shared/protocol.js';
+import type { SummaryStore } from '../../caseload/summaries.js';
+import type { Logger } from '../../logger.js';
+import type { ChangeContext, DocumentContext, SyncExtension } from '../extension.js';
+
+export interface ProjectionOptions {
+  /** Wait this long after a change before projecting, so a burst of typing costs one write. */
+  debounceMs: number;
+}
+
+/**
+ * Keeps each case's summary row (the caseload's source) up to date: shortly after its board
+ * changes, when it is loaded without a row, and before it leaves memory.
+ */
+export class Projection implements SyncExtension {
+  private readonly pending = new Map<
+    string,
+    { timer: NodeJS.Timeout; doc: ChangeContext['doc']; changedAt: Date }
+  >();
+  /** Milliseconds spent projecting, for the benchmark. */
+  readonly timings: number[] = [];
+
+  constructor(
+    private readonly summaries: SummaryStore,
+    private readonly options: ProjectionOptions,
+    private readonly log: Logger,
+  ) {}
+
+  onLoadDocument({ documentName, doc }: DocumentContext): void {
+    const caseId = boardCaseId(documentName);
+    if (caseId && !this.summaries.has(caseId)) this.run(caseId, doc, null);
+  }
+
+  onChange({ documentName, doc }: ChangeContext): void {
+    const caseId = boardCaseId(documentName);
+    if (!caseId) return;
+    const existing = this.pending.get(documentName);
+    if (existing) {
+      existing.changedAt = new Date();
+      return;
+    }
+    const entry = {
+      doc,
+      changedAt: new Date(),
+      timer: setTimeout(() => this.flush(documentName), this.options.debounceMs),
+    };
+    entry.timer.unref();
+    this.pending.set(documentName, entry);
+  }
+
+  onStoreDocument({ documentName }: DocumentContext): void {
+    this.flush(documentName);
+  }
+
+  onDestroy(): void {
+    for (const name of [...this.pending.keys()]) this.flush(name);
+  }
+
+  private flush(documentName: string): void {
+    const entry = this.pending.get(documentName);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(documentName);
+    this.run(boardCaseId(documentName)!, entry.doc, entry.changedAt);
+  }
+
+  private run(caseId: string, doc: ChangeContext['doc'], changedAt: Date | null): void {
+    const start = performance.now();
+    try {
+      this.summaries.project(caseId, doc, changedAt);
+    } catch (error) {
+      this.log.error('projecting a case summary failed', { caseId, error: String(error) });
+    }
+    this.timings.push(performance.now() - start);
+    if (this.timings.length > 10_000) this.timings.splice(0, 5_000);
+  }
+}
+
+function boardCaseId(documentName: string): string | null {
+  const parsed = parseDocumentName(documentName);
+  return parsed && parsed.part === 'shared' ? parsed.caseId : null;
+}
