@@ -66,7 +66,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Veelzijdig <noreply@veelzijdig.invalid>'),
   /** How long after a board change its caseload summary is written. */
-  PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 export interface Config {

@@ -1,15 +1,6 @@
 import type * as Y from 'yjs';
-import {
-  createGoal,
-  goalText,
-  goalsInCell,
-  goalsOf,
-  moveGoal,
-  perspectiveText,
-  readBoard,
-  setPerspectiveActive,
-  setPerspectiveLead,
-} from '../../shared/doc/board.js';
+import { createGoal, goalText, goalsInCell, goalsOf, moveGoal, readBoard } from '../../shared/doc/board.js';
+import { perspectiveText, setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
 import type { NewGoal } from '../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../shared/domain.js';
 

@@ -1,10 +1,6 @@
 import * as Y from 'yjs';
-import {
-  createGoal,
-  perspectivesOf,
-  setPerspectiveActive,
-  setPerspectiveLead,
-} from '../../shared/doc/board.js';
+import { createGoal, perspectivesOf } from '../../shared/doc/board.js';
+import { setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 import type { DocumentStore } from '../db/documentStore.js';

@@ -10,6 +10,8 @@ import type { SyncExtension } from './extension.js';
 import { SyncRefusal } from './extension.js';
 import { Pipeline } from './pipeline.js';
 
+const recheckSlices = 10;
+
 export interface SyncServerOptions {
   extensions: SyncExtension[];
   maxMessageBytes: number;
@@ -52,7 +54,9 @@ export class SyncServer {
     }, options.pingIntervalMs ?? 30_000);
     this.ping.unref();
     const every = options.accessRecheckMs ?? 0;
-    this.recheckTimer = every > 0 ? setInterval(() => this.recheck(), every) : null;
+    // The periodic check runs in slices, so hundreds of connections never stall the event loop
+    // at once; every connection is still checked every `accessRecheckMs`.
+    this.recheckTimer = every > 0 ? setInterval(() => this.recheckSlice(), every / recheckSlices) : null;
     this.recheckTimer?.unref();
     this.wss.on('connection', (ws: WebSocket) => {
       alive.add(ws);
@@ -128,14 +132,23 @@ export class SyncServer {
    * consent or an ended session closes that person's connections at once (SPEC A4).
    */
   recheck(): void {
-    for (const connection of this.connections) {
-      if (connection.closed) continue;
-      try {
-        this.pipeline.checkAccess(connection.context);
-      } catch (error) {
-        if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
-        else this.options.log.error('checking access failed', { error: String(error) });
-      }
+    for (const connection of this.connections) this.check(connection);
+  }
+
+  private recheckTick = 0;
+  private recheckSlice(): void {
+    const slice = this.recheckTick++ % recheckSlices;
+    let index = 0;
+    for (const connection of this.connections) if (index++ % recheckSlices === slice) this.check(connection);
+  }
+
+  private check(connection: Connection): void {
+    if (connection.closed) return;
+    try {
+      this.pipeline.checkAccess(connection.context);
+    } catch (error) {
+      if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
+      else this.options.log.error('checking access failed', { error: String(error) });
     }
   }
 

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       accessRecheckMs: 2_000,
       initialAdmin: null,
       mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
-      projectionDebounceMs: 500,
+      projectionDebounceMs: 1_000,
       clientDir: path.resolve('dist/client'),
     });
   });

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { createGoal, setPerspectiveActive } from '../../shared/doc/board.js';
+import { createGoal } from '../../shared/doc/board.js';
+import { setPerspectiveActive } from '../../shared/doc/perspectives.js';
 import type { NewGoal } from '../../shared/doc/board.js';
 import { ensureSignalPlan, signalText } from '../../shared/doc/signalPlan.js';
 import type { PerspectiveId } from '../../shared/domain.js';

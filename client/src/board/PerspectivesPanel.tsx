@@ -5,7 +5,7 @@ import {
   perspectiveText,
   setPerspectiveActive,
   setPerspectiveLead,
-} from '../../../shared/doc/board.js';
+} from '../../../shared/doc/perspectives.js';
 import type { PerspectiveState } from '../../../shared/doc/board.js';
 import { CollabText } from '../components/CollabText.js';
 import { ContactButton } from '../components/ContactButton.js';

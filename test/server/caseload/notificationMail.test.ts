@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setPerspectiveActive, setPerspectiveLead } from '../../../shared/doc/board.js';
+import { setPerspectiveActive, setPerspectiveLead } from '../../../shared/doc/perspectives.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam, Person } from '../../utils/caseTeam.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppNotification } from '../../../shared/api.js';
-import { setPerspectiveActive, setPerspectiveLead } from '../../../shared/doc/board.js';
+import { setPerspectiveActive, setPerspectiveLead } from '../../../shared/doc/perspectives.js';
 import type { PerspectiveId } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import type { SignalState } from '../../../shared/risk.js';

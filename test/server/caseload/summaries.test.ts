@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CaseloadRow } from '../../../shared/api.js';
-import { addStep, createGoal, setPerspectiveActive, updateGoal } from '../../../shared/doc/board.js';
+import { addStep, createGoal, updateGoal } from '../../../shared/doc/board.js';
+import { setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { ensureSignalPlan, signalText } from '../../../shared/doc/signalPlan.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { signIn } from '../../utils/accounts.js';

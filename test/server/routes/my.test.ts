@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ClientPlan, PlanContact } from '../../../shared/api.js';
-import {
-  createGoal,
-  goalText,
-  perspectiveText,
-  readBoard,
-  setPerspectiveActive,
-  updateGoal,
-} from '../../../shared/doc/board.js';
+import { createGoal, goalText, readBoard, updateGoal } from '../../../shared/doc/board.js';
+import { perspectiveText, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { signIn } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';

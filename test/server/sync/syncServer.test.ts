@@ -1,16 +1,8 @@
 import { ensureSignalPlan, readSignalPlan, signalPlanOf } from '../../../shared/doc/signalPlan.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  createGoal,
-  goalText,
-  goalsOf,
-  moveGoal,
-  perspectiveText,
-  readBoard,
-  setPerspectiveActive,
-  updateGoal,
-} from '../../../shared/doc/board.js';
+import { createGoal, goalText, goalsOf, moveGoal, readBoard, updateGoal } from '../../../shared/doc/board.js';
+import { perspectiveText, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { closeCodes } from '../../../shared/protocol.js';
 import { connectClient, synced } from '../../utils/clients.js';
 import type { SyncClient } from '../../utils/clients.js';

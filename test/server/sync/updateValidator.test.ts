@@ -9,10 +9,10 @@ import {
   goalsOf,
   moveGoal,
   setGoalPerspective,
-  setPerspectiveActive,
   stepText,
   updateGoal,
 } from '../../../shared/doc/board.js';
+import { setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { boardShape } from '../../../shared/doc/boardShape.js';
 import type { GoalStatus } from '../../../shared/domain.js';
 import { InvalidUpdate, validateUpdate } from '../../../server/sync/validation/updateValidator.js';

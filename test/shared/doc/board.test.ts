@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addCustomPerspective,
   createGoal,
   goalsInCell,
   goalsOf,
@@ -10,8 +9,8 @@ import {
   readBoard,
   readPerspectives,
   setGoalPerspective,
-  setPerspectiveActive,
 } from '../../../shared/doc/board.js';
+import { addCustomPerspective, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import type { NewGoal } from '../../../shared/doc/board.js';
 import { boardJsonSchema } from '../../../shared/doc/boardShape.js';
 import { customPerspectiveIdSchema, defaultPerspectives } from '../../../shared/domain.js';
