@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../../shared/api.js';
 import { ApiRequestError, getJson, postJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
-import { minPasswordLength, passwordError } from './PasswordPage.js';
+import { NewPasswordFields, newPasswordProblem, passwordError } from '../components/NewPasswordFields.js';
 
 interface Invitation {
   displayName: string;
@@ -40,9 +40,8 @@ export function InvitationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password !== repeat) return setError(t('password.mismatch'));
-    if (password.length < minPasswordLength)
-      return setError(t('password.tooShort', { count: minPasswordLength }));
+    const problem = newPasswordProblem(t, password, repeat);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
@@ -78,27 +77,13 @@ export function InvitationPage() {
       <form onSubmit={(e) => void submit(e)}>
         {/* Lets password managers store the new password with the right username. */}
         <input type="hidden" autoComplete="username" value={invitation.username} readOnly />
-        <label htmlFor="invitation-password">{t('invitation.password')}</label>
-        <input
-          id="invitation-password"
-          type="password"
-          autoComplete="new-password"
-          aria-describedby="invitation-password-hint"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <p id="invitation-password-hint" className="hint">
-          {t('password.rule', { count: minPasswordLength })}
-        </p>
-        <label htmlFor="invitation-repeat">{t('password.repeat')}</label>
-        <input
-          id="invitation-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          required
+        <NewPasswordFields
+          idPrefix="invitation"
+          label={t('invitation.password')}
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
         />
         {error && (
           <p className="form-error" role="alert">

@@ -1,19 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { postJson } from '../api.js';
-
-/** The shortest password the server accepts (server/auth/passwords.ts). */
-export const minPasswordLength = 10;
-
-/** The server's reason a password was refused, in the reader's language when we know it. */
-export function passwordError(t: TFunction, message: string): string {
-  if (message.startsWith('currentPassword:')) return t('password.wrongCurrent');
-  if (/password: must be at least/i.test(message))
-    return t('password.tooShort', { count: minPasswordLength });
-  return message;
-}
+import { NewPasswordFields, newPasswordProblem, passwordError } from '../components/NewPasswordFields.js';
 
 /** Change your own password: the current one, then the new one twice. */
 export function PasswordPage() {
@@ -28,9 +17,8 @@ export function PasswordPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (newPassword !== repeat) return setError(t('password.mismatch'));
-    if (newPassword.length < minPasswordLength)
-      return setError(t('password.tooShort', { count: minPasswordLength }));
+    const problem = newPasswordProblem(t, newPassword, repeat);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
@@ -59,27 +47,13 @@ export function PasswordPage() {
           onChange={(e) => setCurrent(e.target.value)}
           required
         />
-        <label htmlFor="new-password">{t('password.new')}</label>
-        <input
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
-          aria-describedby="new-password-hint"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          required
-        />
-        <p id="new-password-hint" className="hint">
-          {t('password.rule', { count: minPasswordLength })}
-        </p>
-        <label htmlFor="repeat-password">{t('password.repeat')}</label>
-        <input
-          id="repeat-password"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          required
+        <NewPasswordFields
+          idPrefix="new"
+          label={t('password.new')}
+          password={newPassword}
+          repeat={repeat}
+          onPassword={setNew}
+          onRepeat={setRepeat}
         />
         {error && (
           <p className="form-error" role="alert">
