@@ -53,12 +53,6 @@ function inDeleteSet(ds: DeleteSet, id: Y.ID): boolean {
 export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentShape): void {
   const store = doc.store;
   const state = (client: number) => Y.getState(store, client);
-  const meta = Y.parseUpdateMeta(update);
-  for (const [client, from] of meta.from) {
-    if (from > state(client)) {
-      throw new InvalidUpdate(`update depends on changes of client ${client} the server lacks`);
-    }
-  }
   const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
   const byClient = new Map<number, Struct[]>();
   for (const s of structs) {
@@ -66,6 +60,15 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     const list = byClient.get(s.id.client) ?? [];
     list.push(s);
     byClient.set(s.id.client, list);
+  }
+  // Each client's structs come in clock order: the first must follow what the server has.
+  const updateTo = new Map<number, number>();
+  for (const [client, list] of byClient) {
+    if (list[0]!.id.clock > state(client)) {
+      throw new InvalidUpdate(`update depends on changes of client ${client} the server lacks`);
+    }
+    const last = list.at(-1)!;
+    updateTo.set(client, last.id.clock + last.length);
   }
 
   /** Finds the struct holding `id`: the document first (it wins for known clocks), then the update. */
@@ -211,7 +214,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     }
   }
 
-  checkDeletes(ds, meta.to, state, store, docContainer, keysSet, shape);
+  checkDeletes(ds, updateTo, state, store, docContainer, keysSet, shape);
 }
 
 /** Roots the server alone writes (SPEC V8): no client may add, change or delete anything in them. */
