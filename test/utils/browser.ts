@@ -44,7 +44,8 @@ let built: Promise<string> | null = null;
 /** Builds the client once per test run into a folder of its own; returns that folder. */
 export function buildClient(): Promise<string> {
   built ??= (async () => {
-    const outDir = path.resolve('tmp/test-client');
+    // TEST_CLIENT_DIR lets two test runs on one machine build side by side.
+    const outDir = path.resolve(process.env.TEST_CLIENT_DIR ?? 'tmp/test-client');
     await build({
       configFile: path.resolve('vite.config.ts'),
       logLevel: 'warn',
