@@ -28,7 +28,14 @@ import { invitationsRouter } from './routes/invitations/index.js';
 import { myRouter } from './routes/my/index.js';
 import { professionalsRouter } from './routes/professionals/index.js';
 import { sessionRouter } from './routes/session/index.js';
+import { actionStore } from './meetings/actions.js';
+import { meetingService } from './meetings/service.js';
+import { meetingStore } from './meetings/store.js';
+import { boardVersions } from './meetings/versions.js';
+import { actionsRouter } from './routes/actions/index.js';
+import { meetingsRouter } from './routes/meetings/index.js';
 import { accessService } from './services/access.js';
+import { documentAccess } from './services/documentAccess.js';
 import { accountService } from './services/accounts.js';
 import { caseAdminService } from './services/caseAdmin.js';
 import { caseService } from './services/cases.js';
@@ -36,6 +43,7 @@ import { clientPlanService } from './services/clientPlan.js';
 import type { Services } from './services/index.js';
 import { BoardDefaults } from './sync/extensions/boardDefaults.js';
 import { Persistence } from './sync/extensions/persistence.js';
+import { MeetingProjection } from './sync/extensions/meetingProjection.js';
 import { Projection } from './sync/extensions/projection.js';
 import { SessionAccess } from './sync/extensions/sessionAccess.js';
 import { ShapeValidation } from './sync/extensions/shapeValidation.js';
@@ -79,13 +87,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const summaries = summaryStore(db);
   const projection = new Projection(summaries, { debounceMs: config.projectionDebounceMs }, log);
+  const meetings = meetingStore(db);
+  const actions = actionStore(db);
+  const versions = boardVersions(db);
+  const meetingProjection = new MeetingProjection(actions, { debounceMs: config.projectionDebounceMs }, log);
   const sync = new SyncServer({
     // Order matters: who may open it, then the shape of what they send, then storage (SPEC P1).
     extensions: [
-      new SessionAccess({ sessions, access, audit, allowedOrigins: () => origins }),
+      new SessionAccess({
+        sessions,
+        grant: documentAccess(access, meetings),
+        audit,
+        allowedOrigins: () => origins,
+      }),
       new ShapeValidation(),
       new Persistence(store, { compactAfterUpdates: config.sync.compactAfterUpdates }),
       projection,
+      meetingProjection,
       new BoardDefaults(),
     ],
     maxMessageBytes: config.sync.maxMessageBytes,
@@ -108,6 +126,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     audit,
     recheckConnections: () => sync.recheck(),
     registry: sync.registry,
+    meetings: {
+      store: meetings,
+      actions,
+      versions,
+      service: meetingService({
+        db,
+        store: meetings,
+        actions,
+        versions,
+        registry: sync.registry,
+        projection: meetingProjection,
+      }),
+    },
     notifications: notificationService(db, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,
@@ -146,6 +177,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.use('/api/professionals', professionalsRouter(services));
   app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases), sync.registry));
   app.use('/api/admin', adminRouter(services));
+  app.use('/api/meetings', meetingsRouter(services));
+  app.use('/api/actions', actionsRouter(services));
   app.use('/api/caseload', caseloadRouter(services, caseloadService(db)));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {

@@ -31,11 +31,33 @@ export interface CaseDocumentName {
   caseId: string;
   part: DocumentPart;
 }
+/** `meeting:<meetingId>`: the agenda every attendee sees (alias and question per case). */
+export interface MeetingDocumentName {
+  kind: 'meeting';
+  meetingId: string;
+  caseId: null;
+}
+/** `meeting:<meetingId>:case:<caseId>`: notes, decisions and actions on one case, for attendees who are its members. */
+export interface MeetingCaseDocumentName {
+  kind: 'meeting-case';
+  meetingId: string;
+  caseId: string;
+}
+export type DocumentName = CaseDocumentName | MeetingDocumentName | MeetingCaseDocumentName;
 
-const caseDocumentPattern = /^case:([A-Za-z0-9_-]{1,64}):([a-z]+)$/;
+const id = '([A-Za-z0-9_-]{1,64})';
+const caseDocumentPattern = new RegExp(`^case:${id}:([a-z]+)$`);
+const meetingDocumentPattern = new RegExp(`^meeting:${id}(?::case:${id})?$`);
 
-/** Parses `case:<caseId>:<part>`; returns null for anything else. */
-export function parseDocumentName(name: string): CaseDocumentName | null {
+/** Parses `case:<caseId>:<part>`, `meeting:<meetingId>` and `meeting:<meetingId>:case:<caseId>`; null for anything else. */
+export function parseDocumentName(name: string): DocumentName | null {
+  const meeting = meetingDocumentPattern.exec(name);
+  if (meeting) {
+    const [, meetingId, caseId] = meeting as unknown as [string, string, string | undefined];
+    return caseId
+      ? { kind: 'meeting-case', meetingId, caseId }
+      : { kind: 'meeting', meetingId, caseId: null };
+  }
   const match = caseDocumentPattern.exec(name);
   if (!match) return null;
   const part = match[2] as DocumentPart;
@@ -45,4 +67,12 @@ export function parseDocumentName(name: string): CaseDocumentName | null {
 
 export function caseDocumentName(caseId: string, part: DocumentPart = 'shared'): string {
   return `case:${caseId}:${part}`;
+}
+
+export function meetingDocumentName(meetingId: string): string {
+  return `meeting:${meetingId}`;
+}
+
+export function meetingCaseDocumentName(meetingId: string, caseId: string): string {
+  return `meeting:${meetingId}:case:${caseId}`;
 }

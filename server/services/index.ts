@@ -1,4 +1,8 @@
 import type { AccessLog } from '../audit/accessLog.js';
+import type { ActionStore } from '../meetings/actions.js';
+import type { MeetingService } from '../meetings/service.js';
+import type { MeetingStore } from '../meetings/store.js';
+import type { BoardVersions } from '../meetings/versions.js';
 import type { NotificationService } from '../caseload/notifications.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { SessionStore } from '../auth/sessions.js';
@@ -26,6 +30,8 @@ export interface Services {
   /** Loaded case documents, for server-side reads and writes (projections, observations). */
   registry: DocumentRegistry;
   notifications: NotificationService;
+  /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
+  meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };
   /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */
   recheckConnections(): void;
 }

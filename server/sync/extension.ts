@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import type { CaseDocumentName } from '../../shared/protocol.js';
+import type { DocumentName } from '../../shared/protocol.js';
 import type { CloseCode } from '../../shared/protocol.js';
 import type { AwarenessEntry } from './awarenessCodec.js';
 
@@ -11,7 +11,7 @@ import type { AwarenessEntry } from './awarenessCodec.js';
  */
 export interface ConnectionContext {
   documentName: string;
-  document: CaseDocumentName;
+  document: DocumentName;
   request: IncomingMessage;
   /** Writes from a read-only connection are dropped; its screen stays live. */
   readOnly: boolean;

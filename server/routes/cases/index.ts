@@ -5,7 +5,9 @@ import { accessPoint, requireUser } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
+import { caseActionRoutes } from './actions.js';
 import { caseAdminRoutes } from './admin.js';
+import { clientQuestionRoutes } from './clientQuestions.js';
 import { observationRoutes } from './observations.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
@@ -48,5 +50,7 @@ export function casesRouter(s: Services): Router {
 
   caseAdminRoutes(s, router);
   observationRoutes(s, router);
+  caseActionRoutes(s, router);
+  clientQuestionRoutes(s, router);
   return router;
 }

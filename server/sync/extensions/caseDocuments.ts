@@ -13,6 +13,7 @@ export class CaseDocuments implements SyncExtension {
   }
 
   onConnect({ document }: ConnectionContext): void {
-    if (!this.exists(document.caseId)) throw new SyncRefusal(closeCodes.notFound, 'unknown case');
+    if (document.caseId !== null && !this.exists(document.caseId))
+      throw new SyncRefusal(closeCodes.notFound, 'unknown case');
   }
 }

@@ -78,5 +78,5 @@ export class Projection implements SyncExtension {
 
 function boardCaseId(documentName: string): string | null {
   const parsed = parseDocumentName(documentName);
-  return parsed && parsed.part === 'shared' ? parsed.caseId : null;
+  return parsed?.kind === 'case' && parsed.part === 'shared' ? parsed.caseId : null;
 }

@@ -1,13 +1,11 @@
 import type { SessionUser } from '../../../shared/api.js';
-import { documentGrant } from '../../../shared/permissions.js';
-import type { CaseFacts } from '../../../shared/permissions.js';
 import { colorFor } from '../../../shared/presence.js';
 import { closeCodes } from '../../../shared/protocol.js';
 import type { AccessLog } from '../../audit/accessLog.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import { accessPoint, sessionFromHeaders } from '../../http/session.js';
 import { viewerOf } from '../../services/access.js';
-import type { AccessService } from '../../services/access.js';
+import type { DocumentAccess, FactsCache } from '../../services/documentAccess.js';
 import type { AwarenessEntry } from '../awarenessCodec.js';
 import type { ConnectionContext, SyncExtension, UpdateContext } from '../extension.js';
 import { SyncRefusal } from '../extension.js';
@@ -21,7 +19,8 @@ interface Signed {
 
 export interface SessionAccessOptions {
   sessions: SessionStore;
-  access: AccessService;
+  /** Who may open which document (cases, meetings); see services/documentAccess.ts. */
+  grant: DocumentAccess;
   audit: AccessLog;
   /** Origins whose pages may open sync connections (cross-site WebSocket hijacking). */
   allowedOrigins: () => ReadonlySet<string>;
@@ -49,7 +48,7 @@ export class SessionAccess implements SyncExtension {
         userId: user?.id ?? null,
         role: user?.role ?? null,
         ...point,
-        details: { part: document.part, code, reason },
+        details: { ...documentDetails(context), code, reason },
       });
       return new SyncRefusal(code as never, reason);
     };
@@ -58,9 +57,8 @@ export class SessionAccess implements SyncExtension {
       throw refuse(closeCodes.forbidden, 'origin not allowed');
     const session = sessionFromHeaders(this.options.sessions, request.headers.cookie);
     if (!session) throw refuse(closeCodes.notSignedIn, 'not signed in');
-    const facts = this.options.access.facts(document.caseId);
-    if (!facts) throw refuse(closeCodes.notFound, 'unknown case', session.user);
-    const grant = this.options.access.documentGrant(viewerOf(session.user), document.caseId, document.part);
+    const grant = this.options.grant(viewerOf(session.user), document);
+    if (grant === 'missing') throw refuse(closeCodes.notFound, 'unknown case or meeting', session.user);
     if (!grant) throw refuse(closeCodes.forbidden, 'no access to this document', session.user);
     context.readOnly = grant.access === 'read';
     context.data.signed = {
@@ -76,7 +74,7 @@ export class SessionAccess implements SyncExtension {
       role: session.user.role,
       authorization: grant.authorization,
       ...point,
-      details: { part: document.part, access: grant.access },
+      details: { ...documentDetails(context), access: grant.access },
     });
   }
 
@@ -88,11 +86,8 @@ export class SessionAccess implements SyncExtension {
     if (live === undefined)
       pass.sessions.set(me.sessionIdHash, (live = this.options.sessions.isLive(me.sessionIdHash)));
     if (!live) throw new SyncRefusal(closeCodes.notSignedIn, 'session ended');
-    const { caseId, part } = context.document;
-    let facts = pass.facts.get(caseId);
-    if (facts === undefined) pass.facts.set(caseId, (facts = this.options.access.facts(caseId)));
-    const grant = facts ? documentGrant(viewerOf(me.user), facts, part) : null;
-    if (!grant) throw new SyncRefusal(closeCodes.forbidden, 'access was withdrawn');
+    const grant = this.options.grant(viewerOf(me.user), context.document, pass.facts);
+    if (!grant || grant === 'missing') throw new SyncRefusal(closeCodes.forbidden, 'access was withdrawn');
     context.readOnly = grant.access === 'read';
   }
 
@@ -100,7 +95,7 @@ export class SessionAccess implements SyncExtension {
    * Facts read during one synchronous re-check of all connections, shared between connections of
    * the same case and session (hundreds of connections cost one query per case), then forgotten.
    */
-  private currentPass: { facts: Map<string, CaseFacts | null>; sessions: Map<string, boolean> } | null = null;
+  private currentPass: { facts: FactsCache; sessions: Map<string, boolean> } | null = null;
   private pass() {
     if (!this.currentPass) {
       this.currentPass = { facts: new Map(), sessions: new Map() };
@@ -132,7 +127,13 @@ export class SessionAccess implements SyncExtension {
       role: me.user.role,
       authorization: me.authorization,
       ...accessPoint(context.request),
-      details: { part: context.document.part, seconds: Math.round((Date.now() - me.openedAt) / 1000) },
+      details: { ...documentDetails(context), seconds: Math.round((Date.now() - me.openedAt) / 1000) },
     });
   }
+}
+
+/** What the access log says about which document: the part of a case, or the meeting. */
+function documentDetails({ document }: ConnectionContext): Record<string, string> {
+  if (document.kind === 'case') return { part: document.part };
+  return { part: document.kind, meetingId: document.meetingId };
 }

@@ -1,4 +1,4 @@
-import { documentShapes } from '../../../shared/doc/shapes.js';
+import { shapeOfDocument } from '../../../shared/doc/shapes.js';
 import { closeCodes, parseDocumentName } from '../../../shared/protocol.js';
 import type { DocumentContext, SyncExtension, UpdateContext } from '../extension.js';
 import { SyncRefusal } from '../extension.js';
@@ -25,6 +25,6 @@ export class ShapeValidation implements SyncExtension {
   private shapeOf(documentName: string) {
     const parsed = parseDocumentName(documentName);
     if (!parsed) throw new Error(`not a known document: ${documentName}`);
-    return documentShapes[parsed.part];
+    return shapeOfDocument(parsed);
   }
 }

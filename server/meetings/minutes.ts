@@ -1,0 +1,62 @@
+import type { Minutes, MinutesCase } from '../../shared/meetingApi.js';
+
+const dutchDate = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
+const dutchDay = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * What one reader may see of the minutes: for a case they are not a member of only the agenda
+ * line (alias and question), like in the meeting itself.
+ */
+export function minutesFor(minutes: Minutes, visibleCaseIds: ReadonlySet<string>): Minutes {
+  return {
+    ...minutes,
+    cases: minutes.cases.map((c): MinutesCase =>
+      visibleCaseIds.has(c.caseId)
+        ? { ...c, visible: true }
+        : { ...c, visible: false, decisions: [], actions: [], perspectives: [] },
+    ),
+  };
+}
+
+const relationText = { client: 'cliënt', family: 'familie', other: 'gast' } as const;
+export const attendeeDetail = (a: { roleTitle: string | null; relation: keyof typeof relationText | null }) =>
+  a.roleTitle ?? (a.relation ? relationText[a.relation] : '');
+
+/** The minutes as a Markdown document in Dutch, for export. */
+export function minutesMarkdown(minutes: Minutes): string {
+  const lines = [
+    `# Verslag: ${minutes.title}`,
+    '',
+    `- Datum: ${dutchDate.format(new Date(minutes.startsAt))}`,
+    `- Buurt: ${minutes.neighbourhoodName}`,
+    `- Voorzitter: ${minutes.chairName}`,
+    `- Gesloten: ${dutchDate.format(new Date(minutes.closedAt))}`,
+    '',
+    '## Aanwezig',
+    '',
+    ...minutes.attendees.map((a) => `- ${a.name}${a.detail ? ` (${a.detail})` : ''}`),
+  ];
+  for (const c of minutes.cases) {
+    lines.push('', `## ${c.alias}`, '', `**Vraag:** ${c.question || '(geen vraag)'}`, '');
+    if (!c.visible) {
+      lines.push('_U bent geen lid van deze casus; alleen de agendaregel is zichtbaar._');
+      continue;
+    }
+    lines.push(`Tijd: ${c.usedMinutes} van ${c.slotMinutes} minuten`, '', '### Besluiten', '');
+    lines.push(...(c.decisions.length ? c.decisions.map((d) => `- ${d}`) : ['- Geen besluiten']));
+    lines.push('', '### Acties', '');
+    lines.push(
+      ...(c.actions.length
+        ? c.actions.map(
+            (a) =>
+              `- ${a.text} — ${a.ownerName}, uiterlijk ${dutchDay.format(new Date(`${a.dueDate}T00:00:00Z`))}`,
+          )
+        : ['- Geen acties']),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,195 @@
+import { addStep, readBoard, updateStep } from '../../shared/doc/board.js';
+import {
+  addAgendaItem,
+  readAgenda,
+  removeAgendaItem,
+  startAgendaItem,
+  usedTime,
+} from '../../shared/doc/meeting.js';
+import { readMeetingCase, updateAction } from '../../shared/doc/meetingCase.js';
+import type { Minutes, MinutesCase } from '../../shared/meetingApi.js';
+import type { MeetingFacts } from '../../shared/meetingPermissions.js';
+import { caseDocumentName, meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
+import type { Db } from '../db/database.js';
+import type { DocumentRegistry } from '../sync/documentRegistry.js';
+import type { MeetingProjection } from '../sync/extensions/meetingProjection.js';
+import type { ActionStore } from './actions.js';
+import { attendeeDetail } from './minutes.js';
+import type { MeetingStore } from './store.js';
+import { caseAlias } from './store.js';
+import type { BoardVersions } from './versions.js';
+
+export interface MeetingServiceDeps {
+  db: Db;
+  store: MeetingStore;
+  actions: ActionStore;
+  versions: BoardVersions;
+  registry: DocumentRegistry;
+  projection: MeetingProjection;
+}
+
+/**
+ * What happens to a meeting beyond single rows: putting a case on the agenda (SQL and the agenda
+ * document together), turning an action into a step of a goal, and closing the meeting (a named
+ * version of every discussed board, the minutes, the documents read-only from then on).
+ */
+export function meetingService({ db, store, actions, versions, registry, projection }: MeetingServiceDeps) {
+  const saveMinutes = db.prepare(
+    'INSERT INTO meeting_minutes (meeting_id, content, created_at) VALUES (?, ?, ?)',
+  );
+  const readMinutes = db.prepare<[string], { content: string }>(
+    'SELECT content FROM meeting_minutes WHERE meeting_id = ?',
+  );
+  const professionalName = db.prepare<[string], { name: string }>(
+    'SELECT name FROM professionals WHERE id = ?',
+  );
+  const nameOf = (id: string) => professionalName.get(id)?.name ?? '?';
+
+  return {
+    async addCase(
+      meetingId: string,
+      caseId: string,
+      input: { question: string; slotMinutes: number },
+      userId: string,
+    ) {
+      const line = store.caseLine(caseId)!;
+      store.addCase(meetingId, caseId, userId);
+      await registry.use(meetingDocumentName(meetingId), (doc) =>
+        addAgendaItem(doc, {
+          caseId,
+          alias: caseAlias(line.clientName, line.birthYear),
+          question: input.question,
+          slotMinutes: input.slotMinutes,
+          addedAt: new Date().toISOString(),
+        }),
+      );
+    },
+
+    async removeCase(meetingId: string, caseId: string): Promise<boolean> {
+      if (!store.removeCase(meetingId, caseId)) return false;
+      await registry.use(meetingDocumentName(meetingId), (doc) => removeAgendaItem(doc, caseId));
+      return true;
+    },
+
+    /**
+     * Turns an action into a step of a goal on the case board in one move: the step gets the
+     * action's text, owner and due date; the action remembers the step.
+     */
+    async actionToStep(meetingId: string, caseId: string, actionId: string, goalId: string) {
+      const action = await registry.use(meetingCaseDocumentName(meetingId, caseId), (doc) =>
+        readMeetingCase(doc).actions.find((a) => a.id === actionId),
+      );
+      if (!action) return { error: 'actionId: no such action in this meeting' } as const;
+      if (action.stepId) return { error: 'actionId: this action is already a step' } as const;
+      const stepId = await registry.use(caseDocumentName(caseId), (doc) => {
+        if (!readBoard(doc).goals.some((g) => g.id === goalId)) return null;
+        return addStep(doc, goalId, {
+          text: action.text,
+          ownerId: action.ownerId,
+          dueDate: action.dueDate,
+          done: action.done,
+        });
+      });
+      if (!stepId) return { error: 'goalId: no such goal on this board' } as const;
+      await registry.use(meetingCaseDocumentName(meetingId, caseId), (doc) =>
+        updateAction(doc, actionId, { goalId, stepId }),
+      );
+      return { stepId } as const;
+    },
+
+    /** Marks an action done (or open again); a step made from it follows. */
+    async setActionDone(
+      meetingId: string,
+      caseId: string,
+      actionId: string,
+      done: boolean,
+    ): Promise<boolean> {
+      const name = meetingCaseDocumentName(meetingId, caseId);
+      const action = await registry.use(name, (doc) => {
+        const found = readMeetingCase(doc).actions.find((a) => a.id === actionId);
+        if (found) updateAction(doc, actionId, { done });
+        return found;
+      });
+      if (!action) return false;
+      projection.flush(name);
+      if (action.goalId && action.stepId) {
+        await registry.use(caseDocumentName(caseId), (doc) => {
+          const goal = readBoard(doc).goals.find((g) => g.id === action.goalId);
+          if (goal?.steps.some((s) => s.id === action.stepId))
+            updateStep(doc, goal.id, action.stepId!, { done });
+        });
+      }
+      return true;
+    },
+
+    /**
+     * Closes the meeting: stops the clock, keeps a named version of every discussed board, writes
+     * the minutes (in Dutch, from the documents as they are now) and marks the meeting closed.
+     */
+    async close(facts: MeetingFacts): Promise<Minutes | null> {
+      const summary = store.summary(facts.meetingId)!;
+      const now = new Date();
+      const agenda = await registry.use(meetingDocumentName(facts.meetingId), (doc) => {
+        startAgendaItem(doc, null, now.getTime());
+        return readAgenda(doc);
+      });
+      const at = now.toISOString();
+      const cases: MinutesCase[] = [];
+      for (const item of agenda) {
+        if (!facts.agendaCaseIds.includes(item.id)) continue;
+        const name = meetingCaseDocumentName(facts.meetingId, item.id);
+        const discussed = await registry.use(name, (doc) => readMeetingCase(doc));
+        projection.flush(name);
+        await registry.use(caseDocumentName(item.id), (doc) =>
+          versions.keep(item.id, facts.meetingId, `${summary.title} (${at.slice(0, 10)})`, doc, at),
+        );
+        cases.push({
+          caseId: item.id,
+          alias: item.alias,
+          question: item.question,
+          visible: true,
+          decisions: discussed.decisions.map((d) => d.text).filter(Boolean),
+          actions: discussed.actions.map((a) => ({
+            text: a.text,
+            ownerName: nameOf(a.ownerId),
+            dueDate: a.dueDate,
+          })),
+          perspectives: discussed.perspectives,
+          usedMinutes: Math.round(usedTime(item, now.getTime()) / 60_000),
+          slotMinutes: item.slotMinutes,
+        });
+      }
+      const minutes: Minutes = {
+        meetingId: facts.meetingId,
+        title: summary.title,
+        startsAt: summary.startsAt,
+        closedAt: at,
+        neighbourhoodName: summary.neighbourhoodName,
+        chairName: summary.chairName,
+        attendees: store.attendees(facts.meetingId).map((a) => ({ name: a.name, detail: attendeeDetail(a) })),
+        cases,
+      };
+      const closed = db.transaction(() => {
+        if (!store.close(facts.meetingId, at)) return false;
+        saveMinutes.run(facts.meetingId, JSON.stringify(minutes), at);
+        return true;
+      })();
+      return closed ? minutes : null;
+    },
+
+    minutes(meetingId: string): Minutes | null {
+      const row = readMinutes.get(meetingId);
+      return row ? (JSON.parse(row.content) as Minutes) : null;
+    },
+
+    /** Time used per case, from the agenda document. */
+    async agendaTimes(meetingId: string): Promise<Map<string, number>> {
+      const now = Date.now();
+      const agenda = await registry.use(meetingDocumentName(meetingId), (doc) => readAgenda(doc));
+      return new Map(agenda.map((i) => [i.id, usedTime(i, now)]));
+    },
+
+    actions,
+  };
+}
+export type MeetingService = ReturnType<typeof meetingService>;

@@ -1,0 +1,84 @@
+import type { Request, Response, Router } from 'express';
+import { defaultPerspectives } from '../../../shared/domain.js';
+import type { PerspectiveId } from '../../../shared/domain.js';
+import { attentionSpread } from '../../../shared/meetingAttention.js';
+import type { AttentionAnswer } from '../../../shared/meetingApi.js';
+import type { Viewer } from '../../../shared/permissions.js';
+import { HttpError, validate } from '../../http/validate.js';
+import { minutesFor, minutesMarkdown } from '../../meetings/minutes.js';
+import type { Services } from '../../services/index.js';
+import { openMeeting } from './openMeeting.js';
+import { meetingParamsSchema } from './schema.js';
+
+/** Closing a meeting, its minutes (per reader: only cases they are a member of in full), attention. */
+export function meetingCloseRoutes(s: Services, router: Router): void {
+  const { service, actions } = s.meetings;
+  const readable = (viewer: Viewer) => s.access.visibleCaseIds(viewer);
+
+  router.post('/:meetingId/close', validate('params', meetingParamsSchema), async (req, res) => {
+    const { user, viewer, facts, point } = openMeeting(s, req, res, 'planned-chair');
+    const minutes = await service.close(facts);
+    if (!minutes) throw new HttpError(409, 'the meeting is closed');
+    for (const caseId of facts.agendaCaseIds) {
+      s.audit.record({
+        event: 'api-write',
+        caseId,
+        userId: user.id,
+        role: user.role,
+        authorization: 'meeting:chair',
+        ...point,
+        details: { resource: 'meeting-close', meetingId: facts.meetingId },
+      });
+    }
+    // From now on the meeting's documents can only be read.
+    s.recheckConnections();
+    res.json({ minutes: minutesFor(minutes, readable(viewer)) });
+  });
+
+  const readMinutes = (req: Request, res: Response, event: 'api-read' | 'export') => {
+    const { user, viewer, facts, point } = openMeeting(s, req, res);
+    const stored = service.minutes(facts.meetingId);
+    if (!stored) throw new HttpError(404, 'meetingId: the meeting has no minutes until it is closed');
+    const visible = readable(viewer);
+    const minutes = minutesFor(stored, visible);
+    for (const c of minutes.cases.filter((c) => c.visible)) {
+      s.audit.record({
+        event,
+        caseId: c.caseId,
+        userId: user.id,
+        role: user.role,
+        ...point,
+        details: { resource: 'minutes', meetingId: facts.meetingId },
+      });
+    }
+    return minutes;
+  };
+
+  router.get('/:meetingId/minutes', validate('params', meetingParamsSchema), (req, res) => {
+    res.json({ minutes: readMinutes(req, res, 'api-read') });
+  });
+
+  router.get('/:meetingId/minutes.md', validate('params', meetingParamsSchema), (req, res) => {
+    const minutes = readMinutes(req, res, 'export');
+    res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="verslag-${minutes.startsAt.slice(0, 10)}.md"`,
+    );
+    res.send(minutesMarkdown(minutes));
+  });
+
+  // How the meeting's time spread over the perspectives, over the cases this person may see.
+  router.get('/:meetingId/attention', validate('params', meetingParamsSchema), async (req, res) => {
+    const { viewer, facts } = openMeeting(s, req, res);
+    const visible = readable(viewer);
+    const times = await service.agendaTimes(facts.meetingId);
+    const tags = actions.tagsOf(facts.meetingId);
+    const cases = facts.agendaCaseIds
+      .filter((id) => visible.has(id))
+      .map((id) => ({ usedMs: times.get(id) ?? 0, perspectives: (tags.get(id) ?? []) as PerspectiveId[] }));
+    const { spread } = attentionSpread(cases, defaultPerspectives);
+    const body: AttentionAnswer = { spread };
+    res.json(body);
+  });
+}

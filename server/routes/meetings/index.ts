@@ -1,0 +1,129 @@
+import { Router } from 'express';
+import type { Neighbourhood } from '../../../shared/api.js';
+import type { MeetingDetails, MeetingsAnswer } from '../../../shared/meetingApi.js';
+import { caseGrant } from '../../../shared/permissions.js';
+import { accessPoint, requireUser } from '../../http/session.js';
+import { HttpError, validate } from '../../http/validate.js';
+import { caseAlias } from '../../meetings/store.js';
+import type { Services } from '../../services/index.js';
+import { meetingCaseRoutes } from './cases.js';
+import { meetingCloseRoutes } from './close.js';
+import { openMeeting } from './openMeeting.js';
+import { meetingParamsSchema, meetingPlanSchema, newMeetingSchema } from './schema.js';
+import type { MeetingPlanBody, NewMeetingBody } from './schema.js';
+
+/** Case meetings: planning (who, when), the agenda, the meeting's cases, closing and minutes. */
+export function meetingsRouter(s: Services): Router {
+  const router = Router();
+  const { store } = s.meetings;
+
+  const checkPeople = (body: Pick<MeetingPlanBody, 'attendeeIds'> & { chairId?: string }) => {
+    for (const id of [...body.attendeeIds, ...(body.chairId ? [body.chairId] : [])]) {
+      if (!store.professionalExists(id)) throw new HttpError(400, `attendeeIds: no professional ${id}`);
+    }
+  };
+
+  router.get('/', (req, res) => {
+    const user = requireUser(res, ['professional', 'coordinator']);
+    const body: MeetingsAnswer = { meetings: store.listFor(user.professionalId!) };
+    s.audit.record({
+      event: 'api-read',
+      userId: user.id,
+      role: user.role,
+      ...accessPoint(req),
+      details: { list: 'meetings', count: body.meetings.length },
+    });
+    res.json(body);
+  });
+
+  router.get('/neighbourhoods', (_req, res) => {
+    requireUser(res, ['professional', 'coordinator']);
+    const neighbourhoods = s.db
+      .prepare<[], Neighbourhood>('SELECT id, name FROM neighbourhoods ORDER BY name')
+      .all();
+    res.json({ neighbourhoods });
+  });
+
+  router.post('/', validate('body', newMeetingSchema), (req, res) => {
+    const user = requireUser(res, ['professional', 'coordinator']);
+    const body = req.body as NewMeetingBody;
+    if (!store.neighbourhoodExists(body.neighbourhoodId))
+      throw new HttpError(400, `neighbourhoodId: no neighbourhood ${body.neighbourhoodId}`);
+    checkPeople(body);
+    const chairId = body.chairId ?? user.professionalId!;
+    // Whoever plans the meeting attends it, so they can prepare the agenda.
+    const attendeeIds = [...new Set([...body.attendeeIds, user.professionalId!])].filter(
+      (id) => id !== chairId,
+    );
+    const id = store.create({ ...body, chairId, attendeeIds, createdBy: user.id });
+    s.audit.record({
+      event: 'api-write',
+      userId: user.id,
+      role: user.role,
+      ...accessPoint(req),
+      details: { resource: 'meeting', meetingId: id },
+    });
+    res.status(201).json({ id });
+  });
+
+  router.get('/:meetingId', validate('params', meetingParamsSchema), (req, res) => {
+    const { user, viewer, facts, point } = openMeeting(s, req, res);
+    const summary = store.summary(facts.meetingId)!;
+    const agenda = facts.agendaCaseIds.map((caseId) => {
+      const line = store.caseLine(caseId)!;
+      const caseFacts = s.access.facts(caseId);
+      const grant = caseFacts ? caseGrant(viewer, caseFacts) : null;
+      return {
+        caseId,
+        alias: caseAlias(line.clientName, line.birthYear),
+        member: !!grant,
+        clientName: grant ? line.clientName : null,
+        access: grant?.access ?? null,
+      };
+    });
+    const body: MeetingDetails = {
+      ...summary,
+      attendees: store.attendees(facts.meetingId),
+      chairUserId: store.chairUserId(facts.chairId),
+      agenda,
+      iAmChair: facts.chairId === user.professionalId,
+    };
+    s.audit.record({
+      event: 'api-read',
+      userId: user.id,
+      role: user.role,
+      ...point,
+      details: { resource: 'meeting', meetingId: facts.meetingId },
+    });
+    res.json({ meeting: body });
+  });
+
+  router.put(
+    '/:meetingId',
+    validate('params', meetingParamsSchema),
+    validate('body', meetingPlanSchema),
+    (req, res) => {
+      const { user, facts, point } = openMeeting(s, req, res, 'planned-chair');
+      const body = req.body as MeetingPlanBody;
+      checkPeople(body);
+      store.update(facts.meetingId, {
+        ...body,
+        attendeeIds: body.attendeeIds.filter((id) => id !== body.chairId),
+      });
+      s.audit.record({
+        event: 'api-write',
+        userId: user.id,
+        role: user.role,
+        ...point,
+        details: { resource: 'meeting', meetingId: facts.meetingId },
+      });
+      // Someone who no longer attends loses the meeting's documents at once.
+      s.recheckConnections();
+      res.json({ ok: true });
+    },
+  );
+
+  meetingCaseRoutes(s, router);
+  meetingCloseRoutes(s, router);
+  return router;
+}

@@ -1,0 +1,54 @@
+import type { Request, Response } from 'express';
+import { mayChairMeeting, meetingCaseGrant, meetingGrant } from '../../../shared/meetingPermissions.js';
+import { caseGrant } from '../../../shared/permissions.js';
+import { accessPoint, requireUser } from '../../http/session.js';
+import { HttpError } from '../../http/validate.js';
+import { viewerOf } from '../../services/access.js';
+import type { Services } from '../../services/index.js';
+import type { MeetingCaseParams, MeetingParams } from './schema.js';
+
+type Need = 'attend' | 'chair' | 'planned-chair';
+
+/**
+ * Resolves the meeting of the request and the person's place in it. Someone who does not attend
+ * gets the same 404 as for a meeting that does not exist; every refusal is logged.
+ */
+export function openMeeting(s: Services, req: Request, res: Response, need: Need = 'attend') {
+  const user = requireUser(res, ['professional', 'coordinator']);
+  const { meetingId } = req.params as MeetingParams;
+  const facts = s.meetings.store.facts(meetingId);
+  const viewer = viewerOf(user);
+  const grant = facts ? meetingGrant(viewer, facts) : null;
+  const point = accessPoint(req);
+  const refuse = (status: number, message: string) => {
+    s.audit.record({
+      event: 'api-refused',
+      outcome: 'refused',
+      userId: user.id,
+      role: user.role,
+      ...point,
+      details: { route: `${req.method} ${req.baseUrl}${req.route?.path ?? ''}`, meetingId, need },
+    });
+    return new HttpError(status, message);
+  };
+  if (!facts || !grant) throw refuse(404, `meetingId: no meeting ${meetingId} that you attend`);
+  if (need !== 'attend' && !mayChairMeeting(viewer, facts)) throw refuse(403, 'only the chair may do this');
+  if (need === 'planned-chair' && facts.status !== 'planned') throw refuse(409, 'the meeting is closed');
+  return { user, viewer, facts, grant, point, refuse };
+}
+
+/**
+ * One case of the meeting: the person must attend and be a member of the case. An attendee who
+ * is not sees the agenda line only, so here they get 404 like for a case not on the agenda.
+ */
+export function openMeetingCase(s: Services, req: Request, res: Response, need: 'read' | 'write' = 'read') {
+  const opened = openMeeting(s, req, res);
+  const { caseId } = req.params as MeetingCaseParams;
+  const caseFacts = s.access.facts(caseId);
+  const grant = caseFacts ? meetingCaseGrant(opened.viewer, opened.facts, caseFacts) : null;
+  if (!caseFacts || !grant)
+    throw opened.refuse(404, `caseId: no case ${caseId} on this agenda that you may open`);
+  const onCase = caseGrant(opened.viewer, caseFacts)!;
+  if (need === 'write' && onCase.access !== 'write') throw opened.refuse(403, 'you may only read this case');
+  return { ...opened, caseFacts, caseGrantOf: onCase, meetingCaseGrant: grant };
+}

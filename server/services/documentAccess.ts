@@ -1,0 +1,45 @@
+import { meetingCaseGrant, meetingGrant } from '../../shared/meetingPermissions.js';
+import type { MeetingFacts } from '../../shared/meetingPermissions.js';
+import { documentGrant } from '../../shared/permissions.js';
+import type { CaseFacts, DocumentGrant, Viewer } from '../../shared/permissions.js';
+import type { DocumentName } from '../../shared/protocol.js';
+import type { MeetingStore } from '../meetings/store.js';
+import type { AccessService } from './access.js';
+
+/** Facts read once and reused, e.g. during one re-check of every open connection. */
+export type FactsCache = Map<string, CaseFacts | MeetingFacts | null>;
+
+/**
+ * Access to any document by its name: case documents by membership and consent, a meeting's
+ * agenda by attendance, a case in a meeting by both. 'missing' when the case or meeting does not
+ * exist (so the sync server can answer 4404).
+ */
+export function documentAccess(access: AccessService, meetings: MeetingStore) {
+  const cached = <T extends CaseFacts | MeetingFacts>(
+    cache: FactsCache | undefined,
+    key: string,
+    read: () => T | null,
+  ) => {
+    if (cache?.has(key)) return cache.get(key) as T | null;
+    const facts = read();
+    cache?.set(key, facts);
+    return facts;
+  };
+  const caseFacts = (id: string, cache?: FactsCache) => cached(cache, `case:${id}`, () => access.facts(id));
+  const meetingFacts = (id: string, cache?: FactsCache) =>
+    cached(cache, `meeting:${id}`, () => meetings.facts(id));
+
+  return (viewer: Viewer, name: DocumentName, cache?: FactsCache): DocumentGrant | null | 'missing' => {
+    if (name.kind === 'case') {
+      const facts = caseFacts(name.caseId, cache);
+      return facts ? documentGrant(viewer, facts, name.part) : 'missing';
+    }
+    const meeting = meetingFacts(name.meetingId, cache);
+    if (!meeting) return 'missing';
+    if (name.kind === 'meeting') return meetingGrant(viewer, meeting);
+    const facts = caseFacts(name.caseId, cache);
+    if (!facts) return 'missing';
+    return meetingCaseGrant(viewer, meeting, facts);
+  };
+}
+export type DocumentAccess = ReturnType<typeof documentAccess>;
