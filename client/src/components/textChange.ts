@@ -22,14 +22,18 @@ export function textChange(
   };
 }
 
-/** Maps a cursor position through a remote text change, so the cursor stays where it was. */
+/**
+ * Maps a cursor position through a remote text change, so the cursor stays where it was. Text
+ * inserted exactly at the cursor goes after it: two people typing at the same spot at once then
+ * each keep writing behind their own letters instead of their words interleaving.
+ */
 export function transformPosition(position: number, delta: Y.YTextEvent['delta']): number {
   let index = 0;
   let result = position;
   for (const op of delta) {
     if (op.retain !== undefined) index += op.retain;
     else if (typeof op.insert === 'string') {
-      if (index <= position) result += op.insert.length;
+      if (index < position) result += op.insert.length;
       index += op.insert.length;
     } else if (op.delete !== undefined) {
       if (index < position) result -= Math.min(op.delete, position - index);

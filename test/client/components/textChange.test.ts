@@ -43,6 +43,11 @@ describe("keeping a person's cursor in place while someone else types", () => {
     expect(transformPosition(3, delta)).toBe(3);
   });
 
+  it('keeps the cursor before text someone else inserts exactly at it, so words do not interleave', () => {
+    const delta = remoteDelta('Ik wil ', (t) => t.insert(7, 'slapen'));
+    expect(transformPosition(7, delta)).toBe(7);
+  });
+
   it('pulls the cursor back when text before it is deleted', () => {
     const delta = remoteDelta('Ik wil graag werken', (t) => t.delete(7, 6));
     expect(transformPosition(15, delta)).toBe(9);

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../shared/api.js';
+import type { MeetingDetails } from '../../../shared/meetingApi.js';
+import { getJson, postJson } from '../api.js';
+
+/** Puts one of the person's own cases from the meeting's neighbourhood on the agenda. */
+export function AddAgendaCase({ details, onAdded }: { details: MeetingDetails; onAdded(): void }) {
+  const { t } = useTranslation();
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [caseId, setCaseId] = useState('');
+  const [question, setQuestion] = useState('');
+  const [slot, setSlot] = useState(10);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void getJson<{ cases: CaseSummary[] }>('/api/cases').then((b) => setCases(b.cases));
+  }, []);
+  const onAgenda = new Set(details.agenda.map((c) => c.caseId));
+  const choices = cases.filter((c) => c.neighbourhood === details.neighbourhoodName && !onAgenda.has(c.id));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await postJson(`/api/meetings/${details.id}/agenda`, {
+        caseId,
+        question: question.trim(),
+        slotMinutes: slot,
+      });
+      setCaseId('');
+      setQuestion('');
+      onAdded();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <form className="add-agenda" onSubmit={(e) => void submit(e)} aria-labelledby="add-agenda-heading">
+      <h3 id="add-agenda-heading">{t('meeting.addHeading')}</h3>
+      {choices.length === 0 ? (
+        <p className="muted">{t('meeting.addNone')}</p>
+      ) : (
+        <>
+          <label htmlFor="agenda-case">{t('meeting.addCase')}</label>
+          <select id="agenda-case" required value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+            <option value="">{t('meeting.addChoose')}</option>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.clientName}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="agenda-question">{t('meeting.addQuestion')}</label>
+          <textarea
+            id="agenda-question"
+            rows={2}
+            maxLength={1000}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+          />
+          <label htmlFor="agenda-slot">{t('meeting.addSlot')}</label>
+          <input
+            id="agenda-slot"
+            type="number"
+            min={1}
+            max={180}
+            value={slot}
+            onChange={(e) => setSlot(Number(e.target.value))}
+          />
+          {error && (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          )}
+          <button type="submit">{t('meeting.add')}</button>
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardChange, ChangesAnswer } from '../../../shared/meetingApi.js';
+import { getJson } from '../api.js';
+import { formatDate } from '../i18n/index.js';
+
+/** "What changed since the last meeting": the board now against the version the last meeting kept. */
+export function ChangesSince({ meetingId, caseId }: { meetingId: string; caseId: string }) {
+  const { t } = useTranslation();
+  const [answer, setAnswer] = useState<ChangesAnswer | null>(null);
+  useEffect(() => {
+    void getJson<ChangesAnswer>(`/api/meetings/${meetingId}/cases/${caseId}/changes`).then(setAnswer);
+  }, [meetingId, caseId]);
+  if (!answer) return null;
+  return (
+    <details className="changes-since" open={answer.changes.length > 0}>
+      <summary>
+        <h3>{t('meeting.changes')}</h3>
+      </summary>
+      {!answer.since ? (
+        <p className="muted">{t('meeting.changesFirst')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('meeting.changesSince', { name: answer.since.name })}</p>
+          {answer.changes.length === 0 ? (
+            <p>{t('meeting.changesNone')}</p>
+          ) : (
+            <ul>
+              {answer.changes.map((change, i) => (
+                <li key={i} className={`change change-${change.kind}`}>
+                  <ChangeLine change={change} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </details>
+  );
+}
+
+function ChangeLine({ change }: { change: BoardChange }) {
+  const { t, i18n } = useTranslation();
+  const cell = (c: { domain: string; phase: string }) =>
+    `${t(`domain.${c.domain}`)}, ${t(`phase.${c.phase}`)}`;
+  const state = (s: string | null) => t(`signalPlan.state.${s ?? 'none'}`);
+  switch (change.kind) {
+    case 'goal-added':
+      return <>{t('meeting.change.goal-added', { title: change.title, cell: cell(change) })}</>;
+    case 'goal-moved':
+      return (
+        <>
+          {t('meeting.change.goal-moved', {
+            title: change.title,
+            from: cell(change.from),
+            to: cell(change.to),
+          })}
+        </>
+      );
+    case 'signal-state':
+      return <>{t('meeting.change.signal-state', { from: state(change.from), to: state(change.to) })}</>;
+    case 'observation':
+      return (
+        <>
+          {t('meeting.change.observation', {
+            date: formatDate(change.at.slice(0, 10), i18n.language),
+            state: state(change.state),
+            note: change.note,
+            author: change.authorName,
+          })}
+        </>
+      );
+    default:
+      return <>{t(`meeting.change.${change.kind}`, { title: change.title })}</>;
+  }
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CaseDetails } from '../../../shared/api.js';
+import { readBoard } from '../../../shared/doc/board.js';
+import { meetingNotes, readMeetingCase, tagPerspective } from '../../../shared/doc/meetingCase.js';
+import type { MeetingAgendaCase } from '../../../shared/meetingApi.js';
+import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
+import { getJson } from '../api.js';
+import { perspectiveLabel } from '../board/perspectiveLabel.js';
+import { useDocRead } from '../board/useDocRead.js';
+import { CollabText } from '../components/CollabText.js';
+import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import type { CaseDocument } from '../sync/caseDocument.js';
+import { ActionList } from './ActionList.js';
+import { ChangesSince } from './ChangesSince.js';
+import { DecisionList } from './DecisionList.js';
+
+interface Props {
+  meetingId: string;
+  agendaCase: MeetingAgendaCase;
+  readOnly: boolean;
+}
+
+/** One case in the meeting, for its members: notes, decisions, actions, perspectives, what changed. */
+export function MeetingCasePanel({ meetingId, agendaCase, readOnly }: Props) {
+  const item = useCaseDocument(meetingCaseDocumentName(meetingId, agendaCase.caseId));
+  const board = useCaseDocument(caseDocumentName(agendaCase.caseId));
+  const [details, setDetails] = useState<CaseDetails | null>(null);
+  useEffect(() => {
+    void getJson<{ case: CaseDetails }>(`/api/cases/${agendaCase.caseId}`).then((b) => setDetails(b.case));
+  }, [agendaCase.caseId]);
+  if (!item || !board || !details) return null;
+  return <OpenCase meetingId={meetingId} item={item} board={board} details={details} readOnly={readOnly} />;
+}
+
+function OpenCase({
+  meetingId,
+  item,
+  board,
+  details,
+  readOnly,
+}: {
+  meetingId: string;
+  item: CaseDocument;
+  board: CaseDocument;
+  details: CaseDetails;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const { state, localReady } = useConnectionState(item);
+  const discussed = useDocRead(item.doc, readMeetingCase);
+  const boardData = useDocRead(board.doc, readBoard);
+  const notes = useDocRead(item.doc, meetingNotes);
+  const active = boardData.perspectives.filter((p) => p.active || discussed.perspectives.includes(p.id));
+  if (!(localReady || state.kind === 'online')) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <div className="meeting-case-body">
+      <p>
+        <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
+      </p>
+      <ChangesSince meetingId={meetingId} caseId={details.id} />
+      <section aria-labelledby="notes-heading">
+        <h3 id="notes-heading">{t('meeting.notes')}</h3>
+        <p id="notes-hint" className="hint">
+          {t('meeting.notesHint')}
+        </p>
+        {notes && !readOnly ? (
+          <CollabText
+            id="meeting-notes"
+            text={notes}
+            multiline
+            rows={6}
+            maxLength={20_000}
+            aria-describedby="notes-hint"
+          />
+        ) : (
+          <p className="notes-read">{discussed.notes}</p>
+        )}
+      </section>
+      <DecisionList doc={item.doc} decisions={discussed.decisions} readOnly={readOnly} />
+      <ActionList
+        meetingId={meetingId}
+        doc={item.doc}
+        actions={discussed.actions}
+        members={details.members}
+        goals={boardData.goals}
+        caseId={details.id}
+        readOnly={readOnly}
+      />
+      <fieldset className="perspective-tags" disabled={readOnly}>
+        <legend>{t('meeting.perspectives')}</legend>
+        <p className="hint">{t('meeting.perspectivesHint')}</p>
+        {active.map((p) => (
+          <label key={p.id} className="tag-choice">
+            <input
+              type="checkbox"
+              checked={discussed.perspectives.includes(p.id)}
+              onChange={(e) => tagPerspective(item.doc, p.id, e.target.checked)}
+            />{' '}
+            {perspectiveLabel(t, p)}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

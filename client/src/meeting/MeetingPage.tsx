@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { readAgenda, startAgendaItem } from '../../../shared/doc/meeting.js';
+import type { MeetingDetails } from '../../../shared/meetingApi.js';
+import { meetingDocumentName } from '../../../shared/protocol.js';
+import { deleteJson, getJson, postJson } from '../api.js';
+import { useDocRead } from '../board/useDocRead.js';
+import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
+import { PresenceBar } from '../board/PresenceBar.js';
+import { formatDateTime } from '../i18n/index.js';
+import type { CaseDocument } from '../sync/caseDocument.js';
+import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import { usePeers } from '../sync/presence.js';
+import { AddAgendaCase } from './AddAgendaCase.js';
+import { AgendaList } from './AgendaList.js';
+import { AttentionSpread } from './AttentionSpread.js';
+import { shareCurrent, useChairCurrent } from './followChair.js';
+import { MeetingCasePanel } from './MeetingCasePanel.js';
+import './meeting.css';
+
+/** The live meeting: agenda, the chair moving through it, and the case being discussed. */
+export function MeetingPage() {
+  const { meetingId = '' } = useParams();
+  const { t } = useTranslation();
+  const [details, setDetails] = useState<MeetingDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const document = useCaseDocument(meetingDocumentName(meetingId));
+  const load = useCallback(() => {
+    getJson<{ meeting: MeetingDetails }>(`/api/meetings/${encodeURIComponent(meetingId)}`)
+      .then((body) => setDetails(body.meeting))
+      .catch((e: Error) => setError(e.message));
+  }, [meetingId]);
+  useEffect(load, [load]);
+
+  if (error) return <p role="alert">{t('meeting.loadError', { message: error })}</p>;
+  if (!details || !document) return <p role="status">{t('common.loading')}</p>;
+  return <OpenMeeting details={details} document={document} reload={load} />;
+}
+
+function OpenMeeting({
+  details,
+  document,
+  reload,
+}: {
+  details: MeetingDetails;
+  document: CaseDocument;
+  reload(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { state } = useConnectionState(document);
+  const peers = usePeers(document.awareness);
+  const agenda = useDocRead(document.doc, readAgenda);
+  const chair = useChairCurrent(document.awareness, details.chairUserId, agenda);
+  const closed = details.status === 'closed';
+  const [following, setFollowing] = useState(!details.iAmChair);
+  const [own, setOwn] = useState<string | null>(null);
+  const current = details.iAmChair ? (agenda.find((i) => i.startedAt !== null)?.id ?? null) : chair.current;
+  const selected =
+    !details.iAmChair && following && current ? current : (own ?? current ?? agenda[0]?.id ?? null);
+
+  // The chair's screen tells everyone's which item is on; re-shared after a reload.
+  useEffect(() => {
+    if (details.iAmChair) shareCurrent(document.awareness, current);
+  }, [details.iAmChair, document, current]);
+
+  const discuss = (caseId: string | null) => {
+    startAgendaItem(document.doc, caseId, Date.now());
+    setOwn(caseId);
+  };
+  const select = (caseId: string) => {
+    if (details.iAmChair) setOwn(caseId);
+    else {
+      setFollowing(false);
+      setOwn(caseId);
+    }
+  };
+  const next = () => {
+    const index = agenda.findIndex((i) => i.id === current);
+    discuss(agenda[index + 1]?.id ?? null);
+  };
+  const close = async () => {
+    if (!window.confirm(t('meeting.closeConfirm'))) return;
+    await postJson(`/api/meetings/${details.id}/close`);
+    void navigate(`/overleg/${details.id}/verslag`);
+  };
+  const remove = async (caseId: string) => {
+    await deleteJson(`/api/meetings/${details.id}/agenda/${caseId}`);
+    reload();
+  };
+  const selectedCase = details.agenda.find((c) => c.caseId === selected);
+  const selectedItem = agenda.find((i) => i.id === selected);
+
+  return (
+    <div className="meeting-page">
+      <header className="board-header">
+        <div>
+          <p className="breadcrumb">
+            <Link to="/overleg">{t('meeting.back')}</Link>
+          </p>
+          <h1>{details.title}</h1>
+          <p className="muted">
+            {formatDateTime(details.startsAt, i18n.language)} · {details.neighbourhoodName} ·{' '}
+            {t('meetings.chair', { name: details.chairName })} · {t(`meeting.status.${details.status}`)}
+          </p>
+          <p className="muted">
+            {t('meeting.attendees')}:{' '}
+            {details.attendees
+              .map((a) => (a.professionalId ? a.name : `${a.name} (${t('meeting.guest')})`))
+              .join(', ')}
+          </p>
+        </div>
+        <div className="board-status">
+          <ConnectionIndicator state={state} />
+          <PresenceBar peers={peers} />
+        </div>
+      </header>
+      {closed && (
+        <p className="read-only-note" role="status">
+          {t('meeting.closed')} <Link to={`/overleg/${details.id}/verslag`}>{t('meeting.minutes')}</Link>
+        </p>
+      )}
+      {!closed && details.iAmChair && (
+        <section className="chair-controls" aria-label={t('meeting.chairControls')}>
+          {selected && selected !== current && selectedItem && (
+            <button type="button" onClick={() => discuss(selected)}>
+              {t('meeting.discuss', { alias: selectedItem.alias })}
+            </button>
+          )}
+          <button type="button" onClick={next} disabled={agenda.length === 0}>
+            {t('meeting.next')}
+          </button>
+          <button type="button" onClick={() => discuss(null)} disabled={!current}>
+            {t('meeting.stop')}
+          </button>
+          <button type="button" className="danger" onClick={() => void close()}>
+            {t('meeting.close')}
+          </button>
+        </section>
+      )}
+      {!closed && !details.iAmChair && (
+        <p className="follow-bar" role="status">
+          {!chair.present && !current
+            ? t('meeting.chairAway')
+            : current
+              ? t('meeting.chairAt', { alias: agenda.find((i) => i.id === current)?.alias ?? '' })
+              : ''}{' '}
+          {following ? t('meeting.following') : t('meeting.notFollowing')}{' '}
+          <button
+            type="button"
+            className="small"
+            aria-pressed={following}
+            onClick={() => setFollowing(!following)}
+          >
+            {t('meeting.follow')}
+          </button>
+        </p>
+      )}
+      <div className="meeting-layout">
+        <section className="panel agenda-panel" aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t('meeting.agenda')}</h2>
+          <AgendaList
+            doc={document.doc}
+            agenda={agenda}
+            selected={selected}
+            current={current}
+            readOnly={closed}
+            onSelect={select}
+            canRemove={(id) =>
+              !closed && (details.iAmChair || details.agenda.find((c) => c.caseId === id)?.access === 'write')
+            }
+            onRemove={(id) => void remove(id)}
+          />
+          {!closed && <AddAgendaCase details={details} onAdded={reload} />}
+          <AttentionSpread meetingId={details.id} refreshKey={current ?? ''} />
+        </section>
+        <section className="panel meeting-case" aria-live="polite" aria-labelledby="meeting-case-heading">
+          {!selectedCase || !selectedItem ? (
+            <p id="meeting-case-heading">{t('meeting.pickItem')}</p>
+          ) : (
+            <>
+              <h2 id="meeting-case-heading">
+                {selectedCase.clientName ?? selectedItem.alias}{' '}
+                {selectedCase.clientName && <span className="muted">({selectedItem.alias})</span>}
+              </h2>
+              <p className="meeting-question">{selectedItem.question}</p>
+              {selectedCase.member ? (
+                <MeetingCasePanel
+                  key={selectedCase.caseId}
+                  meetingId={details.id}
+                  agendaCase={selectedCase}
+                  readOnly={closed || selectedCase.access !== 'write'}
+                />
+              ) : (
+                <p className="agenda-line-only">
+                  {t('meeting.agendaLineOnly', { alias: selectedItem.alias })}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
