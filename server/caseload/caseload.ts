@@ -66,7 +66,8 @@ export function caseloadService(db: Db) {
       c.coordinator_id AS coordinatorId, cp.name AS coordinatorName, s.signal_state AS signalState,
       s.phase_by_domain AS phaseByDomain, s.open_step_due_dates AS openStepDueDates, s.stalled_goals AS stalledGoals,
       s.open_goals AS openGoals, s.owners, s.perspectives, s.escalations, s.has_signal_plan AS hasSignalPlan,
-      s.last_observation_at AS lastObservationAt, s.next_meeting_at AS nextMeetingAt, s.last_change_at AS lastChangeAt
+      s.last_observation_at AS lastObservationAt, (SELECT min(mt.starts_at) FROM meeting_agenda ma JOIN meetings mt ON mt.id = ma.meeting_id
+        WHERE ma.case_id = c.id AND mt.status = 'planned') AS nextMeetingAt, s.last_change_at AS lastChangeAt
     FROM cases c
     JOIN neighbourhoods n ON n.id = c.neighbourhood_id
     LEFT JOIN professionals cp ON cp.id = c.coordinator_id

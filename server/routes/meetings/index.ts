@@ -55,7 +55,9 @@ export function meetingsRouter(s: Services): Router {
     const attendeeIds = [...new Set([...body.attendeeIds, user.professionalId!])].filter(
       (id) => id !== chairId,
     );
-    const id = store.create({ ...body, chairId, attendeeIds, createdBy: user.id });
+    // Stored in UTC, so meetings sort by time whatever offset the browser sent.
+    const startsAt = new Date(body.startsAt).toISOString();
+    const id = store.create({ ...body, startsAt, chairId, attendeeIds, createdBy: user.id });
     s.audit.record({
       event: 'api-write',
       userId: user.id,

@@ -57,6 +57,15 @@ describe('planning a meeting and its agenda', () => {
     );
   });
 
+  it('the caseload shows the next planned meeting a case is on', async () => {
+    const meetingId = await planMeeting(server, t.coordinator, [], { startsAt: '2026-11-30T09:30:00Z' });
+    await putOnAgenda(server, t.coordinator, meetingId, t.caseId);
+    const rows = (await api(server, t.coordinator.userId, 'GET', '/api/caseload')).body as {
+      rows: { caseId: string; nextMeetingAt: string | null }[];
+    };
+    expect(rows.rows.find((r) => r.caseId === t.caseId)?.nextMeetingAt).toBe('2026-11-30T09:30:00.000Z');
+  });
+
   it('refuses a case from another neighbourhood, a case the person is not on, and bad input by name', async () => {
     const meetingId = await planMeeting(server, t.coordinator, [t.gp]);
     server.db
