@@ -4,7 +4,7 @@ import { signIn } from './accounts.js';
 export interface ApiAnswer {
   status: number;
   headers: Headers;
-  /** The parsed JSON body; null for empty bodies and event streams (which are closed unread). */
+  /** The parsed JSON body (other bodies as text); null for empty bodies and event streams (closed unread). */
   body: unknown;
 }
 
@@ -43,7 +43,12 @@ export async function api(
   return {
     status: response.status,
     headers: response.headers,
-    body: text ? (JSON.parse(text) as unknown) : null,
+    // JSON answers parsed; anything else (an export) as its text.
+    body: !text
+      ? null
+      : response.headers.get('content-type')?.includes('json')
+        ? (JSON.parse(text) as unknown)
+        : text,
   };
 }
 

@@ -297,7 +297,7 @@ describe('actions: one owner, a due date, where that person works', () => {
     chair.destroy();
   });
 
-  it('refuses an action without an owner or due date (the team is not an owner)', async () => {
+  it('[M3] refuses an action without an owner or due date (the team is not an owner)', async () => {
     const meetingId = await planMeeting(server, t.coordinator, [t.gp]);
     await putOnAgenda(server, t.coordinator, meetingId, t.caseId);
     const client = connectClient(

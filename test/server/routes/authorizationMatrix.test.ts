@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clientVoiceService } from '../../../server/services/clientVoice.js';
 import { createGoal, readBoard } from '../../../shared/doc/board.js';
 import { addNote, readNotes } from '../../../shared/doc/compartment.js';
-import { caseDocumentName, documentParts, parseDocumentName } from '../../../shared/protocol.js';
-import type { DocumentPart, closeCodes } from '../../../shared/protocol.js';
+import { addAction, addDecision, readMeetingCase } from '../../../shared/doc/meetingCase.js';
+import {
+  caseDocumentName,
+  documentParts,
+  meetingCaseDocumentName,
+  meetingDocumentName,
+  parseDocumentName,
+} from '../../../shared/protocol.js';
+import type { DocumentName, closeCodes } from '../../../shared/protocol.js';
 import { signIn } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam, Person } from '../../utils/caseTeam.js';
@@ -36,6 +44,8 @@ type Actor = (typeof actors)[number];
 let server: TestServer;
 let t: CaseTeam;
 const visibleGoal = 'goal-visible';
+/** Questions of this case's client: one to take back, one for the team to mark discussed. */
+const questions = { open: '', toDiscuss: '' };
 beforeAll(async () => {
   server = await startTestServer();
   t = caseTeam(server);
@@ -48,10 +58,69 @@ beforeAll(async () => {
       visibleToClient: true,
     }),
   );
+  await planMeetings();
+  const voice = clientVoiceService(server.sync.registry);
+  questions.open = await voice.askQuestion(t.caseId, 'Mag ik weer autorijden?');
+  questions.toDiscuss = await voice.askQuestion(t.caseId, 'Wie betaalt de taxi?');
 });
 afterAll(async () => {
   await server?.close();
 });
+
+/**
+ * Meetings chaired by the coordinator; the social worker, GP, pharmacist (read-only on the case) and
+ * team mate (not on the case) attend; the former member does not. `planned` has the case on its
+ * agenda and an action owned by the GP; `closed` was closed with the case on it.
+ */
+const meetings = { planned: '', closed: '', actionOfGp: '', stepActions: [] as string[] };
+const attendees = () => [t.socialWorker, t.gp, t.pharmacist, t.teamMate].map((p) => p.professionalId!);
+const freshMeeting = (withCase = false) => {
+  const { store } = server.services.meetings;
+  const id = store.create({
+    neighbourhoodId: 'n1',
+    title: 'Overleg',
+    startsAt: '2026-12-01T12:00:00.000Z',
+    chairId: t.coordinator.professionalId!,
+    attendeeIds: attendees(),
+    guests: [],
+    createdBy: t.coordinator.userId,
+  });
+  if (withCase) store.addCase(id, t.caseId, t.coordinator.userId);
+  return id;
+};
+async function planMeetings() {
+  const { service } = server.services.meetings;
+  meetings.planned = freshMeeting();
+  await service.addCase(
+    meetings.planned,
+    t.caseId,
+    { question: 'Werk?', slotMinutes: 10 },
+    t.coordinator.userId,
+  );
+  await server.sync.registry.use(meetingCaseDocumentName(meetings.planned, t.caseId), (doc) => {
+    meetings.actionOfGp = addAction(doc, {
+      text: 'Bellen',
+      ownerId: t.gp.professionalId!,
+      dueDate: '2026-12-05',
+    });
+    meetings.stepActions = actors.map(() =>
+      addAction(doc, { text: 'Stap', ownerId: t.gp.professionalId!, dueDate: '2026-12-05' }),
+    );
+  });
+  meetings.closed = freshMeeting();
+  await service.addCase(
+    meetings.closed,
+    t.caseId,
+    { question: 'Wonen?', slotMinutes: 10 },
+    t.coordinator.userId,
+  );
+  await service.close(server.services.meetings.store.facts(meetings.closed)!);
+  await eventually(() =>
+    expect(
+      server.services.meetings.actions.one(meetings.planned, t.caseId, meetings.actionOfGp),
+    ).not.toBeNull(),
+  );
+}
 
 const person = (actor: Actor): Person | null => (actor === 'anonymous' ? null : t[actor]);
 
@@ -106,6 +175,9 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
     post(`/api/cases/${id}/invitation`, { username: `client-${unique()}`, displayName: 'Cliënt' }),
   'POST /api/cases/:caseId/observations': (id) =>
     post(`/api/cases/${id}/observations`, { state: 'green', note: 'Gezien bij het spreekuur' }),
+  'GET /api/cases/:caseId/actions': (id) => get(`/api/cases/${id}/actions`),
+  'POST /api/cases/:caseId/client-questions/:questionId/discussed': (id) =>
+    post(`/api/cases/${id}/client-questions/${questions.toDiscuss}/discussed`),
 };
 const elsewhere = " (someone else's case)";
 
@@ -135,6 +207,46 @@ const requests: Record<string, () => Request> = {
   'PUT /api/my/goals/:goalId/words (a goal of this case)': () =>
     put(`/api/my/goals/${visibleGoal}/words`, { words: 'Ik wil het zelf doen' }),
   'GET /api/my/access-log': () => get('/api/my/access-log'),
+  'POST /api/my/questions': () => post('/api/my/questions', { text: 'Kan mijn zoon mee?' }),
+  'DELETE /api/my/questions/:questionId (an open question of this case)': () =>
+    del(`/api/my/questions/${questions.open}`),
+  'PUT /api/my/ratings/:domain': () => put('/api/my/ratings/care', { score: 3, sentence: 'Gaat wel' }),
+  'GET /api/meetings': () => get('/api/meetings'),
+  'GET /api/meetings/neighbourhoods': () => get('/api/meetings/neighbourhoods'),
+  'POST /api/meetings': () =>
+    post('/api/meetings', {
+      neighbourhoodId: 'n1',
+      title: 'Overleg',
+      startsAt: '2026-12-02T10:00:00Z',
+      attendeeIds: [],
+    }),
+  'GET /api/meetings/:meetingId': () => get(`/api/meetings/${meetings.planned}`),
+  'PUT /api/meetings/:meetingId (a fresh meeting)': () =>
+    put(`/api/meetings/${freshMeeting()}`, {
+      chairId: t.coordinator.professionalId,
+      title: 'Verplaatst',
+      startsAt: '2026-12-03T10:00:00Z',
+      attendeeIds: attendees(),
+    }),
+  'POST /api/meetings/:meetingId/agenda (a fresh meeting)': () =>
+    post(`/api/meetings/${freshMeeting()}/agenda`, { caseId: t.caseId, question: 'Werk?' }),
+  'DELETE /api/meetings/:meetingId/agenda/:caseId (a fresh meeting)': () =>
+    del(`/api/meetings/${freshMeeting(true)}/agenda/${t.caseId}`),
+  'GET /api/meetings/:meetingId/cases/:caseId/changes': () =>
+    get(`/api/meetings/${meetings.planned}/cases/${t.caseId}/changes`),
+  'POST /api/meetings/:meetingId/cases/:caseId/actions/:actionId/step (a fresh action)': () =>
+    post(`/api/meetings/${meetings.planned}/cases/${t.caseId}/actions/${meetings.stepActions.pop()}/step`, {
+      goalId: visibleGoal,
+    }),
+  'POST /api/meetings/:meetingId/close (a fresh meeting)': () =>
+    post(`/api/meetings/${freshMeeting()}/close`),
+  'GET /api/meetings/:meetingId/minutes': () => get(`/api/meetings/${meetings.closed}/minutes`),
+  'GET /api/meetings/:meetingId/minutes.md': () => get(`/api/meetings/${meetings.closed}/minutes.md`),
+  'GET /api/meetings/:meetingId/attention': () => get(`/api/meetings/${meetings.planned}/attention`),
+  'GET /api/actions/mine': () => get('/api/actions/mine'),
+  'GET /api/actions/mine/stream': () => get('/api/actions/mine/stream'),
+  'PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)': () =>
+    put(`/api/actions/${meetings.planned}/${t.caseId}/${meetings.actionOfGp}`, { done: true }),
   'GET /api/admin/teams': () => get('/api/admin/teams'),
   'POST /api/admin/teams': () =>
     post('/api/admin/teams', { name: `Team ${unique()}`, kind: 'other', neighbourhoodId: 'n1' }),
@@ -166,6 +278,9 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/cases/:caseId/consents/:consentId/withdraw',                [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/invitation',                                  [401, 403, 201, 403, 403, 403, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/observations',                                [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/actions',                                      [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/actions${elsewhere}`,                          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/client-questions/:questionId/discussed',      [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
@@ -174,11 +289,31 @@ const matrix: [route: string, expected: number[]][] = [
   [`POST /api/cases/:caseId/consents/:consentId/withdraw${elsewhere}`,    [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`POST /api/cases/:caseId/invitation${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`POST /api/cases/:caseId/observations${elsewhere}`,                    [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/client-questions/:questionId/discussed${elsewhere}`, [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/professionals',                                              [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/my/plan',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['GET /api/my/plan/events',                                             [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['PUT /api/my/goals/:goalId/words (a goal of this case)',               [401, 403, 403, 403, 403, 403, 403, 403, 204, 404]],
   ['GET /api/my/access-log',                                              [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['POST /api/my/questions',                                              [401, 403, 403, 403, 403, 403, 403, 403, 201, 201]],
+  ['DELETE /api/my/questions/:questionId (an open question of this case)', [401, 403, 403, 403, 403, 403, 403, 403, 204, 404]],
+  ['PUT /api/my/ratings/:domain',                                         [401, 403, 403, 403, 403, 403, 403, 403, 204, 204]],
+  ['GET /api/meetings',                                                   [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/meetings/neighbourhoods',                                    [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/meetings',                                                  [401, 403, 201, 201, 201, 201, 201, 201, 403, 403]],
+  ['GET /api/meetings/:meetingId',                                        [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],
+  ['PUT /api/meetings/:meetingId (a fresh meeting)',                      [401, 403, 200, 403, 403, 403, 403, 404, 403, 403]],
+  ['POST /api/meetings/:meetingId/agenda (a fresh meeting)',              [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  ['DELETE /api/meetings/:meetingId/agenda/:caseId (a fresh meeting)',    [401, 403, 200, 200, 200, 403, 403, 404, 403, 403]],
+  ['GET /api/meetings/:meetingId/cases/:caseId/changes',                  [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  ['POST /api/meetings/:meetingId/cases/:caseId/actions/:actionId/step (a fresh action)', [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  ['POST /api/meetings/:meetingId/close (a fresh meeting)',               [401, 403, 200, 403, 403, 403, 403, 404, 403, 403]],
+  ['GET /api/meetings/:meetingId/minutes',                                [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],
+  ['GET /api/meetings/:meetingId/minutes.md',                             [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],
+  ['GET /api/meetings/:meetingId/attention',                              [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],
+  ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
   ['GET /api/admin/teams',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/teams',                                               [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/users',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
@@ -243,6 +378,13 @@ const documentNames: Record<string, () => string> = {
   "case:<someone else's>:medical": () => caseDocumentName(t.otherCaseId, 'medical'),
   "case:<someone else's>:social": () => caseDocumentName(t.otherCaseId, 'social'),
   'case:<unknown>:shared': () => caseDocumentName('nobody', 'shared'),
+  'meeting:<planned>': () => meetingDocumentName(meetings.planned),
+  'meeting:<planned>:case:<id>': () => meetingCaseDocumentName(meetings.planned, t.caseId),
+  'meeting:<planned>:case:<not on the agenda>': () =>
+    meetingCaseDocumentName(meetings.planned, t.otherCaseId),
+  'meeting:<closed>': () => meetingDocumentName(meetings.closed),
+  'meeting:<closed>:case:<id>': () => meetingCaseDocumentName(meetings.closed, t.caseId),
+  'meeting:<unknown>': () => meetingDocumentName('nomeeting'),
 };
 
 // prettier-ignore
@@ -255,16 +397,39 @@ const documents: [document: string, expected: Outcome[]][] = [
   ["case:<someone else's>:medical",     [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
   ["case:<someone else's>:social",      [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
   ['case:<unknown>:shared',             [4401, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404]],
+  ['meeting:<planned>',                 [4401, 4403, W,    W,    W,    W,    W,    4403, 4403, 4403]],
+  ['meeting:<planned>:case:<id>',       [4401, 4403, W,    W,    W,    R,    4403, 4403, 4403, 4403]],
+  ['meeting:<planned>:case:<not on the agenda>', [4401, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403, 4403]],
+  ['meeting:<closed>',                  [4401, 4403, R,    R,    R,    R,    R,    4403, 4403, 4403]],
+  ['meeting:<closed>:case:<id>',        [4401, 4403, R,    R,    R,    R,    4403, 4403, 4403, 4403]],
+  ['meeting:<unknown>',                 [4401, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404, 4404]],
 ];
 
 /** An edit of the document kind, unique to this attempt, and whether the server's copy has it. */
-function probeEdit(part: DocumentPart) {
+function probeEdit(name: DocumentName) {
   const doc = new Y.Doc();
   const marker = `probe-${unique()}`;
-  if (part === 'shared') createGoal(doc, { id: marker, title: marker, domain: 'work', phase: 'treatment' });
+  if (name.kind === 'meeting') {
+    const line = new Y.Map<unknown>();
+    line.set('question', new Y.Text(marker));
+    line.set('slotMinutes', 5);
+    line.set('order', 'a0');
+    doc.getMap('agenda').set(marker, line);
+    return {
+      update: Y.encodeStateAsUpdate(doc),
+      landed: (server: Y.Doc) => server.getMap('agenda').has(marker),
+    };
+  }
+  if (name.kind === 'meeting-case') {
+    addDecision(doc, marker);
+    const landed = (server: Y.Doc) => readMeetingCase(server).decisions.some((d) => d.text === marker);
+    return { update: Y.encodeStateAsUpdate(doc), landed };
+  }
+  if (name.part === 'shared')
+    createGoal(doc, { id: marker, title: marker, domain: 'work', phase: 'treatment' });
   else addNote(doc, 'someone', marker);
   const landed = (server: Y.Doc) =>
-    part === 'shared'
+    name.part === 'shared'
       ? readBoard(server).goals.some((g) => g.id === marker)
       : readNotes(server).some((n) => n.text === marker);
   return { update: Y.encodeStateAsUpdate(doc), landed };
@@ -292,7 +457,7 @@ describe('[A1][A2][A3] sync: every document kind opens, read-only or not, as the
               return;
             }
             await eventually(() => expect(socket.received.length).toBeGreaterThan(0)); // greeted: open
-            const { update, landed } = probeEdit(parseDocumentName(name)!.part);
+            const { update, landed } = probeEdit(parseDocumentName(name)!);
             socket.ws.send(syncMessage.update(update));
             await serverHasRead(socket);
             const stored = () => server.sync.registry.use(name, landed);
