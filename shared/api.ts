@@ -1,3 +1,4 @@
+import type { ClientOwnVoice } from './doc/clientVoice.js';
 import type { SignalPlan } from './doc/signalPlan.js';
 import type { LifeDomain, RecoveryPhase } from './domain.js';
 import type { Risk, SignalState } from './risk.js';
@@ -108,6 +109,8 @@ export interface ClientPlan {
   /** The signal plan (what I notice, what I do, whom I call) and the current state. */
   signalPlan: SignalPlan;
   currentState: SignalState | null;
+  /** The client's own questions for the next meeting and how it is going per life domain. */
+  voice: ClientOwnVoice;
 }
 
 /** One time someone opened or read the client's file, as the client sees it. */

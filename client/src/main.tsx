@@ -1,8 +1,13 @@
+// Global styles first, so the CSS of each part of the app (imported by its components) comes later
+// in the bundle and can refine them. Atkinson Hyperlegible, a highly legible font, is served from
+// our own origin (no font CDN).
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
-import './styles.css';
 
 initI18n();
 createRoot(document.getElementById('root')!).render(

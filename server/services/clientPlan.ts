@@ -1,5 +1,6 @@
 import type { ClientPlan, PlanContact } from '../../shared/api.js';
 import { goalText, readBoard } from '../../shared/doc/board.js';
+import { readClientVoice } from '../../shared/doc/clientVoice.js';
 import { currentSignalState, readObservations, readSignalPlan } from '../../shared/doc/signalPlan.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
@@ -28,11 +29,15 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
         ]),
       );
       const contact = (id: string | null) => (id ? (contacts.get(id) ?? null) : null);
-      const { board, signalPlan, observations } = await registry.use(caseDocumentName(caseId), (doc) => ({
-        board: readBoard(doc),
-        signalPlan: readSignalPlan(doc),
-        observations: readObservations(doc),
-      }));
+      const { board, signalPlan, observations, voice } = await registry.use(
+        caseDocumentName(caseId),
+        (doc) => ({
+          board: readBoard(doc),
+          signalPlan: readSignalPlan(doc),
+          observations: readObservations(doc),
+          voice: readClientVoice(doc),
+        }),
+      );
       return {
         clientName: details.clientName,
         coordinator: contact(details.coordinator?.id ?? null),
@@ -58,6 +63,7 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
           })),
         signalPlan,
         currentState: currentSignalState(observations),
+        voice: { questions: voice.questions, ratings: voice.ratings },
       };
     },
     /**

@@ -9,6 +9,7 @@ import {
   recoveryPhaseSchema,
 } from '../domain.js';
 import { collection, documentJsonSchema, record, serverOnly, text, value } from './shape.js';
+import { clientVoiceRoots } from './clientVoiceShape.js';
 import { observationsShape, signalPlanShape } from './signalPlanShape.js';
 import type { DocumentShape } from './shape.js';
 
@@ -68,6 +69,7 @@ export const boardShape = {
   perspectives: collection(perspectiveIdSchema, perspectiveShape),
   signalPlan: signalPlanShape,
   observations: serverOnly(observationsShape),
+  ...clientVoiceRoots,
 } satisfies DocumentShape;
 
 export const boardJsonSchema = documentJsonSchema(boardShape);

@@ -180,7 +180,7 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     await signInThroughForm(client, server, 'ahmet');
     await client.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
 
-    const contact = client.getByRole('region', { name: 'Je vaste contactpersoon' });
+    const contact = client.getByRole('region', { name: 'Mijn contactpersoon' });
     await contact.getByText('Sevda Kaya', { exact: true }).waitFor();
     await contact.locator('a[href="tel:0631928374"]').waitFor();
 
@@ -190,7 +190,7 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     expect(await client.getByText(hiddenGoal).count()).toBe(0);
 
     const log = client.getByRole('region', { name: 'Wie keek in mijn dossier' });
-    await log.getByRole('cell', { name: 'Sevda Kaya' }).first().waitFor();
+    await log.getByText('Sevda Kaya', { exact: true }).first().waitFor();
     await screenshot(client, 'my-plan.png');
 
     // The client's own words reach the team's board.

@@ -178,7 +178,7 @@ describe.skipIf(!browserTestsEnabled)('signal plan, observations and the caseloa
   it('the client reads their signal plan in plain words, with the current state', async () => {
     const client = await (await browser.newContext(contextOptions)).newPage();
     await signInThroughForm(client, server, 'ahmet');
-    const plan = client.getByRole('region', { name: 'Mijn signaleringsplan' });
+    const plan = client.getByRole('region', { name: 'Mijn plan als het minder gaat' });
     await screenshot(client, 'my-plan-signal-plan.png');
     await expect.poll(() => plan.locator('.my-signal-now-word').textContent()).toContain('Let op');
     await plan.getByText(amberSign, { exact: false }).waitFor();

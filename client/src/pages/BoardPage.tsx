@@ -10,10 +10,12 @@ import { getJson } from '../api.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
 import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
+import { ClientVoicePanel } from '../board/ClientVoicePanel.js';
 import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { BoardContext } from '../board/context.js';
 import { GoalEditor } from '../board/GoalEditor.js';
+import { MeetingActionsPanel } from '../board/MeetingActionsPanel.js';
 import { PerspectivesPanel } from '../board/PerspectivesPanel.js';
 import { PresenceBar } from '../board/PresenceBar.js';
 import { SignalPlanPanel } from '../board/SignalPlanPanel.js';
@@ -122,6 +124,8 @@ function OpenBoard({
             <PerspectivesPanel />
             <BalanceView goals={board.goals} />
             <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
+            <MeetingActionsPanel caseId={details.id} />
+            <ClientVoicePanel />
             {highlighted && (
               <p className="highlight-note" role="status">
                 {t('perspectives.highlightNote')}{' '}

@@ -10,8 +10,12 @@ import type { Services } from '../../services/index.js';
 import type { DocumentRegistry } from '../../sync/documentRegistry.js';
 import { goalParamsSchema, wordsSchema } from './schema.js';
 import type { GoalParams, WordsBody } from './schema.js';
+import { myVoiceRoutes } from './voice.js';
 
-/** The client's own pages: their plan (a projection, live), their words, who looked at their file. */
+/**
+ * The client's own pages: their plan (a projection, live), their words, questions and ratings, who
+ * looked at their file.
+ */
 export function myRouter(s: Services, plans: ClientPlanService, registry: DocumentRegistry): Router {
   const router = Router();
   const client = (req: Request, res: Response) => {
@@ -106,5 +110,7 @@ export function myRouter(s: Services, plans: ClientPlanService, registry: Docume
     });
     res.json({ entries });
   });
+
+  myVoiceRoutes(s, router);
   return router;
 }

@@ -70,6 +70,7 @@ const planFields: Record<keyof ClientPlan, true> = {
   goals: true,
   signalPlan: true,
   currentState: true,
+  voice: true,
 };
 const contactFields: Record<keyof PlanContact, true> = {
   id: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileAccess } from '../../../shared/api.js';
-import { groupVisits } from '../../../client/src/pages/visits.js';
+import { groupVisits } from '../../../client/src/myplan/visits.js';
 
 const entry = (
   at: string,

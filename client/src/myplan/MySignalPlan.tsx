@@ -5,8 +5,9 @@ import type { SignalStatePlan } from '../../../shared/doc/signalPlan.js';
 import { signalStates } from '../../../shared/risk.js';
 import type { SignalState } from '../../../shared/risk.js';
 import { telHref } from '../components/telHref.js';
+import { PlanSection, Sentences } from './ReadAloud.js';
 
-const symbols = { green: '●', amber: '▲', red: '■' } as const;
+export const signalSymbols = { green: '●', amber: '▲', red: '■' } as const;
 
 /** What I notice, what I do, what others do and whom I call, in one state. */
 function StatePlan({
@@ -28,29 +29,47 @@ function StatePlan({
     >
       <h3 id={heading}>
         <span className={`signal-symbol signal-${state}`} aria-hidden="true">
-          {symbols[state]}
+          {signalSymbols[state]}
         </span>{' '}
-        {t(`myPlan.signal.stateHeading.${state}`)}
-        {current && <span className="badge badge-here">{t('myPlan.signal.youAreHere')}</span>}
+        <Sentences text={t(`myPlan.signal.stateHeading.${state}`)} />
+        {current && (
+          <span className="badge badge-here">
+            <Sentences text={t('myPlan.signal.youAreHere')} />
+          </span>
+        )}
       </h3>
-      {fields.length === 0 && !plan.callName && <p className="muted">{t('myPlan.signal.nothingYet')}</p>}
+      {fields.length === 0 && !plan.callName && (
+        <p className="muted">
+          <Sentences text={t('myPlan.signal.nothingYet')} />
+        </p>
+      )}
       <dl className="my-signal-facts">
         {fields.map((field) => (
           <div key={field}>
-            <dt>{t(`myPlan.signal.${field}`)}</dt>
-            <dd>{plan[field]}</dd>
+            <dt>
+              <Sentences text={t(`myPlan.signal.${field}`)} />
+            </dt>
+            <dd>
+              <Sentences text={plan[field]} />
+            </dd>
           </div>
         ))}
         {plan.callName && (
           <div>
-            <dt>{t('myPlan.signal.call')}</dt>
+            <dt>
+              <Sentences text={t('myPlan.signal.call')} />
+            </dt>
             <dd>
               {plan.callPhone ? (
                 <a className="call-button" href={telHref(plan.callPhone)}>
-                  {t('myPlan.signal.callButton', { name: plan.callName, phone: plan.callPhone })}
+                  <Sentences
+                    text={t('myPlan.signal.callButton', { name: plan.callName, phone: plan.callPhone })}
+                  />
                 </a>
               ) : (
-                <strong>{plan.callName}</strong>
+                <strong>
+                  <Sentences text={plan.callName} />
+                </strong>
               )}
             </dd>
           </div>
@@ -60,41 +79,54 @@ function StatePlan({
   );
 }
 
-/** The client's own signal plan in plain words: how it goes now, and what to do in each state. */
+/** My plan for when things go less well (the signal plan): how it goes now, what to do per state. */
 export function MySignalPlan({ plan }: { plan: ClientPlan }) {
   const { t } = useTranslation();
   const { signalPlan, currentState } = plan;
   const filled = hasSignalPlan(signalPlan);
   return (
-    <section className="plan-section my-signal-plan" aria-labelledby="my-signal-heading">
-      <h2 id="my-signal-heading">{t('myPlan.signal.heading')}</h2>
-      <p>{t('myPlan.signal.intro')}</p>
+    <PlanSection id="my-signal" heading={t('myPlan.signal.heading')} className="my-signal-plan">
+      <p>
+        <Sentences text={t('myPlan.signal.intro')} />
+      </p>
       <div className={`my-signal-now signal-edge-${currentState ?? 'none'}`} role="status">
-        <h3>{t('myPlan.signal.nowLabel')}</h3>
+        <h3>
+          <Sentences text={t('myPlan.signal.nowLabel')} />
+        </h3>
         {currentState && (
           <p className="my-signal-now-word">
             <span className={`signal-symbol signal-${currentState}`} aria-hidden="true">
-              {symbols[currentState]}
+              {signalSymbols[currentState]}
             </span>{' '}
-            {t(`myPlan.signal.now.${currentState}`)}
+            <Sentences text={t(`myPlan.signal.now.${currentState}`)} />
           </p>
         )}
-        <p>{t(`myPlan.signal.nowExplained.${currentState ?? 'none'}`)}</p>
+        <p>
+          <Sentences text={t(`myPlan.signal.nowExplained.${currentState ?? 'none'}`)} />
+        </p>
       </div>
       {!filled ? (
-        <p>{t('myPlan.signal.empty')}</p>
+        <p>
+          <Sentences text={t('myPlan.signal.empty')} />
+        </p>
       ) : (
         <>
           {signalPlan.relapseKinds.length > 0 && (
             <p>
-              <strong>{t('myPlan.signal.kinds')}:</strong>{' '}
-              {signalPlan.relapseKinds.map((k) => t(`myPlan.signal.kind.${k}`)).join(', ')}
+              <strong>
+                <Sentences text={`${t('myPlan.signal.kinds')}:`} />
+              </strong>{' '}
+              <Sentences text={signalPlan.relapseKinds.map((k) => t(`myPlan.signal.kind.${k}`)).join(', ')} />
             </p>
           )}
           {signalPlan.protectiveFactors.trim() && (
             <div className="my-signal-helps">
-              <h3>{t('myPlan.signal.protectiveFactors')}</h3>
-              <p className="pre-line">{signalPlan.protectiveFactors}</p>
+              <h3>
+                <Sentences text={t('myPlan.signal.protectiveFactors')} />
+              </h3>
+              <p>
+                <Sentences text={signalPlan.protectiveFactors} />
+              </p>
             </div>
           )}
           {signalStates.map((state) => (
@@ -107,6 +139,6 @@ export function MySignalPlan({ plan }: { plan: ClientPlan }) {
           ))}
         </>
       )}
-    </section>
+    </PlanSection>
   );
 }

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { ClientPlan } from '../../../shared/api.js';
+import { lifeDomains } from '../../../shared/domain.js';
+import { DomainIcon } from './DomainIcon.js';
+import { GoalItem } from './GoalItem.js';
+import { PlanSection, Sentences } from './ReadAloud.js';
+
+/** The goals the team shows the client, grouped by life domain, each domain with its picture. */
+export function MyGoals({
+  plan,
+  onWordsSaved,
+}: {
+  plan: ClientPlan;
+  onWordsSaved(goalId: string, words: string): void;
+}) {
+  const { t } = useTranslation();
+  const domains = lifeDomains.filter((d) => plan.goals.some((g) => g.domain === d));
+  return (
+    <PlanSection id="goals" heading={t('myPlan.goals')}>
+      <p>
+        <Sentences text={domains.length ? t('myPlan.goalsIntro') : t('myPlan.noGoals')} />
+      </p>
+      {domains.map((domain) => (
+        <section key={domain} className={`plan-domain domain-${domain}`} aria-labelledby={`plan-${domain}`}>
+          <h3 id={`plan-${domain}`}>
+            <DomainIcon domain={domain} /> <Sentences text={t(`myPlan.domain.${domain}`)} />
+          </h3>
+          <ul className="plan-goals">
+            {plan.goals
+              .filter((g) => g.domain === domain)
+              .map((goal) => (
+                <GoalItem key={goal.id} goal={goal} onSaved={(words) => onWordsSaved(goal.id, words)} />
+              ))}
+          </ul>
+        </section>
+      ))}
+    </PlanSection>
+  );
+}
