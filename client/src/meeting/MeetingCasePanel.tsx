@@ -14,6 +14,7 @@ import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { ActionList } from './ActionList.js';
 import { ChangesSince } from './ChangesSince.js';
+import { ClientQuestions } from './ClientQuestions.js';
 import { DecisionList } from './DecisionList.js';
 
 interface Props {
@@ -60,6 +61,7 @@ function OpenCase({
         <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
       </p>
       <ChangesSince meetingId={meetingId} caseId={details.id} />
+      <ClientQuestions board={board.doc} caseId={details.id} readOnly={readOnly} />
       <section aria-labelledby="notes-heading">
         <h3 id="notes-heading">{t('meeting.notes')}</h3>
         <p id="notes-hint" className="hint">

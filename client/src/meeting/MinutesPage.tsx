@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { Minutes, MinutesCase } from '../../../shared/meetingApi.js';
+import { ApiRequestError, getJson } from '../api.js';
+import { perspectiveLabel } from '../board/perspectiveLabel.js';
+import { formatDate, formatDateTime } from '../i18n/index.js';
+import './minutes.css';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'minutes'; minutes: Minutes }
+  | { kind: 'not-closed' }
+  | { kind: 'error'; message: string };
+
+/** Minutes are kept from the close; before that the meeting itself answers, so we can tell why. */
+async function loadMinutes(meetingId: string): Promise<Loaded> {
+  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  try {
+    return { kind: 'minutes', minutes: (await getJson<{ minutes: Minutes }>(`${path}/minutes`)).minutes };
+  } catch (e) {
+    if (!(e instanceof ApiRequestError) || e.status !== 404) throw e;
+    await getJson(path);
+    return { kind: 'not-closed' };
+  }
+}
+
+/**
+ * The minutes of a closed meeting (verslag), written in Dutch at the close: who was there and per
+ * case the question, decisions and actions. Printable as a clean A4 document and exportable.
+ */
+export function MinutesPage() {
+  const { meetingId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    loadMinutes(meetingId)
+      .then((l) => current && setLoaded(l))
+      .catch((e: Error) => current && setLoaded({ kind: 'error', message: e.message }));
+    return () => {
+      current = false;
+    };
+  }, [meetingId]);
+
+  const meetingLink = (
+    <p className="breadcrumb minutes-tools">
+      <Link to={`/overleg/${encodeURIComponent(meetingId)}`}>{t('minutes.toMeeting')}</Link>
+    </p>
+  );
+  if (loaded.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (loaded.kind === 'error')
+    return <p role="alert">{t('minutes.loadError', { message: loaded.message })}</p>;
+  if (loaded.kind === 'not-closed')
+    return (
+      <div className="minutes-page">
+        {meetingLink}
+        <p role="status" className="minutes-not-closed">
+          {t('minutes.notClosed')}
+        </p>
+      </div>
+    );
+
+  const { minutes } = loaded;
+  const lng = i18n.language;
+  return (
+    <article className="minutes-page">
+      {meetingLink}
+      <header className="minutes-head">
+        <h1>{t('minutes.heading', { title: minutes.title })}</h1>
+        <div className="minutes-tools">
+          <button type="button" onClick={() => window.print()}>
+            {t('minutes.print')}
+          </button>
+          <a
+            className="minutes-export"
+            href={`/api/meetings/${encodeURIComponent(minutes.meetingId)}/minutes.md`}
+            download
+            title={t('minutes.exportHint')}
+          >
+            {t('minutes.export')}
+          </a>
+        </div>
+      </header>
+      {lng !== 'nl' && <p className="muted minutes-tools">{t('minutes.generatedInDutch')}</p>}
+      <dl className="minutes-facts">
+        <dt>{t('minutes.when')}</dt>
+        <dd>
+          <time dateTime={minutes.startsAt}>{formatDateTime(minutes.startsAt, lng)}</time>
+        </dd>
+        <dt>{t('minutes.neighbourhood')}</dt>
+        <dd>{minutes.neighbourhoodName}</dd>
+        <dt>{t('minutes.chair')}</dt>
+        <dd>{minutes.chairName}</dd>
+        <dt>{t('minutes.closedAt')}</dt>
+        <dd>
+          <time dateTime={minutes.closedAt}>{formatDateTime(minutes.closedAt, lng)}</time>
+        </dd>
+      </dl>
+      <section className="minutes-attendees" aria-labelledby="minutes-attendees">
+        <h2 id="minutes-attendees">{t('minutes.attendees')}</h2>
+        <ul>
+          {minutes.attendees.map((a, i) => (
+            <li key={i}>
+              {a.name}
+              {a.detail && <span className="muted"> ({a.detail})</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {minutes.cases.map((c) => (
+        <MinutesCaseSection key={c.caseId} item={c} />
+      ))}
+    </article>
+  );
+}
+
+/** One case of the minutes; a reader who is not a member sees only the agenda line. */
+function MinutesCaseSection({ item }: { item: MinutesCase }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `minutes-case-${item.caseId}`;
+  return (
+    <section className="minutes-case" aria-labelledby={headingId}>
+      <h2 id={headingId}>{item.alias}</h2>
+      <p className="minutes-question">
+        <strong>{t('minutes.question')}:</strong> {item.question || t('minutes.noQuestion')}
+      </p>
+      {!item.visible ? (
+        <p className="muted">{t('minutes.notMember')}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{t('minutes.time')}:</strong>{' '}
+            {t('minutes.timeUsed', { used: item.usedMinutes, slot: item.slotMinutes })}
+            {item.usedMinutes > item.slotMinutes && ` (${t('minutes.overTime')})`}
+          </p>
+          <h3>{t('minutes.decisions')}</h3>
+          {item.decisions.length === 0 ? (
+            <p className="muted">{t('minutes.noDecisions')}</p>
+          ) : (
+            <ul>
+              {item.decisions.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('minutes.actions')}</h3>
+          {item.actions.length === 0 ? (
+            <p className="muted">{t('minutes.noActions')}</p>
+          ) : (
+            <ul>
+              {item.actions.map((a, i) => (
+                <li key={i}>
+                  {a.text} —{' '}
+                  {t('minutes.actionLine', {
+                    owner: a.ownerName,
+                    date: formatDate(a.dueDate, i18n.language),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('minutes.perspectives')}</h3>
+          <p>
+            {item.perspectives.length === 0
+              ? t('minutes.noPerspectives')
+              : item.perspectives.map((id) => perspectiveLabel(t, { id, label: null })).join(', ')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
