@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import type { SessionUser } from '../../shared/api.js';
+import { MyActionsPage } from './actions/MyActionsPage.js';
 import { NotificationBell } from './components/NotificationBell.js';
 import { languages } from './i18n/index.js';
 import { AdminPage } from './pages/AdminPage.js';
@@ -8,8 +9,11 @@ import { BoardPage } from './pages/BoardPage.js';
 import { CaseloadPage } from './pages/CaseloadPage.js';
 import { InvitationPage } from './pages/InvitationPage.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { MyPlanPage } from './pages/MyPlanPage.js';
+import { MinutesPage } from './meeting/MinutesPage.js';
+import { MyPlanPage } from './myplan/MyPlanPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
+import { MeetingPage } from './meeting/MeetingPage.js';
+import { MeetingsPage } from './meeting/MeetingsPage.js';
 import { SessionProvider, useSession } from './session.js';
 
 const homeOf = (user: SessionUser) =>
@@ -27,6 +31,8 @@ function Header() {
       {user && (
         <nav aria-label={t('nav.label')}>
           {professional && <Link to="/">{t('nav.clients')}</Link>}
+          {professional && <Link to="/overleg">{t('meetings.nav')}</Link>}
+          {professional && <Link to="/acties">{t('actions.nav')}</Link>}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
         </nav>
@@ -77,11 +83,15 @@ function AppRoutes() {
     <Routes>
       <Route path="/" element={professional ? <CaseloadPage /> : <Navigate to={homeOf(user)} replace />} />
       {professional && <Route path="/cases/:caseId" element={<BoardPage />} />}
+      {professional && <Route path="/acties" element={<MyActionsPage />} />}
+      {professional && <Route path="/overleg/:meetingId/verslag" element={<MinutesPage />} />}
+      {professional && <Route path="/overleg" element={<MeetingsPage />} />}
+      {professional && <Route path="/overleg/:meetingId" element={<MeetingPage />} />}
       {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
       <Route path="/wachtwoord" element={<PasswordPage />} />
       <Route path="/invitation/:token" element={<Navigate to={homeOf(user)} replace />} />
-      <Route path="*" element={<p>{t('common.notFound')}</p>} />
+      <Route path="*" element={<h1>{t('common.notFound')}</h1>} />
     </Routes>
   );
 }

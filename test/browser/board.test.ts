@@ -62,6 +62,8 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     const goalId = goalIds[0]!;
     const from = await cellOf(a, goalId);
     const target = from === 'housing|rebuilding' ? 'work|sustaining' : 'housing|rebuilding';
+    // The grid sits below the panels; bring it to the top of the window so every cell is reachable.
+    await a.locator('.board-grid').evaluate((grid) => grid.scrollIntoView({ block: 'start' }));
     const card = (await a.locator(`[data-goal-id="${goalId}"] .card-title`).boundingBox())!;
     await a.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
     await a.mouse.down();

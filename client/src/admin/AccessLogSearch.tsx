@@ -119,7 +119,12 @@ export function AccessLogSearch({ users }: { users: AdminUser[] }) {
         {entries && t('admin.log.count', { count: entries.length })}
       </p>
       {entries && entries.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="log-heading">
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.tableOf', { name: t('admin.log.heading') })}
+        >
           <table className="log-table">
             <caption className="visually-hidden">{t('admin.log.heading')}</caption>
             <thead>

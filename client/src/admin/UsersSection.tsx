@@ -8,7 +8,12 @@ export function UsersSection({ users }: { users: AdminUser[] }) {
     <section className="admin-section" aria-labelledby="users-heading">
       <h2 id="users-heading">{t('admin.users.heading')}</h2>
       <p className="muted">{t('admin.users.count', { count: users.length })}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="users-heading">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('common.tableOf', { name: t('admin.users.heading') })}
+      >
         <table>
           <caption className="visually-hidden">{t('admin.users.heading')}</caption>
           <thead>

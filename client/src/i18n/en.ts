@@ -4,6 +4,17 @@ import { enCore } from './en/core.js';
 import { enBoard } from './en/board.js';
 import { enAccess } from './en/access.js';
 import { enRecovery } from './en/recovery.js';
+import { enMeeting } from './en/meeting.js';
+import { enMyPlan } from './en/myPlan.js';
+import { enActions } from './en/actions.js';
 
 /** English, the second language; every area is typed against its Dutch original. */
-export const en: Translation<typeof nl> = { ...enCore, ...enBoard, ...enAccess, ...enRecovery };
+export const en: Translation<typeof nl> = {
+  ...enCore,
+  ...enBoard,
+  ...enAccess,
+  ...enRecovery,
+  ...enMeeting,
+  ...enMyPlan,
+  ...enActions,
+};

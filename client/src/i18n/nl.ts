@@ -2,6 +2,17 @@ import { nlCore } from './nl/core.js';
 import { nlBoard } from './nl/board.js';
 import { nlAccess } from './nl/access.js';
 import { nlRecovery } from './nl/recovery.js';
+import { nlMeeting } from './nl/meeting.js';
+import { nlMyPlan } from './nl/myPlan.js';
+import { nlActions } from './nl/actions.js';
 
 /** Dutch, the first language of the app, by area of the app. Keys are shared with en.ts. */
-export const nl = { ...nlCore, ...nlBoard, ...nlAccess, ...nlRecovery };
+export const nl = {
+  ...nlCore,
+  ...nlBoard,
+  ...nlAccess,
+  ...nlRecovery,
+  ...nlMeeting,
+  ...nlMyPlan,
+  ...nlActions,
+};

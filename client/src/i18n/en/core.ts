@@ -11,7 +11,12 @@ export const enCore: Translation<typeof nlCore> = {
     submit: 'Sign in',
     failed: 'Could not sign in: {{message}}',
   },
-  common: { loading: 'Loading…', notFound: 'This page does not exist.', justNow: 'just now' },
+  common: {
+    loading: 'Loading…',
+    notFound: 'This page does not exist.',
+    justNow: 'just now',
+    tableOf: 'Table: {{name}}',
+  },
   nav: {
     myPlan: 'My plan',
     admin: 'Administration',

@@ -119,6 +119,7 @@ export const enMeeting: Translation<typeof nlMeeting> = {
       observation: '{{date}}: {{state}} — {{note}} ({{author}})',
     },
     clientQuestions: "The client's questions for this meeting",
+    questionDiscussed: 'Discussed: {{question}}',
     minutes: 'View minutes',
   },
 };

@@ -8,7 +8,12 @@ export const nlCore = {
     submit: 'Inloggen',
     failed: 'Inloggen lukt niet: {{message}}',
   },
-  common: { loading: 'Bezig met laden…', notFound: 'Deze pagina bestaat niet.', justNow: 'zojuist' },
+  common: {
+    loading: 'Bezig met laden…',
+    notFound: 'Deze pagina bestaat niet.',
+    justNow: 'zojuist',
+    tableOf: 'Tabel: {{name}}',
+  },
   nav: {
     myPlan: 'Mijn plan',
     admin: 'Beheer',

@@ -116,6 +116,7 @@ export const nlMeeting = {
       observation: '{{date}}: {{state}} — {{note}} ({{author}})',
     },
     clientQuestions: 'Vragen van de cliënt voor dit overleg',
+    questionDiscussed: 'Besproken: {{question}}',
     minutes: 'Verslag bekijken',
   },
 };

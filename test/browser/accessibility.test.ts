@@ -1,0 +1,265 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../client/src/i18n/en.js';
+import { nl } from '../../client/src/i18n/nl.js';
+import type { Translation } from '../../client/src/i18n/types.js';
+import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
+import { api } from '../utils/http.js';
+import { startTestServer } from '../utils/server.js';
+import type { TestServer } from '../utils/server.js';
+import { addSessionCookie, userIdOf } from './session.js';
+
+type Texts = Translation<typeof nl>;
+type Language = 'nl' | 'en';
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type Violation = AxeResults['violations'][number];
+
+const caseId = 'case-ahmet-yilmaz';
+const clientName = 'Ahmet Yılmaz';
+const texts: Record<Language, Texts> = { nl, en };
+const desktop = 1280;
+const phone = 360;
+
+/** What `beforeAll` makes through the API, for paths that need it. */
+interface Made {
+  invitationToken: string;
+}
+
+/** One page of the app, in one state, as one person sees it. */
+interface PageUnderTest {
+  /** The page (and its state) as the test names it. */
+  name: string;
+  /** The demo account that looks at it; null when nobody is signed in. */
+  as: string | null;
+  path: string | ((made: Made) => string);
+  /** The level-1 heading the page shows once it is rendered, in the page's language. */
+  heading: (t: Texts) => string;
+  /** What a keyboard user does on the rendered page to reach the state under test. */
+  then?: (page: Page) => Promise<void>;
+  /** Viewport widths; desktop only unless given. */
+  widths?: number[];
+}
+
+/** Moves the focus to an element and presses a key on it, as someone using the keyboard does. */
+const press = async (page: Page, selector: string, key = 'Enter') => {
+  await page.locator(selector).first().focus();
+  await page.keyboard.press(key);
+};
+
+/** Opens a closed <details> through its summary. */
+const openDetails = async (page: Page, selector: string) => {
+  const details = page.locator(selector).first();
+  if ((await details.getAttribute('open')) === null) await press(page, `${selector} > summary`);
+  await page.locator(`${selector}[open]`).first().waitFor();
+};
+
+/**
+ * Every page of the app, in every state worth checking; each runs in Dutch and in English.
+ * To check a new page, add one line, e.g.
+ *   { name: 'case meeting', as: 'sevda', path: '/overleg/<id>', heading: (t) => t.meeting.heading },
+ * where `heading` is the page's <h1> (the test waits for it in each language). A state a keyboard
+ * user reaches on a page (a dialog, an expanded panel) is the same line with `then`; a phone-sized
+ * check adds `widths: [desktop, phone]`; a path made in `beforeAll` is a function of `made`.
+ */
+const pages: PageUnderTest[] = [
+  { name: 'login', as: null, path: '/', heading: (t) => t.login.heading },
+  {
+    name: 'login after a wrong password',
+    as: null,
+    path: '/',
+    heading: (t) => t.login.heading,
+    then: async (page) => {
+      await page.locator('#username').fill('sevda');
+      await page.locator('#password').fill('not her password');
+      await press(page, '#password');
+      await page.locator('.form-error').waitFor();
+    },
+  },
+  {
+    name: 'invitation',
+    as: null,
+    path: (made) => `/invitation/${made.invitationToken}`,
+    heading: (t) => t.invitation.heading.replace('{{name}}', clientName),
+  },
+  {
+    name: 'invitation that no longer works',
+    as: null,
+    path: '/invitation/this-link-was-never-made-by-anyone',
+    heading: (t) => t.invitation.goneHeading,
+  },
+  { name: 'caseload', as: 'sevda', path: '/', heading: (t) => t.caseload.heading },
+  {
+    name: 'caseload with notifications open',
+    as: 'sevda',
+    path: '/',
+    heading: (t) => t.caseload.heading,
+    then: async (page) => {
+      await press(page, 'button.bell');
+      await page.locator('.notification-panel').waitFor();
+    },
+  },
+  {
+    name: 'case board with team and consent',
+    as: 'sevda',
+    path: `/cases/${caseId}`,
+    heading: () => clientName,
+  },
+  {
+    name: 'case board with a consent for one person and a new link for the client',
+    as: 'sevda',
+    path: `/cases/${caseId}`,
+    heading: () => clientName,
+    then: async (page) => {
+      await press(page, '#consent-with-person', 'Space');
+      await page.locator('#consent-person').waitFor();
+      await page.locator('#invite-display-name').fill(clientName);
+      await page.locator('#invite-username').fill('ahmet');
+      await press(page, '#invite-username');
+      await page.locator('.one-time-link').waitFor();
+    },
+  },
+  {
+    name: 'case board with the goal editor open',
+    as: 'sevda',
+    path: `/cases/${caseId}`,
+    heading: () => clientName,
+    then: async (page) => {
+      await press(page, '[data-goal-id] .card-bottom button');
+      await page.locator('dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'case board with signal plan and observations open',
+    as: 'sevda',
+    path: `/cases/${caseId}`,
+    heading: () => clientName,
+    then: async (page) => {
+      await openDetails(page, 'details.signal-plan-details');
+      await openDetails(page, '.observations > details');
+      await openDetails(page, 'details.observation-record');
+      // A worse state with a relapse shows the most of the form.
+      await press(page, '#observe-red', 'Space');
+      await press(page, '#observation-relapse', 'Space');
+      await page.locator('#observation-to-phase').waitFor();
+    },
+  },
+  { name: 'case board read-only', as: 'linh', path: `/cases/${caseId}`, heading: () => clientName },
+  { name: 'my actions', as: 'sevda', path: '/acties', heading: (t) => t.actions.heading },
+  { name: 'case meetings', as: 'sevda', path: '/overleg', heading: (t) => t.meetings.heading },
+  { name: 'administration', as: 'beheer', path: '/beheer', heading: (t) => t.admin.heading },
+  { name: 'password change', as: 'sevda', path: '/wachtwoord', heading: (t) => t.password.heading },
+  {
+    name: 'password change with two different new passwords',
+    as: 'sevda',
+    path: '/wachtwoord',
+    heading: (t) => t.password.heading,
+    then: async (page) => {
+      const fields = page.locator('main input[type="password"]');
+      await fields.nth(0).fill('niet haar wachtwoord');
+      await fields.nth(1).fill('een lange zin als wachtwoord');
+      await fields.nth(2).fill('een andere zin als wachtwoord');
+      await press(page, 'main input[type="password"] >> nth=2');
+      await page.locator('.form-error').waitFor();
+    },
+  },
+  { name: 'unknown page', as: 'sevda', path: '/bestaat-niet', heading: (t) => t.common.notFound },
+  {
+    name: "client's own plan",
+    as: 'ahmet',
+    path: '/mijn-plan',
+    heading: (t) => t.myPlan.heading,
+    widths: [desktop, phone],
+  },
+];
+
+/** The violations that fail the test: axe's two highest impacts. */
+const blocking = (violations: Violation[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A report a person can act on: rule, impact, what it asks, and each failing element. */
+function describeViolations(violations: Violation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) =>
+        [
+          `    at ${n.target.join(' ')}`,
+          `       ${clip(n.html)}`,
+          ...(n.failureSummary ?? '').split('\n').map((line) => `       ${line}`),
+        ].join('\n'),
+      );
+      return [`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...nodes].join('\n');
+    })
+    .join('\n');
+}
+
+describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const made: Made = { invitationToken: '' };
+
+  beforeAll(async () => {
+    const clientDir = await buildClient();
+    server = await startTestServer({ demoData: true, clientDir });
+    browser = await launchChromium();
+    // A real invitation, made by the coordinator the way the board's team panel makes one.
+    const coordinator = userIdOf(server, 'sevda');
+    const body = { username: 'ahmet', displayName: clientName };
+    const invitation = await api(server, coordinator, 'POST', `/api/cases/${caseId}/invitation`, body);
+    expect(invitation.status).toBe(201);
+    made.invitationToken = (invitation.body as { link: string }).link.split('/invitation/')[1]!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the page in the language, and waits until it is rendered and everything on it has loaded. */
+  async function open(target: PageUnderTest, lng: Language, width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'nl-NL' });
+    // The language is kept per account, and in the browser for who is not signed in.
+    if (target.as) {
+      await addSessionCookie(context, server, target.as);
+      const chosen = await api(server, userIdOf(server, target.as), 'PUT', '/api/session/language', {
+        language: lng,
+      });
+      expect(chosen.status).toBeLessThan(300);
+    }
+    await context.addInitScript((language) => localStorage.setItem('veelzijdig.language', language), lng);
+    const page = await context.newPage();
+    const path = typeof target.path === 'string' ? target.path : target.path(made);
+    await page.goto(`${server.url}${path}`);
+    const t = texts[lng];
+    await page.getByRole('heading', { level: 1, name: target.heading(t), exact: true }).waitFor();
+    // Nothing is still loading, and every live connection (board, compartments) is online.
+    await expect.poll(() => page.getByText(t.common.loading, { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.locator('.connection:not(.connection-online)').count()).toBe(0);
+    await target.then?.(page);
+    return page;
+  }
+
+  const runs = pages.flatMap((target) =>
+    (['nl', 'en'] as const).flatMap((lng) =>
+      (target.widths ?? [desktop]).map((width) => ({ target, lng, width })),
+    ),
+  );
+
+  it.each(runs.map((run) => [`${run.target.name} (${run.lng}, ${run.width} px)`, run] as const))(
+    '%s has no serious or critical violations',
+    async (_, { target, lng, width }) => {
+      const page = await open(target, lng, width);
+      try {
+        // All of axe's rules (WCAG 2.x A and AA and best practices); nothing is excluded and no rule
+        // is switched off, as every part of every page is ours. Only serious and critical fail.
+        const results = await new AxeBuilder({ page }).analyze();
+        const found = blocking(results.violations);
+        expect(found.length, `axe-core found on ${page.url()}:\n${describeViolations(found)}\n`).toBe(0);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
+});
