@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { accountService } from '../services/accounts.js';
 import { summaryStore } from '../caseload/summaries.js';
 import { demoData } from './data.js';
+import { seedMeetings } from './meetings.js';
 import { seedSignalPlan } from './signalPlans.js';
 import type { DemoCase, DemoData } from './types.js';
 
@@ -100,6 +101,7 @@ export async function seedDemo(
     );
     const summaries = summaryStore(db);
     const nameOf = new Map(data.professionals.map((p) => [p.id, p.name]));
+    const boards = new Map<string, Y.Doc>();
     for (const [index, c] of data.cases.entries()) {
       insertCase.run(
         c.id,
@@ -117,8 +119,10 @@ export async function seedDemo(
       seedSignalPlan(board, c, index, today, nameOf.get(c.coordinatorId) ?? 'Regievoerder');
       store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(board));
       summaries.project(c.id, board, today, today);
+      boards.set(c.id, board);
     }
     seedAccounts(db, data, passwordHash);
+    if (data === demoData) seedMeetings(db, store, boards, today);
   })();
   return true;
 }

@@ -166,7 +166,10 @@ export function meetingService({ db, store, actions, versions, registry, project
         closedAt: at,
         neighbourhoodName: summary.neighbourhoodName,
         chairName: summary.chairName,
-        attendees: store.attendees(facts.meetingId).map((a) => ({ name: a.name, detail: attendeeDetail(a) })),
+        attendees: [
+          { name: summary.chairName, detail: 'voorzitter' },
+          ...store.attendees(facts.meetingId).map((a) => ({ name: a.name, detail: attendeeDetail(a) })),
+        ],
         cases,
       };
       const closed = db.transaction(() => {

@@ -20,6 +20,7 @@ export interface AgendaItem {
 }
 
 type YRecord = Y.Map<unknown>;
+const maxUsedMs = 24 * 3_600_000;
 const agendaOf = (doc: Y.Doc) => doc.getMap<YRecord>('agenda');
 const casesOf = (doc: Y.Doc) => doc.getMap<YRecord>('cases');
 
@@ -107,7 +108,8 @@ export function startAgendaItem(doc: Y.Doc, caseId: string | null, now: number):
       const line = agendaOf(doc).get(item.id);
       if (!line) continue;
       if (item.startedAt !== null && item.id !== caseId) {
-        line.set('usedMs', usedTime(item, now));
+        // A clock left running over a weekend stops at the shape's limit of a day.
+        line.set('usedMs', Math.min(usedTime(item, now), maxUsedMs));
         line.set('startedAt', null);
       }
       if (item.id === caseId && item.startedAt === null) line.set('startedAt', now);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { defaultPerspectives } from '../domain.js';
 import type { PerspectiveId } from '../domain.js';
 import { orderKeyAtEnd, sortByOrder } from '../ordering.js';
 import { newId } from './board.js';
@@ -48,6 +49,15 @@ const strOrNull = (map: YRecord, key: string) => {
   return typeof v === 'string' ? v : null;
 };
 
+/** Defaults in their fixed order, then custom ones by id: the same on every screen, never by size. */
+const neutralOrder = (ids: PerspectiveId[]) => {
+  const rank = (id: PerspectiveId) => {
+    const i = (defaultPerspectives as readonly string[]).indexOf(id);
+    return i === -1 ? defaultPerspectives.length : i;
+  };
+  return ids.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+};
+
 export function readMeetingCase(doc: Y.Doc): MeetingCase {
   const decisions = [...decisionsOf(doc).entries()].map(([id, d]) => ({
     id,
@@ -70,7 +80,7 @@ export function readMeetingCase(doc: Y.Doc): MeetingCase {
     notes: meetingNotes(doc)?.toString() ?? '',
     decisions: sortByOrder(decisions),
     actions: sortByOrder(actions),
-    perspectives: [...perspectivesOf(doc).keys()] as PerspectiveId[],
+    perspectives: neutralOrder([...perspectivesOf(doc).keys()] as PerspectiveId[]),
   };
 }
 

@@ -1,0 +1,215 @@
+import * as Y from 'yjs';
+import { moveGoal, readBoard, updateGoal } from '../../shared/doc/board.js';
+import { addAgendaItem } from '../../shared/doc/meeting.js';
+import {
+  addAction,
+  addDecision,
+  ensureMeetingNotes,
+  meetingNotes,
+  tagPerspective,
+} from '../../shared/doc/meetingCase.js';
+import type { PerspectiveId } from '../../shared/domain.js';
+import type { Minutes } from '../../shared/meetingApi.js';
+import { meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
+import type { Db } from '../db/database.js';
+import type { DocumentStore } from '../db/documentStore.js';
+import { actionStore } from '../meetings/actions.js';
+import { meetingStore } from '../meetings/store.js';
+import { caseAlias } from '../meetings/store.js';
+import { boardVersions } from '../meetings/versions.js';
+
+interface DemoItem {
+  caseId: string;
+  question: string;
+  usedMinutes?: number;
+  notes?: string;
+  decisions?: string[];
+  actions?: { text: string; ownerId: string; dueInDays: number; done?: boolean }[];
+  perspectives?: PerspectiveId[];
+}
+
+const day = (today: Date, days: number) => new Date(today.getTime() + days * 86_400_000);
+const isoDay = (today: Date, days: number) => day(today, days).toISOString().slice(0, 10);
+const atOneOClock = (date: Date) => `${date.toISOString().slice(0, 10)}T12:00:00.000Z`;
+
+const attendeeIds = ['prof-youssef-el-amrani', 'prof-nadia-haddou', 'prof-anita-ramdin', 'prof-elif-demir'];
+
+const lastMeeting: DemoItem[] = [
+  {
+    caseId: 'case-ahmet-yilmaz',
+    question:
+      'Hoe gaat het na het ontslag uit de revalidatie? Kan de schuld bij de woningcorporatie geregeld worden?',
+    usedMinutes: 14,
+    notes: 'Ahmet loopt weer zelf naar de bakker. Slaapt slecht sinds de brief van de woningcorporatie.',
+    decisions: [
+      'Schuld bij de woningcorporatie gaat naar een aflossingsregeling.',
+      'Huisarts bekijkt de medicatie.',
+    ],
+    actions: [
+      {
+        text: 'Medicatie-evaluatie na de beroerte plannen',
+        ownerId: 'prof-youssef-el-amrani',
+        dueInDays: -7,
+      },
+      {
+        text: 'Aflossingsregeling met de woningcorporatie afspreken',
+        ownerId: 'prof-nadia-haddou',
+        dueInDays: -10,
+        done: true,
+      },
+    ],
+    perspectives: ['patient', 'unemployed'],
+  },
+  {
+    caseId: 'case-fatima-ouali',
+    question: 'Is er genoeg steun thuis nu de dagbesteding stopt?',
+    usedMinutes: 11,
+    notes: 'Dochter helpt twee dagen per week. Fatima wil graag weer naar de naaigroep.',
+    decisions: ['Wijkverpleging komt tijdelijk drie keer per week.'],
+    actions: [{ text: 'Naaigroep in het buurthuis benaderen', ownerId: 'prof-anita-ramdin', dueInDays: 5 }],
+    perspectives: ['patient', 'low-literacy'],
+  },
+];
+
+const nextMeeting: DemoItem[] = [
+  { caseId: 'case-ahmet-yilmaz', question: 'Lukt werkhervatting bij de bakkerij? Wat is daarvoor nodig?' },
+  { caseId: 'case-fatima-ouali', question: 'Hoe gaat het met de naaigroep en de thuiszorg?' },
+  { caseId: 'case-daan-verhoeven', question: 'Terugvalpreventie: wie doet wat als het misgaat?' },
+];
+
+/**
+ * The board as it was at the last meeting, for "what changed since": one achieved goal was still
+ * active, one goal sat a phase earlier, and the observations since then were not there yet.
+ */
+function earlierBoard(board: Y.Doc, at: string): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(board));
+  const goals = readBoard(doc).goals;
+  const achieved = goals.find((g) => g.status === 'achieved');
+  if (achieved) updateGoal(doc, achieved.id, { status: 'active' });
+  const later = goals.find((g) => g.phase === 'rebuilding' && g.id !== achieved?.id);
+  if (later) moveGoal(doc, later.id, { domain: later.domain, phase: 'transition', index: 0 });
+  const observations = doc.getMap<Y.Map<unknown>>('observations');
+  for (const [id, o] of [...observations.entries()]) if (String(o.get('at')) > at) observations.delete(id);
+  return doc;
+}
+
+/**
+ * Two meetings in Molenwijk: one closed three weeks ago (minutes, actions of which one is overdue,
+ * a kept version of each board) and the next one, planned for next week.
+ */
+export function seedMeetings(
+  db: Db,
+  store: DocumentStore,
+  boards: ReadonlyMap<string, Y.Doc>,
+  today: Date,
+): void {
+  const meetings = meetingStore(db);
+  const actions = actionStore(db);
+  const versions = boardVersions(db);
+  const chair = db.prepare<[], { id: string }>("SELECT id FROM users WHERE username = 'sevda'").get()!.id;
+  const plan = (title: string, startsAt: string, items: DemoItem[]) => {
+    const id = meetings.create({
+      neighbourhoodId: 'buurt-molenwijk',
+      title,
+      startsAt,
+      chairId: 'prof-sevda-kaya',
+      attendeeIds,
+      guests: [],
+      createdBy: chair,
+    });
+    const agenda = new Y.Doc();
+    for (const item of items) {
+      const line = meetings.caseLine(item.caseId)!;
+      meetings.addCase(id, item.caseId, chair);
+      addAgendaItem(agenda, {
+        caseId: item.caseId,
+        alias: caseAlias(line.clientName, line.birthYear),
+        question: item.question,
+        slotMinutes: 15,
+        addedAt: startsAt,
+      });
+      agenda
+        .getMap<Y.Map<unknown>>('agenda')
+        .get(item.caseId)!
+        .set('usedMs', (item.usedMinutes ?? 0) * 60_000);
+      const discussed = new Y.Doc();
+      ensureMeetingNotes(discussed);
+      if (item.notes) meetingNotes(discussed)!.insert(0, item.notes);
+      for (const d of item.decisions ?? []) addDecision(discussed, d, new Date(startsAt));
+      for (const a of item.actions ?? []) {
+        const actionId = addAction(discussed, {
+          text: a.text,
+          ownerId: a.ownerId,
+          dueDate: isoDay(today, a.dueInDays),
+        });
+        if (a.done) discussed.getMap<Y.Map<unknown>>('actions').get(actionId)!.set('done', true);
+      }
+      for (const p of item.perspectives ?? []) tagPerspective(discussed, p, true);
+      store.replace(meetingCaseDocumentName(id, item.caseId), Y.encodeStateAsUpdate(discussed));
+      actions.project(id, item.caseId, discussed);
+    }
+    store.replace(meetingDocumentName(id), Y.encodeStateAsUpdate(agenda));
+    return id;
+  };
+
+  const heldAt = atOneOClock(day(today, -21));
+  const closedAt = new Date(Date.parse(heldAt) + 90 * 60_000).toISOString();
+  const held = plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
+  const name = (pid: string) =>
+    db.prepare<[string], { name: string }>('SELECT name FROM professionals WHERE id = ?').get(pid)?.name ??
+    '?';
+  for (const item of lastMeeting) {
+    const board = boards.get(item.caseId);
+    if (board)
+      versions.keep(
+        item.caseId,
+        held,
+        `Casusoverleg Molenwijk (${heldAt.slice(0, 10)})`,
+        earlierBoard(board, closedAt),
+        closedAt,
+      );
+  }
+  const minutes: Minutes = {
+    meetingId: held,
+    title: 'Casusoverleg Molenwijk',
+    startsAt: heldAt,
+    closedAt,
+    neighbourhoodName: 'Molenwijk',
+    chairName: name('prof-sevda-kaya'),
+    attendees: [
+      { name: name('prof-sevda-kaya'), detail: 'voorzitter' },
+      ...attendeeIds.map((pid) => ({
+        name: name(pid),
+        detail: db
+          .prepare<[string], { r: string }>('SELECT role_title AS r FROM professionals WHERE id = ?')
+          .get(pid)!.r,
+      })),
+    ],
+    cases: lastMeeting.map((item) => {
+      const line = meetings.caseLine(item.caseId)!;
+      return {
+        caseId: item.caseId,
+        alias: caseAlias(line.clientName, line.birthYear),
+        question: item.question,
+        visible: true,
+        decisions: item.decisions ?? [],
+        actions: (item.actions ?? []).map((a) => ({
+          text: a.text,
+          ownerName: name(a.ownerId),
+          dueDate: isoDay(today, a.dueInDays),
+        })),
+        perspectives: item.perspectives ?? [],
+        usedMinutes: item.usedMinutes ?? 0,
+        slotMinutes: 15,
+      };
+    }),
+  };
+  meetings.close(held, closedAt);
+  db.prepare('INSERT INTO meeting_minutes (meeting_id, content, created_at) VALUES (?, ?, ?)').run(
+    held,
+    JSON.stringify(minutes),
+    closedAt,
+  );
+  plan('Casusoverleg Molenwijk', atOneOClock(day(today, 6)), nextMeeting);
+}
