@@ -24,7 +24,11 @@ const phone = 360;
 /** What `beforeAll` makes through the API, for paths that need it. */
 interface Made {
   invitationToken: string;
+  /** The demo's meetings in Molenwijk: next week's and last month's. */
+  plannedMeetingId: string;
+  closedMeetingId: string;
 }
+const meetingTitle = 'Casusoverleg Molenwijk';
 
 /** One page of the app, in one state, as one person sees it. */
 interface PageUnderTest {
@@ -147,6 +151,44 @@ const pages: PageUnderTest[] = [
   { name: 'case board read-only', as: 'linh', path: `/cases/${caseId}`, heading: () => clientName },
   { name: 'my actions', as: 'sevda', path: '/acties', heading: (t) => t.actions.heading },
   { name: 'case meetings', as: 'sevda', path: '/overleg', heading: (t) => t.meetings.heading },
+  {
+    name: 'live meeting (chair, a case of hers)',
+    as: 'sevda',
+    path: (made) => `/overleg/${made.plannedMeetingId}`,
+    heading: () => meetingTitle,
+    then: async (page) => {
+      await page.locator('#meeting-notes').waitFor();
+      await openDetails(page, '.changes-since');
+    },
+  },
+  {
+    name: 'live meeting (a case she only sees the agenda line of)',
+    as: 'sevda',
+    path: (made) => `/overleg/${made.plannedMeetingId}`,
+    heading: () => meetingTitle,
+    then: async (page) => {
+      await press(page, '.agenda-line:nth-child(3) .agenda-alias');
+      await page.locator('.agenda-line-only').waitFor();
+    },
+  },
+  {
+    name: 'live meeting (attendee following the chair)',
+    as: 'youssef',
+    path: (made) => `/overleg/${made.plannedMeetingId}`,
+    heading: () => meetingTitle,
+  },
+  {
+    name: 'closed meeting',
+    as: 'youssef',
+    path: (made) => `/overleg/${made.closedMeetingId}`,
+    heading: () => meetingTitle,
+  },
+  {
+    name: 'minutes',
+    as: 'youssef',
+    path: (made) => `/overleg/${made.closedMeetingId}/verslag`,
+    heading: (t) => t.minutes.heading.replace('{{title}}', meetingTitle),
+  },
   { name: 'administration', as: 'beheer', path: '/beheer', heading: (t) => t.admin.heading },
   { name: 'password change', as: 'sevda', path: '/wachtwoord', heading: (t) => t.password.heading },
   {
@@ -198,7 +240,7 @@ function describeViolations(violations: Violation[]): string {
 describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
-  const made: Made = { invitationToken: '' };
+  const made: Made = { invitationToken: '', plannedMeetingId: '', closedMeetingId: '' };
 
   beforeAll(async () => {
     const clientDir = await buildClient();
@@ -210,6 +252,10 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
     const invitation = await api(server, coordinator, 'POST', `/api/cases/${caseId}/invitation`, body);
     expect(invitation.status).toBe(201);
     made.invitationToken = (invitation.body as { link: string }).link.split('/invitation/')[1]!;
+    const meetingOf = (status: string) =>
+      server.db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE status = ?').get(status)!.id;
+    made.plannedMeetingId = meetingOf('planned');
+    made.closedMeetingId = meetingOf('closed');
   });
 
   afterAll(async () => {

@@ -67,6 +67,9 @@ function OpenCase({
         <p id="notes-hint" className="hint">
           {t('meeting.notesHint')}
         </p>
+        <label htmlFor="meeting-notes" className="visually-hidden">
+          {t('meeting.notes')}
+        </label>
         {notes && !readOnly ? (
           <CollabText
             id="meeting-notes"
@@ -77,7 +80,9 @@ function OpenCase({
             aria-describedby="notes-hint"
           />
         ) : (
-          <p className="notes-read">{discussed.notes}</p>
+          <p id="meeting-notes" className="notes-read">
+            {discussed.notes}
+          </p>
         )}
       </section>
       <DecisionList doc={item.doc} decisions={discussed.decisions} readOnly={readOnly} />
