@@ -61,6 +61,8 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     });
     expect(planned.status).toBe(201);
     meetingId = (planned.body as { id: string }).id;
+    // The demo's earlier meeting gave Youssef actions too; the counts below are this meeting's own.
+    server.db.prepare('DELETE FROM meeting_actions').run();
     const agenda = await api(server, sevda, 'POST', `/api/meetings/${meetingId}/agenda`, {
       caseId,
       question,

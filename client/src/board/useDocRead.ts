@@ -15,6 +15,9 @@ export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
         notify();
       };
       doc.on('update', onUpdate);
+      // Changes that arrived between the first render and now (e.g. the server's first sync) were
+      // not counted: read again once, which React does right after subscribing.
+      version.current++;
       return () => doc.off('update', onUpdate);
     },
     [doc],
