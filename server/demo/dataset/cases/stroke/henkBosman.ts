@@ -1,0 +1,256 @@
+// Demo case: Henk Bosman, recovering after a stroke.
+import type { DemoCase } from '../../../types.js';
+
+export const henkBosman: DemoCase = {
+  id: 'case-henk-bosman',
+  clientName: 'Henk Bosman',
+  birthYear: 1961,
+  neighbourhoodId: 'buurt-de-hoven',
+  recoveryContext: 'stroke',
+  coordinatorId: 'prof-joke-visser',
+  members: [
+    { professionalId: 'prof-pieter-van-dijk', caseRole: 'huisarts' },
+    { professionalId: 'prof-iris-hoekstra', caseRole: 'logopedie' },
+    { professionalId: 'prof-thomas-de-boer', caseRole: 'fysiotherapie' },
+    { professionalId: 'prof-bas-vermeulen', caseRole: 'Wmo-consulent' },
+    { professionalId: 'prof-karin-mulder', caseRole: 'vrijwilligerswerk en thuisadministratie' },
+  ],
+  perspectives: [
+    {
+      id: 'patient',
+      situation:
+        'Henk (64) had drie maanden geleden een herseninfarct links. Na acht weken klinische revalidatie is hij thuis en volgt hij poliklinisch logopedie en fysiotherapie. Hij heeft afasie: hij begrijpt veel, maar vindt moeilijk zijn woorden. Zijn rechterarm is nog krachteloos.',
+      strengths:
+        'Zeer gemotiveerd om te oefenen, gevoel voor humor, steunende echtgenote Ria, vaste huisarts die hij vertrouwt.',
+      concerns:
+        'Bloeddruk nog wisselend. Ria raakt overbelast. Henk wordt somber als het oefenen langzaam vooruitgaat.',
+      leadId: 'prof-pieter-van-dijk',
+    },
+    {
+      id: 'unemployed',
+      situation:
+        'Henk reed dertig jaar als vrachtwagenchauffeur bij een transportbedrijf in de regio. Hij is in loondienst en ziek gemeld; terugkeer als chauffeur is na de beroerte niet te verwachten. Hij mist het ritme van het werk en zijn collega’s.',
+      strengths: 'Technisch handig, betrouwbaar, groot netwerk uit de transportwereld.',
+      concerns:
+        'Na twee jaar ziekte volgt de WIA-keuring. Henk ziet nog geen nieuwe rol voor zichzelf en zegt "ik ben niks meer waard".',
+      leadId: 'prof-karin-mulder',
+    },
+    {
+      id: 'low-literacy',
+      situation:
+        'Henk las en schreef voor de beroerte al met moeite; Ria deed altijd de post. Door de afasie is lezen nu nog lastiger. Formulieren van UWV, verzekeraar en gemeente blijven liggen.',
+      strengths: 'Vraagt hulp als hij iets niet snapt. Werkt goed met pictogrammen en voorlezen.',
+      concerns:
+        'Afspraken worden gemist als ze alleen per brief komen. Schaamte om te zeggen dat hij het niet kan lezen.',
+      leadId: 'prof-iris-hoekstra',
+    },
+  ],
+  goals: [
+    {
+      title: 'Spraak en taal oefenen: logopedie twee keer per week',
+      clientWords: 'Ik wil weer gewoon een praatje maken bij de bakker.',
+      domain: 'care',
+      phase: 'treatment',
+      status: 'active',
+      ownerId: 'prof-iris-hoekstra',
+      targetInDays: 45,
+      visibleToClient: true,
+      perspectives: ['patient'],
+      steps: [
+        {
+          text: 'Oefenschema met pictogrammen meegeven voor thuis',
+          ownerId: 'prof-iris-hoekstra',
+          dueInDays: -10,
+          done: true,
+        },
+        {
+          text: 'Ria uitleggen hoe zij kan helpen zonder woorden voor Henk in te vullen',
+          ownerId: 'prof-iris-hoekstra',
+          dueInDays: 7,
+          done: false,
+        },
+        {
+          text: 'Evaluatie voortgang met logopedist en huisarts',
+          ownerId: 'prof-iris-hoekstra',
+          dueInDays: 40,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Kracht en fijne motoriek rechterarm verbeteren',
+      clientWords: 'Ik wil mijn koffie weer met rechts vasthouden.',
+      domain: 'care',
+      phase: 'treatment',
+      status: 'active',
+      ownerId: 'prof-thomas-de-boer',
+      targetInDays: 60,
+      visibleToClient: true,
+      perspectives: ['patient'],
+      steps: [
+        {
+          text: 'Thuisoefenprogramma op papier met foto’s',
+          ownerId: 'prof-thomas-de-boer',
+          dueInDays: -5,
+          done: true,
+        },
+        {
+          text: 'Knijpkracht en handvaardigheid opnieuw meten',
+          ownerId: 'prof-thomas-de-boer',
+          dueInDays: 30,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Bloeddruk en cholesterol goed ingesteld (secundaire preventie)',
+      clientWords: 'Ik wil niet nog een keer zo’n aanval krijgen.',
+      domain: 'care',
+      phase: 'transition',
+      status: 'active',
+      ownerId: 'prof-pieter-van-dijk',
+      targetInDays: 30,
+      visibleToClient: true,
+      perspectives: ['patient'],
+      steps: [
+        {
+          text: 'Een week lang thuis bloeddruk meten, twee keer per dag',
+          ownerId: 'prof-pieter-van-dijk',
+          dueInDays: -3,
+          done: false,
+        },
+        {
+          text: 'Controleafspraak bij de huisarts met de meetwaarden',
+          ownerId: 'prof-pieter-van-dijk',
+          dueInDays: 28,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Aanvraag Wmo-huishoudelijke hulp en ondersteuning mantelzorger afronden',
+      clientWords: 'Ria moet het nu allemaal alleen doen, dat gaat niet lang goed.',
+      domain: 'care',
+      phase: 'transition',
+      status: 'active',
+      ownerId: 'prof-bas-vermeulen',
+      targetInDays: -7,
+      visibleToClient: true,
+      perspectives: ['patient'],
+      steps: [
+        {
+          text: 'Keukentafelgesprek met Henk en Ria, met pictogrammen',
+          ownerId: 'prof-bas-vermeulen',
+          dueInDays: -20,
+          done: true,
+        },
+        {
+          text: 'Verslag in eenvoudige taal voorlezen en laten ondertekenen',
+          ownerId: 'prof-bas-vermeulen',
+          dueInDays: -12,
+          done: true,
+        },
+        {
+          text: 'Beschikking huishoudelijke hulp versturen',
+          ownerId: 'prof-bas-vermeulen',
+          dueInDays: -5,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Woning aanpassen voor veilig thuis wonen: drempels weg, douchestoel en beugels',
+      clientWords: 'Ik wil zelf kunnen douchen zonder bang te zijn dat ik val.',
+      domain: 'housing',
+      phase: 'transition',
+      status: 'achieved',
+      ownerId: 'prof-bas-vermeulen',
+      targetInDays: -14,
+      visibleToClient: true,
+      perspectives: ['patient'],
+      steps: [
+        {
+          text: 'Huisbezoek fysiotherapeut: valrisico in huis in kaart',
+          ownerId: 'prof-thomas-de-boer',
+          dueInDays: -30,
+          done: true,
+        },
+        {
+          text: 'Douchestoel en wandbeugels geplaatst via Wmo-hulpmiddelen',
+          ownerId: 'prof-bas-vermeulen',
+          dueInDays: -16,
+          done: true,
+        },
+      ],
+    },
+    {
+      title: 'Rijgeschiktheid en toekomst als chauffeur bespreken',
+      clientWords: 'Ik wil weten of ik ooit nog mag rijden.',
+      domain: 'work',
+      phase: 'rebuilding',
+      status: 'open',
+      ownerId: 'prof-pieter-van-dijk',
+      targetInDays: 90,
+      visibleToClient: true,
+      perspectives: ['patient', 'unemployed'],
+      steps: [
+        {
+          text: 'Regels van het CBR (eigen verklaring) in eenvoudige taal uitleggen',
+          ownerId: 'prof-iris-hoekstra',
+          dueInDays: 60,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Terugkeer in eigen functie als vrachtwagenchauffeur',
+      clientWords: 'Ik wil weer de weg op.',
+      domain: 'work',
+      phase: 'rebuilding',
+      status: 'dropped',
+      ownerId: 'prof-pieter-van-dijk',
+      targetInDays: 120,
+      visibleToClient: true,
+      perspectives: ['unemployed'],
+      steps: [],
+    },
+    {
+      title: 'Zinvolle daginvulling: vrijwilligerswerk in de fietsenwerkplaats verkennen',
+      clientWords: 'Ik wil iets met mijn handen doen, niet de hele dag thuis zitten.',
+      domain: 'work',
+      phase: 'rebuilding',
+      status: 'open',
+      ownerId: 'prof-karin-mulder',
+      targetInDays: 120,
+      visibleToClient: true,
+      perspectives: ['unemployed'],
+      steps: [
+        {
+          text: 'Kennismaking in de fietsenwerkplaats van De Brug',
+          ownerId: 'prof-karin-mulder',
+          dueInDays: 50,
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Post van werkgever, UWV en verzekeraar samen doornemen',
+      clientWords: 'Ik snap die brieven niet, en nu nog minder.',
+      domain: 'income',
+      phase: 'transition',
+      status: 'active',
+      ownerId: 'prof-bas-vermeulen',
+      targetInDays: 14,
+      visibleToClient: true,
+      perspectives: ['low-literacy'],
+      steps: [
+        {
+          text: 'Vaste afspraak: elke dinsdag de post doornemen met Ria en een vrijwilliger Thuisadministratie',
+          ownerId: 'prof-karin-mulder',
+          dueInDays: 3,
+          done: false,
+        },
+      ],
+    },
+  ],
+};
