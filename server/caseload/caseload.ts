@@ -5,6 +5,7 @@ import { assessRisk } from '../../shared/risk.js';
 import type { SignalState } from '../../shared/risk.js';
 import { countOverdue } from '../../shared/summary.js';
 import type { Db } from '../db/database.js';
+import { foldName } from '../../shared/search.js';
 
 export interface CaseloadFilter {
   state?: SignalState | 'none';
@@ -47,10 +48,6 @@ const emptyPhases: Record<LifeDomain, RecoveryPhase | null> = {
 const stateRank = { red: 3, amber: 2, green: 1 } as const;
 /** A person returning within this time keeps the "changed since" of their visit. */
 const visitGapMs = 10 * 60_000;
-
-/** A name as people search for it: case and accents do not matter (Özlem ~ ozlem, Yılmaz ~ yilmaz). */
-const foldName = (name: string) =>
-  name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').toLowerCase();
 
 /**
  * The coordinator's caseload: every open case the professional coordinates or is a member of,

@@ -1,21 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../shared/api.js';
 import type { MeetingDetails } from '../../../shared/meetingApi.js';
-import { getJson, postJson } from '../api.js';
+import { postJson } from '../api.js';
+import { useApi } from '../useApi.js';
 
 /** Puts one of the person's own cases from the meeting's neighbourhood on the agenda. */
 export function AddAgendaCase({ details, onAdded }: { details: MeetingDetails; onAdded(): void }) {
   const { t } = useTranslation();
-  const [cases, setCases] = useState<CaseSummary[]>([]);
+  const cases = useApi<{ cases: CaseSummary[] }>('/api/cases').data?.cases ?? [];
   const [caseId, setCaseId] = useState('');
   const [question, setQuestion] = useState('');
   const [slot, setSlot] = useState(10);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void getJson<{ cases: CaseSummary[] }>('/api/cases').then((b) => setCases(b.cases));
-  }, []);
   const onAgenda = new Set(details.agenda.map((c) => c.caseId));
   const choices = cases.filter((c) => c.neighbourhood === details.neighbourhoodName && !onAgenda.has(c.id));
 

@@ -1,16 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardChange, ChangesAnswer } from '../../../shared/meetingApi.js';
-import { getJson } from '../api.js';
 import { formatDate } from '../i18n/index.js';
+import { useApi } from '../useApi.js';
 
 /** "What changed since the last meeting": the board now against the version the last meeting kept. */
 export function ChangesSince({ meetingId, caseId }: { meetingId: string; caseId: string }) {
   const { t } = useTranslation();
-  const [answer, setAnswer] = useState<ChangesAnswer | null>(null);
-  useEffect(() => {
-    void getJson<ChangesAnswer>(`/api/meetings/${meetingId}/cases/${caseId}/changes`).then(setAnswer);
-  }, [meetingId, caseId]);
+  const answer = useApi<ChangesAnswer>(`/api/meetings/${meetingId}/cases/${caseId}/changes`).data;
   if (!answer) return null;
   return (
     <details className="changes-since" open={answer.changes.length > 0}>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetails } from '../../../shared/api.js';
@@ -6,7 +5,6 @@ import { readBoard } from '../../../shared/doc/board.js';
 import { meetingNotes, readMeetingCase, tagPerspective } from '../../../shared/doc/meetingCase.js';
 import type { MeetingAgendaCase } from '../../../shared/meetingApi.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
-import { getJson } from '../api.js';
 import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { useDocRead } from '../board/useDocRead.js';
 import { CollabText } from '../components/CollabText.js';
@@ -16,6 +14,7 @@ import { ActionList } from './ActionList.js';
 import { ChangesSince } from './ChangesSince.js';
 import { ClientQuestions } from './ClientQuestions.js';
 import { DecisionList } from './DecisionList.js';
+import { useApi } from '../useApi.js';
 
 interface Props {
   meetingId: string;
@@ -27,10 +26,7 @@ interface Props {
 export function MeetingCasePanel({ meetingId, agendaCase, readOnly }: Props) {
   const item = useCaseDocument(meetingCaseDocumentName(meetingId, agendaCase.caseId));
   const board = useCaseDocument(caseDocumentName(agendaCase.caseId));
-  const [details, setDetails] = useState<CaseDetails | null>(null);
-  useEffect(() => {
-    void getJson<{ case: CaseDetails }>(`/api/cases/${agendaCase.caseId}`).then((b) => setDetails(b.case));
-  }, [agendaCase.caseId]);
+  const details = useApi<{ case: CaseDetails }>(`/api/cases/${agendaCase.caseId}`).data?.case;
   if (!item || !board || !details) return null;
   return <OpenCase meetingId={meetingId} item={item} board={board} details={details} readOnly={readOnly} />;
 }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { readAgenda, startAgendaItem } from '../../../shared/doc/meeting.js';
 import type { MeetingDetails } from '../../../shared/meetingApi.js';
 import { meetingDocumentName } from '../../../shared/protocol.js';
-import { deleteJson, getJson, postJson } from '../api.js';
+import { deleteJson, postJson } from '../api.js';
 import { useDocRead } from '../board/useDocRead.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { PresenceBar } from '../board/PresenceBar.js';
@@ -18,20 +18,19 @@ import { AttentionSpread } from './AttentionSpread.js';
 import { shareCurrent, useChairCurrent } from './followChair.js';
 import { MeetingCasePanel } from './MeetingCasePanel.js';
 import './meeting.css';
+import { useApi } from '../useApi.js';
 
 /** The live meeting: agenda, the chair moving through it, and the case being discussed. */
 export function MeetingPage() {
   const { meetingId = '' } = useParams();
   const { t } = useTranslation();
-  const [details, setDetails] = useState<MeetingDetails | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const document = useCaseDocument(meetingDocumentName(meetingId));
-  const load = useCallback(() => {
-    getJson<{ meeting: MeetingDetails }>(`/api/meetings/${encodeURIComponent(meetingId)}`)
-      .then((body) => setDetails(body.meeting))
-      .catch((e: Error) => setError(e.message));
-  }, [meetingId]);
-  useEffect(load, [load]);
+  const {
+    data,
+    error,
+    reload: load,
+  } = useApi<{ meeting: MeetingDetails }>(`/api/meetings/${encodeURIComponent(meetingId)}`);
+  const details = data?.meeting;
 
   if (error) return <p role="alert">{t('meeting.loadError', { message: error })}</p>;
   if (!details || !document) return <p role="status">{t('common.loading')}</p>;

@@ -1,23 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MeetingSummary, MeetingsAnswer } from '../../../shared/meetingApi.js';
-import { getJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
 import { NewMeetingForm } from './NewMeetingForm.js';
 import './meeting.css';
+import { useApi } from '../useApi.js';
 
 /** The meetings a professional chairs or attends, and planning a new one. */
 export function MeetingsPage() {
   const { t } = useTranslation();
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    getJson<MeetingsAnswer>('/api/meetings')
-      .then((body) => setMeetings(body.meetings))
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
+  const { data, error, reload } = useApi<MeetingsAnswer>('/api/meetings');
+  const meetings = data?.meetings ?? null;
 
   const planned = (meetings ?? []).filter((m) => m.status === 'planned').reverse();
   const closed = (meetings ?? []).filter((m) => m.status === 'closed');
@@ -33,7 +26,7 @@ export function MeetingsPage() {
           <MeetingList heading={t('meetings.past')} meetings={closed} />
         </>
       )}
-      <NewMeetingForm onPlanned={load} />
+      <NewMeetingForm onPlanned={reload} />
     </div>
   );
 }

@@ -1,27 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Neighbourhood, ProfessionalSummary } from '../../../shared/api.js';
 import { guestRelations } from '../../../shared/meetingApi.js';
 import type { GuestRelation } from '../../../shared/meetingApi.js';
-import { getJson, postJson } from '../api.js';
+import { foldName } from '../../../shared/search.js';
+import { postJson } from '../api.js';
+import { useApi } from '../useApi.js';
 import { useSession } from '../session.js';
-
-const foldAccents = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 
 /** Plans a meeting: neighbourhood, time, chair, attendees from both teams, and invited guests. */
 export function NewMeetingForm({ onPlanned }: { onPlanned(): void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const navigate = useNavigate();
-  const [neighbourhoods, setNeighbourhoods] = useState<Neighbourhood[]>([]);
-  const [professionals, setProfessionals] = useState<ProfessionalSummary[]>([]);
-  const [neighbourhoodId, setNeighbourhoodId] = useState('');
+  const neighbourhoods =
+    useApi<{ neighbourhoods: Neighbourhood[] }>('/api/meetings/neighbourhoods').data?.neighbourhoods ?? [];
+  const professionals =
+    useApi<{ professionals: ProfessionalSummary[] }>('/api/professionals').data?.professionals ?? [];
+  const [chosenNeighbourhood, setNeighbourhoodId] = useState('');
+  const neighbourhoodId = chosenNeighbourhood || (neighbourhoods[0]?.id ?? '');
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [chairId, setChairId] = useState(user?.professionalId ?? '');
@@ -32,20 +31,7 @@ export function NewMeetingForm({ onPlanned }: { onPlanned(): void }) {
   const [guestRelation, setGuestRelation] = useState<GuestRelation>('client');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    void getJson<{ neighbourhoods: Neighbourhood[] }>('/api/meetings/neighbourhoods').then((b) => {
-      setNeighbourhoods(b.neighbourhoods);
-      setNeighbourhoodId((current) => current || (b.neighbourhoods[0]?.id ?? ''));
-    });
-    void getJson<{ professionals: ProfessionalSummary[] }>('/api/professionals').then((b) =>
-      setProfessionals(b.professionals),
-    );
-  }, []);
-
-  const shown = useMemo(
-    () => professionals.filter((p) => foldAccents(`${p.name} ${p.roleTitle}`).includes(foldAccents(filter))),
-    [professionals, filter],
-  );
+  const shown = professionals.filter((p) => foldName(`${p.name} ${p.roleTitle}`).includes(foldName(filter)));
   const neighbourhoodName = neighbourhoods.find((n) => n.id === neighbourhoodId)?.name ?? '';
 
   const submit = async (event: FormEvent) => {

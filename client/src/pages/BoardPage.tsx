@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetails } from '../../../shared/api.js';
@@ -6,7 +6,6 @@ import { localToday } from '../../../shared/attention.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import type { PerspectiveId } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
-import { getJson } from '../api.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
 import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
@@ -23,25 +22,19 @@ import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import { colorFor, usePeers } from '../sync/presence.js';
+import { useApi } from '../useApi.js';
 
 export function BoardPage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
-  const [details, setDetails] = useState<CaseDetails | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const document = useCaseDocument(caseDocumentName(caseId));
-
-  // Also after a change of members or consent, so access and compartments follow.
-  const load = useCallback(() => {
-    getJson<{ case: CaseDetails }>(`/api/cases/${encodeURIComponent(caseId)}`)
-      .then((body) => setDetails(body.case))
-      .catch((e: Error) => setError(e.message));
-  }, [caseId]);
-
-  useEffect(() => {
-    setDetails(null);
-    load();
-  }, [load]);
+  // Loaded again after a change of members or consent, so access and compartments follow.
+  const {
+    data,
+    error,
+    reload: load,
+  } = useApi<{ case: CaseDetails }>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const details = data?.case;
 
   if (error) return <p role="alert">{t('board.loadError', { message: error })}</p>;
   if (!details || !document) return <p role="status">{t('common.loading')}</p>;
