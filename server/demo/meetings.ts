@@ -1,19 +1,21 @@
 import * as Y from 'yjs';
 import { moveGoal, readBoard, updateGoal } from '../../shared/doc/board.js';
-import { addAgendaItem } from '../../shared/doc/meeting.js';
+import { addAgendaItem, readAgenda } from '../../shared/doc/meeting.js';
+import type { MeetingCase } from '../../shared/doc/meetingCase.js';
 import {
   addAction,
   addDecision,
   ensureMeetingNotes,
   meetingNotes,
+  readMeetingCase,
   tagPerspective,
 } from '../../shared/doc/meetingCase.js';
 import type { PerspectiveId } from '../../shared/domain.js';
-import type { Minutes } from '../../shared/meetingApi.js';
 import { meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 import type { DocumentStore } from '../db/documentStore.js';
 import { actionStore } from '../meetings/actions.js';
+import { writeMinutes } from '../meetings/minutes.js';
 import { meetingStore } from '../meetings/store.js';
 import { caseAlias } from '../meetings/store.js';
 import { boardVersions } from '../meetings/versions.js';
@@ -119,6 +121,7 @@ export function seedMeetings(
       createdBy: chair,
     });
     const agenda = new Y.Doc();
+    const contents = new Map<string, MeetingCase>();
     for (const item of items) {
       const line = meetings.caseLine(item.caseId)!;
       meetings.addCase(id, item.caseId, chair);
@@ -148,17 +151,16 @@ export function seedMeetings(
       for (const p of item.perspectives ?? []) tagPerspective(discussed, p, true);
       store.replace(meetingCaseDocumentName(id, item.caseId), Y.encodeStateAsUpdate(discussed));
       actions.project(id, item.caseId, discussed);
+      contents.set(item.caseId, readMeetingCase(discussed));
     }
     store.replace(meetingDocumentName(id), Y.encodeStateAsUpdate(agenda));
-    return id;
+    const discussed = readAgenda(agenda).map((item) => ({ item, content: contents.get(item.id)! }));
+    return { id, discussed };
   };
 
   const heldAt = atOneOClock(day(today, -21));
   const closedAt = new Date(Date.parse(heldAt) + 90 * 60_000).toISOString();
-  const held = plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
-  const name = (pid: string) =>
-    db.prepare<[string], { name: string }>('SELECT name FROM professionals WHERE id = ?').get(pid)?.name ??
-    '?';
+  const { id: held, discussed } = plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
   for (const item of lastMeeting) {
     const board = boards.get(item.caseId);
     if (board)
@@ -170,46 +172,16 @@ export function seedMeetings(
         closedAt,
       );
   }
-  const minutes: Minutes = {
-    meetingId: held,
-    title: 'Casusoverleg Molenwijk',
-    startsAt: heldAt,
-    closedAt,
-    neighbourhoodName: 'Molenwijk',
-    chairName: name('prof-sevda-kaya'),
-    attendees: [
-      { name: name('prof-sevda-kaya'), detail: 'voorzitter' },
-      ...attendeeIds.map((pid) => ({
-        name: name(pid),
-        detail: db
-          .prepare<[string], { r: string }>('SELECT role_title AS r FROM professionals WHERE id = ?')
-          .get(pid)!.r,
-      })),
-    ],
-    cases: lastMeeting.map((item) => {
-      const line = meetings.caseLine(item.caseId)!;
-      return {
-        caseId: item.caseId,
-        alias: caseAlias(line.clientName, line.birthYear),
-        question: item.question,
-        visible: true,
-        decisions: item.decisions ?? [],
-        actions: (item.actions ?? []).map((a) => ({
-          text: a.text,
-          ownerName: name(a.ownerId),
-          dueDate: isoDay(today, a.dueInDays),
-        })),
-        perspectives: item.perspectives ?? [],
-        usedMinutes: item.usedMinutes ?? 0,
-        slotMinutes: 15,
-      };
-    }),
-  };
-  meetings.close(held, closedAt);
-  db.prepare('INSERT INTO meeting_minutes (meeting_id, content, created_at) VALUES (?, ?, ?)').run(
-    held,
-    JSON.stringify(minutes),
-    closedAt,
+  const professionalName = db.prepare<[string], { name: string }>(
+    'SELECT name FROM professionals WHERE id = ?',
   );
+  const minutes = writeMinutes({
+    meeting: meetings.summary(held)!,
+    closedAt: new Date(closedAt),
+    attendees: meetings.attendees(held),
+    discussed,
+    nameOf: (pid) => professionalName.get(pid)?.name ?? '?',
+  });
+  meetings.close(held, minutes);
   plan('Casusoverleg Molenwijk', atOneOClock(day(today, 6)), nextMeeting);
 }

@@ -1,4 +1,7 @@
-import type { Minutes, MinutesCase } from '../../shared/meetingApi.js';
+import type { AgendaItem } from '../../shared/doc/meeting.js';
+import { usedTime } from '../../shared/doc/meeting.js';
+import type { MeetingCase } from '../../shared/doc/meetingCase.js';
+import type { MeetingAttendee, MeetingSummary, Minutes, MinutesCase } from '../../shared/meetingApi.js';
 
 const dutchDate = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -23,8 +26,47 @@ export function minutesFor(minutes: Minutes, visibleCaseIds: ReadonlySet<string>
 }
 
 const relationText = { client: 'cliënt', family: 'familie', other: 'gast' } as const;
-export const attendeeDetail = (a: { roleTitle: string | null; relation: keyof typeof relationText | null }) =>
-  a.roleTitle ?? (a.relation ? relationText[a.relation] : '');
+const attendeeDetail = (a: MeetingAttendee) => a.roleTitle ?? (a.relation ? relationText[a.relation] : '');
+
+export interface MinutesInput {
+  meeting: MeetingSummary;
+  closedAt: Date;
+  attendees: readonly MeetingAttendee[];
+  /** Each case on the agenda, in agenda order, with what its meeting document holds. */
+  discussed: readonly { item: AgendaItem; content: MeetingCase }[];
+  nameOf(professionalId: string): string;
+}
+
+/** The minutes of a meeting at its close, in Dutch: attendees and per case the question, decisions and actions. */
+export function writeMinutes({ meeting, closedAt, attendees, discussed, nameOf }: MinutesInput): Minutes {
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    closedAt: closedAt.toISOString(),
+    neighbourhoodName: meeting.neighbourhoodName,
+    chairName: meeting.chairName,
+    attendees: [
+      { name: meeting.chairName, detail: 'voorzitter' },
+      ...attendees.map((a) => ({ name: a.name, detail: attendeeDetail(a) })),
+    ],
+    cases: discussed.map(({ item, content }) => ({
+      caseId: item.id,
+      alias: item.alias,
+      question: item.question,
+      visible: true,
+      decisions: content.decisions.map((d) => d.text).filter(Boolean),
+      actions: content.actions.map((a) => ({
+        text: a.text,
+        ownerName: nameOf(a.ownerId),
+        dueDate: a.dueDate,
+      })),
+      perspectives: content.perspectives,
+      usedMinutes: Math.round(usedTime(item, closedAt.getTime()) / 60_000),
+      slotMinutes: item.slotMinutes,
+    })),
+  };
+}
 
 /** The minutes as a Markdown document in Dutch, for export. */
 export function minutesMarkdown(minutes: Minutes): string {

@@ -7,14 +7,14 @@ import {
   usedTime,
 } from '../../shared/doc/meeting.js';
 import { readMeetingCase, updateAction } from '../../shared/doc/meetingCase.js';
-import type { Minutes, MinutesCase } from '../../shared/meetingApi.js';
+import type { Minutes } from '../../shared/meetingApi.js';
 import type { MeetingFacts } from '../../shared/meetingPermissions.js';
 import { caseDocumentName, meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { MeetingProjection } from '../sync/extensions/meetingProjection.js';
 import type { ActionStore } from './actions.js';
-import { attendeeDetail } from './minutes.js';
+import { writeMinutes } from './minutes.js';
 import type { MeetingStore } from './store.js';
 import { caseAlias } from './store.js';
 import type { BoardVersions } from './versions.js';
@@ -34,12 +34,6 @@ export interface MeetingServiceDeps {
  * version of every discussed board, the minutes, the documents read-only from then on).
  */
 export function meetingService({ db, store, actions, versions, registry, projection }: MeetingServiceDeps) {
-  const saveMinutes = db.prepare(
-    'INSERT INTO meeting_minutes (meeting_id, content, created_at) VALUES (?, ?, ?)',
-  );
-  const readMinutes = db.prepare<[string], { content: string }>(
-    'SELECT content FROM meeting_minutes WHERE meeting_id = ?',
-  );
   const professionalName = db.prepare<[string], { name: string }>(
     'SELECT name FROM professionals WHERE id = ?',
   );
@@ -134,56 +128,27 @@ export function meetingService({ db, store, actions, versions, registry, project
         return readAgenda(doc);
       });
       const at = now.toISOString();
-      const cases: MinutesCase[] = [];
+      const discussed = [];
       for (const item of agenda) {
         if (!facts.agendaCaseIds.includes(item.id)) continue;
         const name = meetingCaseDocumentName(facts.meetingId, item.id);
-        const discussed = await registry.use(name, (doc) => readMeetingCase(doc));
+        discussed.push({ item, content: await registry.use(name, (doc) => readMeetingCase(doc)) });
         projection.flush(name);
         await registry.use(caseDocumentName(item.id), (doc) =>
           versions.keep(item.id, facts.meetingId, `${summary.title} (${at.slice(0, 10)})`, doc, at),
         );
-        cases.push({
-          caseId: item.id,
-          alias: item.alias,
-          question: item.question,
-          visible: true,
-          decisions: discussed.decisions.map((d) => d.text).filter(Boolean),
-          actions: discussed.actions.map((a) => ({
-            text: a.text,
-            ownerName: nameOf(a.ownerId),
-            dueDate: a.dueDate,
-          })),
-          perspectives: discussed.perspectives,
-          usedMinutes: Math.round(usedTime(item, now.getTime()) / 60_000),
-          slotMinutes: item.slotMinutes,
-        });
       }
-      const minutes: Minutes = {
-        meetingId: facts.meetingId,
-        title: summary.title,
-        startsAt: summary.startsAt,
-        closedAt: at,
-        neighbourhoodName: summary.neighbourhoodName,
-        chairName: summary.chairName,
-        attendees: [
-          { name: summary.chairName, detail: 'voorzitter' },
-          ...store.attendees(facts.meetingId).map((a) => ({ name: a.name, detail: attendeeDetail(a) })),
-        ],
-        cases,
-      };
-      const closed = db.transaction(() => {
-        if (!store.close(facts.meetingId, at)) return false;
-        saveMinutes.run(facts.meetingId, JSON.stringify(minutes), at);
-        return true;
-      })();
-      return closed ? minutes : null;
+      const minutes = writeMinutes({
+        meeting: summary,
+        closedAt: now,
+        attendees: store.attendees(facts.meetingId),
+        discussed,
+        nameOf,
+      });
+      return store.close(facts.meetingId, minutes) ? minutes : null;
     },
 
-    minutes(meetingId: string): Minutes | null {
-      const row = readMinutes.get(meetingId);
-      return row ? (JSON.parse(row.content) as Minutes) : null;
-    },
+    minutes: (meetingId: string) => store.minutes(meetingId),
 
     /** Time used per case, from the agenda document. */
     async agendaTimes(meetingId: string): Promise<Map<string, number>> {

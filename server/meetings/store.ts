@@ -1,4 +1,4 @@
-import type { MeetingAttendee, MeetingSummary } from '../../shared/meetingApi.js';
+import type { MeetingAttendee, MeetingSummary, Minutes } from '../../shared/meetingApi.js';
 import type { GuestRelation } from '../../shared/meetingApi.js';
 import type { MeetingFacts } from '../../shared/meetingPermissions.js';
 import { newId } from '../../shared/doc/board.js';
@@ -57,6 +57,12 @@ export function meetingStore(db: Db) {
   const removeCase = db.prepare('DELETE FROM meeting_agenda WHERE meeting_id = ? AND case_id = ?');
   const close = db.prepare(
     "UPDATE meetings SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'planned'",
+  );
+  const saveMinutes = db.prepare(
+    'INSERT INTO meeting_minutes (meeting_id, content, created_at) VALUES (?, ?, ?)',
+  );
+  const readMinutes = db.prepare<[string], { content: string }>(
+    'SELECT content FROM meeting_minutes WHERE meeting_id = ?',
   );
   const caseLine = db.prepare<
     [string],
@@ -117,8 +123,16 @@ export function meetingStore(db: Db) {
     addCase: (meetingId: string, caseId: string, userId: string) =>
       addCase.run(meetingId, caseId, userId, new Date().toISOString()),
     removeCase: (meetingId: string, caseId: string) => removeCase.run(meetingId, caseId).changes > 0,
-    /** True when this call closed it (a meeting closes once). */
-    close: (meetingId: string, at: string) => close.run(at, meetingId).changes > 0,
+    /** Marks the meeting closed with its minutes; false when it was already closed (it closes once). */
+    close: db.transaction((meetingId: string, minutes: Minutes): boolean => {
+      if (close.run(minutes.closedAt, meetingId).changes === 0) return false;
+      saveMinutes.run(meetingId, JSON.stringify(minutes), minutes.closedAt);
+      return true;
+    }),
+    minutes(meetingId: string): Minutes | null {
+      const row = readMinutes.get(meetingId);
+      return row ? (JSON.parse(row.content) as Minutes) : null;
+    },
   };
 }
 export type MeetingStore = ReturnType<typeof meetingStore>;

@@ -5,6 +5,7 @@ import type { AppNotification } from '../../../shared/api.js';
 import { getJson, postJson } from '../api.js';
 import { formatDateTime, formatRelative } from '../i18n/index.js';
 import { SignalStateBadge } from './SignalStateBadge.js';
+import { useEventStream } from '../useEventStream.js';
 
 interface Notices {
   notifications: AppNotification[];
@@ -31,26 +32,23 @@ export function NotificationBell() {
       .catch((e: Error) => console.error(e));
   }, []);
 
-  useEffect(() => {
-    load();
-    const events = new EventSource('/api/notifications/events');
-    events.addEventListener('notification', (event) => {
-      const notice = JSON.parse((event as MessageEvent<string>).data) as AppNotification;
-      setNotices((current) =>
-        current.notifications.some((n) => n.id === notice.id)
-          ? current
-          : { notifications: [notice, ...current.notifications], unread: current.unread + 1 },
-      );
-      setAnnounced(notice);
-    });
-    // After a lost connection the list is fetched again, so nothing sent meanwhile is missed.
-    let connectedBefore = false;
-    events.addEventListener('open', () => {
-      if (connectedBefore) load();
-      connectedBefore = true;
-    });
-    return () => events.close();
-  }, [load]);
+  useEffect(load, [load]);
+  // After a lost connection the list is fetched again, so nothing sent meanwhile is missed.
+  useEventStream(
+    '/api/notifications/events',
+    {
+      notification: (data) => {
+        const notice = data as AppNotification;
+        setNotices((current) =>
+          current.notifications.some((n) => n.id === notice.id)
+            ? current
+            : { notifications: [notice, ...current.notifications], unread: current.unread + 1 },
+        );
+        setAnnounced(notice);
+      },
+    },
+    load,
+  );
 
   useEffect(() => {
     if (!open) return;
