@@ -47,6 +47,9 @@ export function actionStore(db: Db) {
   const one = db.prepare<[string, string, string], Row>(
     `${rowSelect} WHERE a.meeting_id = ? AND a.case_id = ? AND a.action_id = ?`,
   );
+  const tagRows = db.prepare<[string], { caseId: string; perspectives: string }>(
+    'SELECT case_id AS caseId, perspectives FROM meeting_case_tags WHERE meeting_id = ?',
+  );
   const changes = new EventEmitter().setMaxListeners(0);
 
   const toRow = (row: Row, visibleCases: ReadonlySet<string>): ActionRow => {
@@ -95,14 +98,7 @@ export function actionStore(db: Db) {
       one.get(meetingId, caseId, actionId) ?? null,
     /** Perspectives tagged per case of a meeting, as last projected. */
     tagsOf: (meetingId: string): Map<string, string[]> =>
-      new Map(
-        db
-          .prepare<[string], { caseId: string; perspectives: string }>(
-            'SELECT case_id AS caseId, perspectives FROM meeting_case_tags WHERE meeting_id = ?',
-          )
-          .all(meetingId)
-          .map((r) => [r.caseId, JSON.parse(r.perspectives) as string[]]),
-      ),
+      new Map(tagRows.all(meetingId).map((r) => [r.caseId, JSON.parse(r.perspectives) as string[]])),
   };
 }
 export type ActionStore = ReturnType<typeof actionStore>;
