@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ActionRow } from '../../../shared/meetingApi.js';
 import { localToday } from '../../../shared/attention.js';
 import { ActionItem } from './ActionItem.js';
-import { actionKey, isOverdue, splitActions } from './actionList.js';
+import { actionKey, isOverdue, splitActions, withPending } from './actionList.js';
+import { OverdueBadge } from './OverdueBadge.js';
 import { useActionDone } from './useActionDone.js';
 import { useMyActions } from './useMyActions.js';
 import './actions.css';
@@ -14,8 +15,8 @@ import './actions.css';
  */
 export function MyActionsPage() {
   const { t } = useTranslation();
-  const { actions, error, reload, patch } = useMyActions();
-  const { toggle, busy, error: saveError } = useActionDone(reload, patch);
+  const { actions, error, reload } = useMyActions();
+  const { toggle, busy, pending, error: saveError } = useActionDone(actions, reload);
   const [announced, setAnnounced] = useState('');
   const today = localToday();
 
@@ -31,7 +32,7 @@ export function MyActionsPage() {
       <p role="status">{t('common.loading')}</p>
     );
   }
-  const { open, done } = splitActions(actions);
+  const { open, done } = splitActions(withPending(actions, pending));
   const overdue = open.filter((a) => isOverdue(a, today)).length;
   const item = (a: ActionRow) => (
     <ActionItem
@@ -49,19 +50,13 @@ export function MyActionsPage() {
       <h1>{t('actions.heading')}</h1>
       <p className="muted">{t('actions.intro')}</p>
       {saveError && <p role="alert">{t('actions.saveError', { message: saveError })}</p>}
-      {error && <p role="alert">{t('actions.loadError', { message: error })}</p>}
       <p className="visually-hidden" aria-live="polite">
         {announced}
       </p>
       <section aria-labelledby="open-actions-heading">
         <h2 id="open-actions-heading" className="actions-heading">
           {t('actions.open')} <span className="badge">{t('actions.openCount', { count: open.length })}</span>
-          {overdue > 0 && (
-            <span className="badge badge-danger">
-              <span aria-hidden="true">⚠ </span>
-              {t('actions.overdueCount', { count: overdue })}
-            </span>
-          )}
+          {overdue > 0 && <OverdueBadge label={t('actions.overdueCount', { count: overdue })} />}
         </h2>
         {open.length === 0 ? (
           <p className="muted">{t('actions.noneOpen')}</p>

@@ -1,34 +1,50 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ActionRow } from '../../../shared/meetingApi.js';
 import { putJson } from '../api.js';
-import { actionKey, actionPath } from './actionList.js';
+import { actionKey, actionPath, unsettled } from './actionList.js';
+import type { PendingDone } from './actionList.js';
 
 /**
- * Marks actions done or open again: the list shows the change at once, saves it, and fetches
- * again afterwards (also after a failure, so the list never shows what the server does not hold).
+ * Marks actions done or open again. A tick shows at once through `pending` (render the list with
+ * `withPending`) until the server's list shows it; that list is fetched again by the page's event
+ * stream. After a failure the tick is dropped and the list fetched again, so the page never shows
+ * what the server does not hold.
  */
-export function useActionDone(reload: () => Promise<void>, patch: (key: string, done: boolean) => void) {
+export function useActionDone(actions: readonly ActionRow[] | null, reload: () => void) {
+  const [pending, setPending] = useState<PendingDone>(new Map());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
+
+  // A fresh list from the server settles the ticks it shows.
+  useEffect(() => {
+    if (actions) setPending((current) => unsettled(current, actions));
+  }, [actions]);
 
   const toggle = useCallback(
     (action: ActionRow, done: boolean) => {
       const key = actionKey(action);
       setError(null);
       setBusy((current) => new Set(current).add(key));
-      patch(key, done);
+      setPending((current) => new Map(current).set(key, done));
       putJson(actionPath(action), { done })
-        .catch((e: Error) => setError(e.message))
-        .finally(() => {
+        .catch((e: Error) => {
+          setError(e.message);
+          setPending((current) => {
+            const next = new Map(current);
+            next.delete(key);
+            return next;
+          });
+          reload();
+        })
+        .finally(() =>
           setBusy((current) => {
             const next = new Set(current);
             next.delete(key);
             return next;
-          });
-          void reload();
-        });
+          }),
+        );
     },
-    [reload, patch],
+    [reload],
   );
-  return { toggle, busy, error };
+  return { toggle, busy, pending, error };
 }

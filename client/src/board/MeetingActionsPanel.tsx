@@ -1,50 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionRow, ActionsAnswer } from '../../../shared/meetingApi.js';
+import type { ActionsAnswer } from '../../../shared/meetingApi.js';
 import { localToday } from '../../../shared/attention.js';
-import { getJson } from '../api.js';
 import { ActionItem } from '../actions/ActionItem.js';
-import { actionKey, isOverdue } from '../actions/actionList.js';
+import { actionKey, isOverdue, withPending } from '../actions/actionList.js';
+import { OverdueBadge } from '../actions/OverdueBadge.js';
 import { useActionDone } from '../actions/useActionDone.js';
 import { useSession } from '../session.js';
+import { useApi } from '../useApi.js';
+import { useEventStream } from '../useEventStream.js';
 import '../actions/actions.css';
-
-const refreshMs = 30_000;
 
 /**
  * The open actions on this case from all meetings, overdue ones flagged at the top of the board.
- * The owner ticks theirs off here. There is no live stream per case: fetched every 30 s and
- * whenever the window gets focus again.
+ * The owner ticks theirs off here. The server says over Server-Sent Events when one of them
+ * changed (in a meeting or on another screen), and only then is the list fetched again.
  */
 export function MeetingActionsPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [actions, setActions] = useState<ActionRow[]>([]);
+  const path = `/api/cases/${encodeURIComponent(caseId)}/actions`;
+  const { data, reload } = useApi<ActionsAnswer>(path);
+  // After a lost connection the list is fetched again, so nothing changed meanwhile is missed.
+  useEventStream(`${path}/stream`, { changed: reload }, reload);
+  const served = data?.actions ?? null;
+  const { toggle, busy, pending, error } = useActionDone(served, reload);
 
-  const load = useCallback(
-    () =>
-      getJson<ActionsAnswer>(`/api/cases/${encodeURIComponent(caseId)}/actions`)
-        .then((body) => setActions(body.actions))
-        .catch((e: Error) => console.error(e)),
-    [caseId],
-  );
-  const patch = useCallback((key: string, done: boolean) => {
-    setActions((current) => current.map((a) => (actionKey(a) === key ? { ...a, done } : a)));
-  }, []);
-  const { toggle, busy, error } = useActionDone(load, patch);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => void load(), refreshMs);
-    const onFocus = () => void load();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [load]);
-
-  if (actions.length === 0) return null;
+  if (!served || served.length === 0) return null;
+  const actions = withPending(served, pending);
   const today = localToday();
   const overdue = actions.filter((a) => isOverdue(a, today)).length;
   return (
@@ -54,12 +36,7 @@ export function MeetingActionsPanel({ caseId }: { caseId: string }) {
     >
       <h2 id="meeting-actions-heading" className="actions-heading">
         {t('caseActions.heading')}
-        {overdue > 0 && (
-          <span className="badge badge-danger">
-            <span aria-hidden="true">⚠ </span>
-            {t('caseActions.overdueCount', { count: overdue })}
-          </span>
-        )}
+        {overdue > 0 && <OverdueBadge label={t('caseActions.overdueCount', { count: overdue })} />}
       </h2>
       <p className="muted panel-intro">{t('caseActions.intro')}</p>
       {error && <p role="alert">{t('actions.saveError', { message: error })}</p>}

@@ -7,6 +7,7 @@ import { localToday } from '../../../shared/attention.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { addAction, itemText, removeAction, updateAction } from '../../../shared/doc/meetingCase.js';
 import type { MeetingAction } from '../../../shared/doc/meetingCase.js';
+import { isOverdue } from '../actions/actionList.js';
 import { postJson } from '../api.js';
 import { CollabText } from '../components/CollabText.js';
 
@@ -66,7 +67,7 @@ function ActionLine({
   const [error, setError] = useState<string | null>(null);
   const text = itemText(doc, 'actions', action.id);
   const id = (name: string) => `action-${action.id}-${name}`;
-  const overdue = !action.done && action.dueDate < localToday();
+  const overdue = isOverdue(action, localToday());
   const linkedGoal = goals.find((g) => g.id === action.goalId);
   const toStep = async (goalId: string) => {
     setError(null);

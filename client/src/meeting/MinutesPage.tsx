@@ -1,58 +1,29 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Minutes, MinutesCase } from '../../../shared/meetingApi.js';
-import { ApiRequestError, getJson } from '../api.js';
 import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
+import { useApi } from '../useApi.js';
 import './minutes.css';
-
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'minutes'; minutes: Minutes }
-  | { kind: 'not-closed' }
-  | { kind: 'error'; message: string };
-
-/** Minutes are kept from the close; before that the meeting itself answers, so we can tell why. */
-async function loadMinutes(meetingId: string): Promise<Loaded> {
-  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
-  try {
-    return { kind: 'minutes', minutes: (await getJson<{ minutes: Minutes }>(`${path}/minutes`)).minutes };
-  } catch (e) {
-    if (!(e instanceof ApiRequestError) || e.status !== 404) throw e;
-    await getJson(path);
-    return { kind: 'not-closed' };
-  }
-}
 
 /**
  * The minutes of a closed meeting (verslag), written in Dutch at the close: who was there and per
- * case the question, decisions and actions. Printable as a clean A4 document and exportable.
+ * case the question, decisions and actions. Printable as a clean A4 document and exportable. Before
+ * the close the server answers 409, and the page says there are none yet.
  */
 export function MinutesPage() {
   const { meetingId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    loadMinutes(meetingId)
-      .then((l) => current && setLoaded(l))
-      .catch((e: Error) => current && setLoaded({ kind: 'error', message: e.message }));
-    return () => {
-      current = false;
-    };
-  }, [meetingId]);
+  const { data, error, status } = useApi<{ minutes: Minutes }>(
+    `/api/meetings/${encodeURIComponent(meetingId)}/minutes`,
+  );
 
   const meetingLink = (
     <p className="breadcrumb minutes-tools">
       <Link to={`/overleg/${encodeURIComponent(meetingId)}`}>{t('minutes.toMeeting')}</Link>
     </p>
   );
-  if (loaded.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (loaded.kind === 'error')
-    return <p role="alert">{t('minutes.loadError', { message: loaded.message })}</p>;
-  if (loaded.kind === 'not-closed')
+  if (status === 409)
     return (
       <div className="minutes-page">
         {meetingLink}
@@ -61,8 +32,10 @@ export function MinutesPage() {
         </p>
       </div>
     );
+  if (error) return <p role="alert">{t('minutes.loadError', { message: error })}</p>;
+  if (!data) return <p role="status">{t('common.loading')}</p>;
 
-  const { minutes } = loaded;
+  const { minutes } = data;
   const lng = i18n.language;
   return (
     <article className="minutes-page">

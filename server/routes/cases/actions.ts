@@ -1,15 +1,19 @@
 import type { Router } from 'express';
 import type { ActionsAnswer } from '../../../shared/meetingApi.js';
+import { openEventStream } from '../../http/eventStream.js';
 import { validate } from '../../http/validate.js';
+import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
 
 /** The open actions from meetings on one case, so the board can flag the overdue ones. */
 export function caseActionRoutes(s: Services, router: Router): void {
+  const { actions } = s.meetings;
+
   router.get('/:caseId/actions', validate('params', caseParamsSchema), (req, res) => {
     const { user, facts, grant, point } = openCase(s, req, res, 'read');
-    const body: ActionsAnswer = { actions: s.meetings.actions.openForCase(facts.caseId) };
+    const body: ActionsAnswer = { actions: actions.openForCase(facts.caseId) };
     s.audit.record({
       event: 'api-read',
       caseId: facts.caseId,
@@ -20,5 +24,20 @@ export function caseActionRoutes(s: Services, router: Router): void {
       details: { resource: 'case-actions' },
     });
     res.json(body);
+  });
+
+  // Tells an open board to fetch the list again when an action on this case changed, so the board
+  // reads (and the access log records) only when there is something new. Someone taken off the
+  // case meanwhile hears nothing more: their stream ends.
+  router.get('/:caseId/actions/stream', validate('params', caseParamsSchema), (req, res) => {
+    const { user, facts } = openCase(s, req, res, 'read');
+    const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
+    const listener = (caseId: string) => {
+      if (caseId !== facts.caseId) return;
+      if (s.access.caseGrant(viewerOf(user), caseId)) stream.send('changed', {});
+      else res.end();
+    };
+    actions.changes.on('case', listener);
+    stream.onClose(() => actions.changes.off('case', listener));
   });
 }

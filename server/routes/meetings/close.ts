@@ -38,7 +38,7 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
   const readMinutes = (req: Request, res: Response, event: 'api-read' | 'export') => {
     const { user, viewer, facts, point } = openMeeting(s, req, res);
     const stored = service.minutes(facts.meetingId);
-    if (!stored) throw new HttpError(404, 'meetingId: the meeting has no minutes until it is closed');
+    if (!stored) throw new HttpError(409, 'meetingId: the meeting has no minutes until it is closed');
     const visible = readable(viewer);
     const minutes = minutesFor(stored, visible);
     for (const c of minutes.cases.filter((c) => c.visible)) {

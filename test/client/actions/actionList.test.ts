@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionPath, isOverdue, splitActions } from '../../../client/src/actions/actionList.js';
+import {
+  actionKey,
+  actionPath,
+  isOverdue,
+  splitActions,
+  unsettled,
+  withPending,
+} from '../../../client/src/actions/actionList.js';
 import type { ActionRow } from '../../../shared/meetingApi.js';
 
 const action = (overrides: Partial<ActionRow>): ActionRow => ({
@@ -55,5 +62,30 @@ describe('my actions in two lists', () => {
 describe('the address that marks an action done', () => {
   it('names meeting, case and action, each escaped', () => {
     expect(actionPath(action({ caseId: 'case 1', actionId: 'a/1' }))).toBe('/api/actions/m1/case%201/a%2F1');
+  });
+});
+
+describe('a tick shows at once and stays until the server’s list shows it', () => {
+  const late = action({ actionId: 'late' });
+  const other = action({ actionId: 'other', done: true });
+  const ticked = new Map([[actionKey(late), true]]);
+
+  it('the list shows the pending tick over what the server sent, and leaves the rest as they are', () => {
+    const shown = withPending([late, other], ticked);
+    expect(shown.map((a) => a.done)).toEqual([true, true]);
+    expect(shown[1]).toBe(other);
+    expect(withPending([late], new Map())[0]).toBe(late);
+  });
+
+  it.each([
+    ['the server still sends the old state: the tick stays', [late, other], [actionKey(late)]],
+    ['the server sends it done: settled', [{ ...late, done: true }, other], []],
+    ['the action left the list (the board lists open ones only): settled', [other], []],
+  ])('%s', (_, served, left) => {
+    expect([...unsettled(ticked, served).keys()]).toEqual(left);
+  });
+
+  it('keeps the same map when nothing settled, so the page does not render again for nothing', () => {
+    expect(unsettled(ticked, [late])).toBe(ticked);
   });
 });

@@ -40,6 +40,24 @@ const headersOf = (userId: string) => signIn(server, userId).headers;
 const details = async (userId: string, meetingId: string) =>
   (await api(server, userId, 'GET', `/api/meetings/${meetingId}`)).body as { meeting: MeetingDetails };
 
+/** Opens a case board's action stream as the browser's EventSource would; `text` grows as events arrive. */
+async function openCaseActionStream(userId: string, caseId: string, signal: AbortSignal) {
+  const response = await fetch(`${server.url}/api/cases/${caseId}/actions/stream`, {
+    headers: headersOf(userId),
+    signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/event-stream');
+  const stream = { text: '' };
+  void (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body!)
+      stream.text += decoder.decode(chunk as Uint8Array, { stream: true });
+  })().catch(() => undefined);
+  await eventually(() => expect(stream.text).toContain(': connected'));
+  return stream;
+}
+
 describe('planning a meeting and its agenda', () => {
   it('the chair plans a meeting; the agenda line carries an alias, never the name', async () => {
     const meetingId = await planMeeting(server, t.coordinator, [t.gp, t.teamMate]);
@@ -192,6 +210,13 @@ describe('[M1] what an attendee who is not a member of a case sees', () => {
     await server.sync.registry.use(meetingCaseDocumentName(meetingId, t.caseId), (doc) =>
       addDecision(doc, 'Urgentie aanvragen'),
     );
+    // Before the close an attendee hears why there are none yet; someone else not even that it exists.
+    const early = await api(server, t.teamMate.userId, 'GET', `/api/meetings/${meetingId}/minutes`);
+    expect(early.status).toBe(409);
+    expect(early.body).toEqual({ error: 'meetingId: the meeting has no minutes until it is closed' });
+    expect(
+      (await api(server, t.socialWorker.userId, 'GET', `/api/meetings/${meetingId}/minutes`)).status,
+    ).toBe(404);
     expect((await api(server, t.coordinator.userId, 'POST', `/api/meetings/${meetingId}/close`)).status).toBe(
       200,
     );
@@ -295,6 +320,37 @@ describe('actions: one owner, a due date, where that person works', () => {
       actions: [],
     });
     chair.destroy();
+  });
+
+  it('an action typed in the meeting reaches the case board that is open, without it asking', async () => {
+    const meetingId = await planMeeting(server, t.coordinator, [t.gp]);
+    await putOnAgenda(server, t.coordinator, meetingId, t.caseId);
+    const board = new AbortController();
+    try {
+      const stream = await openCaseActionStream(t.pharmacist.userId, t.caseId, board.signal);
+      const elsewhere = await openCaseActionStream(t.otherCoordinator.userId, t.otherCaseId, board.signal);
+      const chair = connectClient(
+        server.url,
+        meetingCaseDocumentName(meetingId, t.caseId),
+        new Y.Doc(),
+        headersOf(t.coordinator.userId),
+      );
+      await synced(chair);
+      const actionId = addAction(chair.doc, {
+        text: 'Apotheek bellen over de baxterrol',
+        ownerId: t.gp.professionalId!,
+        dueDate: '2026-12-12',
+      });
+      await eventually(() => expect(stream.text).toContain('event: changed\n'));
+      expect(elsewhere.text).not.toContain('event: changed');
+      // What the board then fetches holds the new action.
+      const open = (await api(server, t.pharmacist.userId, 'GET', `/api/cases/${t.caseId}/actions`))
+        .body as ActionsAnswer;
+      expect(open.actions.map((a) => a.actionId)).toContain(actionId);
+      chair.destroy();
+    } finally {
+      board.abort();
+    }
   });
 
   it('[M3] refuses an action without an owner or due date (the team is not an owner)', async () => {

@@ -176,6 +176,7 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
   'POST /api/cases/:caseId/observations': (id) =>
     post(`/api/cases/${id}/observations`, { state: 'green', note: 'Gezien bij het spreekuur' }),
   'GET /api/cases/:caseId/actions': (id) => get(`/api/cases/${id}/actions`),
+  'GET /api/cases/:caseId/actions/stream': (id) => get(`/api/cases/${id}/actions/stream`),
   'POST /api/cases/:caseId/client-questions/:questionId/discussed': (id) =>
     post(`/api/cases/${id}/client-questions/${questions.toDiscuss}/discussed`),
 };
@@ -280,6 +281,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/cases/:caseId/observations',                                [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/actions',                                      [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/actions${elsewhere}`,                          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/actions/stream',                               [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/actions/stream${elsewhere}`,                   [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/client-questions/:questionId/discussed',      [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
