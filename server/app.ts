@@ -40,6 +40,7 @@ import { accountService } from './services/accounts.js';
 import { caseAdminService } from './services/caseAdmin.js';
 import { caseService } from './services/cases.js';
 import { clientPlanService } from './services/clientPlan.js';
+import { clientVoiceService } from './services/clientVoice.js';
 import type { Services } from './services/index.js';
 import { BoardDefaults } from './sync/extensions/boardDefaults.js';
 import { Persistence } from './sync/extensions/persistence.js';
@@ -126,6 +127,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     audit,
     recheckConnections: () => sync.recheck(),
     registry: sync.registry,
+    clientVoice: clientVoiceService(sync.registry),
     meetings: {
       store: meetings,
       actions,
@@ -175,7 +177,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.use('/api/invitations', invitationsRouter(services));
   app.use('/api/cases', casesRouter(services));
   app.use('/api/professionals', professionalsRouter(services));
-  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases), sync.registry));
+  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases)));
   app.use('/api/admin', adminRouter(services));
   app.use('/api/meetings', meetingsRouter(services));
   app.use('/api/actions', actionsRouter(services));

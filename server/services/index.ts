@@ -14,6 +14,7 @@ import type { AccessService } from './access.js';
 import type { AccountService } from './accounts.js';
 import type { CaseAdminService } from './caseAdmin.js';
 import type { CaseService } from './cases.js';
+import type { ClientVoiceService } from './clientVoice.js';
 
 /** Everything route handlers use, built once in app.ts. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   audit: AccessLog;
   /** Loaded case documents, for server-side reads and writes (projections, observations). */
   registry: DocumentRegistry;
+  /** The client's questions and ratings, written into their case's board (SPEC V9). */
+  clientVoice: ClientVoiceService;
   notifications: NotificationService;
   /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
   meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };

@@ -4,7 +4,6 @@ import { lifeDomains } from '../domain.js';
 import type { LifeDomain } from '../domain.js';
 import { newId } from './board.js';
 import { clientQuestionSchema, clientRatingSchema, teamRatingSchema } from './clientVoiceShape.js';
-import type { FaceScore } from './clientVoiceShape.js';
 
 /** Typed access to the client's voice in the board: questions, ratings per life domain, the team's view. */
 export interface ClientQuestion {
@@ -15,8 +14,8 @@ export interface ClientQuestion {
   discussedAt: string | null;
   discussedBy: string | null;
 }
-export type ClientRating = z.infer<typeof clientRatingSchema> & { score: FaceScore };
-export type TeamRating = z.infer<typeof teamRatingSchema> & { score: FaceScore };
+export type ClientRating = z.infer<typeof clientRatingSchema>;
+export type TeamRating = z.infer<typeof teamRatingSchema>;
 
 /** Everything the client said and the team's view, per life domain (absent when not given). */
 export interface ClientVoice {
@@ -59,8 +58,8 @@ function readPerDomain<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): Partial<Re
 export function readClientVoice(doc: Y.Doc): ClientVoice {
   return {
     questions: readClientQuestions(doc),
-    ratings: readPerDomain(clientRatingsOf(doc), clientRatingSchema) as ClientVoice['ratings'],
-    teamRatings: readPerDomain(teamRatingsOf(doc), teamRatingSchema) as ClientVoice['teamRatings'],
+    ratings: readPerDomain(clientRatingsOf(doc), clientRatingSchema),
+    teamRatings: readPerDomain(teamRatingsOf(doc), teamRatingSchema),
   };
 }
 

@@ -3,9 +3,9 @@ import { idSchema, lifeDomainSchema } from '../domain.js';
 import { collection, serverOnly, value } from './shape.js';
 
 /** A score on the five-step face scale: 1 (very bad) to 5 (very good). */
-export const faceScoreSchema = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
 export const faceScores = [1, 2, 3, 4, 5] as const;
-export type FaceScore = (typeof faceScores)[number];
+export const faceScoreSchema = z.literal(faceScores, { error: 'must be 1 to 5' });
+export type FaceScore = z.infer<typeof faceScoreSchema>;
 
 const moment = z.string().max(40);
 

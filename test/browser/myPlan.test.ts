@@ -203,6 +203,22 @@ describe.skipIf(!browserTestsEnabled)('the client’s own plan in Chromium', () 
     expect(size!.width).toBeCloseTo((85.6 * 72) / 25.4, 0);
     expect(size!.height).toBeCloseTo((54 * 72) / 25.4, 0);
   });
+
+  it('the crisis card button keeps the card-only layout until the browser has printed', async () => {
+    const page = await openPlan();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      window.addEventListener('beforeprint', () => seen.push(document.documentElement.className));
+    });
+    await page.getByRole('button', { name: 'Print mijn crisiskaart' }).click();
+    const seen = () => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    await expect.poll(seen).toEqual(['print-crisis-card']);
+    // Headless Chromium leaves its print dialog open: the layout holds until afterprint.
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('print-crisis-card');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('');
+  });
 });
 
 /** The pages of a PDF, by their MediaBox (enough for Chromium's uncompressed page tree). */

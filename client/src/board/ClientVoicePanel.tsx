@@ -1,39 +1,38 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openClientQuestions, readClientVoice, setTeamRating } from '../../../shared/doc/clientVoice.js';
-import type { ClientQuestion } from '../../../shared/doc/clientVoice.js';
+import type { ClientQuestion, TeamRating } from '../../../shared/doc/clientVoice.js';
 import { faceScores } from '../../../shared/doc/clientVoiceShape.js';
-import type { FaceScore } from '../../../shared/doc/clientVoiceShape.js';
 import { lifeDomains } from '../../../shared/domain.js';
 import type { LifeDomain } from '../../../shared/domain.js';
-import { postJson } from '../api.js';
 import { Face } from '../components/Face.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { useBoardContext } from './context.js';
 import { useDocRead } from './useDocRead.js';
+import { useMarkDiscussed } from './useMarkDiscussed.js';
 import './clientVoice.css';
 
 /** The team's own view of one life domain: a face-scale score beside the client's. */
-function TeamScore({ domain }: { domain: LifeDomain }) {
+function TeamScore({ domain, rating }: { domain: LifeDomain; rating: TeamRating | undefined }) {
   const { t } = useTranslation();
   const { doc, readOnly } = useBoardContext();
   const { user } = useSession();
-  const rating = useDocRead(doc, readClientVoice).teamRatings[domain];
   const name = t(`myPlan.domain.${domain}`);
-  const choose = (value: string) =>
+  const choose = (value: string) => {
+    const score = faceScores.find((s) => String(s) === value);
     setTeamRating(
       doc,
       domain,
-      value
+      score
         ? {
-            score: Number(value) as FaceScore,
+            score,
             byId: user?.professionalId ?? user?.id ?? '',
             byName: user?.displayName ?? '',
             at: new Date().toISOString(),
           }
         : null,
     );
+  };
   return (
     <div className="voice-team">
       {rating && <Face score={rating.score} size={28} />}
@@ -54,24 +53,11 @@ function TeamScore({ domain }: { domain: LifeDomain }) {
   );
 }
 
-/** One open question of the client, with a button to mark it discussed (through the API). */
+/** One open question of the client, with a button to mark it discussed. */
 function OpenQuestion({ question }: { question: ClientQuestion }) {
   const { t, i18n } = useTranslation();
   const { caseDetails, readOnly } = useBoardContext();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const mark = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const path = `/api/cases/${encodeURIComponent(caseDetails.id)}/client-questions/${encodeURIComponent(question.id)}/discussed`;
-      await postJson(path);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { mark, busy, error } = useMarkDiscussed(caseDetails.id);
   return (
     <li>
       <p className="voice-question">
@@ -85,7 +71,7 @@ function OpenQuestion({ question }: { question: ClientQuestion }) {
             className="small"
             disabled={busy}
             aria-label={t('clientVoice.markDiscussedLabel', { text: question.text })}
-            onClick={() => void mark()}
+            onClick={() => void mark(question.id)}
           >
             {t('clientVoice.markDiscussed')}
           </button>
@@ -138,7 +124,7 @@ export function ClientVoicePanel() {
                   )}
                 </td>
                 <td>
-                  <TeamScore domain={domain} />
+                  <TeamScore domain={domain} rating={team} />
                   {gap >= 2 && <p className="voice-differ">{t('clientVoice.differ', { count: gap })}</p>}
                 </td>
               </tr>

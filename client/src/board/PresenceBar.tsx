@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { initialsOf } from '../components/initials.js';
 import type { Peer } from '../sync/presence.js';
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => part[0])
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
 
 /** Who is on this board right now. */
 export function PresenceBar({ peers }: { peers: Peer[] }) {
@@ -17,7 +9,7 @@ export function PresenceBar({ peers }: { peers: Peer[] }) {
     <ul className="presence" aria-label={t('presence.label', { count: peers.length })}>
       {peers.map((p) => (
         <li key={p.clientId} style={{ background: p.user.color }} title={p.user.name}>
-          <span aria-hidden="true">{initials(p.user.name)}</span>
+          <span aria-hidden="true">{initialsOf(p.user.name)}</span>
           <span className="visually-hidden">
             {p.self ? t('presence.you', { name: p.user.name }) : p.user.name}
           </span>

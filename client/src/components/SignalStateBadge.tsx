@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignalState } from '../../../shared/risk.js';
 
 /** A shape per state as well as a colour, so the state never rests on colour alone. */
-const symbols = { green: '●', amber: '▲', red: '■', none: '○' } as const;
+export const signalSymbols = { green: '●', amber: '▲', red: '■', none: '○' } as const;
 
 /** A signal state (green, amber, red or not observed yet) as colour, shape and word. */
 export function SignalStateBadge({
@@ -20,7 +20,7 @@ export function SignalStateBadge({
   return (
     <span className={`signal-badge signal-${key}${large ? ' is-large' : ''}`}>
       <span className="signal-symbol" aria-hidden="true">
-        {symbols[key]}
+        {signalSymbols[key]}
       </span>
       <span>{t(`signalPlan.state.${key}`)}</span>
       {meaning && <span className="signal-meaning">{t(`signalPlan.stateMeaning.${key}`)}</span>}

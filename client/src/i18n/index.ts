@@ -6,7 +6,8 @@ import { nl } from './nl.js';
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
 const storageKey = 'veelzijdig.language';
-const locale = (lng: string) => (lng === 'en' ? 'en-GB' : 'nl-NL');
+/** The locale of a page language (nl-NL or en-GB), for dates and for the voice that reads aloud. */
+export const locale = (lng: string) => (lng.startsWith('en') ? 'en-GB' : 'nl-NL');
 
 /** Dutch first, English second; the choice is kept in this browser. */
 export function initI18n(): typeof i18next {

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { openClientQuestions, readClientQuestions } from '../../../shared/doc/clientVoice.js';
-import { postJson } from '../api.js';
 import { useDocRead } from '../board/useDocRead.js';
+import { useMarkDiscussed } from '../board/useMarkDiscussed.js';
 import { formatDate } from '../i18n/index.js';
 
 /** The client's own questions for the meeting, from the board; the team marks them discussed. */
@@ -18,16 +17,8 @@ export function ClientQuestions({
 }) {
   const { t, i18n } = useTranslation();
   const questions = openClientQuestions(useDocRead(board, readClientQuestions));
-  const [error, setError] = useState<string | null>(null);
+  const { mark, busy, error } = useMarkDiscussed(caseId);
   if (questions.length === 0) return null;
-  const discussed = async (id: string) => {
-    setError(null);
-    try {
-      await postJson(`/api/cases/${caseId}/client-questions/${id}/discussed`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   return (
     <section className="client-questions-meeting" aria-labelledby="client-questions-heading">
       <h3 id="client-questions-heading">{t('meeting.clientQuestions')}</h3>
@@ -37,7 +28,7 @@ export function ClientQuestions({
             <q>{q.text}</q>{' '}
             <span className="muted">({formatDate(q.askedAt.slice(0, 10), i18n.language)})</span>{' '}
             {!readOnly && (
-              <button type="button" className="small" onClick={() => void discussed(q.id)}>
+              <button type="button" className="small" disabled={busy} onClick={() => void mark(q.id)}>
                 {t('meeting.questionDiscussed', { question: q.text })}
               </button>
             )}
@@ -46,7 +37,7 @@ export function ClientQuestions({
       </ul>
       {error && (
         <p role="alert" className="form-error">
-          {error}
+          {t('clientVoice.markError', { message: error })}
         </p>
       )}
     </section>

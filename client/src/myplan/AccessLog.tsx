@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileAccess } from '../../../shared/api.js';
-import { getJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
+import { useApi } from '../useApi.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import { groupVisits } from './visits.js';
-import type { Visit } from './visits.js';
 
 const shownAtFirst = 20;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -13,15 +12,9 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /** Who opened, read or changed the client's file, as visits (their own visits left out). */
 export function AccessLog() {
   const { t, i18n } = useTranslation();
-  const [entries, setEntries] = useState<Visit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error } = useApi<{ entries: FileAccess[] }>('/api/my/access-log');
+  const entries = useMemo(() => data && groupVisits(data.entries.filter((e) => e.role !== 'client')), [data]);
   const [showAll, setShowAll] = useState(false);
-
-  useEffect(() => {
-    getJson<{ entries: FileAccess[] }>('/api/my/access-log')
-      .then((body) => setEntries(groupVisits(body.entries.filter((e) => e.role !== 'client'))))
-      .catch((e: Error) => setError(e.message));
-  }, []);
 
   return (
     <PlanSection id="access-log" heading={t('myPlan.accessLog.heading')} className="access-log">

@@ -12,9 +12,9 @@ export function ContactPerson({ plan }: { plan: ClientPlan }) {
     <PlanSection id="coordinator" heading={t('myPlan.coordinator')} className="plan-coordinator">
       {person ? (
         <div className="plan-contact">
-          <Avatar name={person.name} large />
+          <Avatar person={person} large />
           <div>
-            <p className="plan-person">
+            <p>
               <strong>
                 <Sentences text={person.name} />
               </strong>
@@ -27,7 +27,7 @@ export function ContactPerson({ plan }: { plan: ClientPlan }) {
             <p className="contact-actions">
               {person.phone && (
                 <a className="call-button" href={telHref(person.phone)}>
-                  {t('myPlan.callButton', { name: person.name, phone: person.phone })}
+                  {t('myPlan.call', { name: person.name, phone: person.phone })}
                 </a>
               )}
               {person.email && (

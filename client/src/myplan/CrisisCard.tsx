@@ -1,17 +1,19 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
+import { signalSymbols } from '../components/SignalStateBadge.js';
 import { telHref } from '../components/telHref.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 
 const printingClass = 'print-crisis-card';
 
-/** Prints only the crisis card, on a page of its own size (see myplan.css). */
+/**
+ * Prints only the crisis card, on a page of its own size (see myplan-print.css). The class stays
+ * until `afterprint`: some browsers return from print() before the page is laid out for paper.
+ */
 function printCard() {
   document.documentElement.classList.add(printingClass);
   window.print();
-  // Most browsers block in print(); the afterprint listener covers those that do not.
-  document.documentElement.classList.remove(printingClass);
 }
 
 /**
@@ -30,7 +32,10 @@ export function CrisisCard({ plan }: { plan: ClientPlan }) {
   useEffect(() => {
     const after = () => document.documentElement.classList.remove(printingClass);
     window.addEventListener('afterprint', after);
-    return () => window.removeEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('afterprint', after);
+      after();
+    };
   }, []);
 
   return (
@@ -53,7 +58,7 @@ export function CrisisCard({ plan }: { plan: ClientPlan }) {
         aria-label={t('myPlan.crisisCard.title', { name: plan.clientName })}
       >
         <p className="crisis-card-title">
-          <span aria-hidden="true">■ </span>
+          <span aria-hidden="true">{signalSymbols.red} </span>
           {t('myPlan.crisisCard.title', { name: plan.clientName })}
         </p>
         {empty && <p>{t('myPlan.crisisCard.empty')}</p>}

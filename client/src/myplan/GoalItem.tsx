@@ -35,7 +35,7 @@ export function GoalItem({ goal, onSaved }: { goal: PlanGoal; onSaved(words: str
       {goal.owner && (
         <p className="plan-goal-owner">
           <span className="plan-label">
-            <Sentences text={t('myPlan.owner')} />
+            <Sentences text={t('myPlan.helper')} />
           </span>{' '}
           <Person person={goal.owner} />
         </p>

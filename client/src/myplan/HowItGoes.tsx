@@ -76,7 +76,7 @@ function DomainRating({ domain, saved }: { domain: LifeDomain; saved: ClientRati
         {t('myPlan.howItGoes.save')}
       </button>
       <p role="status" className={status === 'error' || status === 'noFace' ? 'form-error' : 'form-ok'}>
-        {status === 'saved' && t('myPlan.howItGoes.saved')}
+        {status === 'saved' && t('myPlan.saved')}
         {status === 'error' && t('myPlan.howItGoes.error')}
         {status === 'noFace' && t('myPlan.howItGoes.chooseFirst')}
       </p>

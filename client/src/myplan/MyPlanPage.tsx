@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
 import { getJson } from '../api.js';
+import { useEventStream } from '../useEventStream.js';
 import { AccessLog } from './AccessLog.js';
 import { ContactPerson } from './ContactPerson.js';
 import { CrisisCard } from './CrisisCard.js';
@@ -10,6 +11,7 @@ import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
 import { MySignalPlan } from './MySignalPlan.js';
 import './myplan.css';
+import './myplan-print.css';
 
 /** The client's own plan in plain language, kept up to date while the team works on it. */
 export function MyPlanPage() {
@@ -17,18 +19,20 @@ export function MyPlanPage() {
   const [plan, setPlan] = useState<ClientPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     getJson<{ plan: ClientPlan }>('/api/my/plan')
       .then((body) => setPlan(body.plan))
       .catch((e: Error) => setError(e.message));
-    // The server sends the whole plan again after every change to the board.
-    const events = new EventSource('/api/my/plan/events');
-    events.addEventListener('plan', (event) => setPlan(JSON.parse((event as MessageEvent<string>).data)));
-    return () => events.close();
   }, []);
+  useEffect(load, [load]);
+  // The server sends the whole plan whenever a change to the board changes it; after a lost
+  // connection the plan is fetched again, so nothing changed meanwhile is missed.
+  useEventStream('/api/my/plan/events', { plan: (data) => setPlan(data as ClientPlan) }, load);
 
-  if (error) return <p role="alert">{t('myPlan.loadError', { message: error })}</p>;
-  if (!plan) return <p role="status">{t('common.loading')}</p>;
+  if (!plan) {
+    if (error) return <p role="alert">{t('myPlan.loadError', { message: error })}</p>;
+    return <p role="status">{t('common.loading')}</p>;
+  }
 
   const wordsSaved = (goalId: string, words: string) =>
     setPlan(

@@ -4,10 +4,9 @@ import { hasSignalPlan, signalStateTextFields } from '../../../shared/doc/signal
 import type { SignalStatePlan } from '../../../shared/doc/signalPlan.js';
 import { signalStates } from '../../../shared/risk.js';
 import type { SignalState } from '../../../shared/risk.js';
+import { signalSymbols } from '../components/SignalStateBadge.js';
 import { telHref } from '../components/telHref.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
-
-export const signalSymbols = { green: '●', amber: '▲', red: '■' } as const;
 
 /** What I notice, what I do, what others do and whom I call, in one state. */
 function StatePlan({
@@ -62,9 +61,7 @@ function StatePlan({
             <dd>
               {plan.callPhone ? (
                 <a className="call-button" href={telHref(plan.callPhone)}>
-                  <Sentences
-                    text={t('myPlan.signal.callButton', { name: plan.callName, phone: plan.callPhone })}
-                  />
+                  <Sentences text={t('myPlan.call', { name: plan.callName, phone: plan.callPhone })} />
                 </a>
               ) : (
                 <strong>

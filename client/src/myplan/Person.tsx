@@ -1,26 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanContact } from '../../../shared/api.js';
+import { colorFor } from '../../../shared/presence.js';
+import { initialsOf } from '../components/initials.js';
 import { telHref } from '../components/telHref.js';
 import { Sentences } from './ReadAloud.js';
 
-/** The first letters of someone's first and last name, e.g. "SK" for Sevda Kaya. */
-export function initialsOf(name: string): string {
-  const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  const first = words[0]?.[0] ?? '';
-  const last = words.length > 1 ? (words.at(-1)?.[0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
-
-/** A round badge with someone's initials, in a colour of their own (decorative). */
-export function Avatar({ name, large = false }: { name: string; large?: boolean }) {
-  const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
+/** A round badge with someone's initials, in their own colour (decorative). */
+export function Avatar({ person, large = false }: { person: PlanContact; large?: boolean }) {
   return (
     <span
       className={`avatar${large ? ' avatar-large' : ''}`}
-      style={{ background: `hsl(${hue} 55% 32%)` }}
+      style={{ background: colorFor(person.id) }}
       aria-hidden="true"
     >
-      {initialsOf(name)}
+      {initialsOf(person.name)}
     </span>
   );
 }
@@ -30,7 +23,7 @@ export function Person({ person }: { person: PlanContact }) {
   const { t } = useTranslation();
   return (
     <span className="person">
-      <Avatar name={person.name} />
+      <Avatar person={person} />
       <span className="person-text">
         <strong>
           <Sentences text={person.name} />

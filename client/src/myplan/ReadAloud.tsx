@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { splitSentences } from './sentences.js';
-import { canReadAloud, readSentences, speechLang } from './speech.js';
+import { locale } from '../i18n/index.js';
+import { sentenceLines } from './sentences.js';
+import { canReadAloud, readSentences } from './speech.js';
 
 /** The key of the sentence being read aloud in this section, if any. */
 const ReadingContext = createContext<string | null>(null);
@@ -14,7 +15,7 @@ const ReadingContext = createContext<string | null>(null);
 export function Sentences({ text }: { text: string }) {
   const reading = useContext(ReadingContext);
   const base = useId();
-  const lines = useMemo(() => text.split(/\r?\n/).map((line) => splitSentences(line)), [text]);
+  const lines = useMemo(() => sentenceLines(text), [text]);
   return (
     <>
       {lines.map((sentences, line) => (
@@ -72,7 +73,7 @@ export function PlanSection({
     const spans = [...(ref.current?.querySelectorAll<HTMLElement>('[data-sentence]') ?? [])];
     const sentences = spans.map((span) => span.textContent?.trim() ?? '');
     setReading(true);
-    stopRef.current = readSentences(sentences, speechLang(i18n.language), {
+    stopRef.current = readSentences(sentences, locale(i18n.language), {
       onSentence: (index) => {
         const span = spans[index];
         setCurrent(span?.dataset.sentence ?? null);

@@ -2,7 +2,6 @@
 const abbreviations = new Set([
   'bijv',
   'bv',
-  'bijvoorbeeld',
   'o.a',
   'd.w.z',
   'm.b.v',
@@ -44,27 +43,27 @@ const abbreviations = new Set([
 ]);
 
 /**
- * Splits text into sentences for reading aloud one at a time (so the sentence being read can be
- * highlighted). A sentence ends at `.`, `!`, `?` or `…` followed by a space, or at a line break;
- * common abbreviations ("bijv.", "dr.") and initials ("A. Jansen") do not end one. Whitespace is
- * tidied; empty pieces are dropped.
+ * Splits one line of text into sentences for reading aloud one at a time (so the sentence being
+ * read can be highlighted). A sentence ends at `.`, `!`, `?` or `…` followed by a space; common
+ * abbreviations ("bijv.", "dr.") and initials ("A. Jansen") do not end one. Whitespace is tidied.
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(line: string): string[] {
   const sentences: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    let current = '';
-    const words = line.split(/\s+/).filter(Boolean);
-    words.forEach((word, index) => {
-      current = current ? `${current} ${word}` : word;
-      const next = words[index + 1];
-      if (next === undefined || !endsSentence(word, next)) return;
-      sentences.push(current);
-      current = '';
-    });
-    if (current) sentences.push(current);
-  }
+  let current = '';
+  const words = line.split(/\s+/).filter(Boolean);
+  words.forEach((word, index) => {
+    current = current ? `${current} ${word}` : word;
+    const next = words[index + 1];
+    if (next === undefined || !endsSentence(word, next)) return;
+    sentences.push(current);
+    current = '';
+  });
+  if (current) sentences.push(current);
   return sentences;
 }
+
+/** Text as lines of sentences: a line break ends a sentence, and stays a line break on screen. */
+export const sentenceLines = (text: string): string[][] => text.split(/\r?\n/).map(splitSentences);
 
 function endsSentence(word: string, next: string): boolean {
   // Closing quotes or brackets may follow the mark: «Echt?» or (zie boven.)

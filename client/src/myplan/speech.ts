@@ -5,9 +5,6 @@ export interface SpeechEngine {
   getVoices(): SpeechSynthesisVoice[];
 }
 
-/** The speech language of a page language: nl-NL or en-GB. */
-export const speechLang = (language: string) => (language.startsWith('en') ? 'en-GB' : 'nl-NL');
-
 /** Whether this browser can read aloud at all (no button is shown otherwise). */
 export const canReadAloud = () =>
   typeof window !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;

@@ -1,13 +1,9 @@
 import type { Router } from 'express';
-import { z } from 'zod';
-import { idSchema } from '../../../shared/domain.js';
 import { HttpError, validate } from '../../http/validate.js';
-import { clientVoiceService } from '../../services/clientVoice.js';
 import type { Services } from '../../services/index.js';
 import { openCase } from './openCase.js';
-
-export const clientQuestionParamsSchema = z.object({ caseId: idSchema, questionId: idSchema });
-export type ClientQuestionParams = z.infer<typeof clientQuestionParamsSchema>;
+import { clientQuestionParamsSchema } from './schema.js';
+import type { ClientQuestionParams } from './schema.js';
 
 /**
  * A member with write access marks a client's question discussed. The question lives in a
@@ -15,14 +11,13 @@ export type ClientQuestionParams = z.infer<typeof clientQuestionParamsSchema>;
  * the session.
  */
 export function clientQuestionRoutes(s: Services, router: Router): void {
-  const voice = clientVoiceService(s.registry);
   router.post(
     '/:caseId/client-questions/:questionId/discussed',
     validate('params', clientQuestionParamsSchema),
     async (req, res) => {
       const { user, facts, grant, point } = openCase(s, req, res, 'write');
       const { questionId } = req.params as ClientQuestionParams;
-      const found = await voice.markDiscussed(facts.caseId, questionId, user.displayName);
+      const found = await s.clientVoice.markDiscussed(facts.caseId, questionId, user.displayName);
       s.audit.record({
         event: found ? 'api-write' : 'api-refused',
         outcome: found ? 'allowed' : 'refused',

@@ -4,6 +4,9 @@ import { idSchema } from '../../../shared/domain.js';
 export const caseParamsSchema = z.object({ caseId: idSchema });
 export type CaseParams = z.infer<typeof caseParamsSchema>;
 
+export const clientQuestionParamsSchema = caseParamsSchema.extend({ questionId: idSchema });
+export type ClientQuestionParams = z.infer<typeof clientQuestionParamsSchema>;
+
 export const memberParamsSchema = z.object({ caseId: idSchema, professionalId: idSchema });
 export type MemberParams = z.infer<typeof memberParamsSchema>;
 

@@ -1,13 +1,11 @@
 import { Router } from 'express';
-import type { Request, Response } from 'express';
 import type { FileAccess } from '../../../shared/api.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { openEventStream } from '../../http/eventStream.js';
-import { accessPoint, requireUser } from '../../http/session.js';
 import { HttpError, validate } from '../../http/validate.js';
 import type { ClientPlanService } from '../../services/clientPlan.js';
 import type { Services } from '../../services/index.js';
-import type { DocumentRegistry } from '../../sync/documentRegistry.js';
+import { clientOf } from './client.js';
 import { goalParamsSchema, wordsSchema } from './schema.js';
 import type { GoalParams, WordsBody } from './schema.js';
 import { myVoiceRoutes } from './voice.js';
@@ -16,52 +14,54 @@ import { myVoiceRoutes } from './voice.js';
  * The client's own pages: their plan (a projection, live), their words, questions and ratings, who
  * looked at their file.
  */
-export function myRouter(s: Services, plans: ClientPlanService, registry: DocumentRegistry): Router {
+export function myRouter(s: Services, plans: ClientPlanService): Router {
   const router = Router();
-  const client = (req: Request, res: Response) => {
-    const user = requireUser(res, ['client']);
-    return { user, caseId: user.clientCaseId!, point: accessPoint(req) };
-  };
 
   router.get('/plan', async (req, res) => {
-    const { user, caseId, point } = client(req, res);
-    const plan = await plans.plan(caseId);
+    const client = clientOf(s, req, res);
+    const plan = await plans.plan(client.caseId);
     if (!plan) throw new HttpError(404, 'your plan was not found');
-    s.audit.record({
-      event: 'api-read',
-      caseId,
-      userId: user.id,
-      role: 'client',
-      authorization: 'client-self',
-      ...point,
-      details: { resource: 'plan' },
-    });
+    client.read({ resource: 'plan' });
     res.json({ plan });
   });
 
-  /** Server-sent events: the plan again whenever the team changes the board. */
+  /**
+   * Server-sent events: the plan as soon as the stream opens (so a reconnecting page catches up),
+   * then again whenever a change to the board changes what the client sees.
+   */
   router.get('/plan/events', (req, res) => {
-    const { caseId } = client(req, res);
+    const { caseId } = clientOf(s, req, res);
     const name = caseDocumentName(caseId);
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
     let timer: NodeJS.Timeout | null = null;
+    let lastSent = '';
     const send = async () => {
       timer = null;
       const plan = await plans.plan(caseId);
-      if (plan) stream.send('plan', plan);
+      if (!plan) return;
+      // Most board edits (a hidden goal, a perspective) leave the client's plan as it was.
+      const serialized = JSON.stringify(plan);
+      if (serialized === lastSent) return;
+      lastSent = serialized;
+      stream.send('plan', plan);
+    };
+    // One send at a time, so an older plan never overtakes a newer one.
+    let sending = Promise.resolve();
+    const sendInTurn = () => {
+      sending = sending
+        .then(send)
+        .catch((error: unknown) => s.log.error('plan event failed', { error: String(error) }));
     };
     const onChange = (changed: string) => {
       if (changed !== name || timer) return;
-      timer = setTimeout(
-        () => send().catch((error: unknown) => s.log.error('plan event failed', { error: String(error) })),
-        300,
-      );
+      timer = setTimeout(sendInTurn, 300);
     };
-    registry.changes.on('change', onChange);
+    s.registry.changes.on('change', onChange);
     stream.onClose(() => {
-      registry.changes.off('change', onChange);
+      s.registry.changes.off('change', onChange);
       if (timer) clearTimeout(timer);
     });
+    sendInTurn();
   });
 
   router.put(
@@ -69,45 +69,28 @@ export function myRouter(s: Services, plans: ClientPlanService, registry: Docume
     validate('params', goalParamsSchema),
     validate('body', wordsSchema),
     async (req, res) => {
-      const { user, caseId, point } = client(req, res);
+      const client = clientOf(s, req, res);
       const { goalId } = req.params as GoalParams;
-      const ok = await plans.setClientWords(caseId, goalId, (req.body as WordsBody).words);
-      s.audit.record({
-        event: ok ? 'api-write' : 'api-refused',
-        outcome: ok ? 'allowed' : 'refused',
-        caseId,
-        userId: user.id,
-        role: 'client',
-        authorization: 'client-self',
-        ...point,
-        details: { resource: 'goal-words', goalId },
-      });
+      const ok = await plans.setClientWords(client.caseId, goalId, (req.body as WordsBody).words);
+      client.wrote(ok, { resource: 'goal-words', goalId });
       if (!ok) throw new HttpError(404, `goalId: no goal ${goalId} in your plan`);
       res.status(204).end();
     },
   );
 
   router.get('/access-log', (req, res) => {
-    const { user, caseId, point } = client(req, res);
+    const client = clientOf(s, req, res);
     const names = s.db.prepare<[], { id: string; name: string }>(
       'SELECT id, display_name AS name FROM users',
     );
     const byId = new Map(names.all().map((u) => [u.id, u.name]));
-    const entries: FileAccess[] = s.audit.whoLookedAt(caseId).map((e) => ({
+    const entries: FileAccess[] = s.audit.whoLookedAt(client.caseId).map((e) => ({
       at: e.at,
       event: e.event,
       name: (e.userId && byId.get(e.userId)) || '—',
       role: e.role,
     }));
-    s.audit.record({
-      event: 'api-read',
-      caseId,
-      userId: user.id,
-      role: 'client',
-      authorization: 'client-self',
-      ...point,
-      details: { resource: 'access-log' },
-    });
+    client.read({ resource: 'access-log' });
     res.json({ entries });
   });
 

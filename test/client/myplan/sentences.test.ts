@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../client/src/myplan/sentences.js';
+import { sentenceLines, splitSentences } from '../../../client/src/myplan/sentences.js';
 
 describe('reading aloud goes sentence by sentence', () => {
   it.each([
@@ -11,14 +11,14 @@ describe('reading aloud goes sentence by sentence', () => {
       sentences: ['Het gaat goed.', 'Blijf doen wat je helpt!', 'Lukt dat?'],
     },
     {
-      what: 'a line break ends a sentence',
-      text: 'Slecht slapen\nNiet meer naar buiten gaan',
-      sentences: ['Slecht slapen', 'Niet meer naar buiten gaan'],
-    },
-    {
       what: 'abbreviations do not end a sentence',
       text: 'Bel bijv. dr. Jansen of dhr. De Vries. Dat helpt.',
       sentences: ['Bel bijv. dr. Jansen of dhr. De Vries.', 'Dat helpt.'],
+    },
+    {
+      what: '"bijvoorbeeld" is a word, so it can end a sentence',
+      text: 'Dat helpt bijvoorbeeld. Bel dan je zus.',
+      sentences: ['Dat helpt bijvoorbeeld.', 'Bel dan je zus.'],
     },
     {
       what: 'initials before a name do not end a sentence',
@@ -47,5 +47,22 @@ describe('reading aloud goes sentence by sentence', () => {
     },
   ])('$what', ({ text, sentences }) => {
     expect(splitSentences(text)).toEqual(sentences);
+  });
+});
+
+describe('text on screen keeps its line breaks', () => {
+  it('a line break ends a sentence and starts a new line', () => {
+    expect(sentenceLines('Slecht slapen\nNiet meer naar buiten gaan')).toEqual([
+      ['Slecht slapen'],
+      ['Niet meer naar buiten gaan'],
+    ]);
+  });
+
+  it('an empty line stays an empty line, and Windows line ends count too', () => {
+    expect(sentenceLines('Bel Sevda. Of je zus.\r\n\r\nDirect gevaar? Bel 112.')).toEqual([
+      ['Bel Sevda.', 'Of je zus.'],
+      [],
+      ['Direct gevaar?', 'Bel 112.'],
+    ]);
   });
 });

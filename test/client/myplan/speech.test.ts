@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSentences, speechLang } from '../../../client/src/myplan/speech.js';
+import { readSentences } from '../../../client/src/myplan/speech.js';
 import type { SpeechEngine } from '../../../client/src/myplan/speech.js';
 
 /** A stand-in for the browser's speech synthesis: keeps what it was asked to say. */
@@ -63,9 +63,5 @@ describe('reading a section aloud', () => {
     stop(); // stopping the first again changes nothing
     spoken[1]!.onend!();
     expect(second).toEqual([0, 'done']);
-  });
-
-  it('uses nl-NL for Dutch pages and en-GB for English ones', () => {
-    expect([speechLang('nl'), speechLang('en'), speechLang('en-GB')]).toEqual(['nl-NL', 'en-GB', 'en-GB']);
   });
 });

@@ -101,6 +101,9 @@ const stepFields: Record<keyof PlanGoal['steps'][number], true> = {
 };
 const keys = (o: object) => Object.keys(o).sort();
 
+/** How many plan events a stream received. */
+const planEvents = (text: string) => text.match(/^event: plan$/gm)?.length ?? 0;
+
 /** Opens the plan's event stream as a browser's EventSource would; collects what arrives. */
 async function openPlanStream(cookie: string) {
   const controller = new AbortController();
@@ -161,6 +164,31 @@ describe('the client’s plan', () => {
     await eventually(() =>
       expect(stream.text).toMatch(/event: plan\ndata: .*"title":"Weer Zelf boodschappen doen"/),
     );
+    expect(stream.text).not.toContain('GEHEIM');
+  });
+
+  it('an opened stream sends the plan at once, so a page that reconnects catches up', async () => {
+    const stream = await openPlanStream(signIn(server, t.client.userId).cookie);
+    await eventually(() =>
+      expect(stream.text).toMatch(/event: plan\ndata: .*"title":"Zelf boodschappen doen"/),
+    );
+    expect(planEvents(stream.text)).toBe(1);
+  });
+
+  it('a board change that leaves the client’s plan as it was sends no plan event', async () => {
+    const stream = await openPlanStream(signIn(server, t.client.userId).cookie);
+    await eventually(() => expect(planEvents(stream.text)).toBe(1));
+    goalText(gp.doc, 'hidden', 'title').insert(0, 'Nog ');
+    await eventually(async () =>
+      expect(await board((doc) => readBoard(doc).goals.find((g) => g.id === 'hidden')?.title)).toMatch(
+        /^Nog /,
+      ),
+    );
+    // Nothing may arrive: wait out the stream's 300 ms debounce with room to spare.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(planEvents(stream.text)).toBe(1);
+    goalText(gp.doc, 'visible', 'title').insert(0, 'Weer ');
+    await eventually(() => expect(planEvents(stream.text)).toBe(2));
     expect(stream.text).not.toContain('GEHEIM');
   });
 

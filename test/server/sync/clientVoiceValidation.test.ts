@@ -14,27 +14,18 @@ import {
   withdrawClientQuestion,
 } from '../../../shared/doc/clientVoice.js';
 import { InvalidUpdate, validateUpdate } from '../../../server/sync/validation/updateValidator.js';
+import { capture, inSyncWith } from '../../utils/updates.js';
 
 /**
  * The client's voice is server-only (SPEC V9): no board can add, change or remove a client's
  * question or rating, so what the board shows as the client's is the client's. The team's own
  * view per life domain is an ordinary, validated board root.
  */
-function capture(doc: Y.Doc, edit: () => void): Uint8Array {
-  const updates: Uint8Array[] = [];
-  const listen = (update: Uint8Array) => updates.push(update);
-  doc.on('update', listen);
-  edit();
-  doc.off('update', listen);
-  return Y.mergeUpdates(updates);
-}
-
 function setup() {
   const server = new Y.Doc();
   const questionId = addClientQuestion(server, 'Mag ik weer autorijden?', '2026-03-01T10:00:00.000Z');
   setClientRating(server, 'housing', { score: 2, sentence: 'Te druk', at: '2026-03-01T10:00:00.000Z' });
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const client = inSyncWith(server);
   return { server, client, questionId };
 }
 const team = { score: 3 as const, byId: 'p-1', byName: 'Sevda Kaya', at: '2026-03-02T09:00:00.000Z' };

@@ -17,20 +17,12 @@ import {
 import { observationShape } from '../../../shared/doc/signalPlanShape.js';
 import type { RelapseKind } from '../../../shared/doc/signalPlanShape.js';
 import { InvalidUpdate, validateUpdate } from '../../../server/sync/validation/updateValidator.js';
+import { capture, inSyncWith } from '../../utils/updates.js';
 
 /**
  * The signal plan is co-edited live like the rest of the board; the observations timeline is
  * written by the server alone (SPEC V8), so nobody can rewrite what was seen and when.
  */
-function capture(doc: Y.Doc, edit: () => void): Uint8Array {
-  const updates: Uint8Array[] = [];
-  const listen = (update: Uint8Array) => updates.push(update);
-  doc.on('update', listen);
-  edit();
-  doc.off('update', listen);
-  return Y.mergeUpdates(updates);
-}
-
 const observation = {
   at: '2026-03-01T10:00:00.000Z',
   authorId: 'p-1',
@@ -48,8 +40,7 @@ function setup() {
   ensureSignalPlan(server);
   protectiveFactorsText(server).insert(0, 'Zus woont dichtbij');
   const observationId = appendObservation(server, observation);
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const client = inSyncWith(server);
   return { server, client, observationId };
 }
 type Setup = ReturnType<typeof setup>;

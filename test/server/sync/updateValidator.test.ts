@@ -16,16 +16,7 @@ import { setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { boardShape } from '../../../shared/doc/boardShape.js';
 import type { GoalStatus } from '../../../shared/domain.js';
 import { InvalidUpdate, validateUpdate } from '../../../server/sync/validation/updateValidator.js';
-
-/** Everything one edit produced, as the provider would send it (all its transactions merged). */
-function capture(doc: Y.Doc, edit: () => void): Uint8Array {
-  const updates: Uint8Array[] = [];
-  const listen = (update: Uint8Array) => updates.push(update);
-  doc.on('update', listen);
-  edit();
-  doc.off('update', listen);
-  return Y.mergeUpdates(updates);
-}
+import { capture, inSyncWith } from '../../utils/updates.js';
 
 /**
  * A server document as the sync server holds it (roots declared, one goal with a step) and a
@@ -39,8 +30,7 @@ function setup() {
   createGoal(seed, { id: 'g1', title: 'Schulden op orde', domain: 'income', phase: 'treatment' });
   const stepId = addStep(seed, 'g1', { text: 'Afspraak schuldhulp' });
   Y.applyUpdate(server, Y.encodeStateAsUpdate(seed));
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const client = inSyncWith(server);
   return { server, client, stepId };
 }
 type Setup = ReturnType<typeof setup>;
@@ -99,8 +89,7 @@ describe('validateUpdate accepts what the board functions write', () => {
 
 /** A second client whose edits the server never received. */
 function unseenEdit(s: Setup, edit: (other: Y.Doc) => void): void {
-  const other = new Y.Doc();
-  Y.applyUpdate(other, Y.encodeStateAsUpdate(s.server));
+  const other = inSyncWith(s.server);
   edit(other);
   Y.applyUpdate(s.client, Y.encodeStateAsUpdate(other));
 }
