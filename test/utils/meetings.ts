@@ -1,5 +1,8 @@
 import type { RunningServer } from '../../server/app.js';
-import type { Person } from './caseTeam.js';
+import { caseTeam } from './caseTeam.js';
+import type { CaseTeam, Person } from './caseTeam.js';
+import { startTestServer } from './server.js';
+import type { TestServer } from './server.js';
 import { api } from './http.js';
 
 /** Plans a meeting in the test neighbourhood through the API; returns its id. */
@@ -36,4 +39,14 @@ export async function putOnAgenda(
   });
   if (answer.status !== 201)
     throw new Error(`agenda failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** A test server with a case team whose client is Ahmet Yılmaz (1961), for the meeting tests. */
+export async function startMeetingServer(): Promise<{ server: TestServer; t: CaseTeam }> {
+  const server = await startTestServer({ projectionDebounceMs: 20 });
+  const t = caseTeam(server);
+  server.db
+    .prepare("UPDATE cases SET client_name = 'Ahmet Yılmaz', birth_year = 1961 WHERE id = ?")
+    .run(t.caseId);
+  return { server, t };
 }
