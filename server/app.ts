@@ -109,6 +109,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ],
     maxMessageBytes: config.sync.maxMessageBytes,
     unloadAfterMs: config.sync.unloadAfterMs,
+    hold: config.sync.hold,
     accessRecheckMs: config.accessRecheckMs,
     log,
   });

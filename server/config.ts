@@ -26,6 +26,23 @@ const envSchema = z.object({
     .default(30_000),
   /** Stored updates of one document are merged into one after this many. */
   SYNC_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).max(1_000_000).default(500),
+  /**
+   * Updates that arrive before what they build on (after a reconnect the stock provider sends live
+   * edits before its sync step 2) wait per connection up to these bounds (SPEC V5).
+   */
+  SYNC_HOLD_MAX_UPDATES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  SYNC_HOLD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .optional(),
+  SYNC_HOLD_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3600 * 1000)
+    .default(60_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** The address people use to reach the app (invitation links); default http://localhost:PORT. */
   PUBLIC_URL: z.url().optional(),
@@ -75,7 +92,12 @@ export interface Config {
   host: string;
   dataDir: string;
   demoData: boolean;
-  sync: { maxMessageBytes: number; unloadAfterMs: number; compactAfterUpdates: number };
+  sync: {
+    maxMessageBytes: number;
+    unloadAfterMs: number;
+    compactAfterUpdates: number;
+    hold: { maxUpdates: number; maxBytes: number; maxMs: number };
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   publicUrl: string;
   allowedOrigins: string[];
@@ -120,6 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       unloadAfterMs: e.SYNC_UNLOAD_AFTER_MS,
       compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
+      hold: {
+        maxUpdates: e.SYNC_HOLD_MAX_UPDATES,
+        // Default: four of the largest messages, and never less than 16 MiB.
+        maxBytes: e.SYNC_HOLD_MAX_BYTES ?? Math.max(16 * 1024 * 1024, e.SYNC_MAX_MESSAGE_BYTES * 4),
+        maxMs: e.SYNC_HOLD_MAX_MS,
+      },
     },
     logLevel: e.LOG_LEVEL,
     publicUrl,

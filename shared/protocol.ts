@@ -1,8 +1,13 @@
 /**
- * Constants of the sync protocol that client and server must agree on: document names and the
- * WebSocket close codes. Codes 4400–4499 tell the stock y-websocket provider not to reconnect.
+ * Constants of the sync protocol that client and server must agree on: document names, the
+ * WebSocket close codes and our one message beyond y-websocket's. Codes 4400–4499 tell the stock
+ * y-websocket provider not to reconnect; every other code (4500–4599 included) makes it reconnect
+ * and resync, which sends the server whatever it lacks.
  */
 export const syncPath = '/sync';
+
+/** y-websocket message types: sync and awareness are the protocol's own, notice is ours (SPEC R2). */
+export const messageTypes = { sync: 0, awareness: 1, queryAwareness: 3, notice: 20 } as const;
 
 export const closeCodes = {
   /** The message could not be decoded as y-websocket protocol. */
@@ -19,8 +24,29 @@ export const closeCodes = {
   invalidUpdate: 4422,
   /** The server is shutting down; reconnecting later will work. */
   goingAway: 1001,
+  /** The server could not store an update (SPEC D1): reconnect and send it again. */
+  notStored: 4503,
+  /** Updates waited too long or too many for what they depend on (SPEC V5): reconnect and resync. */
+  resync: 4509,
 } as const;
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
+
+/** Whether the stock provider stops for good after this close code (SPEC C1). */
+export const isFinalClose = (code: number) => code >= 4400 && code < 4500;
+
+/**
+ * What the server tells one connection besides the document (SPEC R2): a text grew past its limit
+ * when two people typed at once and the server cut it back; `removed` is what this person had typed
+ * there and no longer is, so the screen can offer it to copy.
+ */
+export interface TrimmedNotice {
+  kind: 'trimmed';
+  /** Where in the document, e.g. `['goals', '<goalId>', 'title']`. */
+  path: string[];
+  maxLength: number;
+  removed: string;
+}
+export type SyncNotice = TrimmedNotice;
 
 /** `shared`: the board every member sees; `medical`/`social`: consent compartments per domain. */
 export const documentParts = ['shared', 'medical', 'social'] as const;

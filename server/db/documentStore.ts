@@ -6,7 +6,8 @@ import type { Db } from './database.js';
  */
 export interface DocumentStore {
   load(name: string): Uint8Array[];
-  append(name: string, update: Uint8Array): void;
+  /** Appends an accepted update with the user who sent it (null: the server's own edit). */
+  append(name: string, update: Uint8Array, userId?: string | null): void;
   /** Replaces every stored update of `name` by `state` (the document's full state). */
   replace(name: string, state: Uint8Array): void;
   count(name: string): number;
@@ -16,8 +17,8 @@ export function sqliteDocumentStore(db: Db): DocumentStore {
   const select = db.prepare<[string], { data: Buffer }>(
     'SELECT data FROM document_updates WHERE document_name = ? ORDER BY id',
   );
-  const insert = db.prepare<[string, Buffer]>(
-    'INSERT INTO document_updates (document_name, data) VALUES (?, ?)',
+  const insert = db.prepare<[string, Buffer, string | null]>(
+    'INSERT INTO document_updates (document_name, data, user_id) VALUES (?, ?, ?)',
   );
   const remove = db.prepare<[string]>('DELETE FROM document_updates WHERE document_name = ?');
   const countRows = db.prepare<[string], { n: number }>(
@@ -25,12 +26,12 @@ export function sqliteDocumentStore(db: Db): DocumentStore {
   );
   const replace = db.transaction((name: string, state: Uint8Array) => {
     remove.run(name);
-    insert.run(name, Buffer.from(state));
+    insert.run(name, Buffer.from(state), null);
   });
   const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
   return {
     load: (name) => select.all(name).map((row) => new Uint8Array(row.data)),
-    append: (name, update) => void insert.run(name, toBuffer(update)),
+    append: (name, update, userId = null) => void insert.run(name, toBuffer(update), userId),
     replace: (name, state) => replace(name, state),
     count: (name) => countRows.get(name)?.n ?? 0,
   };

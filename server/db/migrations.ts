@@ -221,4 +221,8 @@ export const migrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  `
+  -- Who sent each stored update (SPEC D4); null for the server's own edits and compacted states.
+  ALTER TABLE document_updates ADD COLUMN user_id TEXT;
+  `,
 ];

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import { NotStored } from '../sync/documentRegistry.js';
 
 /** A request error with the HTTP status and a message that names what is wrong. */
 export class HttpError extends Error {
@@ -38,6 +39,11 @@ export function errorHandler(log: { error(msg: string, f?: Record<string, unknow
   return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) {
       res.status(error.status).json({ error: error.message });
+      return;
+    }
+    if (error instanceof NotStored) {
+      log.error('a change could not be stored', { document: error.documentName });
+      res.status(503).json({ error: 'the change could not be stored; nothing was changed, try again' });
       return;
     }
     const status = (error as { status?: number }).status;

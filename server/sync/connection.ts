@@ -1,34 +1,39 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
-import { closeCodes } from '../../shared/protocol.js';
-import type { ConnectionContext } from './extension.js';
+import { closeCodes, messageTypes } from '../../shared/protocol.js';
+import type { ConnectionContext, UpdateContext } from './extension.js';
 import { SyncRefusal } from './extension.js';
 import type { Logger } from '../logger.js';
 import type { Pipeline } from './pipeline.js';
-import { messageAwareness, messageQueryAwareness, messageSync } from './sharedDocument.js';
-import type { SharedDocument } from './sharedDocument.js';
-import { decodeAwareness, encodeAwareness } from './awarenessCodec.js';
+import type { Peer, SharedDocument } from './sharedDocument.js';
+import { decodeAwareness } from './awarenessCodec.js';
+import { outgoing } from './messages.js';
+import { MissingDependencies } from './validation/updateValidator.js';
+import { HeldUpdates } from './heldUpdates.js';
+import type { HoldLimits } from './heldUpdates.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
   /** A client that does not read its messages is dropped past this many unsent bytes. */
   maxBufferedBytes: number;
+  /** Updates waiting for what they depend on (SPEC V5). */
+  hold: HoldLimits;
 }
 
 /**
  * One WebSocket on one document, speaking the y-websocket protocol. Messages that arrive before
  * the document is loaded wait in a queue (SPEC S1); every message is checked before it touches
- * the document, and a bad one closes only this socket (SPEC S4–S6).
+ * the document, and a bad one closes only this socket (SPEC S4–S6). An update that needs changes
+ * still on their way is held until they arrive (V5).
  */
-export class Connection {
-  readonly awarenessIds = new Set<number>();
+export class Connection implements Peer {
   private document: SharedDocument | null = null;
   private queue: Uint8Array[] = [];
   private queuedBytes = 0;
+  private readonly held: HeldUpdates;
+  readonly authors = new Set<number>();
   closed = false;
 
   constructor(
@@ -37,25 +42,14 @@ export class Connection {
     private readonly pipeline: Pipeline,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.held = new HeldUpdates(limits.hold, (reason) => this.close(closeCodes.resync, reason));
+  }
 
   /** The document is loaded: greet the client and handle what it already sent. */
   attach(document: SharedDocument): void {
     this.document = document;
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, messageSync);
-    syncProtocol.writeSyncStep1(step1, document.doc);
-    this.send(encoding.toUint8Array(step1));
-    const states = [...document.awareness.getStates().keys()];
-    if (states.length > 0) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, messageAwareness);
-      encoding.writeVarUint8Array(
-        encoder,
-        awarenessProtocol.encodeAwarenessUpdate(document.awareness, states),
-      );
-      this.send(encoding.toUint8Array(encoder));
-    }
+    document.greet(this);
     const queued = this.queue;
     this.queue = [];
     for (const message of queued) if (!this.closed) this.handle(message);
@@ -84,58 +78,36 @@ export class Connection {
     try {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
-      if (type === messageSync) this.handleSync(decoder, document);
-      else if (type === messageAwareness) {
-        this.handleAwareness(decoding.readVarUint8Array(decoder), document);
-      } else if (type === messageQueryAwareness) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, messageAwareness);
-        encoding.writeVarUint8Array(
-          encoder,
-          awarenessProtocol.encodeAwarenessUpdate(document.awareness, [
-            ...document.awareness.getStates().keys(),
-          ]),
-        );
-        this.send(encoding.toUint8Array(encoder));
-      } else throw new SyncRefusal(closeCodes.malformedMessage, `unknown message type ${type}`);
+      if (type === messageTypes.sync) this.handleSync(decoder, document);
+      else if (type === messageTypes.awareness) {
+        const entries = decodeAwareness(decoding.readVarUint8Array(decoder));
+        document.applyAwareness(this, entries, (own) => this.pipeline.beforeAwareness(this.context, own));
+      } else if (type === messageTypes.queryAwareness) this.send(document.allAwareness());
+      else throw new SyncRefusal(closeCodes.malformedMessage, `unknown message type ${type}`);
     } catch (error) {
-      if (error instanceof SyncRefusal) {
-        this.log.warn('sync message refused', {
-          document: this.context.documentName,
-          code: error.code,
-          reason: error.reason,
-        });
-        this.close(error.code, error.reason);
-      } else {
-        this.log.warn('malformed sync message', { document: this.context.documentName });
-        this.close(closeCodes.malformedMessage, 'malformed message');
-      }
+      this.refuse(error);
     }
   }
 
-  /**
-   * Presence from this client: states of client ids another connection owns are dropped (no one
-   * can hide or take over someone else's presence) and the concerns may rewrite the rest.
-   */
-  private handleAwareness(update: Uint8Array, document: SharedDocument): void {
-    const entries = decodeAwareness(update).filter((e) => {
-      const owner = document.awarenessOwners.get(e.clientId);
-      return owner === undefined || owner === this;
-    });
-    if (entries.length === 0) return;
-    this.pipeline.beforeAwareness(this.context, entries);
-    awarenessProtocol.applyAwarenessUpdate(document.awareness, encodeAwareness(entries), this);
+  private refuse(error: unknown): void {
+    if (error instanceof SyncRefusal) {
+      this.log.warn('sync message refused', {
+        document: this.context.documentName,
+        code: error.code,
+        reason: error.reason,
+      });
+      this.close(error.code, error.reason);
+    } else {
+      this.log.warn('malformed sync message', { document: this.context.documentName });
+      this.close(closeCodes.malformedMessage, 'malformed message');
+    }
   }
 
   private handleSync(decoder: decoding.Decoder, document: SharedDocument): void {
     const subtype = decoding.readVarUint(decoder);
     if (subtype === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, messageSync);
-      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(document.doc, stateVector));
-      this.send(encoding.toUint8Array(reply));
+      this.send(outgoing.step2(Y.encodeStateAsUpdate(document.doc, stateVector)));
       return;
     }
     if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
@@ -143,20 +115,61 @@ export class Connection {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (this.context.readOnly) return; // SPEC A2: read-only writes are dropped
-    this.pipeline.beforeApplyUpdate({
+    const needs = this.tryApply(document, update);
+    if (needs) {
+      this.held.add(update, needs);
+      return;
+    }
+    // What this update brought may be what held ones were waiting for (V5).
+    if (this.held.size > 0)
+      this.held.retry(
+        (client) => Y.getState(document.doc.store, client),
+        (held) => this.tryApply(document, held),
+      );
+  }
+
+  /**
+   * Checks and applies one update. Returns what it still depends on when it has to wait, null
+   * when it was applied (a refusal throws).
+   */
+  private tryApply(document: SharedDocument, update: Uint8Array): MissingDependencies['needs'] | null {
+    if (this.closed) throw new SyncRefusal(closeCodes.goingAway, 'connection closed');
+    const context: UpdateContext = {
       documentName: document.name,
       doc: document.doc,
       update,
       connection: this.context,
-    });
+      validated: null,
+      trimmed: [],
+    };
+    try {
+      this.pipeline.beforeApplyUpdate(context);
+    } catch (error) {
+      if (error instanceof MissingDependencies) return error.needs;
+      throw error;
+    }
+    for (const client of context.validated?.clients ?? []) this.authors.add(client);
     Y.applyUpdate(document.doc, update, this);
     const store = document.doc.store;
     if (store.pendingStructs || store.pendingDs) {
-      // SPEC V5: never park updates with missing dependencies; validation should have refused it.
+      // Validation holds updates with missing dependencies; should one slip through, never park it.
       store.pendingStructs = null;
       store.pendingDs = null;
-      throw new SyncRefusal(closeCodes.invalidUpdate, 'update depends on missing changes');
+      throw new SyncRefusal(closeCodes.resync, 'update depends on missing changes');
     }
+    if (document.failed) return null; // not stored: every connection is being closed (D1)
+    this.pipeline.afterApplyUpdate(context);
+    for (const trim of context.trimmed) {
+      for (const [client, removed] of trim.removedByClient) {
+        document.notifyAuthors(client, {
+          kind: 'trimmed',
+          path: trim.path.split('.'),
+          maxLength: trim.maxLength,
+          removed,
+        });
+      }
+    }
+    return null;
   }
 
   send(message: Uint8Array): void {
@@ -171,6 +184,7 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.held.clear();
     this.ws.close(code, reason.slice(0, 120));
   }
 }

@@ -1,15 +1,24 @@
 import { EventEmitter } from 'node:events';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { closeCodes } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
-import type { Connection } from './connection.js';
+import { Connection } from './connection.js';
+import type { Actor, ChangeContext } from './extension.js';
 import type { Pipeline } from './pipeline.js';
 import { SharedDocument } from './sharedDocument.js';
+import { touchedBy } from './touched.js';
+
+/** A change could not be stored, so it was not made (SPEC D1); the caller may try again. */
+export class NotStored extends Error {
+  constructor(readonly documentName: string) {
+    super(`a change to ${documentName} could not be stored`);
+  }
+}
 
 /**
  * Keeps loaded documents in memory while someone uses them: loads a document once (all
  * connections wait for the same load, SPEC S1) and unloads it a while after its last connection
- * left, after the concerns stored it (SPEC S7).
+ * left, after the concerns stored it (SPEC S7). Every change is stored before it is sent (D1).
  */
 export class DocumentRegistry {
   private readonly documents = new Map<string, SharedDocument>();
@@ -50,15 +59,9 @@ export class DocumentRegistry {
           document.destroy();
           throw error;
         }
-        document.doc.on('update', (update: Uint8Array, origin: unknown) => {
-          try {
-            this.pipeline.onChange({ documentName: name, doc: document.doc, update });
-          } catch (error) {
-            this.log.error('storing a change failed', { document: name, error: String(error) });
-          }
-          document.broadcastUpdate(update, origin);
-          this.changes.emit('change', name);
-        });
+        document.doc.on('update', (update: Uint8Array, origin: unknown, _doc, transaction) =>
+          this.accepted(document, update, origin, transaction),
+        );
         this.documents.set(name, document);
         this.pipeline.onDocumentReady({ documentName: name, doc: document.doc });
         return document;
@@ -68,46 +71,84 @@ export class DocumentRegistry {
     return pending;
   }
 
+  /** An accepted change: stored first, then sent on, then the other concerns see it (SPEC D1). */
+  private accepted(
+    document: SharedDocument,
+    update: Uint8Array,
+    origin: unknown,
+    transaction: Y.Transaction,
+  ) {
+    if (document.failed) return;
+    const connection = origin instanceof Connection ? origin : null;
+    const change: ChangeContext = {
+      documentName: document.name,
+      doc: document.doc,
+      update,
+      connection: connection?.context ?? null,
+      actor: connection ? connection.context.actor : document.actor,
+      touched: touchedBy(transaction),
+    };
+    try {
+      this.pipeline.storeChange(change);
+    } catch (error) {
+      this.log.error('storing a change failed', { document: document.name, error: String(error) });
+      this.fail(document);
+      return;
+    }
+    document.broadcastUpdate(update, origin);
+    this.pipeline.onChange(change);
+    this.changes.emit('change', document.name);
+  }
+
+  /**
+   * This copy of the document holds a change storage does not: it must never be sent on. Drop the
+   * copy and close its connections with a code after which providers reconnect and send their
+   * changes again to a copy read back from storage.
+   */
+  private fail(document: SharedDocument): void {
+    document.failed = true;
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    if (this.documents.get(document.name) === document) this.documents.delete(document.name);
+    for (const peer of [...document.connections])
+      peer.close(closeCodes.notStored, 'change not stored, send again');
+    setImmediate(() => document.destroy());
+  }
+
   release(document: SharedDocument, connection: Connection): void {
-    if (!document.connections.delete(connection)) return;
-    awarenessProtocol.removeAwarenessStates(document.awareness, [...connection.awarenessIds], null);
-    for (const id of connection.awarenessIds) document.awarenessOwners.delete(id);
+    if (!document.remove(connection)) return;
     this.scheduleUnload(document);
   }
 
   /**
    * Runs `fn` on a document outside any connection (the server reading a projection, or writing
-   * a client's contribution); a write is stored and sent to every editor like any other change.
+   * a client's contribution); a write is stored and sent to every editor like any other change,
+   * attributed to `actor`. Throws `NotStored` when a write could not be stored.
    */
-  async use<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  async use<T>(name: string, fn: (doc: Y.Doc) => T, actor: Actor | null = null): Promise<T> {
     const document = this.documents.get(name) ?? (await this.load(name));
+    document.actor = actor;
     try {
-      return fn(document.doc);
+      const result = fn(document.doc);
+      if (document.failed) throw new NotStored(name);
+      return result;
     } finally {
+      document.actor = null;
       this.scheduleUnload(document);
     }
   }
 
   private scheduleUnload(document: SharedDocument): void {
-    if (document.connections.size > 0 || document.unloadTimer) return;
+    if (document.failed || document.connections.size > 0 || document.unloadTimer) return;
     document.unloadTimer = setTimeout(() => this.unload(document), this.unloadAfterMs);
     document.unloadTimer.unref();
   }
 
   private unload(document: SharedDocument): void {
     document.unloadTimer = null;
-    if (document.connections.size > 0) return;
-    this.store(document);
+    if (document.connections.size > 0 || document.failed) return;
+    this.pipeline.onStoreDocument({ documentName: document.name, doc: document.doc });
     document.destroy();
     this.documents.delete(document.name);
-  }
-
-  private store(document: SharedDocument): void {
-    try {
-      this.pipeline.onStoreDocument({ documentName: document.name, doc: document.doc });
-    } catch (error) {
-      this.log.error('storing a document failed', { document: document.name, error: String(error) });
-    }
   }
 
   /** Stores and drops every document (server shutdown). */
@@ -115,7 +156,7 @@ export class DocumentRegistry {
     await Promise.allSettled(this.loading.values());
     for (const document of this.documents.values()) {
       if (document.unloadTimer) clearTimeout(document.unloadTimer);
-      this.store(document);
+      this.pipeline.onStoreDocument({ documentName: document.name, doc: document.doc });
       document.destroy();
     }
     this.documents.clear();

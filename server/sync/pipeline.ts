@@ -6,10 +6,14 @@ import type {
   UpdateContext,
 } from './extension.js';
 import type { AwarenessEntry } from './awarenessCodec.js';
+import type { Logger } from '../logger.js';
 
 /** Calls the hooks of every extension, in the order given. */
 export class Pipeline {
-  constructor(private readonly extensions: readonly SyncExtension[]) {}
+  constructor(
+    private readonly extensions: readonly SyncExtension[],
+    private readonly log: Logger,
+  ) {}
 
   async onConnect(context: ConnectionContext): Promise<void> {
     for (const e of this.extensions) await e.onConnect?.(context);
@@ -29,16 +33,39 @@ export class Pipeline {
   beforeApplyUpdate(context: UpdateContext): void {
     for (const e of this.extensions) e.beforeApplyUpdate?.(context);
   }
+  afterApplyUpdate(context: UpdateContext): void {
+    for (const e of this.extensions) e.afterApplyUpdate?.(context);
+  }
+  /** Throws when any store failed: the change must then not be sent on (SPEC D1). */
+  storeChange(context: ChangeContext): void {
+    for (const e of this.extensions) e.storeChange?.(context);
+  }
+  /** Each concern runs whatever the others do: one failing projection never skips the rest. */
   onChange(context: ChangeContext): void {
-    for (const e of this.extensions) e.onChange?.(context);
+    this.each('onChange', context.documentName, (e) => e.onChange?.(context));
   }
   onStoreDocument(context: DocumentContext): void {
-    for (const e of this.extensions) e.onStoreDocument?.(context);
+    this.each('onStoreDocument', context.documentName, (e) => e.onStoreDocument?.(context));
   }
   onDisconnect(context: ConnectionContext): void {
-    for (const e of this.extensions) e.onDisconnect?.(context);
+    this.each('onDisconnect', context.documentName, (e) => e.onDisconnect?.(context));
   }
   async onDestroy(): Promise<void> {
     for (const e of this.extensions) await e.onDestroy?.();
+  }
+
+  private each(hook: string, document: string, run: (e: SyncExtension) => void): void {
+    for (const e of this.extensions) {
+      try {
+        run(e);
+      } catch (error) {
+        this.log.error('a sync concern failed', {
+          hook,
+          concern: e.constructor.name,
+          document,
+          error: String(error),
+        });
+      }
+    }
   }
 }

@@ -1,67 +1,112 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import type { Connection } from './connection.js';
+import type { SyncNotice } from '../../shared/protocol.js';
+import type { Actor } from './extension.js';
+import type { AwarenessEntry } from './awarenessCodec.js';
+import { encodeAwareness } from './awarenessCodec.js';
+import { outgoing } from './messages.js';
 
-export const messageSync = 0;
-export const messageAwareness = 1;
-export const messageQueryAwareness = 3;
+/** What a document needs of a connection: a way to send and to close, and whose edits it carries. */
+export interface Peer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Yjs client ids whose changes came in on this connection (the authors behind it). */
+  readonly authors: ReadonlySet<number>;
+}
 
 /**
- * A loaded document with its awareness (presence) and the connections editing it. Updates are
- * sent to every connection but the one they came from; awareness to everyone.
+ * A loaded document with its awareness (presence) and the connections editing it. It owns which
+ * connection brought which awareness client id, so nobody can take over someone else's presence
+ * (SPEC A5). Updates are sent to every connection but the one they came from; awareness to everyone.
  */
 export class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  readonly connections = new Set<Connection>();
+  readonly connections = new Set<Peer>();
   /** Which connection brought each awareness client id (its presence is that connection's). */
-  readonly awarenessOwners = new Map<number, Connection>();
+  private readonly awarenessOwners = new Map<number, Peer>();
+  private readonly awarenessOf = new Map<Peer, Set<number>>();
   unloadTimer: NodeJS.Timeout | null = null;
+  /** Storing a change failed: this copy holds what storage may not; it is dropped (SPEC D1). */
+  failed = false;
+  /** On whose behalf the server is editing right now (set around `DocumentRegistry.use`). */
+  actor: Actor | null = null;
 
   constructor(readonly name: string) {
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
-      (
-        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-        origin: unknown,
-      ) => {
-        const changed = [...added, ...updated, ...removed];
-        const connection = origin as Connection | null;
-        if (connection && this.connections.has(connection)) {
-          for (const id of added) {
-            connection.awarenessIds.add(id);
-            this.awarenessOwners.set(id, connection);
-          }
-          for (const id of removed) {
-            connection.awarenessIds.delete(id);
-            this.awarenessOwners.delete(id);
-          }
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        // A state that timed out or was taken back no longer belongs to anyone.
+        for (const id of removed) {
+          this.awarenessOf.get(this.awarenessOwners.get(id)!)?.delete(id);
+          this.awarenessOwners.delete(id);
         }
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, messageAwareness);
-        encoding.writeVarUint8Array(
-          encoder,
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-        );
-        this.broadcast(encoding.toUint8Array(encoder), null);
+        this.broadcast(outgoing.awareness(this.awareness, [...added, ...updated, ...removed]), null);
       },
     );
   }
 
-  /** Sends an accepted document update to everyone but its origin. */
+  /** The connection's greeting: sync step 1 and everyone's presence (SPEC S2). */
+  greet(peer: Peer): void {
+    peer.send(outgoing.step1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(outgoing.awareness(this.awareness, states));
+  }
+
+  /** Every presence state, for a client that asks. */
+  allAwareness(): Uint8Array {
+    return outgoing.awareness(this.awareness, [...this.awareness.getStates().keys()]);
+  }
+
+  /**
+   * Presence from one connection: states of client ids another connection owns are dropped, the
+   * rest is applied (after `rewrite`, which sets the identity from the session).
+   */
+  applyAwareness(peer: Peer, entries: AwarenessEntry[], rewrite: (entries: AwarenessEntry[]) => void): void {
+    const own = entries.filter((e) => {
+      const owner = this.awarenessOwners.get(e.clientId);
+      return owner === undefined || owner === peer;
+    });
+    if (own.length === 0) return;
+    rewrite(own);
+    const ids = this.awarenessOf.get(peer) ?? new Set<number>();
+    this.awarenessOf.set(peer, ids);
+    for (const e of own) {
+      if (e.state === null) {
+        ids.delete(e.clientId);
+        this.awarenessOwners.delete(e.clientId);
+      } else {
+        ids.add(e.clientId);
+        this.awarenessOwners.set(e.clientId, peer);
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), peer);
+  }
+
+  /** A connection left: its presence goes with it (SPEC S3). */
+  remove(peer: Peer): boolean {
+    if (!this.connections.delete(peer)) return false;
+    const ids = [...(this.awarenessOf.get(peer) ?? [])];
+    this.awarenessOf.delete(peer);
+    for (const id of ids) this.awarenessOwners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    return true;
+  }
+
+  /** Sends an accepted document update to everyone but the connection it came from. */
   broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageSync);
-    syncProtocol.writeUpdate(encoder, update);
-    this.broadcast(encoding.toUint8Array(encoder), origin);
+    this.broadcast(outgoing.update(update), origin);
+  }
+
+  /** Tells the connections whose authors wrote something what happened to it (SPEC R2). */
+  notifyAuthors(client: number, notice: SyncNotice): void {
+    for (const peer of this.connections) if (peer.authors.has(client)) peer.send(outgoing.notice(notice));
   }
 
   broadcast(message: Uint8Array, except: unknown): void {
-    for (const connection of this.connections) {
-      if (connection !== except) connection.send(message);
+    for (const peer of this.connections) {
+      if (peer !== except) peer.send(message);
     }
   }
 

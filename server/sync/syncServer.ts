@@ -9,13 +9,26 @@ import { DocumentRegistry } from './documentRegistry.js';
 import type { SyncExtension } from './extension.js';
 import { SyncRefusal } from './extension.js';
 import { Pipeline } from './pipeline.js';
+import type { HoldLimits } from './heldUpdates.js';
 
 const recheckSlices = 10;
+
+/**
+ * Enough for a reconnect after a long offline session: the live edits a person types while the
+ * stock provider's sync step 2 (which carries the offline work) is still on its way.
+ */
+export const defaultHoldLimits = (maxMessageBytes: number): HoldLimits => ({
+  maxUpdates: 5_000,
+  maxBytes: Math.max(16 * 1024 * 1024, maxMessageBytes * 4),
+  maxMs: 60_000,
+});
 
 export interface SyncServerOptions {
   extensions: SyncExtension[];
   maxMessageBytes: number;
   unloadAfterMs: number;
+  /** Updates that wait for what they depend on, per connection (SPEC V5); defaults below. */
+  hold?: Partial<HoldLimits>;
   log: Logger;
   pingIntervalMs?: number;
   /** How often open connections are checked against current rights (0: only on request). */
@@ -36,7 +49,7 @@ export class SyncServer {
   private readonly recheckTimer: NodeJS.Timeout | null;
 
   constructor(private readonly options: SyncServerOptions) {
-    this.pipeline = new Pipeline(options.extensions);
+    this.pipeline = new Pipeline(options.extensions, options.log);
     this.registry = new DocumentRegistry(this.pipeline, options.unloadAfterMs, options.log);
     // ws refuses anything beyond twice the limit outright; up to that, the connection closes
     // with our own "too large" code so the client can tell the user (SPEC S6).
@@ -88,7 +101,7 @@ export class SyncServer {
       ws.close(closeCodes.notFound, 'unknown document');
       return;
     }
-    const context = { documentName, document: parsed, request, readOnly: false, data: {} };
+    const context = { documentName, document: parsed, request, readOnly: false, actor: null, data: {} };
     const connection = new Connection(
       ws,
       context,
@@ -96,6 +109,7 @@ export class SyncServer {
       {
         maxMessageBytes: this.options.maxMessageBytes,
         maxBufferedBytes: Math.max(16 * 1024 * 1024, this.options.maxMessageBytes * 4),
+        hold: { ...defaultHoldLimits(this.options.maxMessageBytes), ...this.options.hold },
       },
       this.options.log,
     );

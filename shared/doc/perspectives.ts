@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { PerspectiveId } from '../domain.js';
+import { defaultPerspectives } from '../domain.js';
 import { newId, perspectivesOf } from './board.js';
 
 /** Writing a client's perspectives (lenses): switched on or off, their texts and lead. */
@@ -9,19 +10,39 @@ const str = (map: YRecord, key: string): string | null => {
   return typeof v === 'string' ? v : null;
 };
 
+function emptyPerspective(): YRecord {
+  const map = new Y.Map<unknown>();
+  map.set('active', false);
+  map.set('situation', new Y.Text());
+  map.set('strengths', new Y.Text());
+  map.set('concerns', new Y.Text());
+  map.set('leadId', null);
+  return map;
+}
+
 function perspectiveMap(doc: Y.Doc, id: PerspectiveId): YRecord {
   const stored = perspectivesOf(doc);
   let map = stored.get(id);
   if (!map) {
-    map = new Y.Map<unknown>();
-    map.set('active', false);
-    map.set('situation', new Y.Text());
-    map.set('strengths', new Y.Text());
-    map.set('concerns', new Y.Text());
-    map.set('leadId', null);
+    map = emptyPerspective();
     stored.set(id, map);
   }
   return map;
+}
+
+/**
+ * Gives the board an entry for every default perspective before anyone writes in one: two people
+ * switching on the same lens at once would otherwise each create it, and Yjs keeps only one of
+ * the two entries, with the other person's typing in it. Returns whether it wrote anything.
+ */
+export function ensureDefaultPerspectives(doc: Y.Doc, origin: unknown = null): boolean {
+  const stored = perspectivesOf(doc);
+  const missing = defaultPerspectives.filter((id) => !stored.has(id));
+  if (missing.length === 0) return false;
+  doc.transact(() => {
+    for (const id of missing) stored.set(id, emptyPerspective());
+  }, origin);
+  return true;
 }
 
 /** Switches a perspective on or off for this client; its texts are kept either way. */

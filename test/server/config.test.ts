@@ -10,7 +10,12 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('./data'),
       demoData: true,
-      sync: { maxMessageBytes: 4 * 1024 * 1024, unloadAfterMs: 30_000, compactAfterUpdates: 500 },
+      sync: {
+        maxMessageBytes: 4 * 1024 * 1024,
+        unloadAfterMs: 30_000,
+        compactAfterUpdates: 500,
+        hold: { maxUpdates: 5_000, maxBytes: 16 * 1024 * 1024, maxMs: 60_000 },
+      },
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
       allowedOrigins: ['http://localhost:3000', 'http://localhost:5173'],
@@ -45,6 +50,9 @@ describe('loadConfig', () => {
       SYNC_MAX_MESSAGE_BYTES: '65536',
       SYNC_UNLOAD_AFTER_MS: '50',
       SYNC_COMPACT_AFTER_UPDATES: '5',
+      SYNC_HOLD_MAX_UPDATES: '50',
+      SYNC_HOLD_MAX_BYTES: '2048',
+      SYNC_HOLD_MAX_MS: '1500',
       LOG_LEVEL: 'silent',
     });
     expect(config).toMatchObject({
@@ -52,7 +60,12 @@ describe('loadConfig', () => {
       port: 0,
       host: '0.0.0.0',
       dataDir: '/tmp/veelzijdig-data',
-      sync: { maxMessageBytes: 65_536, unloadAfterMs: 50, compactAfterUpdates: 5 },
+      sync: {
+        maxMessageBytes: 65_536,
+        unloadAfterMs: 50,
+        compactAfterUpdates: 5,
+        hold: { maxUpdates: 50, maxBytes: 2048, maxMs: 1500 },
+      },
       logLevel: 'silent',
     });
   });

@@ -16,7 +16,9 @@ export interface TestServer extends RunningServer {
 
 /** Starts the real server on port 0 with a fresh data directory and no demo data. */
 export async function startTestServer(
-  overrides: Partial<Config['sync']> & {
+  overrides: Omit<Partial<Config['sync']>, 'hold'> & {
+    /** Bounds of the updates a connection holds for what they depend on (SPEC V5). */
+    hold?: Partial<Config['sync']['hold']>;
     dataDir?: string;
     /** A fixed port (e.g. to bring a stopped server back where browsers expect it); default 0. */
     port?: number;
@@ -49,6 +51,7 @@ export async function startTestServer(
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
       unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,
       compactAfterUpdates: overrides.compactAfterUpdates ?? base.sync.compactAfterUpdates,
+      hold: { ...base.sync.hold, ...overrides.hold },
     },
   };
   const running = await startServer(config);

@@ -28,11 +28,17 @@ export class Persistence implements SyncExtension {
     if (updates.length > 1) this.compact(documentName, doc);
   }
 
-  onChange({ documentName, doc, update }: ChangeContext): void {
-    this.store.append(documentName, update);
+  /** Appends the change with who made it; a throw here means it was not stored (SPEC D1). */
+  storeChange({ documentName, doc, update, actor }: ChangeContext): void {
+    this.store.append(documentName, update, actor?.userId ?? null);
     const count = (this.counts.get(documentName) ?? 0) + 1;
     this.counts.set(documentName, count);
-    if (count >= this.options.compactAfterUpdates) this.compact(documentName, doc);
+    if (count < this.options.compactAfterUpdates) return;
+    try {
+      this.compact(documentName, doc);
+    } catch {
+      // The appended updates are all still there; the next change or the unload compacts again.
+    }
   }
 
   onStoreDocument({ documentName, doc }: DocumentContext): void {

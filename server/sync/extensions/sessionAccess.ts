@@ -61,6 +61,7 @@ export class SessionAccess implements SyncExtension {
     if (grant === 'missing') throw refuse(closeCodes.notFound, 'unknown case or meeting', session.user);
     if (!grant) throw refuse(closeCodes.forbidden, 'no access to this document', session.user);
     context.readOnly = grant.access === 'read';
+    context.actor = { userId: session.user.id, role: session.user.role };
     context.data.signed = {
       sessionIdHash: session.idHash,
       user: session.user,

@@ -6,10 +6,43 @@ import type { DocumentShape, Shape } from '../../../shared/doc/shape.js';
  * Checks an incoming Yjs update against the document shape *before* it is applied, in time
  * proportional to the update (not the document). It decodes the update's structs, finds the
  * container of each (root, a type already in the document, or a type created by the update itself)
- * and checks the content against the shape. It refuses updates whose dependencies the server does
- * not have, so Yjs never parks them as pending structs (SPEC rules V1–V7).
+ * and checks the content against the shape (SPEC rules V1–V7).
  */
 export class InvalidUpdate extends Error {}
+
+/**
+ * The update needs changes the server does not have yet (SPEC V5): a gap in a client's clock, an
+ * unknown origin or parent, a deletion of unknown items. Not a fault: after a reconnect the stock
+ * provider sends live edits before the sync step that carries what they build on. The connection
+ * holds such an update and checks it again, as strictly, once what it needs has arrived.
+ */
+export class MissingDependencies extends InvalidUpdate {
+  constructor(
+    message: string,
+    /** The server's clock of `client` must reach `clock` before the update can be tried again. */
+    readonly needs: { client: number; clock: number },
+  ) {
+    super(message);
+  }
+}
+
+/** A text that already holds characters and that this update makes longer. */
+export interface GrowingText {
+  text: Y.Text;
+  path: string;
+  maxLength: number;
+}
+
+/** What the connection needs after an accepted update: whose clocks it carried, which texts grew. */
+export interface Validated {
+  /** The Yjs client ids whose changes the update carries (the authors on this connection). */
+  clients: Set<number>;
+  /**
+   * Texts that may now be longer than their limit although this update alone stays within it: two
+   * people typed at once (SPEC V3). The server trims them right after applying (SPEC R1).
+   */
+  growing: GrowingText[];
+}
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 type Content = Y.Item['content'];
@@ -50,13 +83,21 @@ function inDeleteSet(ds: DeleteSet, id: Y.ID): boolean {
   return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len);
 }
 
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentShape): void {
+export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentShape): Validated {
   const store = doc.store;
   const state = (client: number) => Y.getState(store, client);
   const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
   const byClient = new Map<number, Struct[]>();
   for (const s of structs) {
-    if (s instanceof Y.Skip) throw new InvalidUpdate('update has gaps (skipped ranges)');
+    // A skipped range is fine once the server has it; until then what follows it waits.
+    if (s instanceof Y.Skip) {
+      if (s.id.clock + s.length > state(s.id.client))
+        throw new MissingDependencies('update has gaps (skipped ranges) the server lacks', {
+          client: s.id.client,
+          clock: s.id.clock + s.length,
+        });
+      continue;
+    }
     const list = byClient.get(s.id.client) ?? [];
     list.push(s);
     byClient.set(s.id.client, list);
@@ -65,7 +106,10 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
   const updateTo = new Map<number, number>();
   for (const [client, list] of byClient) {
     if (list[0]!.id.clock > state(client)) {
-      throw new InvalidUpdate(`update depends on changes of client ${client} the server lacks`);
+      throw new MissingDependencies(`update depends on changes of client ${client} the server lacks`, {
+        client,
+        clock: list[0]!.id.clock,
+      });
     }
     const last = list.at(-1)!;
     updateTo.set(client, last.id.clock + last.length);
@@ -127,7 +171,11 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
       for (const neighbour of [it.origin, it.rightOrigin]) {
         if (!neighbour) continue;
         const found = find(neighbour);
-        if (!found) throw new InvalidUpdate('update refers to an item the server lacks');
+        if (!found)
+          throw new MissingDependencies('update refers to an item the server lacks', {
+            client: neighbour.client,
+            clock: neighbour.clock + 1,
+          });
         if (!(found.struct instanceof Y.Item)) continue;
         if (found.fromDoc) {
           const n = internals(found.struct);
@@ -146,7 +194,11 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
   /** The container held by the item with this id (a type inside a map). */
   const heldContainer = (id: Y.ID): Resolved => {
     const found = find(id);
-    if (!found) throw new InvalidUpdate('update refers to a parent the server lacks');
+    if (!found)
+      throw new MissingDependencies('update refers to a parent the server lacks', {
+        client: id.client,
+        clock: id.clock + 1,
+      });
     const { struct, fromDoc } = found;
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return dead;
     if (fromDoc) return docContainer(struct.content.type) ?? dead;
@@ -206,15 +258,22 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     if (missing.length) throw new InvalidUpdate(`${record.path} is missing ${missing.join(', ')}`);
   }
 
+  // No honest client adds more than a text's limit in one update (the UI stops at the limit); two
+  // people typing at once may together pass it: the server trims that after applying (SPEC R1).
+  const growing: GrowingText[] = [];
   for (const { container, added } of textGrowth.values()) {
     if (container.shape.kind !== 'text') continue;
-    const existing = container.type ? (typeInternals(container.type).length ?? 0) : 0;
-    if (existing + added > container.shape.maxLength) {
+    if (added > container.shape.maxLength) {
       throw new InvalidUpdate(`${container.path} would exceed ${container.shape.maxLength} characters`);
+    }
+    const existing = container.type ? (typeInternals(container.type).length ?? 0) : 0;
+    if (existing + added > container.shape.maxLength && container.type instanceof Y.Text) {
+      growing.push({ text: container.type, path: container.path, maxLength: container.shape.maxLength });
     }
   }
 
   checkDeletes(ds, updateTo, state, store, docContainer, keysSet, shape);
+  return { clients: new Set(byClient.keys()), growing };
 }
 
 /** Roots the server alone writes (SPEC V8): no client may add, change or delete anything in them. */
@@ -256,7 +315,10 @@ function checkDeletes(
     const structs = store.clients.get(client) ?? [];
     for (const range of ranges) {
       if (range.clock + range.len > known) {
-        throw new InvalidUpdate('update deletes items the server lacks');
+        throw new MissingDependencies('update deletes items the server lacks', {
+          client,
+          clock: range.clock + range.len,
+        });
       }
       if (range.clock >= state(client)) continue;
       let i = Y.findIndexSS(structs, range.clock);

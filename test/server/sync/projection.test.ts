@@ -31,7 +31,14 @@ function recordingStore(existing: string[] = []) {
 
 const board = caseDocumentName('c1');
 const change = (projection: Projection, doc: Y.Doc, name = board) =>
-  projection.onChange({ documentName: name, doc, update: new Uint8Array() });
+  projection.onChange({
+    documentName: name,
+    doc,
+    update: new Uint8Array(),
+    connection: null,
+    actor: null,
+    touched: [],
+  });
 
 let projection: Projection | null = null;
 afterEach(() => {

@@ -1,7 +1,16 @@
 import { ensureSignalPlan, readSignalPlan, signalPlanOf } from '../../../shared/doc/signalPlan.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createGoal, goalText, goalsOf, moveGoal, readBoard, updateGoal } from '../../../shared/doc/board.js';
+import {
+  createGoal,
+  goalText,
+  goalsOf,
+  moveGoal,
+  perspectivesOf,
+  readBoard,
+  updateGoal,
+} from '../../../shared/doc/board.js';
+import { defaultPerspectives } from '../../../shared/domain.js';
 import { perspectiveText, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { closeCodes } from '../../../shared/protocol.js';
 import { connectClient, synced } from '../../utils/clients.js';
@@ -99,18 +108,43 @@ describe('[S1][D2][D3] loading and storing', () => {
     expect(f.store().count(f.name)).toBe(6);
     const clients = [f.connect(), f.connect(), f.connect()];
     for (const client of clients) await synced(client);
-    for (const client of clients) expect(boardJson(client.doc)).toEqual(stored);
-    expect(f.store().count(f.name)).toBe(1);
+    for (const client of clients) expect(boardJson(client.doc).goals).toEqual(stored.goals);
+    // One compacted row, plus the server's own first edit of the board (empty default perspectives).
+    expect(f.store().count(f.name)).toBe(2);
   });
 
-  it('a new board gets the empty signal plan from the server, stored, before anyone types in it', async () => {
+  it('a new board gets the empty signal plan and perspectives from the server, stored, before anyone types in it', async () => {
     f = await startSyncFixture();
     const first = await f.connectSynced();
     expect(readSignalPlan(first.doc).states.red.signs).toBe('');
     expect(signalPlanOf(first.doc).has('red')).toBe(true);
+    expect([...perspectivesOf(first.doc).keys()].sort()).toEqual([...defaultPerspectives].sort());
     await f.restart();
     const later = await f.connectSynced();
     expect(signalPlanOf(later.doc).has('red')).toBe(true);
+    expect(perspectivesOf(later.doc).size).toBe(defaultPerspectives.length);
+  });
+
+  it('two people switching on the same perspective at once both keep what they typed in it', async () => {
+    f = await startSyncFixture();
+    const anna = await f.connectSynced();
+    const bram = await f.connectSynced();
+    anna.provider.disconnect();
+    bram.provider.disconnect();
+    setPerspectiveActive(anna.doc, 'refugee', true);
+    perspectiveText(anna.doc, 'refugee', 'situation').insert(0, 'Status sinds 2024. ');
+    perspectiveText(bram.doc, 'refugee', 'strengths').insert(0, 'Spreekt Arabisch en Engels.');
+    anna.provider.connect();
+    bram.provider.connect();
+    const fresh = await f.connectSynced();
+    await eventually(() => {
+      const refugee = perspectivesOf(fresh.doc).get('refugee')!.toJSON();
+      expect(refugee).toMatchObject({
+        active: true,
+        situation: 'Status sinds 2024. ',
+        strengths: 'Spreekt Arabisch en Engels.',
+      });
+    });
   });
 
   it('[S1] a client that sends its state and an edit the moment it connects gets both answered', async () => {

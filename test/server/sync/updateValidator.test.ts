@@ -15,7 +15,11 @@ import {
 import { setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { boardShape } from '../../../shared/doc/boardShape.js';
 import type { GoalStatus } from '../../../shared/domain.js';
-import { InvalidUpdate, validateUpdate } from '../../../server/sync/validation/updateValidator.js';
+import {
+  InvalidUpdate,
+  MissingDependencies,
+  validateUpdate,
+} from '../../../server/sync/validation/updateValidator.js';
 import { capture, inSyncWith } from '../../utils/updates.js';
 
 /**
@@ -171,8 +175,8 @@ const refused: Refusal[] = [
   },
   {
     rule: 'V3',
-    name: 'typing a title past 300 characters',
-    edit: (c) => title(c).insert(0, 'x'.repeat(300 - 15)),
+    name: 'one update adding more than 300 characters to a title',
+    edit: (c) => title(c).insert(0, 'x'.repeat(301)),
     reason: /title would exceed 300/,
   },
   {
@@ -242,6 +246,20 @@ describe('validateUpdate refuses updates that would break the board', () => {
       const before = Y.encodeStateAsUpdate(s.server);
       expect(() => validateUpdate(s.server, update, boardShape)).toThrow(InvalidUpdate);
       expect(() => validateUpdate(s.server, update, boardShape)).toThrow(reason);
+      // Only a missing dependency may wait for more (V5); everything else is refused outright.
+      const waits = rule === 'V5';
+      expect(() => validateUpdate(s.server, update, boardShape)).toThrow(
+        waits ? MissingDependencies : InvalidUpdate,
+      );
+      if (!waits) {
+        let thrown: unknown;
+        try {
+          validateUpdate(s.server, update, boardShape);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).not.toBeInstanceOf(MissingDependencies);
+      }
       expect(Y.encodeStateAsUpdate(s.server)).toEqual(before);
       expect(s.server.store.pendingStructs).toBeNull();
       expect(s.server.store.pendingDs).toBeNull();
@@ -260,6 +278,52 @@ describe('validateUpdate refuses updates that would break the board', () => {
     validateUpdate(s.server, second, boardShape);
     Y.applyUpdate(s.server, second);
     expect(goalText(s.server, 'g2', 'title').toString()).toBe('Werk zoeken');
+  });
+
+  it('[V5] a missing dependency names the client clock the server must reach first', () => {
+    const s = setup();
+    capture(s.client, () =>
+      createGoal(s.client, { id: 'g2', title: 'Werk', domain: 'work', phase: 'treatment' }),
+    );
+    const second = capture(s.client, () => goalText(s.client, 'g2', 'title').insert(4, ' zoeken'));
+    let thrown: unknown;
+    try {
+      validateUpdate(s.server, second, boardShape);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MissingDependencies);
+    const { needs } = thrown as MissingDependencies;
+    expect(needs.client).toBe(s.client.clientID);
+    expect(needs.clock).toBeGreaterThan(Y.getState(s.server.store, s.client.clientID));
+  });
+
+  it('[V3][R1] typing that takes a title past its limit is accepted and named for the trim', () => {
+    const s = setup();
+    const before = title(s.client).length;
+    const update = capture(s.client, () => title(s.client).insert(0, 'x'.repeat(300 - before + 1)));
+    const { growing } = validateUpdate(s.server, update, boardShape);
+    expect(growing.map((g) => [g.path, g.maxLength])).toEqual([['goals.g1.title', 300]]);
+    expect(growing[0]!.text).toBe(title(s.server));
+  });
+
+  it('[V3] replacing a full-length title by another one is not a growth past the limit', () => {
+    const s = setup();
+    const length = title(s.client).length;
+    Y.applyUpdate(
+      s.server,
+      capture(s.client, () => title(s.client).insert(length, 'y'.repeat(300 - length))),
+    );
+    const update = capture(s.client, () =>
+      s.client.transact(() => {
+        title(s.client).delete(0, 300);
+        title(s.client).insert(0, 'z'.repeat(300));
+      }),
+    );
+    const { growing } = validateUpdate(s.server, update, boardShape);
+    Y.applyUpdate(s.server, update);
+    expect(title(s.server).toString()).toBe('z'.repeat(300));
+    expect(growing).toHaveLength(1); // named, but the text is within its limit: nothing is trimmed
   });
 
   it('[V3] a title may be typed up to exactly its maximum length', () => {
