@@ -1,4 +1,5 @@
 import { auditLogMigration } from '../audit/schema.js';
+import { changeLogMigration } from '../history/schema.js';
 
 /** Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version. */
 export const migrations: string[] = [
@@ -224,5 +225,11 @@ export const migrations: string[] = [
   `
   -- Who sent each stored update (SPEC D4); null for the server's own edits and compacted states.
   ALTER TABLE document_updates ADD COLUMN user_id TEXT;
+  `,
+  changeLogMigration,
+  `
+  -- Versions are kept automatically too, not only at a meeting's close.
+  ALTER TABLE board_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'meeting'
+    CHECK (kind IN ('meeting', 'auto', 'relapse'));
   `,
 ];

@@ -8,7 +8,8 @@ interface Props {
   id: string;
   multiline?: boolean;
   rows?: number;
-  maxLength?: number;
+  /** The text's limit in the document shape: nobody types or pastes past it (SPEC V3). */
+  maxLength: number;
   className?: string;
   placeholder?: string;
   onFocus?: (event: FocusEvent) => void;
@@ -52,8 +53,13 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
   }, [value]);
 
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    const next = event.target.value;
-    const change = textChange(text.toString(), next);
+    const current = text.toString();
+    const change = textChange(current, event.target.value);
+    // The browser stops typing at maxLength; this also holds for input it lets through (IME,
+    // drag and drop, a script), so one person's edit never takes a text past its limit.
+    const room = Math.max(0, maxLength - (current.length - change.remove));
+    if (change.insert.length > room) change.insert = change.insert.slice(0, room);
+    const next = current.slice(0, change.index) + change.insert + current.slice(change.index + change.remove);
     text.doc?.transact(() => {
       if (change.remove > 0) text.delete(change.index, change.remove);
       if (change.insert) text.insert(change.index, change.insert);

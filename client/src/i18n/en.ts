@@ -7,6 +7,9 @@ import { enRecovery } from './en/recovery.js';
 import { enMeeting } from './en/meeting.js';
 import { enMyPlan } from './en/myPlan.js';
 import { enActions } from './en/actions.js';
+import { enHistory } from './en/history.js';
+import { enVersions } from './en/versions.js';
+import { enSync } from './en/sync.js';
 
 /** English, the second language; every area is typed against its Dutch original. */
 export const en: Translation<typeof nl> = {
@@ -17,4 +20,7 @@ export const en: Translation<typeof nl> = {
   ...enMeeting,
   ...enMyPlan,
   ...enActions,
+  ...enHistory,
+  ...enVersions,
+  ...enSync,
 };

@@ -5,6 +5,9 @@ import { nlRecovery } from './nl/recovery.js';
 import { nlMeeting } from './nl/meeting.js';
 import { nlMyPlan } from './nl/myPlan.js';
 import { nlActions } from './nl/actions.js';
+import { nlHistory } from './nl/history.js';
+import { nlVersions } from './nl/versions.js';
+import { nlSync } from './nl/sync.js';
 
 /** Dutch, the first language of the app, by area of the app. Keys are shared with en.ts. */
 export const nl = {
@@ -15,4 +18,7 @@ export const nl = {
   ...nlMeeting,
   ...nlMyPlan,
   ...nlActions,
+  ...nlHistory,
+  ...nlVersions,
+  ...nlSync,
 };

@@ -1,0 +1,2 @@
+/** EN: history. */
+export const enHistory = {};

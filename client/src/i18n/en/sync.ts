@@ -1,0 +1,2 @@
+/** EN: sync. */
+export const enSync = {};

@@ -1,0 +1,2 @@
+/** EN: versions. */
+export const enVersions = {};

@@ -1,0 +1,2 @@
+/** NL: history. */
+export const nlHistory = {};

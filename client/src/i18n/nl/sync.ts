@@ -1,0 +1,2 @@
+/** NL: sync. */
+export const nlSync = {};

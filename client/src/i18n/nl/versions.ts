@@ -1,0 +1,2 @@
+/** NL: versions. */
+export const nlVersions = {};
