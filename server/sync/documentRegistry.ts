@@ -42,6 +42,8 @@ export class DocumentRegistry {
 
   async acquire(name: string, connection: Connection): Promise<SharedDocument> {
     const document = this.documents.get(name) ?? (await this.load(name));
+    // Dropped while this connection waited: it must not edit a copy nobody stores (D1).
+    if (document.failed) throw new NotStored(name);
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
     document.unloadTimer = null;
     document.connections.add(connection);
@@ -64,6 +66,8 @@ export class DocumentRegistry {
         );
         this.documents.set(name, document);
         this.pipeline.onDocumentReady({ documentName: name, doc: document.doc });
+        // The server's own first edit (the board's defaults) could not be stored (D1).
+        if (document.failed) throw new NotStored(name);
         return document;
       })().finally(() => this.loading.delete(name));
       this.loading.set(name, pending);

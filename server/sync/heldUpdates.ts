@@ -10,6 +10,8 @@ interface Held {
   update: Uint8Array;
   /** The server's clock of `client` must reach `clock` before trying again. */
   needs: { client: number; clock: number };
+  /** When it arrived (ms). */
+  at: number;
 }
 
 /**
@@ -32,19 +34,31 @@ export class HeldUpdates {
   }
 
   add(update: Uint8Array, needs: Held['needs']): void {
-    this.entries.push({ update, needs });
+    this.entries.push({ update, needs, at: Date.now() });
     this.bytes += update.byteLength;
     if (this.entries.length > this.limits.maxUpdates || this.bytes > this.limits.maxBytes) {
       this.overflow('too many updates wait for changes the server lacks');
       return;
     }
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
+    if (!this.timer) this.watchOldest();
+  }
+
+  /** Closes once the oldest update still held has waited `maxMs`. */
+  private watchOldest(): void {
+    const oldest = this.entries[0];
+    if (!oldest) return;
+    this.timer = setTimeout(
+      () => {
         this.timer = null;
-        if (this.entries.length > 0) this.overflow('updates waited too long for changes the server lacks');
-      }, this.limits.maxMs);
-      this.timer.unref();
-    }
+        const first = this.entries[0];
+        if (!first) return;
+        if (Date.now() - first.at >= this.limits.maxMs)
+          this.overflow('updates waited too long for changes the server lacks');
+        else this.watchOldest();
+      },
+      Math.max(0, oldest.at + this.limits.maxMs - Date.now()),
+    );
+    this.timer.unref();
   }
 
   /**

@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import { closeCodes, parseDocumentName, syncPath } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
-import { DocumentRegistry } from './documentRegistry.js';
+import { DocumentRegistry, NotStored } from './documentRegistry.js';
 import type { SyncExtension } from './extension.js';
 import { SyncRefusal } from './extension.js';
 import { Pipeline } from './pipeline.js';
@@ -134,6 +134,7 @@ export class SyncServer {
       connection.attach(document);
     } catch (error) {
       if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
+      else if (error instanceof NotStored) connection.close(closeCodes.notStored, 'not stored, try again');
       else {
         this.options.log.error('opening a document failed', { document: documentName, error: String(error) });
         connection.close(1011, 'server error');

@@ -25,7 +25,7 @@ export class Persistence implements SyncExtension {
       for (const update of updates) Y.applyUpdate(doc, update);
     });
     this.counts.set(documentName, updates.length);
-    if (updates.length > 1) this.compact(documentName, doc);
+    if (updates.length > 1) this.compactIfPossible(documentName, doc);
   }
 
   /** Appends the change with who made it; a throw here means it was not stored (SPEC D1). */
@@ -33,17 +33,24 @@ export class Persistence implements SyncExtension {
     this.store.append(documentName, update, actor?.userId ?? null);
     const count = (this.counts.get(documentName) ?? 0) + 1;
     this.counts.set(documentName, count);
-    if (count < this.options.compactAfterUpdates) return;
-    try {
-      this.compact(documentName, doc);
-    } catch {
-      // The appended updates are all still there; the next change or the unload compacts again.
-    }
+    if (count >= this.options.compactAfterUpdates) this.compactIfPossible(documentName, doc);
   }
 
   onStoreDocument({ documentName, doc }: DocumentContext): void {
     if ((this.counts.get(documentName) ?? 0) > 1) this.compact(documentName, doc);
     this.counts.delete(documentName);
+  }
+
+  /**
+   * Compaction only saves room: when storage refuses it, the stored updates are all still there
+   * and the document is served from memory; the next change or the unload compacts again.
+   */
+  private compactIfPossible(documentName: string, doc: Y.Doc): void {
+    try {
+      this.compact(documentName, doc);
+    } catch {
+      // kept as it was, see above
+    }
   }
 
   private compact(documentName: string, doc: Y.Doc): void {

@@ -42,6 +42,8 @@ export interface Validated {
    * people typed at once (SPEC V3). The server trims them right after applying (SPEC R1).
    */
   growing: GrowingText[];
+  /** Whether the update brings anything the server lacks (a sync step 2 is often empty). */
+  changes: boolean;
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -214,9 +216,11 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
   const keysSet = new Map<string, Set<string>>();
   const textGrowth = new Map<string, { container: Container; added: number }>();
 
+  let news = 0;
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue; // GC: deleted content, nothing to check
     if (struct.id.clock + struct.length <= state(struct.id.client)) continue; // already known
+    news++;
     const { container, parentSub } = placement(struct);
     if (container === dead) continue; // Yjs integrates it as garbage
     refuseServerOnly(shape, container.path);
@@ -272,8 +276,8 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
     }
   }
 
-  checkDeletes(ds, updateTo, state, store, docContainer, keysSet, shape);
-  return { clients: new Set(byClient.keys()), growing };
+  const deletes = checkDeletes(ds, updateTo, state, store, docContainer, keysSet, shape);
+  return { clients: new Set(byClient.keys()), growing, changes: news > 0 || deletes > 0 };
 }
 
 /** Roots the server alone writes (SPEC V8): no client may add, change or delete anything in them. */
@@ -309,7 +313,8 @@ function checkDeletes(
   docContainer: (type: Y.AbstractType<unknown>) => Resolved | null,
   keysSet: Map<string, Set<string>>,
   shape: DocumentShape,
-): void {
+): number {
+  let deletes = 0;
   for (const [client, ranges] of ds.clients) {
     const known = Math.max(state(client), updateTo.get(client) ?? 0);
     const structs = store.clients.get(client) ?? [];
@@ -327,6 +332,7 @@ function checkDeletes(
         if (!(struct instanceof Y.Item)) continue;
         const it = internals(struct);
         if (it.deleted) continue;
+        deletes++;
         const parent = it.parent as Y.AbstractType<unknown>;
         const container = docContainer(parent);
         if (container && container !== dead) refuseServerOnly(shape, container.path);
@@ -341,4 +347,5 @@ function checkDeletes(
       }
     }
   }
+  return deletes;
 }

@@ -326,6 +326,16 @@ describe('validateUpdate refuses updates that would break the board', () => {
     expect(growing).toHaveLength(1); // named, but the text is within its limit: nothing is trimmed
   });
 
+  it('an update that brings nothing new says so (a sync step 2 often carries only known changes)', () => {
+    const s = setup();
+    const deletion = capture(s.client, () => title(s.client).delete(0, 3));
+    expect(validateUpdate(s.server, deletion, boardShape).changes).toBe(true);
+    Y.applyUpdate(s.server, deletion);
+    expect(validateUpdate(s.server, deletion, boardShape).changes).toBe(false);
+    const step2 = Y.encodeStateAsUpdate(s.client, Y.encodeStateVector(s.server));
+    expect(validateUpdate(s.server, step2, boardShape).changes).toBe(false);
+  });
+
   it('[V3] a title may be typed up to exactly its maximum length', () => {
     const s = setup();
     const length = goalText(s.client, 'g1', 'title').length;
