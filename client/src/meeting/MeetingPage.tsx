@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n/index.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import { usePeers } from '../sync/presence.js';
+import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { AddAgendaCase } from './AddAgendaCase.js';
 import { AgendaList } from './AgendaList.js';
 import { AttentionSpread } from './AttentionSpread.js';
@@ -115,6 +116,13 @@ function OpenMeeting({
           <PresenceBar peers={peers} />
         </div>
       </header>
+      <NotSavedPanel
+        documents={(name) =>
+          name === `meeting:${details.id}` ||
+          name.startsWith(`meeting:${details.id}:case:`) ||
+          details.agenda.some((c) => name === `case:${c.caseId}:shared`)
+        }
+      />
       {closed && (
         <p className="read-only-note" role="status">
           {t('meeting.closed')} <Link to={`/overleg/${details.id}/verslag`}>{t('meeting.minutes')}</Link>

@@ -1,18 +1,24 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { readBoard } from '../../../shared/doc/board.js';
 import type { Board } from '../../../shared/doc/board.js';
-import { CaseDocument } from './caseDocument.js';
-import type { ConnectionState } from './caseDocument.js';
+import type { CaseDocument, ConnectionState } from './caseDocument.js';
+import { DocumentSession } from './documentSession.js';
 
-/** Opens a case document for as long as the component lives. */
+const noSession = () => () => {};
+
+/**
+ * Opens a case document for as long as the component lives. After a refusal the document is
+ * rebuilt from the server (SPEC C3) and this returns the new copy, so the page re-renders with it.
+ */
 export function useCaseDocument(name: string): CaseDocument | null {
-  const [document, setDocument] = useState<CaseDocument | null>(null);
+  const [session, setSession] = useState<DocumentSession | null>(null);
   useEffect(() => {
-    const opened = new CaseDocument(name);
-    setDocument(opened);
+    const opened = new DocumentSession(name);
+    setSession(opened);
     return () => opened.destroy();
   }, [name]);
-  return document;
+  const document = useSyncExternalStore(session?.subscribe ?? noSession, () => session?.current ?? null);
+  return document?.name === name ? document : null;
 }
 
 export function useConnectionState(document: CaseDocument): { state: ConnectionState; localReady: boolean } {
@@ -23,11 +29,12 @@ export function useConnectionState(document: CaseDocument): { state: ConnectionS
 
 /** The board as plain data, re-read after every change of the document. */
 export function useBoard(document: CaseDocument): Board {
-  const cache = useRef<{ version: number; board: Board } | null>(null);
+  const cache = useRef<{ document: CaseDocument; version: number; board: Board } | null>(null);
   return useSyncExternalStore(document.subscribeChanges, () => {
-    if (!cache.current || cache.current.version !== document.version) {
-      cache.current = { version: document.version, board: readBoard(document.doc) };
+    const c = cache.current;
+    if (!c || c.document !== document || c.version !== document.version) {
+      cache.current = { document, version: document.version, board: readBoard(document.doc) };
     }
-    return cache.current.board;
+    return cache.current!.board;
   });
 }

@@ -63,15 +63,20 @@ export const enCore: Translation<typeof nlCore> = {
     connecting: 'Connecting…',
     online: 'Live',
     offline: 'Offline: changes are kept in this browser',
+    reconnecting: 'Reconnecting… your changes are kept',
+    recovering: 'The server refused a change. The board is being fetched again and your work put back…',
     refused: {
-      4400: 'Disconnected: the server did not understand a message',
-      4401: 'Not signed in',
-      4403: 'No access to this board',
-      4404: 'This board does not exist',
-      4413: 'A change was too large to store',
-      4422: 'A change was refused; reload the page',
-      other: 'Connection refused (code {{code}})',
+      4400: 'The server did not understand a message from this browser. Reload the page. What was not saved is listed under ‘Not saved’.',
+      4401: 'You are no longer signed in. Sign in again; what you typed is kept in this browser.',
+      4403: 'No access to this board. Ask the coordinator for access if you need to work here.',
+      4404: 'This board does not exist (any more). Go back to the overview.',
+      4413: 'A change was too large for the server. Reload the page. What was not saved is listed under ‘Not saved’.',
+      4422: 'The server refused a change. Reload the page. What was not saved is listed under ‘Not saved’.',
+      other:
+        'The connection was closed (code {{code}}). Reload the page. If that does not help, contact the administrator.',
     },
+    refusedAgain:
+      'The server refused your changes again. They are listed under ‘Not saved’: copy them and reload the page.',
   },
   presence: {
     label_one: '{{count}} person on this board',

@@ -66,15 +66,21 @@ export const nlCore = {
     connecting: 'Verbinden…',
     online: 'Live verbonden',
     offline: 'Offline: wijzigingen worden in deze browser bewaard',
+    reconnecting: 'Opnieuw verbinden… je wijzigingen blijven bewaard',
+    recovering:
+      'De server weigerde een wijziging. Het bord wordt opnieuw opgehaald en je werk wordt teruggezet…',
     refused: {
-      4400: 'Verbinding verbroken: de server begreep een bericht niet',
-      4401: 'Niet ingelogd',
-      4403: 'Geen toegang tot dit bord',
-      4404: 'Dit bord bestaat niet',
-      4413: 'Een wijziging was te groot om op te slaan',
-      4422: 'Een wijziging is geweigerd; herlaad de pagina',
-      other: 'Verbinding geweigerd (code {{code}})',
+      4400: 'De server begreep een bericht van deze browser niet. Herlaad de pagina. Wat niet bewaard is, staat onder ‘Niet bewaard’.',
+      4401: 'Je bent niet meer ingelogd. Log opnieuw in; wat je typte, blijft in deze browser bewaard.',
+      4403: 'Geen toegang tot dit bord. Vraag de regievoerder om toegang als je hier moet werken.',
+      4404: 'Dit bord bestaat niet (meer). Ga terug naar het overzicht.',
+      4413: 'Een wijziging was te groot voor de server. Herlaad de pagina. Wat niet bewaard is, staat onder ‘Niet bewaard’.',
+      4422: 'De server weigerde een wijziging. Herlaad de pagina. Wat niet bewaard is, staat onder ‘Niet bewaard’.',
+      other:
+        'De verbinding is verbroken (code {{code}}). Herlaad de pagina. Lukt dat niet, neem dan contact op met de beheerder.',
     },
+    refusedAgain:
+      'De server weigerde je wijzigingen opnieuw. Ze staan onder ‘Niet bewaard’: kopieer ze en herlaad de pagina.',
   },
   presence: {
     label_one: '{{count}} persoon op dit bord',
