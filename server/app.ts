@@ -6,6 +6,7 @@ import express from 'express';
 import nodemailer from 'nodemailer';
 import helmet from 'helmet';
 import { createAccessLog } from './audit/accessLog.js';
+import { ChangeEntries } from './audit/changeEntries.js';
 import { sessionStore } from './auth/sessions.js';
 import { caseloadService } from './caseload/caseload.js';
 import { notificationService } from './caseload/notifications.js';
@@ -18,6 +19,9 @@ import type { Db } from './db/database.js';
 import { sqliteDocumentStore } from './db/documentStore.js';
 import { seedDemo } from './demo/seed.js';
 import { attachSession, csrfProtection } from './http/session.js';
+import { ChangeLog } from './history/changeLog.js';
+import { historyService } from './history/service.js';
+import { changeStore } from './history/store.js';
 import { HttpError, errorHandler } from './http/validate.js';
 import { createLogger } from './logger.js';
 import { adminRouter } from './routes/admin/index.js';
@@ -31,7 +35,8 @@ import { sessionRouter } from './routes/session/index.js';
 import { actionStore } from './meetings/actions.js';
 import { meetingService } from './meetings/service.js';
 import { meetingStore } from './meetings/store.js';
-import { boardVersions } from './meetings/versions.js';
+import { boardVersions } from './versions/store.js';
+import { AutoVersions } from './versions/autoVersions.js';
 import { actionsRouter } from './routes/actions/index.js';
 import { meetingsRouter } from './routes/meetings/index.js';
 import { accessService } from './services/access.js';
@@ -91,6 +96,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const meetings = meetingStore(db);
   const actions = actionStore(db);
   const versions = boardVersions(db);
+  const changes = changeStore(db);
+  const changeLog = new ChangeLog(changes, {}, log);
   const meetingProjection = new MeetingProjection(actions, { debounceMs: config.projectionDebounceMs }, log);
   const sync = new SyncServer({
     // Order matters: who may open it, then the shape of what they send, then storage (SPEC P1).
@@ -103,8 +110,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       }),
       new ShapeValidation(),
       new Persistence(store, { compactAfterUpdates: config.sync.compactAfterUpdates }),
+      changeLog,
+      new ChangeEntries(audit),
       projection,
       meetingProjection,
+      new AutoVersions(versions, log, { everyMs: config.versionEveryMs }),
       new BoardDefaults(),
     ],
     maxMessageBytes: config.sync.maxMessageBytes,
@@ -129,6 +139,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     recheckConnections: () => sync.recheck(),
     registry: sync.registry,
     clientVoice: clientVoiceService(sync.registry),
+    history: historyService(changes, changeLog, documentAccess(access, meetings)),
     meetings: {
       store: meetings,
       actions,

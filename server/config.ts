@@ -82,6 +82,13 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Veelzijdig <noreply@veelzijdig.invalid>'),
+  /** While a board is being edited, a version of it is kept at least this often (SPEC H5). */
+  BOARD_VERSION_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** How long after a board change its caseload summary is written. */
   PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
@@ -106,6 +113,8 @@ export interface Config {
   initialAdmin: { username: string; password: string } | null;
   mail: { smtpUrl: string | null; from: string };
   projectionDebounceMs: number;
+  /** How often a version of a board being edited is kept, at least. */
+  versionEveryMs: number;
   /** Where the built client lives; null serves no client (API and sync only). */
   clientDir: string | null;
 }
@@ -160,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessRecheckMs: e.ACCESS_RECHECK_MS,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     projectionDebounceMs: e.PROJECTION_DEBOUNCE_MS,
+    versionEveryMs: e.BOARD_VERSION_EVERY_MINUTES * 60_000,
     initialAdmin:
       e.INITIAL_ADMIN_USERNAME && e.INITIAL_ADMIN_PASSWORD
         ? { username: e.INITIAL_ADMIN_USERNAME, password: e.INITIAL_ADMIN_PASSWORD }

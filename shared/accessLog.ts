@@ -5,6 +5,8 @@ export const ACCESS_EVENTS = [
   'logout',
   'document-open',
   'document-close',
+  /** What an editing session changed (item kinds and ids, field names; never content). */
+  'document-change',
   'document-refused',
   'api-read',
   'api-write',

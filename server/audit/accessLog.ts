@@ -11,6 +11,7 @@ export type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome };
 /** The events that show a client who saw (or changed) their file. */
 export const LOOKED_AT_EVENTS = [
   'document-open',
+  'document-change',
   'api-read',
   'api-write',
   'export',

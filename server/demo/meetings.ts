@@ -18,7 +18,7 @@ import { actionStore } from '../meetings/actions.js';
 import { writeMinutes } from '../meetings/minutes.js';
 import { meetingStore } from '../meetings/store.js';
 import { caseAlias } from '../meetings/store.js';
-import { boardVersions } from '../meetings/versions.js';
+import { boardVersions } from '../versions/store.js';
 
 interface DemoItem {
   caseId: string;

@@ -1,6 +1,7 @@
 /**
  * The change log of documents (SPEC H1): who changed which item of a board, and when. Rows are
- * coalesced per person, item, field and action over a window, so typing a sentence is one row.
+ * coalesced per person, item, field and action over a window, so typing a sentence is one row
+ * (H2). Ids and field names only, never content.
  */
 export const changeLogMigration = `
   CREATE TABLE document_changes (
@@ -11,6 +12,8 @@ export const changeLogMigration = `
     user_id TEXT,
     item_kind TEXT NOT NULL,
     item_id TEXT,
+    -- the goal of a step, so a goal's history includes its steps
+    parent_id TEXT,
     field TEXT,
     action TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed')),
     first_at TEXT NOT NULL,

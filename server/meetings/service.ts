@@ -12,12 +12,13 @@ import type { MeetingFacts } from '../../shared/meetingPermissions.js';
 import { caseDocumentName, meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
+import type { Actor } from '../sync/extension.js';
 import type { MeetingProjection } from '../sync/extensions/meetingProjection.js';
 import type { ActionStore } from './actions.js';
 import { writeMinutes } from './minutes.js';
 import type { MeetingStore } from './store.js';
 import { caseAlias } from './store.js';
-import type { BoardVersions } from './versions.js';
+import type { BoardVersions } from '../versions/store.js';
 
 export interface MeetingServiceDeps {
   db: Db;
@@ -44,24 +45,27 @@ export function meetingService({ db, store, actions, versions, registry, project
       meetingId: string,
       caseId: string,
       input: { question: string; slotMinutes: number },
-      userId: string,
+      by: Actor,
     ) {
       const line = store.caseLine(caseId)!;
-      store.addCase(meetingId, caseId, userId);
-      await registry.use(meetingDocumentName(meetingId), (doc) =>
-        addAgendaItem(doc, {
-          caseId,
-          alias: caseAlias(line.clientName, line.birthYear),
-          question: input.question,
-          slotMinutes: input.slotMinutes,
-          addedAt: new Date().toISOString(),
-        }),
+      store.addCase(meetingId, caseId, by.userId);
+      await registry.use(
+        meetingDocumentName(meetingId),
+        (doc) =>
+          addAgendaItem(doc, {
+            caseId,
+            alias: caseAlias(line.clientName, line.birthYear),
+            question: input.question,
+            slotMinutes: input.slotMinutes,
+            addedAt: new Date().toISOString(),
+          }),
+        by,
       );
     },
 
-    async removeCase(meetingId: string, caseId: string): Promise<boolean> {
+    async removeCase(meetingId: string, caseId: string, by: Actor | null = null): Promise<boolean> {
       if (!store.removeCase(meetingId, caseId)) return false;
-      await registry.use(meetingDocumentName(meetingId), (doc) => removeAgendaItem(doc, caseId));
+      await registry.use(meetingDocumentName(meetingId), (doc) => removeAgendaItem(doc, caseId), by);
       return true;
     },
 
@@ -69,24 +73,36 @@ export function meetingService({ db, store, actions, versions, registry, project
      * Turns an action into a step of a goal on the case board in one move: the step gets the
      * action's text, owner and due date; the action remembers the step.
      */
-    async actionToStep(meetingId: string, caseId: string, actionId: string, goalId: string) {
+    async actionToStep(
+      meetingId: string,
+      caseId: string,
+      actionId: string,
+      goalId: string,
+      by: Actor | null = null,
+    ) {
       const action = await registry.use(meetingCaseDocumentName(meetingId, caseId), (doc) =>
         readMeetingCase(doc).actions.find((a) => a.id === actionId),
       );
       if (!action) return { error: 'actionId: no such action in this meeting' } as const;
       if (action.stepId) return { error: 'actionId: this action is already a step' } as const;
-      const stepId = await registry.use(caseDocumentName(caseId), (doc) => {
-        if (!readBoard(doc).goals.some((g) => g.id === goalId)) return null;
-        return addStep(doc, goalId, {
-          text: action.text,
-          ownerId: action.ownerId,
-          dueDate: action.dueDate,
-          done: action.done,
-        });
-      });
+      const stepId = await registry.use(
+        caseDocumentName(caseId),
+        (doc) => {
+          if (!readBoard(doc).goals.some((g) => g.id === goalId)) return null;
+          return addStep(doc, goalId, {
+            text: action.text,
+            ownerId: action.ownerId,
+            dueDate: action.dueDate,
+            done: action.done,
+          });
+        },
+        by,
+      );
       if (!stepId) return { error: 'goalId: no such goal on this board' } as const;
-      await registry.use(meetingCaseDocumentName(meetingId, caseId), (doc) =>
-        updateAction(doc, actionId, { goalId, stepId }),
+      await registry.use(
+        meetingCaseDocumentName(meetingId, caseId),
+        (doc) => updateAction(doc, actionId, { goalId, stepId }),
+        by,
       );
       return { stepId } as const;
     },
@@ -97,21 +113,30 @@ export function meetingService({ db, store, actions, versions, registry, project
       caseId: string,
       actionId: string,
       done: boolean,
+      by: Actor | null = null,
     ): Promise<boolean> {
       const name = meetingCaseDocumentName(meetingId, caseId);
-      const action = await registry.use(name, (doc) => {
-        const found = readMeetingCase(doc).actions.find((a) => a.id === actionId);
-        if (found) updateAction(doc, actionId, { done });
-        return found;
-      });
+      const action = await registry.use(
+        name,
+        (doc) => {
+          const found = readMeetingCase(doc).actions.find((a) => a.id === actionId);
+          if (found) updateAction(doc, actionId, { done });
+          return found;
+        },
+        by,
+      );
       if (!action) return false;
       projection.flush(name);
       if (action.goalId && action.stepId) {
-        await registry.use(caseDocumentName(caseId), (doc) => {
-          const goal = readBoard(doc).goals.find((g) => g.id === action.goalId);
-          if (goal?.steps.some((s) => s.id === action.stepId))
-            updateStep(doc, goal.id, action.stepId!, { done });
-        });
+        await registry.use(
+          caseDocumentName(caseId),
+          (doc) => {
+            const goal = readBoard(doc).goals.find((g) => g.id === action.goalId);
+            if (goal?.steps.some((s) => s.id === action.stepId))
+              updateStep(doc, goal.id, action.stepId!, { done });
+          },
+          by,
+        );
       }
       return true;
     },
@@ -120,13 +145,17 @@ export function meetingService({ db, store, actions, versions, registry, project
      * Closes the meeting: stops the clock, keeps a named version of every discussed board, writes
      * the minutes (in Dutch, from the documents as they are now) and marks the meeting closed.
      */
-    async close(facts: MeetingFacts): Promise<Minutes | null> {
+    async close(facts: MeetingFacts, by: Actor | null = null): Promise<Minutes | null> {
       const summary = store.summary(facts.meetingId)!;
       const now = new Date();
-      const agenda = await registry.use(meetingDocumentName(facts.meetingId), (doc) => {
-        startAgendaItem(doc, null, now.getTime());
-        return readAgenda(doc);
-      });
+      const agenda = await registry.use(
+        meetingDocumentName(facts.meetingId),
+        (doc) => {
+          startAgendaItem(doc, null, now.getTime());
+          return readAgenda(doc);
+        },
+        by,
+      );
       const at = now.toISOString();
       const discussed = [];
       for (const item of agenda) {

@@ -4,6 +4,7 @@ import { readClientVoice } from '../../shared/doc/clientVoice.js';
 import { currentSignalState, readObservations, readSignalPlan } from '../../shared/doc/signalPlan.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
+import type { Actor } from '../sync/extension.js';
 import type { CaseService } from './cases.js';
 
 /**
@@ -70,17 +71,21 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
      * The client's own words for a visible goal, written into the board as the client's edit.
      * Returns false when the goal is not (or no longer) visible to the client.
      */
-    async setClientWords(caseId: string, goalId: string, words: string): Promise<boolean> {
-      return registry.use(caseDocumentName(caseId), (doc) => {
-        const goal = readBoard(doc).goals.find((g) => g.id === goalId && g.visibleToClient);
-        if (!goal) return false;
-        const text = goalText(doc, goalId, 'clientWords');
-        doc.transact(() => {
-          text.delete(0, text.length);
-          text.insert(0, words);
-        }, 'client');
-        return true;
-      });
+    async setClientWords(caseId: string, by: Actor, goalId: string, words: string): Promise<boolean> {
+      return registry.use(
+        caseDocumentName(caseId),
+        (doc) => {
+          const goal = readBoard(doc).goals.find((g) => g.id === goalId && g.visibleToClient);
+          if (!goal) return false;
+          const text = goalText(doc, goalId, 'clientWords');
+          doc.transact(() => {
+            text.delete(0, text.length);
+            text.insert(0, words);
+          }, 'client');
+          return true;
+        },
+        by,
+      );
     },
   };
 }

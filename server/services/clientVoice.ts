@@ -9,34 +9,51 @@ import type { FaceScore } from '../../shared/doc/clientVoiceShape.js';
 import type { LifeDomain } from '../../shared/domain.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
+import type { Actor } from '../sync/extension.js';
 
 /**
  * The client's voice in the team's board: questions for the next meeting and how it is going per
  * life domain. Written by the server into server-only roots (SPEC V9) through the registry, so every
- * open board shows it at once, marked as the client's, and it is stored like any edit.
+ * open board shows it at once, marked as the client's, and it is stored like any edit, in the name
+ * of `by` (the client, or the professional who marked a question discussed; SPEC H1).
  */
 export function clientVoiceService(registry: DocumentRegistry) {
-  const write = <T>(caseId: string, fn: (doc: Y.Doc) => T) => registry.use(caseDocumentName(caseId), fn);
+  const write = <T>(caseId: string, by: Actor, fn: (doc: Y.Doc) => T) =>
+    registry.use(caseDocumentName(caseId), fn, by);
   return {
     /** Adds the client's question; returns its id. */
-    askQuestion(caseId: string, text: string, now = new Date()): Promise<string> {
-      return write(caseId, (doc) =>
+    askQuestion(caseId: string, by: Actor, text: string, now = new Date()): Promise<string> {
+      return write(caseId, by, (doc) =>
         doc.transact(() => addClientQuestion(doc, text, now.toISOString()), 'client'),
       );
     },
     /** The client takes back a question the team has not discussed yet. */
-    withdrawQuestion(caseId: string, questionId: string) {
-      return write(caseId, (doc) => doc.transact(() => withdrawClientQuestion(doc, questionId), 'client'));
+    withdrawQuestion(caseId: string, by: Actor, questionId: string) {
+      return write(caseId, by, (doc) =>
+        doc.transact(() => withdrawClientQuestion(doc, questionId), 'client'),
+      );
     },
     /** A professional marks a question discussed, with their name from the session. */
-    markDiscussed(caseId: string, questionId: string, by: string, now = new Date()): Promise<boolean> {
-      return write(caseId, (doc) =>
-        doc.transact(() => markQuestionDiscussed(doc, questionId, by, now.toISOString()), 'server'),
+    markDiscussed(
+      caseId: string,
+      by: Actor & { name: string },
+      questionId: string,
+      now = new Date(),
+    ): Promise<boolean> {
+      return write(caseId, by, (doc) =>
+        doc.transact(() => markQuestionDiscussed(doc, questionId, by.name, now.toISOString()), 'server'),
       );
     },
     /** How it is going in one life domain, in the client's face and words. */
-    rate(caseId: string, domain: LifeDomain, score: FaceScore, sentence: string, now = new Date()) {
-      return write(caseId, (doc) =>
+    rate(
+      caseId: string,
+      by: Actor,
+      domain: LifeDomain,
+      score: FaceScore,
+      sentence: string,
+      now = new Date(),
+    ) {
+      return write(caseId, by, (doc) =>
         doc.transact(
           () => setClientRating(doc, domain, { score, sentence, at: now.toISOString() }),
           'client',

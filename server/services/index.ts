@@ -2,7 +2,7 @@ import type { AccessLog } from '../audit/accessLog.js';
 import type { ActionStore } from '../meetings/actions.js';
 import type { MeetingService } from '../meetings/service.js';
 import type { MeetingStore } from '../meetings/store.js';
-import type { BoardVersions } from '../meetings/versions.js';
+import type { BoardVersions } from '../versions/store.js';
 import type { NotificationService } from '../caseload/notifications.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { SessionStore } from '../auth/sessions.js';
@@ -15,6 +15,7 @@ import type { AccountService } from './accounts.js';
 import type { CaseAdminService } from './caseAdmin.js';
 import type { CaseService } from './cases.js';
 import type { ClientVoiceService } from './clientVoice.js';
+import type { HistoryService } from '../history/service.js';
 
 /** Everything route handlers use, built once in app.ts. */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   registry: DocumentRegistry;
   /** The client's questions and ratings, written into their case's board (SPEC V9). */
   clientVoice: ClientVoiceService;
+  /** Who changed what on a case's documents (SPEC H1–H4). */
+  history: HistoryService;
   notifications: NotificationService;
   /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
   meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };

@@ -181,6 +181,8 @@ export interface NewGoal {
 }
 
 export interface NewStep {
+  /** Given when a step comes back from a version; otherwise a new random id. */
+  id?: string;
   text: string;
   ownerId?: string | null;
   dueDate?: string | null;
@@ -220,7 +222,7 @@ export function createGoal(doc: Y.Doc, input: NewGoal): string {
     let last: string | null = null;
     for (const s of input.steps ?? []) {
       const order: string = orderKeyAtEnd(last ? [{ id: '', order: last }] : []);
-      steps.set(newId(), buildStep(s, order));
+      steps.set(s.id ?? newId(), buildStep(s, order));
       last = order;
     }
     goal.set('steps', steps);
@@ -298,7 +300,7 @@ export function deleteGoal(doc: Y.Doc, id: string): void {
 const stepsOf = (doc: Y.Doc, goalId: string) => goalMap(doc, goalId).get('steps') as Y.Map<YRecord>;
 
 export function addStep(doc: Y.Doc, goalId: string, input: NewStep): string {
-  const id = newId();
+  const id = input.id ?? newId();
   doc.transact(() => {
     const steps = stepsOf(doc, goalId);
     const existing = [...steps.entries()].map(([k, v]) => readStep(k, v));

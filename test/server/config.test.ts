@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       initialAdmin: null,
       mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
       projectionDebounceMs: 1_000,
+      versionEveryMs: 15 * 60_000,
       clientDir: path.resolve('dist/client'),
     });
   });

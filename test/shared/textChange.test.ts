@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { textChange, transformPosition } from '../../../client/src/components/textChange.js';
+import { textChange, transformPosition } from '../../shared/textChange.js';
 
 describe('turning an edited field into a text change', () => {
   it.each([

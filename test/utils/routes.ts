@@ -14,7 +14,11 @@ export function declaredRoutes(): string[] {
   );
   const routes: string[] = [];
   for (const dir of fs.readdirSync(path.join(root, 'routes'))) {
-    for (const file of fs.readdirSync(path.join(root, 'routes', dir)).filter((f) => f.endsWith('.ts'))) {
+    // A resource of a resource (routes/cases/history/) is mounted by its parent's router.
+    const files = fs
+      .readdirSync(path.join(root, 'routes', dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
       const source = fs.readFileSync(path.join(root, 'routes', dir, file), 'utf8');
       for (const [, method, route] of source.matchAll(/router\.(get|post|put|delete|patch)\(\s*'([^']*)'/g)) {
         routes.push(

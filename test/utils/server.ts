@@ -28,6 +28,8 @@ export async function startTestServer(
     accessRecheckMs?: number;
     /** How soon after a board change its caseload summary is written. */
     projectionDebounceMs?: number;
+    /** How often a version of a board being edited is kept (default 15 minutes). */
+    versionEveryMs?: number;
     /** E-mail of notifications, e.g. `{ smtpUrl }` of an SMTP server the test started. */
     mail?: Partial<Config['mail']>;
   } = {},
@@ -46,6 +48,7 @@ export async function startTestServer(
     session: { ...base.session, ...overrides.session },
     accessRecheckMs: overrides.accessRecheckMs ?? base.accessRecheckMs,
     projectionDebounceMs: overrides.projectionDebounceMs ?? base.projectionDebounceMs,
+    versionEveryMs: overrides.versionEveryMs ?? base.versionEveryMs,
     mail: { ...base.mail, ...overrides.mail },
     sync: {
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,

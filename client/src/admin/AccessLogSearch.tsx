@@ -143,7 +143,15 @@ export function AccessLogSearch({ users }: { users: AdminUser[] }) {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">{formatDateTime(entry.at, i18n.language)}</td>
-                  <td>{t(`admin.event.${entry.event}`, { defaultValue: entry.event })}</td>
+                  <td>
+                    {t(`admin.event.${entry.event}`, { defaultValue: entry.event })}
+                    {entry.event === 'document-change' && entry.details && (
+                      // What an editing session changed: item ids and field names, never content.
+                      <span className="log-details">
+                        {[entry.details.items, entry.details.fields].filter(Boolean).join(' · ')}
+                      </span>
+                    )}
+                  </td>
                   <td>{entry.caseId ?? '—'}</td>
                   <td>
                     {entry.userId ? (

@@ -7,6 +7,7 @@ import type { Goal } from '../../../shared/doc/board.js';
 import { ContactButton } from '../components/ContactButton.js';
 import { formatDate } from '../i18n/index.js';
 import { useBoardContext } from './context.js';
+import { LastChanged } from './history/LastChanged.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 
 /** The face of a goal on the board: what it is, who owns it, how far it is, what needs attention. */
@@ -63,6 +64,7 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
           </span>
         </div>
       )}
+      <LastChanged kind="goal" itemId={goal.id} />
       <div className="card-bottom">
         <button
           type="button"

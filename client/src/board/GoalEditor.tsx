@@ -13,6 +13,7 @@ import { goalStatuses, lifeDomains, recoveryPhases } from '../../../shared/domai
 import type { GoalStatus, LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
+import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import { StepList } from './StepList.js';
@@ -55,6 +56,7 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
             ✕
           </button>
         </header>
+        <LastChanged kind="goal" itemId={goal.id} />
         {readOnly && <p className="read-only-note">{t('board.readOnly')}</p>}
         <fieldset className="plain" disabled={readOnly}>
           <label htmlFor={field('title')}>{t('goal.title')}</label>

@@ -10,6 +10,7 @@ import type { PerspectiveState } from '../../../shared/doc/board.js';
 import { CollabText } from '../components/CollabText.js';
 import { ContactButton } from '../components/ContactButton.js';
 import { useBoardContext } from './context.js';
+import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 
@@ -36,6 +37,7 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
         <span className="muted">{t('perspectives.lead')}: </span>
         <ContactButton person={perspective.leadId ? members.get(perspective.leadId) : undefined} />
       </p>
+      <LastChanged kind="perspective" itemId={perspective.id} />
       <label htmlFor={id('situation')}>{t('perspectives.situation')}</label>
       <CollabText
         id={id('situation')}

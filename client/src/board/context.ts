@@ -5,6 +5,7 @@ import type { CaseDetails, CaseMember } from '../../../shared/api.js';
 import type { PerspectiveId } from '../../../shared/domain.js';
 import type { PerspectiveState } from '../../../shared/doc/board.js';
 import type { Peer } from '../sync/presence.js';
+import type { LatestChanges } from './history/latestChanges.js';
 
 /** What every part of an open board needs: the document, the people, presence. */
 export interface BoardContextValue {
@@ -20,6 +21,8 @@ export interface BoardContextValue {
   today: string;
   /** Read-only members see the board live but cannot change it. */
   readOnly: boolean;
+  /** Who changed each goal and perspective last (SPEC H3). */
+  latest: LatestChanges;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FocusEvent } from 'react';
 import type * as Y from 'yjs';
-import { textChange, transformPosition } from './textChange.js';
+import { textChange, transformPosition } from '../../../shared/textChange.js';
 
 interface Props {
   text: Y.Text;
@@ -67,6 +67,7 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
     setValue(next);
   };
 
-  const common = { ref, value, onChange, onFocus, onBlur, maxLength, ...rest };
+  // data-collab: Ctrl+Z here undoes the person's change in the document, not the browser's field.
+  const common = { ref, value, onChange, onFocus, onBlur, maxLength, 'data-collab': true, ...rest };
   return multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
 }

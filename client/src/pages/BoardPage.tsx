@@ -14,13 +14,19 @@ import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { BoardContext } from '../board/context.js';
 import { GoalEditor } from '../board/GoalEditor.js';
+import { HistoryPanel } from '../board/history/HistoryPanel.js';
+import { useLatestChanges } from '../board/history/latestChanges.js';
 import { MeetingActionsPanel } from '../board/MeetingActionsPanel.js';
 import { PerspectivesPanel } from '../board/PerspectivesPanel.js';
 import { PresenceBar } from '../board/PresenceBar.js';
 import { SignalPlanPanel } from '../board/SignalPlanPanel.js';
+import { UndoControls } from '../board/undo/UndoControls.js';
+import { useUndo } from '../board/undo/useUndo.js';
+import { VersionsPanel } from '../board/versions/VersionsPanel.js';
 import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 import { useApi } from '../useApi.js';
 
@@ -56,8 +62,10 @@ function OpenBoard({
   const peers = usePeers(document.awareness);
   const { user } = useSession();
   const readOnly = details.myAccess.access === 'read';
+  const undo = useUndo(document.doc, !readOnly);
   const [highlighted, setHighlighted] = useState<PerspectiveId | null>(null);
   const [openGoalId, openGoal] = useState<string | null>(null);
+  const latest = useLatestChanges(details.id);
   const members = useMemo(() => new Map(details.members.map((m) => [m.id, m])), [details]);
 
   useEffect(() => {
@@ -82,6 +90,7 @@ function OpenBoard({
     openGoal,
     today: localToday(),
     readOnly,
+    latest,
   };
   const openGoalData = board.goals.find((g) => g.id === openGoalId);
   const ready = localReady || state.kind === 'online';
@@ -101,10 +110,12 @@ function OpenBoard({
             </p>
           </div>
           <div className="board-status">
+            {!readOnly && <UndoControls undo={undo} />}
             <ConnectionIndicator state={state} />
             <PresenceBar peers={peers} />
           </div>
         </header>
+        <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
         {!ready ? (
           <p role="status">{t('common.loading')}</p>
         ) : (
@@ -144,6 +155,8 @@ function OpenBoard({
         )}
         <CaseTeamPanel details={details} onChanged={reload} />
         <CompartmentPanel details={details} />
+        {ready && <VersionsPanel caseId={details.id} board={board} />}
+        {ready && <HistoryPanel caseId={details.id} board={board} />}
         {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
       </div>
     </BoardContext.Provider>

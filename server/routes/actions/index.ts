@@ -65,7 +65,12 @@ export function actionsRouter(s: Services): Router {
         throw new HttpError(404, `actionId: no action ${actionId} of yours`);
       }
       const done = (req.body as ActionDoneBody).done;
-      if (!(await service.setActionDone(meetingId, caseId, actionId, done)))
+      if (
+        !(await service.setActionDone(meetingId, caseId, actionId, done, {
+          userId: user.id,
+          role: user.role,
+        }))
+      )
         throw new HttpError(404, `actionId: no action ${actionId} of yours`);
       s.audit.record({
         event: 'api-write',

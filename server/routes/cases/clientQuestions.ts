@@ -17,7 +17,8 @@ export function clientQuestionRoutes(s: Services, router: Router): void {
     async (req, res) => {
       const { user, facts, grant, point } = openCase(s, req, res, 'write');
       const { questionId } = req.params as ClientQuestionParams;
-      const found = await s.clientVoice.markDiscussed(facts.caseId, questionId, user.displayName);
+      const by = { userId: user.id, role: user.role, name: user.displayName };
+      const found = await s.clientVoice.markDiscussed(facts.caseId, by, questionId);
       s.audit.record({
         event: found ? 'api-write' : 'api-refused',
         outcome: found ? 'allowed' : 'refused',

@@ -8,9 +8,11 @@ import type { Services } from '../../services/index.js';
 import { caseActionRoutes } from './actions.js';
 import { caseAdminRoutes } from './admin.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
+import { caseHistoryRoutes } from './history/index.js';
 import { observationRoutes } from './observations.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
+import { versionRoutes } from './versions.js';
 
 export function casesRouter(s: Services): Router {
   const router = Router();
@@ -52,5 +54,7 @@ export function casesRouter(s: Services): Router {
   observationRoutes(s, router);
   caseActionRoutes(s, router);
   clientQuestionRoutes(s, router);
+  caseHistoryRoutes(s, router);
+  versionRoutes(s, router);
   return router;
 }

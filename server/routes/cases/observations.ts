@@ -39,34 +39,43 @@ export function observationRoutes(s: Services, router: Router): void {
       const { user, facts, grant, point } = openCase(s, req, res, 'write');
       const body = req.body as ObservationBody;
       const now = new Date().toISOString();
-      const { id, before, leads } = await s.registry.use(caseDocumentName(facts.caseId), (doc) => {
-        const before = currentSignalState(readObservations(doc));
-        const board = readBoard(doc);
-        const moves: GoalMove[] = [];
-        let id = '';
-        doc.transact(() => {
-          // A goal named twice moves once, so the timeline records each move once.
-          for (const goalId of new Set(body.relapse?.goalIds ?? [])) {
-            const goal = board.goals.find((g) => g.id === goalId);
-            if (!goal || recoveryPhases.indexOf(goal.phase) <= recoveryPhases.indexOf(body.relapse!.toPhase))
-              continue;
-            const index = goalsInCell(readBoard(doc).goals, goal.domain, body.relapse!.toPhase).length;
-            moveGoal(doc, goal.id, { domain: goal.domain, phase: body.relapse!.toPhase, index });
-            moves.push({ goalId: goal.id, from: goal.phase, to: body.relapse!.toPhase });
-          }
-          id = appendObservation(doc, {
-            at: now,
-            authorId: user.professionalId ?? user.id,
-            authorName: user.displayName,
-            state: body.state,
-            note: body.note,
-            relapse: body.relapse !== undefined,
-            moves,
-          });
-        }, 'server');
-        const leads = board.perspectives.filter((p) => p.active && p.leadId).map((p) => p.leadId!);
-        return { id, before, leads };
-      });
+      const { id, before, leads } = await s.registry.use(
+        caseDocumentName(facts.caseId),
+        (doc) => {
+          const before = currentSignalState(readObservations(doc));
+          const board = readBoard(doc);
+          const moves: GoalMove[] = [];
+          let id = '';
+          // The board as it was before a relapse moves goals back, so it can be looked at and restored.
+          if (body.relapse) s.meetings.versions.keep(facts.caseId, null, '', doc, now, 'relapse');
+          doc.transact(() => {
+            // A goal named twice moves once, so the timeline records each move once.
+            for (const goalId of new Set(body.relapse?.goalIds ?? [])) {
+              const goal = board.goals.find((g) => g.id === goalId);
+              if (
+                !goal ||
+                recoveryPhases.indexOf(goal.phase) <= recoveryPhases.indexOf(body.relapse!.toPhase)
+              )
+                continue;
+              const index = goalsInCell(readBoard(doc).goals, goal.domain, body.relapse!.toPhase).length;
+              moveGoal(doc, goal.id, { domain: goal.domain, phase: body.relapse!.toPhase, index });
+              moves.push({ goalId: goal.id, from: goal.phase, to: body.relapse!.toPhase });
+            }
+            id = appendObservation(doc, {
+              at: now,
+              authorId: user.professionalId ?? user.id,
+              authorName: user.displayName,
+              state: body.state,
+              note: body.note,
+              relapse: body.relapse !== undefined,
+              moves,
+            });
+          }, 'server');
+          const leads = board.perspectives.filter((p) => p.active && p.leadId).map((p) => p.leadId!);
+          return { id, before, leads };
+        },
+        { userId: user.id, role: user.role },
+      );
       s.audit.record({
         event: 'api-write',
         caseId: facts.caseId,

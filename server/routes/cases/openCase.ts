@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { AccessDetails } from '../../../shared/accessLog.js';
 import { documentGrant, mayManageCase, mayRecordConsent } from '../../../shared/permissions.js';
 import { accessPoint, requireUser } from '../../http/session.js';
 import { HttpError } from '../../http/validate.js';
@@ -45,5 +46,16 @@ export function openCase(
       need === 'write' ? 'you may only read this case' : 'only the coordinator may do this',
     );
   }
-  return { user, facts: facts!, grant: grant!, point };
+  /** Writes the access-log entry for what the person read or changed of this case. */
+  const log = (event: 'api-read' | 'api-write' | 'export', details: AccessDetails) =>
+    s.audit.record({
+      event,
+      caseId: facts!.caseId,
+      userId: user.id,
+      role: user.role,
+      authorization: grant!.authorization,
+      ...point,
+      details,
+    });
+  return { user, facts: facts!, grant: grant!, point, log };
 }

@@ -4,6 +4,11 @@ import { idSchema } from '../../../shared/domain.js';
 export const caseParamsSchema = z.object({ caseId: idSchema });
 export type CaseParams = z.infer<typeof caseParamsSchema>;
 
+export const versionParamsSchema = caseParamsSchema.extend({
+  versionId: z.coerce.number().int('must be a whole number').positive('must be a version number'),
+});
+export type VersionParams = z.infer<typeof versionParamsSchema>;
+
 export const clientQuestionParamsSchema = caseParamsSchema.extend({ questionId: idSchema });
 export type ClientQuestionParams = z.infer<typeof clientQuestionParamsSchema>;
 

@@ -35,7 +35,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         throw new HttpError(400, 'caseId: the case belongs to another neighbourhood');
       if (facts.agendaCaseIds.includes(body.caseId))
         throw new HttpError(409, 'caseId: the case is already on the agenda');
-      await service.addCase(facts.meetingId, body.caseId, body, user.id);
+      await service.addCase(facts.meetingId, body.caseId, body, { userId: user.id, role: user.role });
       s.audit.record({
         event: 'api-write',
         caseId: body.caseId,
@@ -64,7 +64,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         throw refuse(404, `caseId: no case ${caseId} on this agenda`);
       if (!chair && grant?.access !== 'write')
         throw refuse(403, 'only the chair or a member of the case may do this');
-      await service.removeCase(facts.meetingId, caseId);
+      await service.removeCase(facts.meetingId, caseId, { userId: user.id, role: user.role });
       s.audit.record({
         event: 'api-write',
         caseId,
@@ -113,6 +113,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         caseFacts.caseId,
         actionId,
         (req.body as ActionStepBody).goalId,
+        { userId: user.id, role: user.role },
       );
       if ('error' in result) throw new HttpError(400, result.error!);
       s.audit.record({

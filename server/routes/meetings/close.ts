@@ -17,7 +17,7 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
 
   router.post('/:meetingId/close', validate('params', meetingParamsSchema), async (req, res) => {
     const { user, viewer, facts, point } = openMeeting(s, req, res, 'planned-chair');
-    const minutes = await service.close(facts);
+    const minutes = await service.close(facts, { userId: user.id, role: user.role });
     if (!minutes) throw new HttpError(409, 'the meeting is closed');
     for (const caseId of facts.agendaCaseIds) {
       s.audit.record({

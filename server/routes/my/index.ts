@@ -71,7 +71,12 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
     async (req, res) => {
       const client = clientOf(s, req, res);
       const { goalId } = req.params as GoalParams;
-      const ok = await plans.setClientWords(client.caseId, goalId, (req.body as WordsBody).words);
+      const ok = await plans.setClientWords(
+        client.caseId,
+        client.actor,
+        goalId,
+        (req.body as WordsBody).words,
+      );
       client.wrote(ok, { resource: 'goal-words', goalId });
       if (!ok) throw new HttpError(404, `goalId: no goal ${goalId} in your plan`);
       res.status(204).end();

@@ -14,7 +14,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
 
   router.post('/questions', validate('body', questionSchema), async (req, res) => {
     const client = clientOf(s, req, res);
-    const id = await voice.askQuestion(client.caseId, (req.body as QuestionBody).text);
+    const id = await voice.askQuestion(client.caseId, client.actor, (req.body as QuestionBody).text);
     client.wrote(true, { resource: 'client-question', questionId: id });
     res.status(201).json({ id });
   });
@@ -22,7 +22,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
   router.delete('/questions/:questionId', validate('params', questionParamsSchema), async (req, res) => {
     const client = clientOf(s, req, res);
     const { questionId } = req.params as QuestionParams;
-    const outcome = await voice.withdrawQuestion(client.caseId, questionId);
+    const outcome = await voice.withdrawQuestion(client.caseId, client.actor, questionId);
     client.wrote(outcome === 'withdrawn', { resource: 'client-question', questionId, outcome });
     if (outcome === 'unknown') throw new HttpError(404, `questionId: no question ${questionId} of yours`);
     if (outcome === 'discussed') {
@@ -39,7 +39,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
       const client = clientOf(s, req, res);
       const { domain } = req.params as RatingParams;
       const { score, sentence } = req.body as RatingBody;
-      await voice.rate(client.caseId, domain, score, sentence);
+      await voice.rate(client.caseId, client.actor, domain, score, sentence);
       client.wrote(true, { resource: 'client-rating', domain, score });
       res.status(204).end();
     },

@@ -50,6 +50,11 @@ describe('who looked at my file, as visits', () => {
       ],
     },
     {
+      what: '[H4] someone who changed the plan while they had it open: the change comes first',
+      entries: [entry('10:30', 'Youssef', 'document-change'), entry('10:00', 'Youssef', 'document-open')],
+      visits: [{ name: 'Youssef', events: ['document-change', 'document-open'], count: 2 }],
+    },
+    {
       what: 'the same name in another role is another visit',
       entries: [entry('10:05', 'Sam', 'api-read', 'coordinator'), entry('10:04', 'Sam')],
       visits: [{ role: 'coordinator' }, { role: 'professional' }],

@@ -13,7 +13,7 @@ import {
   parseDocumentName,
 } from '../../../shared/protocol.js';
 import type { DocumentName, closeCodes } from '../../../shared/protocol.js';
-import { signIn } from '../../utils/accounts.js';
+import { addMember, addProfessional, signIn } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam, Person } from '../../utils/caseTeam.js';
 import { eventually } from '../../utils/eventually.js';
@@ -59,9 +59,15 @@ beforeAll(async () => {
     }),
   );
   await planMeetings();
+  // A kept version on each case, so the version route is asked for one that exists.
+  for (const caseId of [t.caseId, t.otherCaseId])
+    await server.sync.registry.use(caseDocumentName(caseId), (doc) =>
+      server.services.meetings.versions.keep(caseId, null, '', doc, new Date().toISOString(), 'auto'),
+    );
   const voice = clientVoiceService(server.sync.registry);
-  questions.open = await voice.askQuestion(t.caseId, 'Mag ik weer autorijden?');
-  questions.toDiscuss = await voice.askQuestion(t.caseId, 'Wie betaalt de taxi?');
+  const client = { userId: t.client.userId, role: 'client' };
+  questions.open = await voice.askQuestion(t.caseId, client, 'Mag ik weer autorijden?');
+  questions.toDiscuss = await voice.askQuestion(t.caseId, client, 'Wie betaalt de taxi?');
 });
 afterAll(async () => {
   await server?.close();
@@ -95,7 +101,7 @@ async function planMeetings() {
     meetings.planned,
     t.caseId,
     { question: 'Werk?', slotMinutes: 10 },
-    t.coordinator.userId,
+    { userId: t.coordinator.userId, role: 'coordinator' },
   );
   await server.sync.registry.use(meetingCaseDocumentName(meetings.planned, t.caseId), (doc) => {
     meetings.actionOfGp = addAction(doc, {
@@ -112,7 +118,7 @@ async function planMeetings() {
     meetings.closed,
     t.caseId,
     { question: 'Wonen?', slotMinutes: 10 },
-    t.coordinator.userId,
+    { userId: t.coordinator.userId, role: 'coordinator' },
   );
   await service.close(server.services.meetings.store.facts(meetings.closed)!);
   await eventually(() =>
@@ -179,6 +185,11 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
   'GET /api/cases/:caseId/actions/stream': (id) => get(`/api/cases/${id}/actions/stream`),
   'POST /api/cases/:caseId/client-questions/:questionId/discussed': (id) =>
     post(`/api/cases/${id}/client-questions/${questions.toDiscuss}/discussed`),
+  'GET /api/cases/:caseId/history': (id) => get(`/api/cases/${id}/history`),
+  'GET /api/cases/:caseId/history/stream': (id) => get(`/api/cases/${id}/history/stream`),
+  'GET /api/cases/:caseId/versions': (id) => get(`/api/cases/${id}/versions`),
+  'GET /api/cases/:caseId/versions/:versionId': (id) =>
+    get(`/api/cases/${id}/versions/${server.services.meetings.versions.list(id)[0]!.id}`),
 };
 const elsewhere = " (someone else's case)";
 
@@ -284,6 +295,14 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/cases/:caseId/actions/stream',                               [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/actions/stream${elsewhere}`,                   [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/client-questions/:questionId/discussed',      [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/history',                                      [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/history${elsewhere}`,                          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/history/stream',                               [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/history/stream${elsewhere}`,                   [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/versions',                                     [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/versions${elsewhere}`,                         [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
@@ -364,6 +383,68 @@ describe('REST: every route answers every kind of person as the rules say', () =
       plan: { goals: unknown[] };
     };
     expect(plan.plan.goals).toEqual([]);
+  });
+});
+
+/**
+ * The history of a case names who changed which item of which document (SPEC H3). Asked as each
+ * person who might try to learn more than they may: filters never widen what is visible, and a
+ * compartment's or another case's changes stay out of sight.
+ */
+describe('[H3] history: nobody reads changes they could not open', () => {
+  const notes = { medical: '', social: '' };
+  /** A social worker who changed nothing but the social notes. */
+  let quiet: Person;
+  beforeAll(async () => {
+    const added = addProfessional(server, { domain: 'social', name: 'Stille collega' });
+    addMember(server.db, t.caseId, added.professionalId);
+    quiet = added;
+    const write = (part: 'medical' | 'social', who: Person) =>
+      server.sync.registry.use(
+        caseDocumentName(t.caseId, part),
+        (doc) => addNote(doc, who.professionalId!, 'notitie'),
+        { userId: who.userId, role: 'professional' },
+      );
+    notes.medical = await write('medical', t.gp);
+    notes.social = await write('social', quiet);
+  });
+  const noteIds = async (who: Person, query = 'kind=note') => {
+    const answer = await api(server, who.userId, 'GET', `/api/cases/${t.caseId}/history?${query}`);
+    expect(answer.status).toBe(200);
+    return (answer.body as { entries: { itemId: string }[] }).entries.map((e) => e.itemId).sort();
+  };
+
+  it('each side sees the changes of its own compartment only', async () => {
+    expect(await noteIds(t.gp)).toEqual([notes.medical]);
+    expect(await noteIds(t.socialWorker)).toEqual([notes.social]);
+    expect(await noteIds(t.coordinator)).toEqual([notes.social]); // social domain
+  });
+
+  it('a read-only member of the other domain cannot ask for the compartment by the note’s id', async () => {
+    expect(await noteIds(t.pharmacist, `kind=note&itemId=${notes.social}`)).toEqual([]);
+    expect(await noteIds(t.pharmacist, `userId=${quiet.userId}`)).toEqual([]);
+  });
+
+  it('the people filter does not name who changed a compartment one may not open', async () => {
+    const answer = await api(server, t.pharmacist.userId, 'GET', `/api/cases/${t.caseId}/history?kind=note`);
+    const people = (answer.body as { people: { id: string }[] }).people.map((p) => p.id);
+    expect(people).not.toContain(quiet.userId);
+    const all = await api(server, t.coordinator.userId, 'GET', `/api/cases/${t.caseId}/history?kind=note`);
+    expect((all.body as { people: { id: string }[] }).people.map((p) => p.id)).toContain(quiet.userId);
+  });
+
+  it("someone else's case answers 404 whatever the filter; a client and an admin get 403", async () => {
+    const query = `?kind=note&itemId=${notes.medical}`;
+    for (const who of [t.otherCoordinator, t.teamMate, t.formerMember]) {
+      expect((await api(server, who.userId, 'GET', `/api/cases/${t.caseId}/history${query}`)).status).toBe(
+        404,
+      );
+    }
+    for (const who of [t.client, t.admin]) {
+      expect((await api(server, who.userId, 'GET', `/api/cases/${t.caseId}/history${query}`)).status).toBe(
+        403,
+      );
+    }
   });
 });
 

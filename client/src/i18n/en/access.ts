@@ -120,6 +120,7 @@ export const enAccess: Translation<typeof nlAccess> = {
       logout: 'Signed out',
       'document-open': 'Document opened',
       'document-close': 'Document closed',
+      'document-change': 'Document changed',
       'document-refused': 'Document refused',
       'api-read': 'Data read',
       'api-write': 'Data changed',

@@ -143,6 +143,7 @@ export const enMyPlan: Translation<typeof nlMyPlan> = {
     },
     event: {
       'document-open': 'opened your plan',
+      'document-change': 'changed your plan',
       'api-read': 'looked at your details',
       'api-write': 'changed something',
       export: 'made a copy',

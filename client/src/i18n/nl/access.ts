@@ -117,6 +117,7 @@ export const nlAccess = {
       logout: 'Uitgelogd',
       'document-open': 'Document geopend',
       'document-close': 'Document gesloten',
+      'document-change': 'Document gewijzigd',
       'document-refused': 'Document geweigerd',
       'api-read': 'Gegevens gelezen',
       'api-write': 'Gegevens gewijzigd',

@@ -145,6 +145,7 @@ export const nlMyPlan = {
     },
     event: {
       'document-open': 'opende je plan',
+      'document-change': 'veranderde je plan',
       'api-read': 'bekeek je gegevens',
       'api-write': 'veranderde iets',
       export: 'maakte een kopie',
