@@ -1,9 +1,14 @@
+import pino from 'pino';
+import type { DestinationStream, Logger as Pino } from 'pino';
+
 /**
- * A minimal structured logger. It never receives personal data: callers log ids, counts and
- * reasons, never names or texts from a case.
+ * The server's log, one JSON line per event (pino). Callers log ids, counts and reasons, never
+ * names or texts from a case; as a safety net, every field whose name may hold a person's words
+ * or a secret is redacted wherever it sits, and request bodies, queries and credential headers
+ * never reach a line at all (see `requestLogger` in server/http/requestLog.ts).
  */
-const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-export type LogLevel = keyof typeof levels;
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogDestination = DestinationStream;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -12,12 +17,63 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: LogLevel): Logger {
-  const min = levels[level];
-  const write = (at: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
-    if (levels[at] < min) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields });
-    (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+/** The logger the app builds; `pino` is the same log, for pino-http. */
+export interface AppLogger extends Logger {
+  readonly pino: Pino;
+}
+
+/** Field names whose values may be a name, words about a client, or a credential. */
+export const REDACTED_FIELDS = [
+  'name',
+  'displayName',
+  'clientName',
+  'guestName',
+  'username',
+  'email',
+  'phone',
+  'note',
+  'notes',
+  'text',
+  'words',
+  'title',
+  'question',
+  'sentence',
+  'situation',
+  'strengths',
+  'concerns',
+  'body',
+  'query',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'csrfToken',
+  'secret',
+  'cookie',
+  'authorization',
+] as const;
+
+/** pino redact paths: each field at the top, one and two levels down, and the request's credentials. */
+export const REDACT_PATHS = [
+  ...REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+/** A pino logger at `level`, writing to `destination` (default standard output). */
+export function createLogger(level: LogLevel, destination?: LogDestination): AppLogger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  const log = destination ? pino(options, destination) : pino(options);
+  const at =
+    (method: 'debug' | 'info' | 'warn' | 'error') => (msg: string, fields?: Record<string, unknown>) =>
+      log[method](fields ?? {}, msg);
+  return { pino: log, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

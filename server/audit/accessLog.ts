@@ -1,12 +1,17 @@
 import type { Db } from '../db/database.js';
-import { GENESIS_HASH, HASHED_COLUMNS, brokenBecause, canonicalDetails, entryHash } from './chain.js';
+import { GENESIS_HASH, HASHED_COLUMNS, KEYED_EVENT, canonicalDetails, keyedEntryHash } from './chain.js';
 import type { AccessLogRow as Row } from './chain.js';
+import type { CheckpointFields, CheckpointFile } from './checkpoints.js';
+import type { AuditKey } from './key.js';
+import { hasListIndex, listedCasesDetails } from './listedCases.js';
+import { verifyAccessLog } from './verify.js';
+import type { ChainVerdict } from './verify.js';
 
 import { ACCESS_EVENTS } from '../../shared/accessLog.js';
 import type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome } from '../../shared/accessLog.js';
 
 export { ACCESS_EVENTS };
-export type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome };
+export type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome, ChainVerdict };
 
 /** The events that show a client who saw (or changed) their file. */
 export const LOOKED_AT_EVENTS = [
@@ -16,6 +21,7 @@ export const LOOKED_AT_EVENTS = [
   'api-write',
   'export',
   'print',
+  'search',
 ] as const satisfies readonly AccessEvent[];
 
 /** Ids, counts, document parts and reason codes only: never free text about the client. */
@@ -23,6 +29,11 @@ export interface AccessEntryInput {
   event: AccessEvent;
   /** The client's case. */
   caseId?: string | null;
+  /**
+   * The clients a list read showed (caseload, case list, agenda, notices): each of them finds the
+   * entry in "who looked at my file". Kept in the details (a digest for a long list) and indexed.
+   */
+  cases?: readonly string[];
   /** Who acted; null for anonymous (e.g. a failed login). */
   userId?: string | null;
   /** The responsible user on whose behalf `userId` acted. */
@@ -37,6 +48,7 @@ export interface AccessEntryInput {
 }
 
 export interface AccessLogFilter {
+  /** Entries about this client, list reads that showed them included. */
   caseId?: string;
   userId?: string;
   /** Inclusive ISO time. */
@@ -50,13 +62,10 @@ export interface AccessLogFilter {
   before?: number;
 }
 
-export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBroken: { id: number; at: string; reason: string } };
-
 export interface LookedAt {
   at: string;
-  event: AccessEvent;
+  /** What they did; `listed` when the client was one of the people a list showed them. */
+  event: AccessEvent | 'listed';
   userId: string | null;
   role: string | null;
 }
@@ -91,28 +100,100 @@ function toEntry(row: Row): AccessEntry {
   };
 }
 
-/** Records and searches the tamper-evident access log that NEN 7513 asks of every client-data read. */
-export function createAccessLog(db: Db, options: { now?: () => Date } = {}) {
+/** Thrown when the log was keyed with another key than the one this server has. */
+export class AuditKeyMismatch extends Error {}
+
+const lookedAtEvents = LOOKED_AT_EVENTS.map((e) => `'${e}'`).join(', ');
+
+/**
+ * Records and searches the tamper-evident access log that NEN 7513 asks of every client-data
+ * read. Every entry is chained with HMAC-SHA256 under `key`; the first entry written with a key
+ * is the `log-keyed` marker (see chain.ts).
+ */
+export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Date }) {
+  const { key } = options;
   const now = options.now ?? (() => new Date());
-  const lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM access_log ORDER BY id DESC LIMIT 1');
+  const listIndex = hasListIndex(db);
+  const last = db.prepare<[], { id: number; hash: string }>(
+    'SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1',
+  );
   const insert = db.prepare<Omit<Row, 'id'>>(
     `INSERT INTO access_log (${HASHED_COLUMNS.map((c) => `"${c}"`).join(', ')}, prev_hash, hash)
      VALUES (${HASHED_COLUMNS.map((c) => `@${c}`).join(', ')}, @prev_hash, @hash)`,
   );
-  const all = db.prepare<[], Row>('SELECT * FROM access_log ORDER BY id');
+  const insertListed = listIndex
+    ? db.prepare<[number, string]>('INSERT INTO access_log_cases (entry_id, case_id) VALUES (?, ?)')
+    : null;
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM access_log');
+  const marker = db.prepare<[], { id: number; details: string | null }>(
+    `SELECT id, details FROM access_log WHERE event = '${KEYED_EVENT}' ORDER BY id LIMIT 1`,
+  );
   const lookedAt = db.prepare<
-    [string],
-    { at: string; event: AccessEvent; user_id: string | null; role: string | null }
+    [string, string],
+    { at: string; event: AccessEvent; user_id: string | null; role: string | null; listed: number }
   >(
-    `SELECT at, event, user_id, role FROM access_log
-     WHERE case_id = ? AND outcome = 'allowed' AND event IN (${LOOKED_AT_EVENTS.map((e) => `'${e}'`).join(', ')})
+    `SELECT id, at, event, user_id, role, 0 AS listed FROM access_log
+     WHERE case_id = ? AND outcome = 'allowed' AND event IN (${lookedAtEvents})
+     ${
+       listIndex
+         ? `UNION ALL
+     SELECT l.id, l.at, l.event, l.user_id, l.role, 1 AS listed
+     FROM access_log_cases c JOIN access_log l ON l.id = c.entry_id
+     WHERE c.case_id = ? AND l.outcome = 'allowed'`
+         : 'AND ? IS NOT NULL'
+     }
      ORDER BY id DESC`,
   );
 
+  let keyedFrom: number | null = null;
+
+  /** The marker's id, after checking that it names this key; null when the log is not keyed yet. */
+  const findMarker = (): number | null => {
+    if (keyedFrom !== null) return keyedFrom;
+    const found = marker.get();
+    if (!found) return null;
+    const markedKey = parseDetails(found.details)?.keyId;
+    if (markedKey !== key.id)
+      throw new AuditKeyMismatch(
+        `the access log is keyed with key ${String(markedKey)}, but ${key.source} holds key ${key.id}: ` +
+          'restore the key this log was started with',
+      );
+    return (keyedFrom = found.id);
+  };
+
+  const write = (fields: Omit<Row, 'id' | 'prev_hash' | 'hash'>): Row => {
+    const prev_hash = last.get()?.hash ?? GENESIS_HASH;
+    const row = { ...fields, prev_hash, hash: keyedEntryHash(key.secret, prev_hash, fields) };
+    const { lastInsertRowid } = insert.run(row);
+    return { ...row, id: Number(lastInsertRowid) };
+  };
+
+  /** Starts the keyed chain with its marker, unless it has one; the marker's hash seals what came before. */
+  const keyed = (): number => {
+    const found = findMarker();
+    if (found !== null) return found;
+    const row = write({
+      at: now().toISOString(),
+      event: KEYED_EVENT,
+      case_id: null,
+      user_id: null,
+      on_behalf_of: null,
+      role: null,
+      address: null,
+      user_agent: null,
+      authorization: null,
+      outcome: 'allowed',
+      details: canonicalDetails({ algorithm: 'HMAC-SHA256', earlierEntries: count.get()!.n, keyId: key.id }),
+    });
+    return (keyedFrom = row.id);
+  };
+
   // Reading the last hash and appending happen under one write lock, so the chain never forks.
   const append = db.transaction((input: AccessEntryInput): AccessEntry => {
-    const fields = {
+    keyed();
+    const listed = input.cases ? [...new Set(input.cases)] : null;
+    if (listed && !insertListed) throw new Error('the database has no access_log_cases: migrate it first');
+    const row = write({
       at: now().toISOString(),
       event: input.event,
       case_id: input.caseId ?? null,
@@ -123,33 +204,59 @@ export function createAccessLog(db: Db, options: { now?: () => Date } = {}) {
       user_agent: input.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
       authorization: input.authorization ?? null,
       outcome: input.outcome ?? 'allowed',
-      details: canonicalDetails(input.details),
-    };
-    const prev_hash = lastHash.get()?.hash ?? GENESIS_HASH;
-    const row = { ...fields, prev_hash, hash: entryHash(prev_hash, fields) };
-    const { lastInsertRowid } = insert.run(row);
-    return toEntry({ ...row, id: Number(lastInsertRowid) });
+      details: canonicalDetails(listed ? { ...input.details, ...listedCasesDetails(listed) } : input.details),
+    });
+    for (const caseId of listed ?? []) insertListed!.run(row.id, caseId);
+    return toEntry(row);
   });
 
   return {
     /** Appends one entry; throws on an unknown event so a typo never goes unlogged silently. */
     record(input: AccessEntryInput): AccessEntry {
-      if (!(ACCESS_EVENTS as readonly string[]).includes(input.event)) {
+      if (!(ACCESS_EVENTS as readonly string[]).includes(input.event) || input.event === KEYED_EVENT) {
         throw new Error(`unknown access event: ${String(input.event)}`);
       }
       return append.immediate(input);
     },
 
+    /** Keys the chain now (the server does at start), so the first checkpoint covers the marker. */
+    keyChain(): number {
+      return db.transaction(keyed).immediate();
+    },
+
+    /** The entry from which on the chain is keyed; null while there is none. */
+    keyedFrom: (): number | null => findMarker(),
+
+    /** What a checkpoint records: the entries and the newest hash, read in one snapshot. */
+    head: db.transaction((): CheckpointFields | null => {
+      const from = findMarker();
+      const newest = last.get();
+      if (from === null || !newest) return null;
+      return {
+        entries: count.get()!.n,
+        headId: newest.id,
+        head: newest.hash,
+        keyedFrom: from,
+        keyId: key.id,
+      };
+    }),
+
     /** Entries matching every given filter, newest first. */
     search(filter: AccessLogFilter = {}): AccessEntry[] {
       const where: string[] = [];
       const params: (string | number)[] = [];
-      const add = (clause: string, value: string | number | undefined) => {
-        if (value === undefined) return;
+      const add = (clause: string, ...values: (string | number | undefined)[]) => {
+        if (values[0] === undefined) return;
         where.push(clause);
-        params.push(value);
+        params.push(...(values as (string | number)[]));
       };
-      add('case_id = ?', filter.caseId);
+      if (listIndex)
+        add(
+          '(case_id = ? OR id IN (SELECT entry_id FROM access_log_cases WHERE case_id = ?))',
+          filter.caseId,
+          filter.caseId,
+        );
+      else add('case_id = ?', filter.caseId);
       add('user_id = ?', filter.userId);
       add('at >= ?', filter.from);
       add('at < ?', filter.to);
@@ -164,27 +271,22 @@ export function createAccessLog(db: Db, options: { now?: () => Date } = {}) {
         .map(toEntry);
     },
 
-    /** Walks the whole chain in order and names the first entry that was changed, inserted or follows a gap. */
-    verify(): ChainVerdict {
-      let entries = 0;
-      let previous: { id: number; hash: string } | null = null;
-      let broken: { id: number; at: string; reason: string } | null = null;
-      for (const row of all.iterate()) {
-        entries++;
-        const reason = brokenBecause(row, previous);
-        if (reason) {
-          broken = { id: row.id, at: row.at!, reason };
-          break; // Closes the iterator, so the connection is free for the count below.
-        }
-        previous = { id: row.id, hash: row.hash };
-      }
-      if (!broken) return { ok: true, entries };
-      return { ok: false, entries: count.get()!.n, firstBroken: broken };
+    /**
+     * Checks the whole log: the keyed chain, the append-only triggers, the index of list reads
+     * and, when given, the signed checkpoints; names the first entry or anchor that is broken.
+     */
+    verify(checkpoints?: CheckpointFile): ChainVerdict {
+      return verifyAccessLog(db, key, checkpoints);
     },
 
-    /** What a client sees: who opened, read, changed, exported or printed their file, newest first. */
+    /** What a client sees: who opened, read, changed, exported or printed their file (or a list with them), newest first. */
     whoLookedAt(caseId: string): LookedAt[] {
-      return lookedAt.all(caseId).map((r) => ({ at: r.at, event: r.event, userId: r.user_id, role: r.role }));
+      return lookedAt.all(caseId, caseId).map((r) => ({
+        at: r.at,
+        event: r.listed ? 'listed' : r.event,
+        userId: r.user_id,
+        role: r.role,
+      }));
     },
   };
 }

@@ -1,40 +1,67 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
-import { createAccessLog } from './accessLog.js';
+import type { Config } from '../config.js';
+import { readCheckpoints } from './checkpoints.js';
+import { auditKeyOf } from './key.js';
+import { verifyAccessLog } from './verify.js';
+import type { ChainProblem } from './verify.js';
 
 /**
- * `tsx server/audit/verifyCommand.ts [--data-dir DIR]`: checks the access log's hash chain without
- * changing anything (read-only, no migrations), e.g. for an auditor or a nightly job.
- * Exit 0: intact; 1: broken; 2: could not check (bad arguments, no database, no access log).
+ * `tsx server/audit/verifyCommand.ts [--data-dir DIR] [--key-file FILE] [--checkpoints FILE]`:
+ * checks the access log without changing anything (read-only, no migrations), e.g. for an auditor
+ * or a nightly job: the keyed chain (with AUDIT_KEY or the key file), the append-only triggers,
+ * the index of list reads and the signed checkpoints (truncation). Names what it found.
+ * Exit 0: intact; 1: broken; 2: could not check (bad arguments, no database, no access log, no key).
  */
-const USAGE = 'Usage: tsx server/audit/verifyCommand.ts [--data-dir DIR]';
+const USAGE =
+  'Usage: tsx server/audit/verifyCommand.ts [--data-dir DIR] [--key-file FILE] [--checkpoints FILE]';
 
 class UsageError extends Error {}
 
-/** The data directory from `--data-dir DIR` / `--data-dir=DIR`, else DATA_DIR, else ./data. */
-function dataDirFrom(args: string[]): string {
-  let dataDir: string | undefined;
+const options = {
+  '--data-dir': 'DATA_DIR',
+  '--key-file': 'AUDIT_KEY_FILE',
+  '--checkpoints': 'AUDIT_CHECKPOINT_FILE',
+} as const;
+
+/** The audit settings from the arguments, else from the environment (as the server reads them). */
+function settingsFrom(args: string[]): { dataDir: string; audit: Config['audit'] } {
+  const given: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--data-dir') dataDir = args[++i] ?? '';
-    else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
-    else throw new UsageError(`unexpected argument: ${arg}`);
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    const variable = options[name as keyof typeof options];
+    if (!variable) throw new UsageError(`unexpected argument: ${arg}`);
+    const value = inline ?? args[++i] ?? '';
+    if (value === '') throw new UsageError(`${name} needs a value`);
+    given[variable] = path.resolve(value);
   }
-  if (dataDir === '') throw new UsageError('--data-dir needs a directory');
-  if (dataDir !== undefined) return path.resolve(dataDir);
-  return loadConfig({ DATA_DIR: process.env.DATA_DIR || undefined }).dataDir;
+  const env = Object.fromEntries(
+    ['DATA_DIR', 'AUDIT_KEY', 'AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_FILE'].map((v) => [
+      v,
+      process.env[v] || undefined,
+    ]),
+  );
+  const config = loadConfig({ ...env, ...given });
+  return { dataDir: config.dataDir, audit: config.audit };
 }
 
+/** " at entry 12 (time): reason", or ": reason" for what no one entry shows (truncation, a trigger). */
+const where = ({ kind, id, at, reason }: ChainProblem) =>
+  id !== null && kind !== 'truncated' ? ` at entry ${id}${at ? ` (${at})` : ''}: ${reason}` : `: ${reason}`;
+
 function main(args: string[]): number {
-  let dataDir: string;
+  let settings: ReturnType<typeof settingsFrom>;
   try {
-    dataDir = dataDirFrom(args);
+    settings = settingsFrom(args);
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const file = path.join(dataDir, 'veelzijdig.sqlite');
+  const file = path.join(settings.dataDir, 'veelzijdig.sqlite');
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -50,14 +77,41 @@ function main(args: string[]): number {
       console.error(`${file} has no access log`);
       return 2;
     }
-    const verdict = createAccessLog(db).verify();
-    if (verdict.ok) {
-      console.log(`Access log intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`);
+    let key;
+    try {
+      key = auditKeyOf(settings.audit, { create: false }).key;
+    } catch (error) {
+      console.error(`Cannot read the key: ${(error as Error).message}`);
+      return 2;
+    }
+    const checkpoints = key ? readCheckpoints(settings.audit.checkpointFile, key) : undefined;
+    const verdict = verifyAccessLog(db, key, checkpoints);
+    if (!verdict.ok) {
+      if (verdict.firstBroken.kind === 'key' && !key) {
+        console.error(
+          `The access log is keyed, but there is no key at ${settings.audit.keyFile}: set AUDIT_KEY or --key-file`,
+        );
+        return 2;
+      }
+      const [first, ...more] = verdict.problems;
+      console.log(`Access log broken${where(first!)}`);
+      for (const problem of more) console.log(`  also${where(problem)}`);
+      return 1;
+    }
+    const plural = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+    if (verdict.keyedFrom === null) {
+      console.log(
+        `Access log intact: ${plural(verdict.entries)}, not keyed yet (SHA-256 only): start the server once to key it`,
+      );
       return 0;
     }
-    const { id, at, reason } = verdict.firstBroken;
-    console.log(`Access log broken at entry ${id} (${at}): ${reason}`);
-    return 1;
+    const anchor = verdict.anchor
+      ? `; last checkpoint ${verdict.anchor.at} (${plural(verdict.anchor.entries)}${verdict.entries > verdict.anchor.entries ? `, ${verdict.entries - verdict.anchor.entries} newer not yet anchored` : ''})`
+      : '';
+    console.log(
+      `Access log intact: ${plural(verdict.entries)}, keyed from entry ${verdict.keyedFrom}${anchor}`,
+    );
+    return 0;
   } finally {
     db.close();
   }

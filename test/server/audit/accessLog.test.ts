@@ -7,18 +7,11 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
 import type { AccessEntryInput } from '../../../server/audit/accessLog.js';
-import { GENESIS_HASH, entryHash } from '../../../server/audit/chain.js';
+import { GENESIS_HASH, KEYED_EVENT, entryHash, keyedEntryHash } from '../../../server/audit/chain.js';
 import type { AccessLogRow } from '../../../server/audit/chain.js';
-import { auditLogMigration } from '../../../server/audit/schema.js';
+import { freshLog, testAuditKey } from '../../utils/audit.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** A fresh log whose clock advances one minute per entry, starting 2026-03-02 09:01. */
-function freshLog(db = new Database(':memory:')) {
-  db.exec(auditLogMigration);
-  let time = Date.parse('2026-03-02T09:00:00.000Z');
-  return { db, log: createAccessLog(db, { now: () => new Date((time += 60_000)) }) };
-}
 
 const open = (caseId: string, userId: string): AccessEntryInput => ({
   event: 'document-open',
@@ -29,14 +22,28 @@ const open = (caseId: string, userId: string): AccessEntryInput => ({
 });
 
 describe('recording access', () => {
-  it('chains every entry to the one before it, the first to 64 zeros', () => {
-    const { log } = freshLog();
+  it('starts a new log with the key marker and chains every entry to the one before it with HMAC', () => {
+    const { log, key } = freshLog();
     const entries = [open('c1', 'u1'), open('c2', 'u2'), open('c1', 'u3')].map((e) => log.record(e));
-    expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
+    const [marker] = log.search({ event: KEYED_EVENT });
+    expect(marker).toMatchObject({
+      id: 1,
+      prevHash: GENESIS_HASH,
+      details: { keyId: key.id, earlierEntries: 0 },
+    });
+    expect(entries.map((e) => e.id)).toEqual([2, 3, 4]);
+    expect(entries[0]!.prevHash).toBe(marker!.hash);
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
     for (const entry of entries) expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(log.verify()).toEqual({ ok: true, entries: 3 });
+    expect(log.verify()).toEqual({ ok: true, entries: 4, keyedFrom: 1, anchor: null });
+  });
+
+  it('refuses to write with another key than the one the log was keyed with', () => {
+    const { db, log } = freshLog();
+    log.record(open('c1', 'u1'));
+    const stranger = createAccessLog(db, { key: testAuditKey() });
+    expect(() => stranger.record(open('c1', 'u2'))).toThrow(/keyed with key .* restore the key/);
   });
 
   it('keeps who, for whom, which client, what, when, from where and on what authority', () => {
@@ -53,7 +60,7 @@ describe('recording access', () => {
       details: { part: 'signalPlan', count: 3, pdf: true },
     });
     expect(log.search({ caseId: 'c1' })).toEqual([recorded]);
-    expect(recorded).toMatchObject({ id: 1, at: '2026-03-02T09:01:00.000Z', outcome: 'allowed' });
+    expect(recorded).toMatchObject({ id: 2, at: '2026-03-02T09:02:00.000Z', outcome: 'allowed' });
     expect(recorded.details).toEqual({ count: 3, part: 'signalPlan', pdf: true });
   });
 
@@ -68,7 +75,7 @@ describe('recording access', () => {
     expect(() => log.record({ event: 'peek' } as unknown as AccessEntryInput)).toThrow(
       /unknown access event/,
     );
-    expect(log.verify()).toEqual({ ok: true, entries: 0 });
+    expect(log.verify()).toEqual({ ok: true, entries: 0, keyedFrom: null, anchor: null });
   });
 });
 
@@ -83,23 +90,23 @@ describe('searching the log', () => {
     open('c2', 'u2'),
   ];
   beforeAll(() => {
-    for (const input of inputs) log.record(input); // ids 1-6 at 09:01-09:06
+    for (const input of inputs) log.record(input); // ids 2-7 at 09:02-09:07, after the key marker
   });
   const ids = (filter: Parameters<typeof log.search>[0]) => log.search(filter).map((e) => e.id);
 
   it('filters by client, user, event and period, newest first', () => {
-    expect(ids({})).toEqual([6, 5, 4, 3, 2, 1]);
-    expect(ids({ caseId: 'c1' })).toEqual([4, 3, 1]);
-    expect(ids({ userId: 'u1' })).toEqual([5, 2, 1]);
-    expect(ids({ caseId: 'c1', userId: 'u2', event: 'document-open' })).toEqual([4]);
-    expect(ids({ from: '2026-03-02T09:02:00.000Z', to: '2026-03-02T09:05:00.000Z' })).toEqual([4, 3, 2]);
+    expect(ids({})).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(ids({ caseId: 'c1' })).toEqual([5, 4, 2]);
+    expect(ids({ userId: 'u1' })).toEqual([6, 3, 2]);
+    expect(ids({ caseId: 'c1', userId: 'u2', event: 'document-open' })).toEqual([5]);
+    expect(ids({ from: '2026-03-02T09:03:00.000Z', to: '2026-03-02T09:06:00.000Z' })).toEqual([5, 4, 3]);
     expect(ids({ from: '2026-03-03' })).toEqual([]);
   });
 
   it('pages with limit and the last id of the previous page', () => {
-    expect(ids({ limit: 4 })).toEqual([6, 5, 4, 3]);
-    expect(ids({ limit: 4, before: 3 })).toEqual([2, 1]);
-    expect(ids({ caseId: 'c1', limit: 1, before: 4 })).toEqual([3]);
+    expect(ids({ limit: 4 })).toEqual([7, 6, 5, 4]);
+    expect(ids({ limit: 4, before: 4 })).toEqual([3, 2, 1]);
+    expect(ids({ caseId: 'c1', limit: 1, before: 5 })).toEqual([4]);
   });
 
   it('returns 100 by default and never more than 1000', () => {
@@ -116,9 +123,37 @@ describe('searching the log', () => {
     own.record(open('c2', 'u3'));
     own.record({ event: 'print', caseId: 'c1', userId: 'u4', role: 'coordinator' });
     expect(own.whoLookedAt('c1')).toEqual([
-      { at: '2026-03-02T09:04:00.000Z', event: 'print', userId: 'u4', role: 'coordinator' },
-      { at: '2026-03-02T09:01:00.000Z', event: 'document-open', userId: 'u1', role: 'professional' },
+      { at: '2026-03-02T09:05:00.000Z', event: 'print', userId: 'u4', role: 'coordinator' },
+      { at: '2026-03-02T09:02:00.000Z', event: 'document-open', userId: 'u1', role: 'professional' },
     ]);
+  });
+
+  it('a list read counts for every client it showed, in their file and in the admin search', () => {
+    const { log: own } = freshLog();
+    const listed = own.record({
+      event: 'api-read',
+      userId: 'u1',
+      role: 'professional',
+      cases: ['c1', 'c2', 'c1'],
+    });
+    own.record({ event: 'search', userId: 'u2', role: 'coordinator', cases: ['c2'] });
+    expect(listed.details).toEqual({ listed: 2, cases: 'c1 c2' });
+    expect(own.whoLookedAt('c1')).toEqual([
+      { at: listed.at, event: 'listed', userId: 'u1', role: 'professional' },
+    ]);
+    expect(own.whoLookedAt('c2').map((e) => e.userId)).toEqual(['u2', 'u1']);
+    expect(own.whoLookedAt('c3')).toEqual([]);
+    expect(own.search({ caseId: 'c1' }).map((e) => e.id)).toEqual([listed.id]);
+  });
+
+  it('a long list keeps the digest of its ids in the entry and every id in the index', () => {
+    const { log: own } = freshLog();
+    const many = Array.from({ length: 5000 }, (_, i) => `case-${i}`);
+    const entry = own.record({ event: 'api-read', userId: 'u1', cases: many });
+    expect(entry.details).toEqual({ listed: 5000, casesDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.stringify(entry).length).toBeLessThan(1000);
+    expect(own.whoLookedAt('case-4321')).toHaveLength(1);
+    expect(own.verify()).toMatchObject({ ok: true });
   });
 });
 
@@ -130,18 +165,38 @@ describe('append-only', () => {
       'access_log is append-only',
     );
     expect(() => db.prepare('DELETE FROM access_log').run()).toThrow('access_log is append-only');
-    expect(log.verify()).toEqual({ ok: true, entries: 1 });
+    expect(log.verify()).toMatchObject({ ok: true, entries: 2 });
   });
 });
 
 describe('tampering by someone with the database file', () => {
-  /** Five entries (ids 1-5, 09:01-09:05), the triggers dropped as an attacker would. */
+  /** The key marker (id 1, 09:01) and five entries (ids 2-6, 09:02-09:06), the triggers dropped as an attacker would. */
   function tamperable() {
-    const { db, log } = freshLog();
+    const { db, log, key } = freshLog();
     for (let i = 1; i <= 5; i++) log.record({ ...open('c1', `u${i}`), details: { n: i } });
     db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
-    return { db, log };
+    return { db, log, key };
   }
+  /** Changes entry `id` and recomputes its hash and every later one with `hash`, as a forger would. */
+  const forge = (db: Database.Database, id: number, hash: (prev: string, row: AccessLogRow) => string) => {
+    const rows = db
+      .prepare<[number], AccessLogRow>('SELECT * FROM access_log WHERE id >= ? ORDER BY id')
+      .all(id);
+    let prev = db
+      .prepare<[number], { hash: string }>('SELECT hash FROM access_log WHERE id = ?')
+      .get(id - 1)!.hash;
+    for (const row of rows) {
+      const forged = { ...row, user_id: row.id === id ? 'someone-else' : row.user_id, prev_hash: prev };
+      forged.hash = hash(prev, forged);
+      db.prepare('UPDATE access_log SET user_id = ?, prev_hash = ?, hash = ? WHERE id = ?').run(
+        forged.user_id,
+        forged.prev_hash,
+        forged.hash,
+        row.id,
+      );
+      prev = forged.hash;
+    }
+  };
   const cases: { name: string; tamper: (db: Database.Database) => void; id: number; reason: string }[] = [
     {
       name: 'a changed entry is named itself',
@@ -156,23 +211,22 @@ describe('tampering by someone with the database file', () => {
       reason: 'does not follow entry 2',
     },
     {
-      name: 'a changed entry with a recomputed hash is named by the entry after it',
-      tamper: (db) => {
-        const row = db.prepare<[], AccessLogRow>('SELECT * FROM access_log WHERE id = 3').get()!;
-        const forged = { ...row, user_id: 'someone-else' };
-        db.prepare('UPDATE access_log SET user_id = ?, hash = ? WHERE id = 3').run(
-          forged.user_id,
-          entryHash(row.prev_hash, forged),
-        );
-      },
-      id: 4,
-      reason: 'does not follow entry 3',
+      name: 'a changed entry with the chain after it recomputed with SHA-256 is named itself',
+      tamper: (db) => forge(db, 3, (prev, row) => entryHash(prev, row)),
+      id: 3,
+      reason: 'recomputed without the key',
     },
     {
-      name: 'removing the first entries is seen at the new first entry',
+      name: 'a changed entry with the chain recomputed under a guessed key is named itself',
+      tamper: (db) => forge(db, 3, (prev, row) => keyedEntryHash(testAuditKey().secret, prev, row)),
+      id: 3,
+      reason: 'recomputed without the key',
+    },
+    {
+      name: 'removing the first entries, the key marker with them, is seen at the new first entry',
       tamper: (db) => db.exec('DELETE FROM access_log WHERE id <= 2'),
       id: 3,
-      reason: 'does not follow the start of the log',
+      reason: 'follows entries that were removed, the key marker among them',
     },
   ];
   for (const { name, tamper, id, reason } of cases) {
@@ -181,18 +235,58 @@ describe('tampering by someone with the database file', () => {
       tamper(db);
       const verdict = log.verify();
       const at = `2026-03-02T09:0${id}:00.000Z`;
-      expect(verdict).toMatchObject({ ok: false, firstBroken: { id, at, reason } });
+      expect(verdict).toMatchObject({
+        ok: false,
+        firstBroken: { kind: 'entry', id, at, reason: expect.stringContaining(reason) },
+      });
     });
   }
+
+  it('a dropped trigger is named, even when every entry is intact', () => {
+    const { log } = tamperable();
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          kind: 'trigger',
+          reason: 'trigger access_log_no_update is missing: rows of access_log can be changed through SQL',
+        },
+        {
+          kind: 'trigger',
+          reason: 'trigger access_log_no_delete is missing: rows of access_log can be deleted through SQL',
+        },
+      ],
+    });
+  });
+
+  it('a trigger replaced by one that lets changes through is named', () => {
+    const { db, log } = freshLog();
+    log.record(open('c1', 'u1'));
+    db.exec(`DROP TRIGGER access_log_no_delete;
+      CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT 1; END;`);
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { kind: 'trigger', reason: expect.stringContaining('access_log_no_delete is altered') },
+    });
+  });
+
+  it('a client taken out of the index of a list read is named', () => {
+    const { db, log } = freshLog();
+    const entry = log.record({ event: 'api-read', userId: 'u1', cases: ['c1', 'c2'] });
+    db.exec(`DROP TRIGGER access_log_cases_no_delete; DELETE FROM access_log_cases WHERE case_id = 'c2';
+      CREATE TRIGGER access_log_cases_no_delete BEFORE DELETE ON access_log_cases BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;`);
+    expect(log.whoLookedAt('c2')).toEqual([]);
+    expect(log.verify()).toMatchObject({ ok: false, firstBroken: { kind: 'list-index', id: entry.id } });
+  });
 });
 
 describe('one chain under concurrent writers', () => {
   it('two connections writing in turn to one file keep one chain', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-audit-')), 'log.sqlite');
-    const { db } = freshLog(new Database(file));
-    const writers = [createAccessLog(db), createAccessLog(new Database(file))];
+    const { db, key } = freshLog(new Database(file));
+    const writers = [createAccessLog(db, { key }), createAccessLog(new Database(file), { key })];
     for (let i = 0; i < 200; i++) writers[i % 2]!.record({ event: 'api-read', caseId: `c${i % 7}` });
-    expect(createAccessLog(db).verify()).toEqual({ ok: true, entries: 200 });
+    expect(createAccessLog(db, { key }).verify()).toMatchObject({ ok: true, entries: 201, keyedFrom: 1 });
   });
 
   it('several processes writing at once keep one chain', async () => {
@@ -200,13 +294,14 @@ describe('one chain under concurrent writers', () => {
     const file = path.join(dir, 'log.sqlite');
     const setup = new Database(file);
     setup.pragma('journal_mode = WAL');
-    const { db } = freshLog(setup);
+    const { db, key } = freshLog(setup);
     const script = `
       import Database from 'better-sqlite3';
       import { createAccessLog } from './server/audit/accessLog.js';
+      import { auditKeyFromHex } from './server/audit/key.js';
       const db = new Database(${JSON.stringify(file)});
       db.pragma('busy_timeout = 10000');
-      const log = createAccessLog(db);
+      const log = createAccessLog(db, { key: auditKeyFromHex(${JSON.stringify(key.secret.toString('hex'))}, 'test') });
       for (let i = 0; i < 150; i++) log.record({ event: 'api-read', userId: process.argv[1] });`;
     const run = (who: string) =>
       new Promise<number | null>((resolve) => {
@@ -217,6 +312,7 @@ describe('one chain under concurrent writers', () => {
         child.on('exit', resolve);
       });
     expect(await Promise.all(['p1', 'p2', 'p3'].map(run))).toEqual([0, 0, 0]);
-    expect(createAccessLog(db).verify()).toEqual({ ok: true, entries: 450 });
+    // One key marker, whichever process wrote first.
+    expect(createAccessLog(db, { key }).verify()).toMatchObject({ ok: true, entries: 451, keyedFrom: 1 });
   });
 });

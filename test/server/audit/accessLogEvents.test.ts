@@ -5,6 +5,7 @@ import type { FileAccess } from '../../../shared/api.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
+import { keyOf } from '../../utils/audit.js';
 import type { AccessEntry } from '../../../server/audit/accessLog.js';
 import { signIn, withPassword } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';
@@ -56,8 +57,13 @@ const invitation = () => server.services.accounts.invite(t.client.userId, t.coor
 const consent = () =>
   server.services.caseAdmin.giveConsent(
     t.caseId,
-    { compartment: 'medical', sharedWithDomain: 'social', givenBy: 'cliënt' },
-    t.coordinator.userId,
+    {
+      compartment: 'medical',
+      sharedWithDomain: 'social',
+      how: 'spoken',
+      givenOn: new Date().toISOString().slice(0, 10),
+    },
+    t.gp.userId,
   );
 
 const onCase = (who: Person, fields: Partial<AccessEntry>) => ({
@@ -84,21 +90,22 @@ const rows: [action: string, run: () => Promise<unknown>, expected: () => Partia
       (await openDocument(t.gp, 'medical')).ws.close();
       await eventually(() => expect(newestDocumentClose()).toHaveLength(1));
     },
-    () => onCase(t.gp, { event: 'document-close', authorization: 'membership:write', details: { part: 'medical', seconds: expect.any(Number) as never } })],
+    () => onCase(t.gp, { event: 'document-close', authorization: 'membership:write', details: { part: 'medical', openId: expect.any(Number) as never, seconds: expect.any(Number) as never } })],
   ['reading a case through the API', () => as(t.socialWorker, 'GET', caseUrl()),
     () => onCase(t.socialWorker, { event: 'api-read', authorization: 'membership:write', details: { resource: 'case' } })],
   ['the client writing their own words', () => as(t.client, 'PUT', '/api/my/goals/visible/words', { words: 'Zelf naar de markt' }),
     () => onCase(t.client, { event: 'api-write', role: 'client', authorization: 'client-self', details: { resource: 'goal-words', goalId: 'visible' } })],
   ['asking for a case that is not yours', () => as(t.otherCoordinator, 'GET', caseUrl()),
     () => onCase(t.otherCoordinator, { event: 'api-refused', outcome: 'refused', role: 'coordinator', authorization: null })],
-  ['recording consent', () => as(t.coordinator, 'POST', `${caseUrl()}/consents`, { compartment: 'social', sharedWithDomain: 'medical', givenBy: 'cliënt' }),
+  ['recording consent', () => as(t.coordinator, 'POST', `${caseUrl()}/consents`, { compartment: 'social', sharedWithDomain: 'medical', how: 'spoken', givenOn: new Date().toISOString().slice(0, 10) }),
     () => onCase(t.coordinator, { event: 'consent-given', role: 'coordinator', authorization: 'coordinator', details: expect.objectContaining({ compartment: 'social', sharedWithDomain: 'medical' }) as never })],
-  ['withdrawing consent', () => as(t.socialWorker, 'POST', `${caseUrl()}/consents/${consent()}/withdraw`, {}),
-    () => onCase(t.socialWorker, { event: 'consent-withdrawn', authorization: 'membership:write' })],
+  ['withdrawing consent', () => as(t.gp, 'POST', `${caseUrl()}/consents/${consent()}/withdraw`, {}),
+    () => onCase(t.gp, { event: 'consent-withdrawn', authorization: 'membership:write' })],
   ['changing who is on the case', () => as(t.coordinator, 'PUT', `${caseUrl()}/members/${t.bystander.professionalId}`, { caseRole: 'maatje', access: 'read' }),
     () => onCase(t.coordinator, { event: 'membership-changed', authorization: 'coordinator', details: { professionalId: t.bystander.professionalId, access: 'read' } })],
-  ['inviting the client', () => as(t.coordinator, 'POST', `${caseUrl()}/invitation`, { username: 'client-x', displayName: 'Cliënt' }),
-    () => onCase(t.coordinator, { event: 'invitation-created', authorization: 'coordinator', details: { clientUserId: t.client.userId } })],
+  // The client has an account: an invitation never touches it (issue 11), and the refusal is logged.
+  ['inviting a client who has an account', () => as(t.coordinator, 'POST', `${caseUrl()}/invitation`, { username: 'client-x', displayName: 'Cliënt' }),
+    () => onCase(t.coordinator, { event: 'api-refused', outcome: 'refused', authorization: 'coordinator', details: { resource: 'invitation', reason: 'client-has-account' } })],
   ['the client using the invitation', () => as(null, 'POST', `/api/invitations/${invitation()}`, { password: 'mijn-eigen-wachtwoord' }),
     () => onCase(t.client, { event: 'invitation-used', role: 'client' })],
   ['the admin searching the access log', () => as(t.admin, 'GET', `/api/admin/access-log?caseId=${t.caseId}`),
@@ -158,7 +165,7 @@ describe('tampering is detected', () => {
     expect(() => db.prepare("UPDATE access_log SET user_id = 'someone' WHERE id = 2").run()).toThrow(
       /append-only/,
     );
-    expect(createAccessLog(db).verify()).toMatchObject({ ok: true });
+    expect(createAccessLog(db, { key: keyOf(server.config.audit) }).verify()).toMatchObject({ ok: true });
     db.close();
   });
 
@@ -185,14 +192,14 @@ describe('tampering is detected', () => {
   for (const { what, sql, reason, at } of tampering) {
     it(`${what} is named by verify() as the first broken entry`, async () => {
       const db = await stolenCopy(what.replace(/\W/g, '-'));
-      const victim = createAccessLog(db).search({
+      const victim = createAccessLog(db, { key: keyOf(server.config.audit) }).search({
         event: 'api-read',
         userId: t.socialWorker.userId,
         limit: 1,
       })[0]!;
       db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
       db.exec(sql(victim.id));
-      const verdict = createAccessLog(db).verify();
+      const verdict = createAccessLog(db, { key: keyOf(server.config.audit) }).verify();
       expect(verdict.ok).toBe(false);
       if (verdict.ok) return;
       expect(verdict.firstBroken.id).toBe(victim.id + at); // a removal shows at the entry after it

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
-import { auditLogMigration } from '../../../server/audit/schema.js';
+import { GENESIS_HASH, entryHash } from '../../../server/audit/chain.js';
+import { appendCheckpoint, signCheckpoint } from '../../../server/audit/checkpoints.js';
+import { loadOrCreateAuditKey } from '../../../server/audit/key.js';
+import { auditListMigration, auditLogMigration } from '../../../server/audit/schema.js';
+import { separateAuditFiles } from '../../utils/audit.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -32,55 +36,118 @@ function verifyCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Pr
   });
 }
 
-/** A data directory whose database holds an access log of `entries` entries, written as the server does. */
-function dataDirWithLog(entries: number): { dataDir: string; file: string } {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-verify-'));
+/**
+ * A data folder whose database holds an access log of `entries` entries (after the key marker),
+ * written as the server does, with its key and a checkpoint in a `keys/` folder beside it.
+ */
+function dataDirWithLog(entries: number) {
+  const { dataDir, audit } = separateAuditFiles();
+  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'veelzijdig.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec(auditLogMigration);
+  db.exec(auditListMigration);
+  const { key } = loadOrCreateAuditKey(audit.keyFile);
   let time = Date.parse('2026-03-02T09:00:00.000Z');
-  const log = createAccessLog(db, { now: () => new Date((time += 60_000)) });
+  const log = createAccessLog(db, { key, now: () => new Date((time += 60_000)) });
+  log.keyChain();
   for (let i = 0; i < entries; i++) log.record({ event: 'document-open', caseId: 'c1', userId: `u${i}` });
+  const checkpoint = signCheckpoint(key, log.head()!, 'stop', new Date('2026-03-02T10:00:00.000Z'));
+  appendCheckpoint(audit.checkpointFile, checkpoint);
   db.close();
-  return { dataDir, file };
+  return { dataDir, file, audit, env: { ...process.env, AUDIT_KEY_FILE: audit.keyFile } };
 }
 
 describe('verifying the access log from the command line', () => {
-  it('reports an intact log and exits 0', async () => {
-    const { dataDir } = dataDirWithLog(3);
-    const run = await verifyCommand(['--data-dir', dataDir]);
-    expect(run).toMatchObject({ code: 0, stdout: 'Access log intact: 3 entries' });
-  });
-
-  it('names the first broken entry and exits 1', async () => {
-    const { dataDir, file } = dataDirWithLog(3);
-    const db = new Database(file);
-    db.exec(`DROP TRIGGER access_log_no_update; UPDATE access_log SET user_id = 'u9' WHERE id = 2`);
-    db.close();
-    const run = await verifyCommand([`--data-dir=${dataDir}`]);
+  it('reports an intact log, keyed and anchored, and exits 0', async () => {
+    const { dataDir, env } = dataDirWithLog(3);
+    const run = await verifyCommand(['--data-dir', dataDir], env);
     expect(run).toMatchObject({
-      code: 1,
-      stdout: 'Access log broken at entry 2 (2026-03-02T09:02:00.000Z): hash does not match its content',
+      code: 0,
+      stdout:
+        'Access log intact: 4 entries, keyed from entry 1; last checkpoint 2026-03-02T10:00:00.000Z (4 entries)',
     });
   });
 
-  it('reads DATA_DIR when no directory is given', async () => {
-    const { dataDir } = dataDirWithLog(1);
-    const run = await verifyCommand([], { ...process.env, DATA_DIR: dataDir });
-    expect(run).toMatchObject({ code: 0, stdout: 'Access log intact: 1 entry' });
+  it('names the first broken entry and exits 1', async () => {
+    const { dataDir, file, env } = dataDirWithLog(3);
+    const db = new Database(file);
+    db.exec(`DROP TRIGGER access_log_no_update; UPDATE access_log SET user_id = 'u9' WHERE id = 3`);
+    db.close();
+    const run = await verifyCommand([`--data-dir=${dataDir}`], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      'Access log broken at entry 3 (2026-03-02T09:03:00.000Z): hash does not match its content (keyed: changed, or recomputed without the key)',
+      '  also: trigger access_log_no_update is missing: rows of access_log can be changed through SQL',
+    ]);
+  });
+
+  it('reads DATA_DIR and AUDIT_KEY_FILE when nothing is given, or the key and checkpoints as arguments', async () => {
+    const { dataDir, audit, env } = dataDirWithLog(1);
+    expect(await verifyCommand([], { ...env, DATA_DIR: dataDir })).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Access log intact: 2 entries, keyed from entry 1/),
+    });
+    const args = ['--data-dir', dataDir, '--key-file', audit.keyFile, '--checkpoints', audit.checkpointFile];
+    expect(await verifyCommand(args)).toMatchObject({ code: 0 });
+  });
+
+  it('exits 2 when the log is keyed and the key is not there', async () => {
+    const { dataDir, audit } = dataDirWithLog(1);
+    const run = await verifyCommand(['--data-dir', dataDir, '--key-file', `${audit.keyFile}.gone`]);
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/keyed, but there is no key at .*audit\.key\.gone/),
+    });
+  });
+
+  it('checks a log from before the key with SHA-256 and says it is not keyed yet', async () => {
+    const { dataDir, audit } = separateAuditFiles();
+    fs.mkdirSync(dataDir, { recursive: true });
+    const db = new Database(path.join(dataDir, 'veelzijdig.sqlite'));
+    db.exec(auditLogMigration);
+    let prev = GENESIS_HASH;
+    for (const user of ['u1', 'u2']) {
+      const fields = {
+        at: '2026-01-01T00:00:00.000Z',
+        event: 'api-read',
+        case_id: 'c1',
+        user_id: user,
+        on_behalf_of: null,
+        role: null,
+        address: null,
+        user_agent: null,
+        authorization: null,
+        outcome: 'allowed',
+        details: null,
+      };
+      const hash = entryHash(prev, fields);
+      db.prepare(
+        `INSERT INTO access_log (at, event, case_id, user_id, on_behalf_of, role, address, user_agent, "authorization", outcome, details, prev_hash, hash)
+        VALUES (@at, @event, @case_id, @user_id, @on_behalf_of, @role, @address, @user_agent, @authorization, @outcome, @details, @prev, @hash)`,
+      ).run({ ...fields, prev, hash });
+      prev = hash;
+    }
+    db.close();
+    const run = await verifyCommand(['--data-dir', dataDir, '--key-file', audit.keyFile]);
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: 'Access log intact: 2 entries, not keyed yet (SHA-256 only): start the server once to key it',
+    });
+    expect(fs.existsSync(audit.keyFile)).toBe(false); // verify never makes a key
   });
 
   it('only reads: no migrations, no new tables, the schema version untouched', async () => {
-    const { dataDir, file } = dataDirWithLog(2);
-    await verifyCommand(['--data-dir', dataDir]);
+    const { dataDir, file, env } = dataDirWithLog(2);
+    await verifyCommand(['--data-dir', dataDir], env);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['access_log', 'sqlite_sequence']);
+    expect(tables).toEqual(['access_log', 'access_log_cases', 'sqlite_sequence']);
     db.close();
   });
 
