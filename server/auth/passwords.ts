@@ -1,5 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { ScryptOptions } from 'node:crypto';
+import { passwordLength } from '../../shared/passwordPolicy.js';
+import type { PasswordProblem, PasswordWarning } from '../../shared/passwordPolicy.js';
+import { judgePassword } from '../../shared/passwordStrength.js';
 
 /**
  * Password hashing with scrypt (memory-hard, in Node's own crypto): 2^15 x 8 blocks of 128 bytes,
@@ -43,9 +46,23 @@ export async function verifyPassword(password: string, stored: string | null): P
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Rules a new password must meet; returns the reason it does not, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'must be at least 10 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
-  return null;
+const reasons: Record<PasswordProblem, string> = {
+  'password-too-short': `must be at least ${passwordLength.min} characters`,
+  'password-too-long': `must be at most ${passwordLength.max} characters`,
+  'password-too-weak': 'is too easy to guess',
+};
+
+/**
+ * Why a new password is refused, or null (shared/passwordPolicy.ts): `message` in English,
+ * `code` and zxcvbn's `warning` for the pages to say it in the person's language. `names` are
+ * the person's own name and username.
+ */
+export function passwordProblem(
+  password: string,
+  names: (string | null | undefined)[] = [],
+): { code: PasswordProblem; warning: PasswordWarning | null; message: string } | null {
+  const { problem, warning } = judgePassword(password, names);
+  if (!problem) return null;
+  const why = problem === 'password-too-weak' && warning ? ` (${warning})` : '';
+  return { code: problem, warning, message: `${reasons[problem]}${why}` };
 }

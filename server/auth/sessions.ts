@@ -7,12 +7,19 @@ export interface SessionOptions {
   idleMinutes: number;
   /** And at the latest this long after sign-in. */
   maxHours: number;
+  /**
+   * Roles that must have two-factor sign-in set up (REQUIRE_2FA). Until they do, their session is
+   * `limited`: it opens the set-up page and nothing else (no case, no document).
+   */
+  twoFactorRoles?: readonly SessionUser['role'][];
 }
 
 export interface Session {
   idHash: string;
   user: SessionUser;
   csrfToken: string;
+  /** Two-factor sign-in is required for this person and not set up yet: only the set-up works. */
+  limited: boolean;
 }
 
 interface Row {
@@ -28,6 +35,7 @@ interface Row {
   domain: SessionUser['domain'];
   clientCaseId: string | null;
   language: SessionUser['language'];
+  twoFactorOn: number;
 }
 
 /** Server-side sessions: the cookie holds a random token; the database holds its hash. */
@@ -38,18 +46,28 @@ export function sessionStore(db: Db, options: SessionOptions) {
   const select = db.prepare<[string], Row>(`
     SELECT s.id_hash AS idHash, s.csrf_token AS csrfToken, s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt,
            u.id, u.username, u.display_name AS displayName, u.role, u.professional_id AS professionalId,
-           p.domain, u.client_case_id AS clientCaseId, u.language
+           p.domain, u.client_case_id AS clientCaseId, u.language,
+           EXISTS (SELECT 1 FROM two_factor t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS twoFactorOn
     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN professionals p ON p.id = u.professional_id
     WHERE s.id_hash = ? AND u.disabled_at IS NULL`);
-  const selectLive = db.prepare<[string], { expiresAt: string; lastSeenAt: string }>(`
-    SELECT s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt FROM sessions s JOIN users u ON u.id = s.user_id
+  const selectLive = db.prepare<
+    [string],
+    { expiresAt: string; lastSeenAt: string; role: SessionUser['role']; twoFactorOn: number }
+  >(`
+    SELECT s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt, u.role,
+           EXISTS (SELECT 1 FROM two_factor t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS twoFactorOn
+    FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id_hash = ? AND u.disabled_at IS NULL`);
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const removeOthersOfUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
   const idleMs = options.idleMinutes * 60_000;
   const lastTouched = new Map<string, number>();
+  const twoFactorRoles = new Set(options.twoFactorRoles ?? []);
+  const limited = (role: SessionUser['role'], twoFactorOn: number) =>
+    twoFactorRoles.has(role) && !twoFactorOn;
 
   return {
     create(userId: string, now = new Date()): { token: string; csrfToken: string } {
@@ -76,8 +94,10 @@ export function sessionStore(db: Db, options: SessionOptions) {
         return null;
       }
       if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) touch.run(now.toISOString(), row.idHash);
-      const { idHash, csrfToken, expiresAt: _e, lastSeenAt: _l, ...user } = row;
-      return { idHash, csrfToken, user };
+      const { idHash, csrfToken, expiresAt: _e, lastSeenAt: _l, twoFactorOn, ...fields } = row;
+      const isLimited = limited(fields.role, twoFactorOn);
+      const user: SessionUser = isLimited ? { ...fields, twoFactorSetupRequired: true } : fields;
+      return { idHash, csrfToken, user, limited: isLimited };
     },
     /** Marks a session as used (editing over a sync connection counts), at most once a minute. */
     touch(idHash: string, now = new Date()): void {
@@ -86,19 +106,26 @@ export function sessionStore(db: Db, options: SessionOptions) {
       lastTouched.set(idHash, now.getTime());
       touch.run(now.toISOString(), idHash);
     },
-    /** Whether the session behind an open connection is still valid. */
+    /** Whether the session behind an open connection is still valid (and not limited). */
     isLive(idHash: string, now = new Date()): boolean {
       const row = selectLive.get(idHash);
       return (
-        !!row && row.expiresAt >= now.toISOString() && Date.parse(row.lastSeenAt) + idleMs >= now.getTime()
+        !!row &&
+        row.expiresAt >= now.toISOString() &&
+        Date.parse(row.lastSeenAt) + idleMs >= now.getTime() &&
+        !limited(row.role, row.twoFactorOn)
       );
     },
     end(idHash: string): void {
       lastTouched.delete(idHash);
       remove.run(idHash);
     },
-    endAllOf(userId: string): void {
-      removeForUser.run(userId);
+    endAllOf(userId: string): number {
+      return removeForUser.run(userId).changes;
+    },
+    /** Ends every session of the person but this one; returns how many ended. */
+    endOthersOf(userId: string, keepIdHash: string): number {
+      return removeOthersOfUser.run(userId, keepIdHash).changes;
     },
     purgeExpired(now = new Date()): void {
       removeExpired.run(now.toISOString());

@@ -1,21 +1,26 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { passwordLength } from '../../../shared/passwordPolicy.js';
+import type { PasswordVerdict } from '../../../shared/passwordPolicy.js';
+import { warningInWords } from '../signIn/refusals.js';
+import '../signIn/signIn.css';
 
-/** The shortest password the server accepts (server/auth/passwords.ts). */
-export const minPasswordLength = 10;
+export { passwordError } from '../signIn/refusals.js';
+export { usePasswordVerdict } from '../signIn/usePasswordVerdict.js';
 
-/** The server's reason a password was refused, in the reader's language when we know it. */
-export function passwordError(t: TFunction, message: string): string {
-  if (message.startsWith('currentPassword:')) return t('password.wrongCurrent');
-  if (/password: must be at least/i.test(message))
-    return t('password.tooShort', { count: minPasswordLength });
-  return message;
-}
-
-/** Why a new password and its repeat cannot be sent yet, or null when they can. */
-export function newPasswordProblem(t: TFunction, password: string, repeat: string): string | null {
+/** Why a new password and its repeat cannot be sent yet, or null when they can (the server checks again). */
+export function newPasswordProblem(
+  t: TFunction,
+  password: string,
+  repeat: string,
+  verdict: PasswordVerdict | null,
+): string | null {
   if (password !== repeat) return t('password.mismatch');
-  if (password.length < minPasswordLength) return t('password.tooShort', { count: minPasswordLength });
+  if ([...password].length < passwordLength.min) return t('password.tooShort', { count: passwordLength.min });
+  if (verdict?.problem === 'password-too-long')
+    return t('passwordStrength.tooLong', { count: passwordLength.max });
+  if (verdict?.problem === 'password-too-weak')
+    return [t('passwordStrength.tooWeak'), warningInWords(t, verdict.warning)].filter(Boolean).join(' ');
   return null;
 }
 
@@ -24,12 +29,62 @@ interface Props {
   label: string;
   password: string;
   repeat: string;
+  /** The verdict on the password as it is typed (`usePasswordVerdict` with the person's own names). */
+  verdict: PasswordVerdict | null;
   onPassword(value: string): void;
   onRepeat(value: string): void;
 }
 
-/** A new password typed twice, with the rule it must meet (invitation and password change). */
-export function NewPasswordFields({ idPrefix, label, password, repeat, onPassword, onRepeat }: Props) {
+/** How strong the password is, in a bar and in words, with what makes it easy to guess. */
+function StrengthMeter({
+  id,
+  password,
+  verdict,
+}: {
+  id: string;
+  password: string;
+  verdict: PasswordVerdict | null;
+}) {
+  const { t } = useTranslation();
+  const short = [...password].length < passwordLength.min;
+  const words = !password
+    ? ''
+    : !verdict
+      ? t('passwordStrength.checking')
+      : [
+          short
+            ? t('password.tooShort', { count: passwordLength.min })
+            : t(`passwordStrength.level.${verdict.score}`),
+          verdict.problem === 'password-too-weak' || short ? warningInWords(t, verdict.warning) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  const level = verdict ? (short ? Math.min(verdict.score, 1) : verdict.score) : 0;
+  return (
+    <div className="password-strength">
+      {password && (
+        <div className="strength-bar" data-level={level} aria-hidden="true">
+          <span style={{ width: `${((level + 1) / 5) * 100}%` }} />
+        </div>
+      )}
+      <p id={id} className="strength-words" aria-live="polite">
+        {words && <span className="visually-hidden">{t('passwordStrength.label')}: </span>}
+        {words}
+      </p>
+    </div>
+  );
+}
+
+/** A new password typed twice, with the rule, a strength meter and why it is weak (invitation and password change). */
+export function NewPasswordFields({
+  idPrefix,
+  label,
+  password,
+  repeat,
+  verdict,
+  onPassword,
+  onRepeat,
+}: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -38,14 +93,15 @@ export function NewPasswordFields({ idPrefix, label, password, repeat, onPasswor
         id={`${idPrefix}-password`}
         type="password"
         autoComplete="new-password"
-        aria-describedby={`${idPrefix}-password-hint`}
+        aria-describedby={`${idPrefix}-password-hint ${idPrefix}-strength`}
         value={password}
         onChange={(e) => onPassword(e.target.value)}
         required
       />
       <p id={`${idPrefix}-password-hint`} className="hint">
-        {t('password.rule', { count: minPasswordLength })}
+        {t('passwordStrength.rule', { count: passwordLength.min })}
       </p>
+      <StrengthMeter id={`${idPrefix}-strength`} password={password} verdict={verdict} />
       <label htmlFor={`${idPrefix}-repeat`}>{t('password.repeat')}</label>
       <input
         id={`${idPrefix}-repeat`}

@@ -6,7 +6,12 @@ import type { SessionInfo } from '../../../shared/api.js';
 import { ApiRequestError, getJson, postJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
-import { NewPasswordFields, newPasswordProblem, passwordError } from '../components/NewPasswordFields.js';
+import {
+  NewPasswordFields,
+  newPasswordProblem,
+  passwordError,
+  usePasswordVerdict,
+} from '../components/NewPasswordFields.js';
 
 interface Invitation {
   displayName: string;
@@ -27,6 +32,7 @@ export function InvitationPage() {
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const verdict = usePasswordVerdict(password, [invitation?.displayName ?? '', invitation?.username ?? '']);
 
   useEffect(() => {
     getJson<Invitation>(`/api/invitations/${encodeURIComponent(token)}`)
@@ -40,7 +46,7 @@ export function InvitationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = newPasswordProblem(t, password, repeat);
+    const problem = newPasswordProblem(t, password, repeat, verdict);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -50,7 +56,7 @@ export function InvitationPage() {
       navigate('/', { replace: true });
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 410) setGone(true);
-      else setError(passwordError(t, (e as Error).message));
+      else setError(passwordError(t, e));
       setBusy(false);
     }
   };
@@ -82,7 +88,11 @@ export function InvitationPage() {
           label={t('invitation.password')}
           password={password}
           repeat={repeat}
-          onPassword={setPassword}
+          verdict={verdict}
+          onPassword={(value) => {
+            setPassword(value);
+            setError(null); // an old refusal is about an earlier password
+          }}
           onRepeat={setRepeat}
         />
         {error && (

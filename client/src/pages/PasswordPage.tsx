@@ -1,23 +1,65 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postJson } from '../api.js';
-import { NewPasswordFields, newPasswordProblem, passwordError } from '../components/NewPasswordFields.js';
+import { Link } from 'react-router-dom';
+import { deleteJson, postJson } from '../api.js';
+import {
+  NewPasswordFields,
+  newPasswordProblem,
+  passwordError,
+  usePasswordVerdict,
+} from '../components/NewPasswordFields.js';
+import { useSession } from '../session.js';
 
-/** Change your own password: the current one, then the new one twice. */
+/** "Sign out everywhere": every other session of this person ends; this one stays. */
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signOutElsewhere = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { ended } = await deleteJson<{ ended: number }>('/api/session/others');
+      setMessage({ ok: true, text: t('signOutEverywhere.done', { count: ended }) });
+    } catch (e) {
+      setMessage({ ok: false, text: t('signOutEverywhere.failed', { message: (e as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="account-section" aria-labelledby="sign-out-everywhere">
+      <h2 id="sign-out-everywhere">{t('signOutEverywhere.heading')}</h2>
+      <p>{t('signOutEverywhere.intro')}</p>
+      <button type="button" disabled={busy} onClick={() => void signOutElsewhere()}>
+        {t('signOutEverywhere.submit')}
+      </button>
+      {message && (
+        <p className={message.ok ? 'form-ok' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Change your own password (the other sessions end), sign out everywhere, two-step verification. */
 export function PasswordPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const verdict = usePasswordVerdict(newPassword, [user?.displayName ?? '', user?.username ?? '']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const problem = newPasswordProblem(t, newPassword, repeat);
+    const problem = newPasswordProblem(t, newPassword, repeat, verdict);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -28,7 +70,7 @@ export function PasswordPage() {
       setRepeat('');
       setSaved(true);
     } catch (e) {
-      setError(passwordError(t, (e as Error).message));
+      setError(passwordError(t, e));
     } finally {
       setBusy(false);
     }
@@ -52,7 +94,11 @@ export function PasswordPage() {
           label={t('password.new')}
           password={newPassword}
           repeat={repeat}
-          onPassword={setNew}
+          verdict={verdict}
+          onPassword={(value) => {
+            setNew(value);
+            setError(null); // an old refusal is about an earlier password
+          }}
           onRepeat={setRepeat}
         />
         {error && (
@@ -62,13 +108,19 @@ export function PasswordPage() {
         )}
         {saved && (
           <p className="form-ok" role="status">
-            {t('password.saved')}
+            {t('password.saved')} {t('signOutEverywhere.passwordChanged')}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
           {t('password.submit')}
         </button>
       </form>
+      <SignOutEverywhere />
+      <section className="account-section" aria-labelledby="two-factor-link">
+        <h2 id="two-factor-link">{t('twoFactor.heading')}</h2>
+        <p>{t('twoFactor.intro')}</p>
+        <Link to="/tweestapsverificatie">{t('twoFactor.manage')}</Link>
+      </section>
     </section>
   );
 }

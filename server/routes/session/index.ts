@@ -1,58 +1,99 @@
 import { Router } from 'express';
-import type { SessionInfo } from '../../../shared/api.js';
+import type { Request, Response } from 'express';
+import type { SignInAnswer } from '../../../shared/signInApi.js';
+import { newToken } from '../../auth/tokens.js';
 import { HttpError, validate } from '../../http/validate.js';
 import {
   accessPoint,
+  anySession,
   clearSessionCookie,
-  currentSession,
+  deviceOf,
   requireUser,
+  setDeviceCookie,
   setSessionCookie,
 } from '../../http/session.js';
 import type { Services } from '../../services/index.js';
-import { languageSchema, loginSchema, passwordChangeSchema } from './schema.js';
-import type { LanguageBody, LoginBody, PasswordChangeBody } from './schema.js';
+import { codeSchema, languageSchema, loginSchema, passwordChangeSchema } from './schema.js';
+import type { CodeBody, LanguageBody, LoginBody, PasswordChangeBody } from './schema.js';
+import { originOf, sessionInfo, tooMany } from './answers.js';
+import { twoFactorRoutes } from './twoFactor.js';
 
-/** Sign in, who am I, sign out, change password and language. */
+/** Sign in (in one or two steps), who am I, sign out (here or everywhere else), password, language. */
 export function sessionRouter(s: Services): Router {
   const router = Router();
-  const maxAge = s.config.session.maxHours * 3600;
+  const { cookieSecure, maxHours } = s.config.session;
+
+  /** Starts the session of a full sign-in and remembers this browser and address for the account. */
+  const startSession = (
+    req: Request,
+    res: Response,
+    userId: string,
+    details: Record<string, string>,
+    remember = false,
+  ) => {
+    const { token } = s.sessions.create(userId);
+    const session = s.sessions.get(token)!;
+    s.audit.record({ event: 'login', userId, role: session.user.role, ...accessPoint(req), details });
+    setSessionCookie(res, token, cookieSecure, maxHours * 3600);
+    const from = originOf(req);
+    const device = from.device ?? newToken();
+    if (!from.device) setDeviceCookie(res, device, cookieSecure);
+    s.signIn.signedIn(userId, { ...from, device }, remember);
+    res.json(sessionInfo(session) satisfies SignInAnswer);
+  };
 
   router.post('/', validate('body', loginSchema), async (req, res) => {
     const { username, password } = req.body as LoginBody;
-    const point = accessPoint(req);
-    const address = point.address ?? 'unknown';
-    const wait = s.throttle.retryAfterMs(username, address);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new HttpError(429, `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`);
-    }
-    const userId = await s.accounts.authenticate(username, password);
-    if (!userId) {
-      s.throttle.failed(username, address);
+    const outcome = await s.signIn.password(username, password, originOf(req));
+    if (outcome.kind === 'throttled') tooMany(res, outcome.retryAfterSeconds);
+    if (outcome.kind === 'wrong') {
       s.audit.record({
         event: 'login-failed',
         outcome: 'refused',
-        ...point,
+        ...accessPoint(req),
         details: { reason: 'bad-credentials' },
       });
-      throw new HttpError(401, 'username or password is wrong');
+      throw new HttpError(401, 'username or password is wrong', { code: 'wrong-credentials' });
     }
-    s.throttle.succeeded(username, address);
-    const { token } = s.sessions.create(userId);
-    const session = s.sessions.get(token)!;
-    s.audit.record({ event: 'login', userId, role: session.user.role, ...point });
-    setSessionCookie(res, token, s.config.session.cookieSecure, maxAge);
-    res.json({ user: session.user, csrfToken: session.csrfToken } satisfies SessionInfo);
+    if (outcome.kind === 'code') {
+      res.json({ secondStep: { challenge: outcome.challenge } } satisfies SignInAnswer);
+      return;
+    }
+    startSession(
+      req,
+      res,
+      outcome.userId,
+      outcome.secondFactor ? { secondFactor: outcome.secondFactor } : {},
+    );
+  });
+
+  router.post('/code', validate('body', codeSchema), async (req, res) => {
+    const { challenge, code, rememberDevice } = req.body as CodeBody;
+    const outcome = await s.signIn.code(challenge, code);
+    if (outcome.kind === 'throttled') tooMany(res, outcome.retryAfterSeconds);
+    if (outcome.kind === 'expired')
+      throw new HttpError(410, 'challenge: sign in with your password again', { code: 'challenge-expired' });
+    if (outcome.kind === 'wrong') {
+      s.audit.record({
+        event: 'login-failed',
+        userId: outcome.userId,
+        outcome: 'refused',
+        ...accessPoint(req),
+        details: { reason: 'bad-code' },
+      });
+      throw new HttpError(401, 'code: is not right', { code: 'wrong-code' });
+    }
+    startSession(req, res, outcome.userId, { secondFactor: outcome.secondFactor }, rememberDevice);
   });
 
   router.get('/', (_req, res) => {
-    const session = currentSession(res);
+    const session = anySession(res);
     if (!session) throw new HttpError(401, 'not signed in');
-    res.json({ user: session.user, csrfToken: session.csrfToken } satisfies SessionInfo);
+    res.json(sessionInfo(session));
   });
 
   router.delete('/', (req, res) => {
-    const session = currentSession(res);
+    const session = anySession(res);
     if (session) {
       s.sessions.end(session.idHash);
       s.audit.record({
@@ -63,23 +104,53 @@ export function sessionRouter(s: Services): Router {
       });
       s.recheckConnections();
     }
-    clearSessionCookie(res, s.config.session.cookieSecure);
+    clearSessionCookie(res, cookieSecure);
     res.status(204).end();
+  });
+
+  /** "Sign out everywhere": every other session ends, and other browsers must pass the second step again. */
+  router.delete('/others', (req, res) => {
+    const user = requireUser(res);
+    const session = anySession(res)!;
+    const ended = s.sessions.endOthersOf(user.id, session.idHash);
+    s.devices.forgetSecondStep(user.id, deviceOf(req));
+    s.audit.record({
+      event: 'sessions-ended',
+      userId: user.id,
+      role: user.role,
+      ...accessPoint(req),
+      details: { ended, why: 'sign-out-everywhere' },
+    });
+    s.recheckConnections();
+    res.json({ ended });
   });
 
   router.post('/password', validate('body', passwordChangeSchema), async (req, res) => {
     const user = requireUser(res);
     const { currentPassword, newPassword } = req.body as PasswordChangeBody;
-    await s.accounts.changePassword(user.id, currentPassword, newPassword);
-    s.audit.record({ event: 'password-change', userId: user.id, role: user.role, ...accessPoint(req) });
+    const ended = await s.accounts.changePassword(
+      user.id,
+      currentPassword,
+      newPassword,
+      anySession(res)!.idHash,
+    );
+    s.audit.record({
+      event: 'password-change',
+      userId: user.id,
+      role: user.role,
+      ...accessPoint(req),
+      details: { sessionsEnded: ended },
+    });
     res.status(204).end();
   });
 
   router.put('/language', validate('body', languageSchema), (req, res) => {
-    const user = requireUser(res);
-    s.accounts.setLanguage(user.id, (req.body as LanguageBody).language);
+    const session = anySession(res);
+    if (!session) throw new HttpError(401, 'not signed in');
+    s.accounts.setLanguage(session.user.id, (req.body as LanguageBody).language);
     res.status(204).end();
   });
 
+  twoFactorRoutes(router, s);
   return router;
 }

@@ -1,78 +1,122 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginThrottle } from '../../../server/auth/throttle.js';
-import type { LoginThrottle } from '../../../server/auth/throttle.js';
+import type { LoginThrottle, SignInAttempt } from '../../../server/auth/throttle.js';
 import { openDatabase } from '../../../server/db/database.js';
 import type { Db } from '../../../server/db/database.js';
 
 /**
- * Login throttling slows guessing without locking a real user out for long. The clock is passed
- * in, so "after the wait" needs no sleeping.
+ * The sign-in throttle (SPEC AS1–AS3) on its own, with the default limits. rate-limiter-flexible
+ * reads Date.now(), so the tests move that clock (vi.setSystemTime) instead of sleeping.
  */
 let db: Db;
 let throttle: LoginThrottle;
 beforeEach(() => {
   db = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-throttle-')));
   throttle = loginThrottle(db);
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.parse('2026-03-02T09:00:00.000Z'));
 });
-afterEach(() => db.close());
+afterEach(() => {
+  vi.useRealTimers();
+  db.close();
+});
 
-const t0 = Date.parse('2026-03-02T09:00:00.000Z');
-const at = (ms: number) => new Date(t0 + ms);
-const address = '192.0.2.10';
-/** `count` failures for `username`, one second apart from t0; returns when the last one was. */
-function fail(count: number, username = 'anna', from = address): number {
-  for (let i = 0; i < count; i++) throttle.failed(username, from, at(i * 1000));
-  return (count - 1) * 1000;
+const stranger = (username = 'anna', address = '192.0.2.10'): SignInAttempt => ({
+  username,
+  address,
+  knownDevice: null,
+  knownAddress: false,
+});
+/** `count` attempts that all fail; returns how many were let through to the password check. */
+async function fail(count: number, attempt = stranger()): Promise<number> {
+  let allowed = 0;
+  for (let i = 0; i < count; i++) if ((await throttle.password(attempt)).allowed) allowed++;
+  return allowed;
 }
+const waitOf = async (attempt: SignInAttempt) => {
+  const verdict = await throttle.password(attempt);
+  return verdict.allowed ? 0 : verdict.retryAfterSeconds;
+};
 
 describe('login throttling', () => {
   const schedule = [
     { failures: 1, wait: 0, why: 'one typo costs nothing' },
-    { failures: 4, wait: 0, why: 'four failures still cost nothing' },
-    { failures: 5, wait: 1_000, why: 'after five failures the next try waits one second' },
-    { failures: 6, wait: 2_000, why: 'each further failure doubles the wait' },
-    { failures: 8, wait: 8_000, why: 'three more: eight seconds' },
-    { failures: 14, wait: 300_000, why: 'the wait never exceeds five minutes' },
-    { failures: 40, wait: 300_000, why: 'however many guesses came before' },
+    { failures: 9, wait: 0, why: 'nine typos in a row still cost nothing' },
+    { failures: 10, wait: 900, why: 'after ten in a row from one address the next try waits 15 minutes' },
+    { failures: 40, wait: 900, why: 'more guesses while waiting do not make the wait longer' },
   ];
   for (const { failures, wait, why } of schedule) {
-    it(`${why} (${failures} failures → ${wait / 1000} s)`, () => {
-      const last = fail(failures);
-      expect(throttle.retryAfterMs('anna', address, t0 + last)).toBe(wait);
+    it(`[AS2] ${why} (${failures} failures → ${wait} s)`, async () => {
+      await fail(failures);
+      expect(await waitOf(stranger())).toBe(wait);
     });
   }
 
-  it('lets the real user try again once the wait is over', () => {
-    const last = fail(6);
-    expect(throttle.retryAfterMs('anna', address, t0 + last + 1_999)).toBe(1);
-    expect(throttle.retryAfterMs('anna', address, t0 + last + 2_000)).toBe(0);
+  it('[AS2] the wait counts down, and after it the user may try again', async () => {
+    await fail(11); // the eleventh is refused: the wait starts then
+    vi.setSystemTime(Date.now() + 600_000);
+    expect(await waitOf(stranger())).toBe(300);
+    vi.setSystemTime(Date.now() + 300_000);
+    expect(await waitOf(stranger())).toBe(0);
   });
 
-  it('counts the user whatever the capitals, from any address', () => {
-    const last = fail(5, 'Anna', '198.51.100.1');
-    expect(throttle.retryAfterMs('ANNA', address, t0 + last)).toBe(1_000);
+  it('[AS1] counts the username whatever the capitals and spaces', async () => {
+    await fail(10, stranger('Anna '));
+    expect(await waitOf(stranger('ANNA'))).toBe(900);
   });
 
-  it('forgets failures after 15 quiet minutes', () => {
-    const last = fail(6);
-    const later = t0 + last + 15 * 60_000 + 1;
-    expect(throttle.retryAfterMs('anna', address, later)).toBe(0);
-    throttle.failed('anna', address, new Date(later));
-    expect(throttle.retryAfterMs('anna', address, later)).toBe(0); // counting starts again
+  it('[AS1] a success starts the consecutive count again and gives the other counters their point back', async () => {
+    await fail(9);
+    const verdict = await throttle.password(stranger());
+    expect(verdict.allowed).toBe(true);
+    if (verdict.allowed) await throttle.succeeded(verdict.ticket);
+    expect(await fail(9)).toBe(9);
   });
 
-  it('a successful sign-in clears the count', () => {
-    const last = fail(7);
-    throttle.succeeded('anna', address);
-    expect(throttle.retryAfterMs('anna', address, t0 + last)).toBe(0);
+  it('[AS3] the same account from another address is not slowed by one address’s failures', async () => {
+    await fail(30);
+    expect(await waitOf(stranger('anna', '198.51.100.7'))).toBe(0);
   });
 
-  it('one address guessing many usernames is slowed after 20 failures; other addresses are not', () => {
-    for (let i = 0; i < 20; i++) throttle.failed(`user${i}`, address, at(i));
-    expect(throttle.retryAfterMs('someone-new', address, t0 + 19)).toBe(1_000);
-    expect(throttle.retryAfterMs('someone-new', '203.0.113.5', t0 + 19)).toBe(0);
+  it('[AS2] the account’s ceiling: 50 failures a day from strangers, then strangers wait an hour', async () => {
+    for (let i = 0; i < 5; i++) expect(await fail(10, stranger('anna', `203.0.113.${i}`))).toBe(10);
+    expect(await waitOf(stranger('anna', '203.0.113.99'))).toBe(3600);
+    // …but not an address the account signed in from recently, nor a browser that signed in before.
+    expect(await waitOf({ ...stranger('anna', '203.0.113.100'), knownAddress: true })).toBe(0);
+    expect(await waitOf({ ...stranger('anna', '203.0.113.99'), knownDevice: 'device-token' })).toBe(0);
+  });
+
+  it('[AS3] a browser that signed in before has a counter of its own, apart from its address', async () => {
+    await fail(30); // the attacker, at the same address as her browser
+    const mine = { ...stranger(), knownDevice: 'device-token' };
+    expect(await fail(10, mine)).toBe(10);
+    expect(await waitOf(mine)).toBe(900); // her own typos still slow her own browser
+    expect(await waitOf({ ...stranger(), knownDevice: 'another-browser' })).toBe(0);
+  });
+
+  it('[AS2] one address: 100 failures a day over any accounts, then that address waits a day', async () => {
+    for (let i = 0; i < 10; i++) expect(await fail(10, stranger(`user${i}`))).toBe(10);
+    expect(await waitOf(stranger('someone-new'))).toBe(86_400);
+    expect(await waitOf(stranger('someone-new', '203.0.113.5'))).toBe(0);
+  });
+
+  it('[AS4] codes of the second step: five wrong ones in a row, then 15 minutes', async () => {
+    for (let i = 0; i < 5; i++) expect((await throttle.code('user-1')).allowed).toBe(true);
+    const sixth = await throttle.code('user-1');
+    expect(sixth.allowed ? 0 : sixth.retryAfterSeconds).toBe(900);
+    expect((await throttle.code('user-2')).allowed).toBe(true);
+  });
+
+  it('[AS1] an attempt that is refused changes nothing in the counters of the others', async () => {
+    await fail(10);
+    await fail(100); // all refused at the first counter: the address and the account are not charged
+    expect(await waitOf(stranger('bob'))).toBe(0);
+    const count = db
+      .prepare<[], { points: number }>("SELECT points FROM login_limits WHERE key = 'address:192.0.2.10'")
+      .get();
+    expect(count?.points).toBe(11);
   });
 });

@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import { ApiRequestError } from '../api.js';
+import { passwordLength } from '../../../shared/passwordPolicy.js';
+import type { PasswordWarning } from '../../../shared/passwordPolicy.js';
+import { waitInWords } from './waitInWords.js';
+
+/** The code the server sent beside its message, if any. */
+export const codeOf = (error: unknown): string | null =>
+  error instanceof ApiRequestError && typeof error.details.code === 'string' ? error.details.code : null;
+
+/** "Wait 15 minutes" for a 429, from its `retryAfterSeconds`; null for other errors. */
+export function tooManyInWords(t: TFunction, error: unknown): string | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 429) return null;
+  const seconds = Number(error.details.retryAfterSeconds) || 60;
+  return t('signIn.tooMany', { wait: waitInWords(t, seconds) });
+}
+
+/** Why zxcvbn finds a password easy to guess, in the reader's words. */
+export const warningInWords = (t: TFunction, warning: PasswordWarning | null): string =>
+  warning ? t(`passwordStrength.warning.${warning}`) : '';
+
+/** The server's reason a new password was refused, in the reader's language. */
+export function passwordError(t: TFunction, error: unknown): string {
+  const message = (error as Error).message;
+  if (message.startsWith('currentPassword:')) return t('password.wrongCurrent');
+  const tooMany = tooManyInWords(t, error);
+  if (tooMany) return tooMany;
+  switch (codeOf(error)) {
+    case 'password-too-short':
+      return t('password.tooShort', { count: passwordLength.min });
+    case 'password-too-long':
+      return t('passwordStrength.tooLong', { count: passwordLength.max });
+    case 'password-too-weak': {
+      const warning = (error as ApiRequestError).details.warning as PasswordWarning | null;
+      return [t('passwordStrength.tooWeak'), warningInWords(t, warning)].filter(Boolean).join(' ');
+    }
+    default:
+      return message;
+  }
+}
