@@ -5,25 +5,32 @@ import path from 'node:path';
 import express from 'express';
 import nodemailer from 'nodemailer';
 import helmet from 'helmet';
-import { createAccessLog } from './audit/accessLog.js';
+import { startAudit } from './audit/start.js';
 import { ChangeEntries } from './audit/changeEntries.js';
 import { sessionStore } from './auth/sessions.js';
 import { caseloadService } from './caseload/caseload.js';
 import { notificationService } from './caseload/notifications.js';
 import { summaryStore } from './caseload/summaries.js';
+import { deviceStore } from './auth/devices.js';
+import { loadSecretKey, secretBox } from './auth/secretBox.js';
+import { signInService } from './auth/signIn.js';
 import { loginThrottle } from './auth/throttle.js';
+import { twoFactorRoles, twoFactorService } from './auth/twoFactor.js';
 import type { Config } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { databaseFile, openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { sqliteDocumentStore } from './db/documentStore.js';
 import { seedDemo } from './demo/seed.js';
-import { attachSession, csrfProtection } from './http/session.js';
+import { attachSession, csrfProtection, sessionFromHeaders } from './http/session.js';
 import { ChangeLog } from './history/changeLog.js';
 import { historyService } from './history/service.js';
 import { changeStore } from './history/store.js';
 import { HttpError, errorHandler } from './http/validate.js';
 import { createLogger } from './logger.js';
+import type { LogDestination } from './logger.js';
+import { clientAddress, permissionsPolicy, strictTransport } from './http/headers.js';
+import { requestLogger } from './http/requestLog.js';
 import { adminRouter } from './routes/admin/index.js';
 import { caseloadRouter } from './routes/caseload/index.js';
 import { notificationsRouter } from './routes/notifications/index.js';
@@ -68,15 +75,28 @@ export interface RunningServer {
 }
 
 /** Starts the whole app: REST API, sync server and the built client, on one HTTP port. */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const log = createLogger(config.logLevel);
+export async function startServer(
+  config: Config,
+  options: { logDestination?: LogDestination } = {},
+): Promise<RunningServer> {
+  const log = createLogger(config.logLevel, options.logDestination);
   const db = openDatabase(config.dataDir);
+  // The keyed access log, its checkpoints, and the editing sessions a crash left open (SPEC A6).
+  let started: ReturnType<typeof startAudit>;
+  try {
+    started = startAudit(db, config.audit, log);
+  } catch (error) {
+    db.close(); // e.g. the log's key is missing: nothing has started yet
+    throw error;
+  }
+  const { audit, checkpoints: auditCheckpoints } = started;
   // Checkpoints run in a worker; the main connection's own is only a safety net.
   db.pragma('wal_autocheckpoint = 20000');
   const checkpointer = startCheckpointer(databaseFile(config.dataDir));
   const store = sqliteDocumentStore(db);
   const seeded = config.demoData ? await seedDemo(db, store) : false;
-  const accounts = accountService(db);
+  // Open sync connections of sessions a new password ended close at once (SPEC AS5).
+  const accounts = accountService(db, { sessionsEnded: () => sync.recheck() });
   if (config.initialAdmin && !accounts.hasAdmin()) {
     const { username, password } = config.initialAdmin;
     accounts.create({
@@ -86,9 +106,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       passwordHash: await hashPassword(password),
     });
   }
-  const sessions = sessionStore(db, config.session);
+  const sessions = sessionStore(db, {
+    ...config.session,
+    twoFactorRoles: config.twoFactor.required ? twoFactorRoles : [],
+  });
+  const throttle = loginThrottle(db);
+  const devices = deviceStore(db);
+  const twoFactor = twoFactorService(
+    db,
+    secretBox(loadSecretKey(config.twoFactor.key, config.twoFactor.keyFile)),
+  );
   const access = accessService(db);
-  const audit = createAccessLog(db);
   const origins = new Set(config.allowedOrigins);
 
   const summaries = summaryStore(db);
@@ -130,11 +158,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db,
     log,
     sessions,
-    throttle: loginThrottle(db),
+    throttle,
+    devices,
+    twoFactor,
+    signIn: signInService({ db, accounts, throttle, devices, twoFactor }),
     accounts,
     access,
     cases,
-    caseAdmin: caseAdminService(db),
+    caseAdmin: caseAdminService(db, config.consent),
     audit,
     recheckConnections: () => sync.recheck(),
     registry: sync.registry,
@@ -163,7 +194,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Behind a TLS-terminating proxy (TRUST_PROXY): req.ip and req.secure come from its X-Forwarded-* headers.
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestLogger(log));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -174,10 +207,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
           'upgrade-insecure-requests': config.session.cookieSecure ? [] : null,
         },
       },
-      strictTransportSecurity: config.session.cookieSecure,
+      strictTransportSecurity: false,
     }),
   );
-  app.get('/healthz', (_req, res) => {
+  app.use(strictTransport(config.session.cookieSecure), permissionsPolicy);
+  // Public: that the server is up. How busy it is only for a signed-in admin.
+  app.get('/healthz', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const admin = sessionFromHeaders(sessions, req.headers.cookie)?.user.role === 'admin';
+    if (!admin) return void res.json({ status: 'ok' });
     res.json({ status: 'ok', documentsLoaded: sync.registry.size, connections: sync.connectionCount });
   });
   app.use('/api', express.json({ limit: '100kb' }), attachSession(sessions), csrfProtection);
@@ -200,6 +238,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const clientDir = config.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // Source maps would hand out the whole client source: none in production, even if a build made them.
+    if (config.env === 'production')
+      app.use((req, _res, next) =>
+        next(req.path.endsWith('.map') ? new HttpError(404, 'not found') : undefined),
+      );
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     app.get('/{*path}', (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'));
@@ -209,6 +252,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const server = http.createServer(app);
   server.on('upgrade', (request, socket, head) => {
+    // The client's address past trusted proxies, as Express's req.ip has it (accessPoint).
+    Object.defineProperty(request, 'ip', { value: clientAddress(request, config.trustProxy) });
     if (!sync.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -232,6 +277,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // After the last document-close: the stop checkpoint anchors the whole log.
+      auditCheckpoints.stop();
       await checkpointer.stop();
       db.close();
     },

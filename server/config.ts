@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Proxy addresses Express knows by name (`trust proxy`). */
+const namedProxies = ['loopback', 'linklocal', 'uniquelocal'];
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z.object({
@@ -75,7 +78,18 @@ const envSchema = z.object({
   ACCESS_RECHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Creates this admin account on start when no admin exists (production bootstrap). */
   INITIAL_ADMIN_USERNAME: z.string().min(3).max(100).optional(),
-  INITIAL_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+  INITIAL_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
+  /**
+   * Two-factor sign-in (TOTP) for every role that reads client data (professional, coordinator,
+   * admin); default on in production without demo data, off otherwise. Clients may choose it.
+   */
+  REQUIRE_2FA: flag.optional(),
+  /** The key that encrypts two-factor secrets, 64 hex digits; default a key file (generated). */
+  TWO_FACTOR_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits (32 bytes)')
+    .optional(),
+  TWO_FACTOR_KEY_FILE: z.string().min(1).optional(),
   /** SMTP server for notification e-mails, e.g. smtp://user:pass@mail.example.nl:587; none: no e-mail. */
   SMTP_URL: z
     .string()
@@ -91,6 +105,47 @@ const envSchema = z.object({
     .default(15),
   /** How long after a board change its caseload summary is written. */
   PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** A consent to share a compartment ends this many months after the client gave it, unless set (SPEC A7). */
+  CONSENT_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** And never later than this many months after it was given. */
+  CONSENT_MAX_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** The access log's chain key (HMAC-SHA256), 32 bytes as hex; default: read from AUDIT_KEY_FILE. */
+  AUDIT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  /** The key file, outside DATA_DIR; created (mode 0600) on first start. Default ../keys/audit.key. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** The append-only file of signed checkpoints of the access log, outside DATA_DIR. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** How often a checkpoint is written while the log grows (and always at start and stop). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
+  /**
+   * Behind a TLS-terminating proxy: how many proxies to trust for X-Forwarded-For/-Proto (a
+   * number), or their addresses (comma-separated IPs, subnets, `loopback`, `uniquelocal`);
+   * default none. `true` (trust anyone) is refused: every client could then pick its address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const value = v.trim();
+      if (value === 'false' || value === '0') return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const parts = value.split(',').map((p) => p.trim());
+      const address = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+      if (parts.every((p) => namedProxies.includes(p) || address.safeParse(p).success)) return parts;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give a number of proxies (e.g. 1) or their addresses (IPs, subnets, loopback), not true',
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -111,18 +166,64 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
   accessRecheckMs: number;
   initialAdmin: { username: string; password: string } | null;
+  twoFactor: {
+    /** Professionals, coordinators and admins must sign in with a second factor. */
+    required: boolean;
+    /** TWO_FACTOR_KEY as hex; null: the key lives in `keyFile`. */
+    key: string | null;
+    keyFile: string;
+  };
   mail: { smtpUrl: string | null; from: string };
   projectionDebounceMs: number;
+  /** How long a consent lasts by default and at most, in months after the client gave it. */
+  consent: { defaultMonths: number; maxMonths: number };
   /** How often a version of a board being edited is kept, at least. */
   versionEveryMs: number;
   /** Where the built client lives; null serves no client (API and sync only). */
   clientDir: string | null;
+  audit: {
+    /** AUDIT_KEY as hex; null: the key lives in `keyFile`. */
+    key: string | null;
+    keyFile: string;
+    checkpointFile: string;
+    checkpointEveryMs: number;
+  };
+  /** Express's `trust proxy`: false, a number of hops, or the proxies' addresses. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
 
 /** Variables that may hold a password: a bad value is named but never echoed into the logs. */
-const secretVariables = new Set(['INITIAL_ADMIN_PASSWORD', 'SMTP_URL']);
+const secretVariables = new Set(['INITIAL_ADMIN_PASSWORD', 'SMTP_URL', 'AUDIT_KEY', 'TWO_FACTOR_KEY']);
+
+/** True when `file` lies inside `dir` (or is it). */
+const isInside = (dir: string, file: string) => {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
+/**
+ * Where the access log's key and checkpoints live: outside the data folder, so a copy of the
+ * database never carries what checks it (default `keys/` next to the data folder).
+ */
+function auditFiles(e: { AUDIT_KEY_FILE?: string; AUDIT_CHECKPOINT_FILE?: string }, dataDir: string) {
+  const keyFile = path.resolve(e.AUDIT_KEY_FILE ?? path.join(path.dirname(dataDir), 'keys', 'audit.key'));
+  const checkpointFile = path.resolve(
+    e.AUDIT_CHECKPOINT_FILE ??
+      path.join(path.dirname(keyFile), `${path.basename(dataDir)}-audit-checkpoints.jsonl`),
+  );
+  for (const [name, file] of [
+    ['AUDIT_KEY_FILE', keyFile],
+    ['AUDIT_CHECKPOINT_FILE', checkpointFile],
+  ] as const) {
+    if (isInside(dataDir, file))
+      throw new ConfigError(
+        `${name}: must lie outside DATA_DIR (${dataDir}), so a copy of the database never carries it`,
+      );
+  }
+  return { keyFile, checkpointFile };
+}
 
 /** Reads the configuration from environment variables; a bad value names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -139,13 +240,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'INITIAL_ADMIN_PASSWORD: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither',
     );
   }
+  if (e.CONSENT_DEFAULT_MONTHS > e.CONSENT_MAX_MONTHS) {
+    throw new ConfigError(
+      `CONSENT_DEFAULT_MONTHS: must not be more than CONSENT_MAX_MONTHS (${e.CONSENT_MAX_MONTHS})`,
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
@@ -169,11 +276,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessRecheckMs: e.ACCESS_RECHECK_MS,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     projectionDebounceMs: e.PROJECTION_DEBOUNCE_MS,
+    consent: { defaultMonths: e.CONSENT_DEFAULT_MONTHS, maxMonths: e.CONSENT_MAX_MONTHS },
     versionEveryMs: e.BOARD_VERSION_EVERY_MINUTES * 60_000,
+    twoFactor: {
+      required: e.REQUIRE_2FA ?? (production && !(e.DEMO_DATA ?? false)),
+      key: e.TWO_FACTOR_KEY?.toLowerCase() ?? null,
+      keyFile: path.resolve(
+        e.TWO_FACTOR_KEY_FILE ?? path.join(path.dirname(dataDir), 'keys', 'two-factor.key'),
+      ),
+    },
     initialAdmin:
       e.INITIAL_ADMIN_USERNAME && e.INITIAL_ADMIN_PASSWORD
         ? { username: e.INITIAL_ADMIN_USERNAME, password: e.INITIAL_ADMIN_PASSWORD }
         : null,
     clientDir: path.resolve('dist/client'),
+    audit: {
+      key: e.AUDIT_KEY?.toLowerCase() ?? null,
+      ...auditFiles(e, dataDir),
+      checkpointEveryMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }

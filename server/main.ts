@@ -14,7 +14,21 @@ async function main() {
     }
     throw error;
   }
-  const server = await startServer(config);
+  let server;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    // A start that cannot go on says why in one line (a missing audit key, a taken port…).
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (set PORT to another one)`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    console.error(`Veelzijdig cannot start: ${reason}`);
+    process.exit(1);
+  }
   console.log(`\nVeelzijdig runs at ${server.url}`);
   console.log(`Data: ${config.dataDir}${server.seeded ? ' (demo neighbourhood created)' : ''}`);
   if (config.demoData) {

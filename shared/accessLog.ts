@@ -21,6 +21,16 @@ export const ACCESS_EVENTS = [
   'consent-withdrawn',
   'membership-changed',
   'account-created',
+  /** The chain is keyed (HMAC-SHA256) from this entry on; the server writes it once (server/audit/chain.ts). */
+  'log-keyed',
+  /** The admin took a client's password away and made a one-time link to set a new one. */
+  'account-recovery',
+  /** Someone ended their other sessions ("sign out everywhere"), or a new password did. */
+  'sessions-ended',
+  /** Two-factor sign-in was set up, turned off, or got new recovery codes. */
+  'two-factor-enabled',
+  'two-factor-disabled',
+  'recovery-codes-renewed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

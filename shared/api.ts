@@ -1,3 +1,4 @@
+import type { ConsentLimits, ConsentState, ConsentWay } from './consent.js';
 import type { ClientOwnVoice } from './doc/clientVoice.js';
 import type { SignalPlan } from './doc/signalPlan.js';
 import type { LifeDomain, RecoveryPhase } from './domain.js';
@@ -36,6 +37,11 @@ export interface CaseMember extends ProfessionalSummary {
 
 export interface CaseDetails extends CaseSummary {
   members: CaseMember[];
+  /**
+   * Whether the client has an account for their own plan: none yet (the coordinator may invite),
+   * invited (no password set yet) or active. An invitation never touches an existing account.
+   */
+  clientAccount: 'none' | 'invited' | 'active';
   /** What the signed-in person may do on this case. */
   myAccess: {
     access: 'write' | 'read';
@@ -59,6 +65,8 @@ export interface SessionUser {
   domain: 'medical' | 'social' | null;
   clientCaseId: string | null;
   language: 'nl' | 'en';
+  /** Two-factor sign-in is required (REQUIRE_2FA) and not set up yet: the session opens only its set-up. */
+  twoFactorSetupRequired?: true;
 }
 
 export interface SessionInfo {
@@ -66,18 +74,42 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
-/** A consent the client gave to share a compartment across domains (withdrawn when set). */
+/**
+ * A consent the client gave to share a compartment with the other side or one person (SPEC A7):
+ * how and on which day, its last day, who recorded it (the client themselves, or someone on the
+ * client's behalf), and who withdrew it. `state` is as of the answer; pages judge it again with
+ * `consentState` (shared/consent.ts), so an ended consent never shows as valid.
+ */
 export interface ConsentRecord {
   id: string;
   compartment: 'medical' | 'social';
   sharedWithDomain: 'medical' | 'social' | null;
   sharedWithProfessionalId: string | null;
   sharedWithName: string | null;
-  givenBy: string;
+  /** Null for consents recorded before the way was asked. */
+  how: ConsentWay | null;
+  /** The day the client gave it (YYYY-MM-DD). */
+  givenOn: string;
+  /** Its last day (YYYY-MM-DD). */
+  validUntil: string;
   recordedBy: string;
-  givenAt: string;
+  /** Recorded by the client in their own plan. */
+  recordedByClient: boolean;
+  recordedAt: string;
   withdrawnAt: string | null;
   withdrawnRecordedBy: string | null;
+  state: ConsentState;
+}
+
+/** The consents of a case, and how long a new one lasts by default and at most. */
+export interface ConsentsAnswer {
+  consents: ConsentRecord[];
+  limits: ConsentLimits;
+}
+
+/** The client's own consents, with the people on their case they can share with. */
+export interface MyConsentsAnswer extends ConsentsAnswer {
+  people: { id: string; name: string; roleTitle: string; domain: 'medical' | 'social' }[];
 }
 
 /** A person the client can contact. */

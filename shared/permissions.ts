@@ -1,5 +1,7 @@
+import { professionalDomains } from './domain.js';
 import type { ProfessionalDomain } from './domain.js';
 import type { DocumentPart } from './protocol.js';
+import type { SessionUser } from './api.js';
 
 /**
  * Who may see and change what. Pure rules over facts the server reads from SQL, so the same
@@ -18,11 +20,22 @@ export interface Viewer {
   clientCaseId: string | null;
 }
 
+/** The signed-in person as these rules see them. */
+export const viewerOf = (
+  user: Pick<SessionUser, 'id' | 'role' | 'professionalId' | 'domain' | 'clientCaseId'>,
+): Viewer => ({
+  userId: user.id,
+  role: user.role,
+  professionalId: user.professionalId,
+  domain: user.domain,
+  clientCaseId: user.clientCaseId,
+});
+
 export interface CaseFacts {
   caseId: string;
   coordinatorId: string | null;
   members: { professionalId: string; access: 'write' | 'read' }[];
-  /** Consents in force (not withdrawn). */
+  /** Consents in force: not withdrawn, given and not past their last day (shared/consent.ts). */
   consents: {
     id: string;
     compartment: ProfessionalDomain;
@@ -75,12 +88,87 @@ export function documentGrant(viewer: Viewer, facts: CaseFacts, part: DocumentPa
     : null;
 }
 
-/** Managing members, consent and the client's invitation is the coordinator's job. */
+/** Managing members and the client's invitation is the coordinator's job. */
 export function mayManageCase(viewer: Viewer, facts: CaseFacts): boolean {
   return viewer.professionalId !== null && facts.coordinatorId === viewer.professionalId;
 }
 
-/** Recording a consent the client gave: the coordinator or a member who may write. */
-export function mayRecordConsent(viewer: Viewer, facts: CaseFacts): boolean {
-  return caseGrant(viewer, facts)?.access === 'write';
+/**
+ * A consent the rules judge: which compartment it shares, and with whom — a whole side, or one
+ * named professional (with that person's side, which is who would receive the access).
+ */
+export interface ConsentIntent {
+  compartment: ProfessionalDomain;
+  sharedWithDomain: ProfessionalDomain | null;
+  sharedWithProfessional: { id: string; domain: ProfessionalDomain } | null;
+}
+
+/** The side that would read the compartment because of this consent. */
+export const receivingSide = (intent: ConsentIntent): ProfessionalDomain =>
+  intent.sharedWithDomain ?? intent.sharedWithProfessional!.domain;
+
+/**
+ * What a consent to share rests on, for the access log: the client in their own plan, or on the
+ * client's behalf the case's coordinator or a member (who may write) of the side that holds the data.
+ */
+export type ConsentAuthority = 'client-self' | 'coordinator' | 'holding-side';
+
+/** The client of this very case, signed in as themselves. */
+const isTheClient = (viewer: Viewer, facts: CaseFacts) =>
+  viewer.role === 'client' && viewer.clientCaseId === facts.caseId;
+
+/**
+ * Who may record a consent (SPEC A7): the client, or on their behalf the coordinator or a writing
+ * member of the side that holds the data — never the person, nor anyone of the side, that would
+ * receive the access, so nobody grants a compartment to themselves or their own side. Null: refused.
+ */
+export function consentRecorder(
+  viewer: Viewer,
+  facts: CaseFacts,
+  intent: ConsentIntent,
+): ConsentAuthority | null {
+  if (viewer.role === 'client') return isTheClient(viewer, facts) ? 'client-self' : null;
+  if (caseGrant(viewer, facts)?.access !== 'write') return null;
+  if (intent.sharedWithProfessional?.id === viewer.professionalId) return null;
+  if (viewer.domain === receivingSide(intent)) return null;
+  if (facts.coordinatorId === viewer.professionalId) return 'coordinator';
+  return viewer.domain === intent.compartment ? 'holding-side' : null;
+}
+
+/**
+ * Who may withdraw a consent (SPEC A7): the client, the coordinator, or a writing member of the
+ * side that holds the data. Withdrawing only ever takes access away.
+ */
+export function consentWithdrawer(
+  viewer: Viewer,
+  facts: CaseFacts,
+  consent: { compartment: ProfessionalDomain },
+): ConsentAuthority | null {
+  if (viewer.role === 'client') return isTheClient(viewer, facts) ? 'client-self' : null;
+  if (caseGrant(viewer, facts)?.access !== 'write') return null;
+  if (facts.coordinatorId === viewer.professionalId) return 'coordinator';
+  return viewer.domain === consent.compartment ? 'holding-side' : null;
+}
+
+/**
+ * The consents a professional may record on the client's behalf, for the form that offers only
+ * those: per compartment, whether it may go to the whole other side, and to which of `people`.
+ */
+export function recordableConsents(
+  viewer: Viewer,
+  facts: CaseFacts,
+  people: { id: string; domain: ProfessionalDomain }[],
+): { compartment: ProfessionalDomain; toSide: ProfessionalDomain | null; toPeople: string[] }[] {
+  return professionalDomains.flatMap((compartment) => {
+    const other = professionalDomains.find((d) => d !== compartment)!;
+    const side = { compartment, sharedWithDomain: other, sharedWithProfessional: null };
+    const toPeople = people
+      .filter((p) => p.domain !== compartment)
+      .filter((p) =>
+        consentRecorder(viewer, facts, { ...side, sharedWithDomain: null, sharedWithProfessional: p }),
+      )
+      .map((p) => p.id);
+    const toSide = consentRecorder(viewer, facts, side) ? other : null;
+    return toSide || toPeople.length > 0 ? [{ compartment, toSide, toPeople }] : [];
+  });
 }

@@ -3,6 +3,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import type { SessionUser } from '../../shared/api.js';
 import { MyActionsPage } from './actions/MyActionsPage.js';
 import { NotificationBell } from './components/NotificationBell.js';
+import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { BoardPage } from './pages/BoardPage.js';
@@ -12,6 +13,7 @@ import { LoginPage } from './pages/LoginPage.js';
 import { MinutesPage } from './meeting/MinutesPage.js';
 import { MyPlanPage } from './myplan/MyPlanPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
+import { TwoFactorPage } from './pages/TwoFactorPage.js';
 import { MeetingPage } from './meeting/MeetingPage.js';
 import { MeetingsPage } from './meeting/MeetingsPage.js';
 import { SessionProvider, useSession } from './session.js';
@@ -21,14 +23,16 @@ const homeOf = (user: SessionUser) =>
 
 function Header() {
   const { t, i18n } = useTranslation();
-  const { user, signOut, chooseLanguage } = useSession();
-  const professional = user?.role === 'professional' || user?.role === 'coordinator';
+  const { user, chooseLanguage } = useSession();
+  // A session waiting for two-step verification to be set up opens nothing else (SPEC AS7).
+  const limited = !!user?.twoFactorSetupRequired;
+  const professional = !limited && (user?.role === 'professional' || user?.role === 'coordinator');
   return (
     <header className="app-header">
       <Link to={user ? homeOf(user) : '/'} className="brand">
         Veelzijdig
       </Link>
-      {user && (
+      {user && !limited && (
         <nav aria-label={t('nav.label')}>
           {professional && <Link to="/">{t('nav.clients')}</Link>}
           {professional && <Link to="/overleg">{t('meetings.nav')}</Link>}
@@ -42,10 +46,8 @@ function Header() {
           <>
             {professional && <NotificationBell key={user.id} />}
             <span className="signed-in">{t('nav.signedInAs', { name: user.displayName })}</span>
-            <Link to="/wachtwoord">{t('nav.password')}</Link>
-            <button type="button" className="small" onClick={() => void signOut()}>
-              {t('nav.signOut')}
-            </button>
+            {!limited && <Link to="/wachtwoord">{t('nav.password')}</Link>}
+            <SignOutButton />
           </>
         )}
         <div className="language" role="group" aria-label={t('nav.language')}>
@@ -68,16 +70,29 @@ function Header() {
 
 function AppRoutes() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, expired } = useSession();
   if (user === undefined) return <p role="status">{t('common.loading')}</p>;
   if (user === null) {
     return (
-      <Routes>
-        <Route path="/invitation/:token" element={<InvitationPage />} />
-        <Route path="*" element={<LoginPage />} />
-      </Routes>
+      <>
+        {expired && (
+          <p className="session-ended" role="status">
+            {t('signOut.expired')}
+          </p>
+        )}
+        <Routes>
+          <Route path="/invitation/:token" element={<InvitationPage />} />
+          <Route path="*" element={<LoginPage />} />
+        </Routes>
+      </>
     );
   }
+  if (user.twoFactorSetupRequired)
+    return (
+      <Routes>
+        <Route path="*" element={<TwoFactorPage />} />
+      </Routes>
+    );
   const professional = user.role === 'professional' || user.role === 'coordinator';
   return (
     <Routes>
@@ -90,6 +105,7 @@ function AppRoutes() {
       {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
       <Route path="/wachtwoord" element={<PasswordPage />} />
+      <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />
       <Route path="/invitation/:token" element={<Navigate to={homeOf(user)} replace />} />
       <Route path="*" element={<h1>{t('common.notFound')}</h1>} />
     </Routes>

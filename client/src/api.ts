@@ -7,10 +7,19 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+const signedOutListeners = new Set<() => void>();
+/** Called when the server answers that nobody is signed in (the session expired or ended elsewhere). */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The answer's machine-readable fields beside `error` (e.g. `code`, `retryAfterSeconds`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -28,8 +37,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   if (response.status === 204) return undefined as T;
   const parsed = (await response.json().catch(() => ({}))) as T & Partial<ApiError>;
+  if (response.status === 401 && !path.startsWith('/api/session')) for (const l of signedOutListeners) l();
   if (!response.ok)
-    throw new ApiRequestError(response.status, parsed.error ?? `${response.status} ${response.statusText}`);
+    throw new ApiRequestError(
+      response.status,
+      parsed.error ?? `${response.status} ${response.statusText}`,
+      parsed as Record<string, unknown>,
+    );
   return parsed;
 }
 

@@ -1,4 +1,4 @@
-import { auditLogMigration } from '../audit/schema.js';
+import { auditListMigration, auditLogMigration } from '../audit/schema.js';
 import { changeLogMigration } from '../history/schema.js';
 
 /** Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version. */
@@ -232,4 +232,62 @@ export const migrations: string[] = [
   ALTER TABLE board_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'meeting'
     CHECK (kind IN ('meeting', 'auto', 'relapse'));
   `,
+  `
+  -- Consent belongs to the client (SPEC A7): how the client gave it, the day they gave it
+  -- (given_at), its last day, and when it was recorded. Consents recorded before get a year.
+  ALTER TABLE consents ADD COLUMN how TEXT CHECK (how IN ('spoken', 'written', 'app'));
+  ALTER TABLE consents ADD COLUMN valid_until TEXT;
+  ALTER TABLE consents ADD COLUMN recorded_at TEXT;
+  UPDATE consents SET recorded_at = given_at, valid_until = date(given_at, '+12 months');
+  -- One account per client, and at most one usable link per account: a new one revokes the old.
+  CREATE UNIQUE INDEX users_one_client_account_per_case ON users (client_case_id)
+    WHERE client_case_id IS NOT NULL;
+  ALTER TABLE invitations ADD COLUMN revoked_at TEXT;
+  CREATE INDEX invitations_by_user ON invitations (user_id);
+  `,
+  `
+  -- Sign-in throttling by rate-limiter-flexible (RateLimiterSQLite's own table), in place of the
+  -- hand-written counter.
+  DROP TABLE login_failures;
+  CREATE TABLE login_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
+  -- Browsers (the device cookie, hashed) that signed in to an account, and until when that
+  -- browser may skip the second step; and hashed addresses an account recently signed in from.
+  CREATE TABLE sign_in_devices (
+    device_hash TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    signed_in_at TEXT NOT NULL,
+    two_factor_until TEXT,
+    PRIMARY KEY (device_hash, user_id)
+  );
+  CREATE TABLE sign_in_addresses (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    address_hash TEXT NOT NULL,
+    signed_in_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, address_hash)
+  );
+  -- Two-factor sign-in: the TOTP secret (encrypted), one being set up, the last time step used
+  -- (a code works once), and one-time recovery codes (hashed).
+  CREATE TABLE two_factor (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    secret TEXT,
+    pending_secret TEXT,
+    enabled_at TEXT,
+    last_time_step INTEGER
+  );
+  CREATE TABLE recovery_codes (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    used_at TEXT,
+    PRIMARY KEY (user_id, code_hash)
+  );
+  -- A password that was right, waiting for the code of the second step (a few minutes).
+  CREATE TABLE sign_in_challenges (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    expires_at TEXT NOT NULL
+  );
+  `,
+  // Which clients a list read showed, for their 'who looked at my file' (server/audit/schema.ts).
+  auditListMigration,
 ];

@@ -21,7 +21,8 @@ import { caseAlias } from '../meetings/store.js';
 import { boardVersions } from '../versions/store.js';
 
 interface DemoItem {
-  caseId: string;
+  /** The dataset's key of the case (DemoCase.key). */
+  caseKey: string;
   question: string;
   usedMinutes?: number;
   notes?: string;
@@ -38,7 +39,7 @@ const attendeeIds = ['prof-youssef-el-amrani', 'prof-nadia-haddou', 'prof-anita-
 
 const lastMeeting: DemoItem[] = [
   {
-    caseId: 'case-ahmet-yilmaz',
+    caseKey: 'ahmet-yilmaz',
     question:
       'Hoe gaat het na het ontslag uit de revalidatie? Kan de schuld bij de woningcorporatie geregeld worden?',
     usedMinutes: 14,
@@ -63,7 +64,7 @@ const lastMeeting: DemoItem[] = [
     perspectives: ['patient', 'unemployed'],
   },
   {
-    caseId: 'case-fatima-ouali',
+    caseKey: 'fatima-ouali',
     question: 'Is er genoeg steun thuis nu de dagbesteding stopt?',
     usedMinutes: 11,
     notes: 'Dochter helpt twee dagen per week. Fatima wil graag weer naar de naaigroep.',
@@ -74,9 +75,9 @@ const lastMeeting: DemoItem[] = [
 ];
 
 const nextMeeting: DemoItem[] = [
-  { caseId: 'case-ahmet-yilmaz', question: 'Lukt werkhervatting bij de bakkerij? Wat is daarvoor nodig?' },
-  { caseId: 'case-fatima-ouali', question: 'Hoe gaat het met de naaigroep en de thuiszorg?' },
-  { caseId: 'case-daan-verhoeven', question: 'Terugvalpreventie: wie doet wat als het misgaat?' },
+  { caseKey: 'ahmet-yilmaz', question: 'Lukt werkhervatting bij de bakkerij? Wat is daarvoor nodig?' },
+  { caseKey: 'fatima-ouali', question: 'Hoe gaat het met de naaigroep en de thuiszorg?' },
+  { caseKey: 'daan-verhoeven', question: 'Terugvalpreventie: wie doet wat als het misgaat?' },
 ];
 
 /**
@@ -103,6 +104,9 @@ function earlierBoard(board: Y.Doc, at: string): Y.Doc {
 export function seedMeetings(
   db: Db,
   store: DocumentStore,
+  /** The random id each demo case got, by its dataset key. */
+  caseIds: ReadonlyMap<string, string>,
+  /** The boards as seeded, by case id. */
   boards: ReadonlyMap<string, Y.Doc>,
   today: Date,
 ): void {
@@ -123,10 +127,11 @@ export function seedMeetings(
     const agenda = new Y.Doc();
     const contents = new Map<string, MeetingCase>();
     for (const item of items) {
-      const line = meetings.caseLine(item.caseId)!;
-      meetings.addCase(id, item.caseId, chair);
+      const caseId = caseIds.get(item.caseKey)!;
+      const line = meetings.caseLine(caseId)!;
+      meetings.addCase(id, caseId, chair);
       addAgendaItem(agenda, {
-        caseId: item.caseId,
+        caseId: caseId,
         alias: caseAlias(line.clientName, line.birthYear),
         question: item.question,
         slotMinutes: 15,
@@ -134,7 +139,7 @@ export function seedMeetings(
       });
       agenda
         .getMap<Y.Map<unknown>>('agenda')
-        .get(item.caseId)!
+        .get(caseId)!
         .set('usedMs', (item.usedMinutes ?? 0) * 60_000);
       const discussed = new Y.Doc();
       ensureMeetingNotes(discussed);
@@ -149,9 +154,9 @@ export function seedMeetings(
         if (a.done) discussed.getMap<Y.Map<unknown>>('actions').get(actionId)!.set('done', true);
       }
       for (const p of item.perspectives ?? []) tagPerspective(discussed, p, true);
-      store.replace(meetingCaseDocumentName(id, item.caseId), Y.encodeStateAsUpdate(discussed));
-      actions.project(id, item.caseId, discussed);
-      contents.set(item.caseId, readMeetingCase(discussed));
+      store.replace(meetingCaseDocumentName(id, caseId), Y.encodeStateAsUpdate(discussed));
+      actions.project(id, caseId, discussed);
+      contents.set(caseId, readMeetingCase(discussed));
     }
     store.replace(meetingDocumentName(id), Y.encodeStateAsUpdate(agenda));
     const discussed = readAgenda(agenda).map((item) => ({ item, content: contents.get(item.id)! }));
@@ -162,10 +167,11 @@ export function seedMeetings(
   const closedAt = new Date(Date.parse(heldAt) + 90 * 60_000).toISOString();
   const { id: held, discussed } = plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
   for (const item of lastMeeting) {
-    const board = boards.get(item.caseId);
+    const caseId = caseIds.get(item.caseKey)!;
+    const board = boards.get(caseId);
     if (board)
       versions.keep(
-        item.caseId,
+        caseId,
         held,
         `Casusoverleg Molenwijk (${heldAt.slice(0, 10)})`,
         earlierBoard(board, closedAt),

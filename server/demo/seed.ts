@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { createGoal, perspectivesOf } from '../../shared/doc/board.js';
 import { setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
@@ -68,7 +69,8 @@ export const demoAccounts = [
   { username: 'ahmet', what: 'client: Ahmet Yılmaz, his own plan' },
 ] as const;
 
-const demoClients: Record<string, string> = { ahmet: 'case-ahmet-yilmaz', fatima: 'case-fatima-ouali' };
+/** The demo clients with an account: username and the dataset key of their case. */
+const demoClients: Record<string, string> = { ahmet: 'ahmet-yilmaz', fatima: 'fatima-ouali' };
 
 /** Seeds the demo neighbourhood and its accounts into an empty database; false when cases exist. */
 export async function seedDemo(
@@ -102,9 +104,13 @@ export async function seedDemo(
     const summaries = summaryStore(db);
     const nameOf = new Map(data.professionals.map((p) => [p.id, p.name]));
     const boards = new Map<string, Y.Doc>();
+    // Random ids, made once per database: an id never says whose case it is (a name slug would
+    // let anyone signed in test whether a person is a client; SPEC A3).
+    const caseIds = new Map(data.cases.map((c) => [c.key, randomUUID()]));
     for (const [index, c] of data.cases.entries()) {
+      const caseId = caseIds.get(c.key)!;
       insertCase.run(
-        c.id,
+        caseId,
         c.clientName,
         c.birthYear,
         c.neighbourhoodId,
@@ -114,20 +120,25 @@ export async function seedDemo(
       );
       // Pharmacists read along with the plan; they do not change it.
       for (const m of c.members)
-        member.run(c.id, m.professionalId, m.caseRole, m.caseRole === 'apotheker' ? 'read' : 'write');
+        member.run(caseId, m.professionalId, m.caseRole, m.caseRole === 'apotheker' ? 'read' : 'write');
       const board = demoBoard(c, today);
       seedSignalPlan(board, c, index, today, nameOf.get(c.coordinatorId) ?? 'Regievoerder');
-      store.replace(caseDocumentName(c.id), Y.encodeStateAsUpdate(board));
-      summaries.project(c.id, board, today, today);
-      boards.set(c.id, board);
+      store.replace(caseDocumentName(caseId), Y.encodeStateAsUpdate(board));
+      summaries.project(caseId, board, today, today);
+      boards.set(caseId, board);
     }
-    seedAccounts(db, data, passwordHash);
-    if (data === demoData) seedMeetings(db, store, boards, today);
+    seedAccounts(db, data, caseIds, passwordHash);
+    if (data === demoData) seedMeetings(db, store, caseIds, boards, today);
   })();
   return true;
 }
 
-function seedAccounts(db: Db, data: DemoData, passwordHash: string): void {
+function seedAccounts(
+  db: Db,
+  data: DemoData,
+  caseIds: ReadonlyMap<string, string>,
+  passwordHash: string,
+): void {
   const accounts = accountService(db);
   const coordinators = new Set(data.cases.map((c) => c.coordinatorId));
   accounts.create({ username: 'beheer', displayName: 'Functioneel beheer', role: 'admin', passwordHash });
@@ -141,9 +152,10 @@ function seedAccounts(db: Db, data: DemoData, passwordHash: string): void {
       passwordHash,
     });
   }
-  for (const [username, caseId] of Object.entries(demoClients)) {
-    const demoCase = data.cases.find((c) => c.id === caseId);
-    if (!demoCase) continue;
+  for (const [username, key] of Object.entries(demoClients)) {
+    const demoCase = data.cases.find((c) => c.key === key);
+    const caseId = caseIds.get(key);
+    if (!demoCase || !caseId) continue;
     accounts.create({
       username,
       displayName: demoCase.clientName,

@@ -41,7 +41,11 @@ export interface DemoProfessional {
 }
 
 export interface DemoCase {
-  id: string;
+  /**
+   * The dataset's own name for the case (e.g. `ahmet-yilmaz`), used only while seeding: the case
+   * gets a random id in the database, so no id, url or document name says who is a client.
+   */
+  key: string;
   clientName: string;
   birthYear: number;
   neighbourhoodId: string;

@@ -7,6 +7,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Machine-readable fields sent beside `error` (e.g. a `code` the pages translate). */
+    readonly extra: Record<string, string | number | boolean | null> = {},
   ) {
     super(message);
   }
@@ -36,13 +38,15 @@ export function validate(part: Part, schema: z.ZodType) {
 
 /** Turns errors into JSON answers without stack traces. */
 export function errorHandler(log: { error(msg: string, f?: Record<string, unknown>): void }) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // The request's line in the log has the same id (server/http/requestLog.ts).
+    const requestId = (req as { id?: unknown }).id;
     if (error instanceof HttpError) {
-      res.status(error.status).json({ error: error.message });
+      res.status(error.status).json({ ...error.extra, error: error.message });
       return;
     }
     if (error instanceof NotStored) {
-      log.error('a change could not be stored', { document: error.documentName });
+      log.error('a change could not be stored', { document: error.documentName, requestId });
       res.status(503).json({ error: 'the change could not be stored; nothing was changed, try again' });
       return;
     }
@@ -51,7 +55,7 @@ export function errorHandler(log: { error(msg: string, f?: Record<string, unknow
       res.status(status).json({ error: (error as Error).message || 'bad request' });
       return;
     }
-    log.error('request failed', { error: String(error) });
+    log.error('request failed', { error: String(error), requestId });
     res.status(500).json({ error: 'internal error' });
   };
 }

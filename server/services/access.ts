@@ -1,16 +1,10 @@
-import type { SessionUser } from '../../shared/api.js';
-import { caseGrant, documentGrant } from '../../shared/permissions.js';
+import { consentInForce, consentToday } from '../../shared/consent.js';
+import { caseGrant, documentGrant, viewerOf } from '../../shared/permissions.js';
 import type { CaseFacts, CaseGrant, DocumentGrant, Viewer } from '../../shared/permissions.js';
 import type { DocumentPart } from '../../shared/protocol.js';
 import type { Db } from '../db/database.js';
 
-export const viewerOf = (user: SessionUser): Viewer => ({
-  userId: user.id,
-  role: user.role,
-  professionalId: user.professionalId,
-  domain: user.domain,
-  clientCaseId: user.clientCaseId,
-});
+export { viewerOf };
 
 /** Reads the facts the permission rules (shared/permissions.ts) decide on, fresh from SQL. */
 export function accessService(db: Db) {
@@ -20,8 +14,9 @@ export function accessService(db: Db) {
   const members = db.prepare<[string], CaseFacts['members'][number]>(
     'SELECT professional_id AS professionalId, access FROM case_members WHERE case_id = ?',
   );
-  const consents = db.prepare<[string], CaseFacts['consents'][number]>(`
-    SELECT id, compartment, shared_with_domain AS sharedWithDomain, shared_with_professional_id AS sharedWithProfessionalId
+  const consents = db.prepare<[string], CaseFacts['consents'][number] & { validUntil: string }>(`
+    SELECT id, compartment, shared_with_domain AS sharedWithDomain, shared_with_professional_id AS sharedWithProfessionalId,
+           valid_until AS validUntil
     FROM consents WHERE case_id = ? AND withdrawn_at IS NULL`);
   const visible = db.prepare<[string, string], { id: string }>(`
     SELECT c.id FROM cases c WHERE c.coordinator_id = ?
@@ -30,11 +25,16 @@ export function accessService(db: Db) {
   const facts = (caseId: string): CaseFacts | null => {
     const row = caseRow.get(caseId);
     if (!row) return null;
+    const today = consentToday();
     return {
       caseId,
       coordinatorId: row.coordinatorId,
       members: members.all(caseId),
-      consents: consents.all(caseId),
+      // A consent past its last day grants nothing: the periodic re-check closes its compartment (A4, A7).
+      consents: consents
+        .all(caseId)
+        .filter((c) => consentInForce({ withdrawnAt: null, validUntil: c.validUntil }, today))
+        .map(({ validUntil: _until, ...c }) => c),
     };
   };
 

@@ -18,7 +18,22 @@ export interface NewUser {
 const invitationDays = 7;
 
 /** Accounts, passwords and one-time invitation links. */
-export function accountService(db: Db) {
+/** A new password that breaks the rule (shared/passwordPolicy.ts): 400 with a code the pages translate. */
+function refusePassword(field: string, password: string, names: string[]): void {
+  const problem = passwordProblem(password, names);
+  if (problem)
+    throw new HttpError(400, `${field}: ${problem.message}`, {
+      code: problem.code,
+      warning: problem.warning,
+    });
+}
+
+export interface AccountHooks {
+  /** Sessions of someone ended (a password was changed or reset): open sync connections are checked. */
+  sessionsEnded?(): void;
+}
+
+export function accountService(db: Db, hooks: AccountHooks = {}) {
   const insert = db.prepare(`INSERT INTO users
     (id, username, display_name, role, professional_id, client_case_id, password_hash, created_at)
     VALUES (@id, @username, @displayName, @role, @professionalId, @clientCaseId, @passwordHash, @createdAt)`);
@@ -26,21 +41,38 @@ export function accountService(db: Db) {
     [string],
     { id: string; passwordHash: string | null; disabledAt: string | null }
   >('SELECT id, password_hash AS passwordHash, disabled_at AS disabledAt FROM users WHERE username = ?');
-  const byId = db.prepare<[string], { passwordHash: string | null }>(
-    'SELECT password_hash AS passwordHash FROM users WHERE id = ?',
+  const byId = db.prepare<[string], { passwordHash: string | null; username: string; displayName: string }>(
+    'SELECT password_hash AS passwordHash, username, display_name AS displayName FROM users WHERE id = ?',
   );
+  // A new password ends the other sessions of that person (SPEC AS5); a reset ends them all and
+  // every browser must pass the second step again.
+  const endOtherSessions = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?');
+  const forgetSecondStep = db.prepare('UPDATE sign_in_devices SET two_factor_until = NULL WHERE user_id = ?');
   const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const insertInvitation = db.prepare(
     'INSERT INTO invitations (token_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // At most one link per account is usable: a new one revokes the ones before it.
+  const revokeInvitations = db.prepare(
+    'UPDATE invitations SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL',
+  );
   const invitation = db.prepare<
     [string],
-    { userId: string; expiresAt: string; usedAt: string | null; displayName: string; username: string }
-  >(`SELECT i.user_id AS userId, i.expires_at AS expiresAt, i.used_at AS usedAt, u.display_name AS displayName, u.username
+    {
+      userId: string;
+      expiresAt: string;
+      usedAt: string | null;
+      revokedAt: string | null;
+      displayName: string;
+      username: string;
+    }
+  >(`SELECT i.user_id AS userId, i.expires_at AS expiresAt, i.used_at AS usedAt, i.revoked_at AS revokedAt,
+     u.display_name AS displayName, u.username
      FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?`);
   const useInvitation = db.prepare(
-    'UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+    'UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL',
   );
+  const clearPassword = db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?');
   const setLanguage = db.prepare('UPDATE users SET language = ? WHERE id = ?');
   const adminCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin'");
   const userOfCase = db.prepare<[string], { id: string; username: string }>(
@@ -64,6 +96,21 @@ export function accountService(db: Db) {
     return id;
   };
 
+  /** A one-time link token for setting a password; valid for a week. Earlier unused links stop working. */
+  const invite = (
+    userId: string,
+    createdBy: string,
+    now = new Date(),
+  ): { token: string; expiresAt: string } => {
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000).toISOString();
+    db.transaction(() => {
+      revokeInvitations.run(now.toISOString(), userId);
+      insertInvitation.run(hashToken(token), userId, createdBy, now.toISOString(), expiresAt);
+    })();
+    return { token, expiresAt };
+  };
+
   return {
     create,
     /** The user id when username and password match an active account; null otherwise. */
@@ -72,13 +119,25 @@ export function accountService(db: Db) {
       const ok = await verifyPassword(password, row?.passwordHash ?? null);
       return ok && row && !row.disabledAt ? row.id : null;
     },
-    async changePassword(userId: string, current: string, next: string): Promise<void> {
-      if (!(await verifyPassword(current, byId.get(userId)?.passwordHash ?? null))) {
+    /** Changes one's own password; every other session of the person ends. Returns how many ended. */
+    async changePassword(
+      userId: string,
+      current: string,
+      next: string,
+      keepSession: string,
+    ): Promise<number> {
+      const user = byId.get(userId);
+      if (!(await verifyPassword(current, user?.passwordHash ?? null))) {
         throw new HttpError(400, 'currentPassword: is not your current password');
       }
-      const problem = passwordProblem(next);
-      if (problem) throw new HttpError(400, `newPassword: ${problem}`);
-      setHash.run(await hashPassword(next), userId);
+      refusePassword('newPassword', next, [user?.username ?? '', user?.displayName ?? '']);
+      const hash = await hashPassword(next);
+      const ended = db.transaction(() => {
+        setHash.run(hash, userId);
+        return endOtherSessions.run(userId, keepSession).changes;
+      })();
+      if (ended > 0) hooks.sessionsEnded?.();
+      return ended;
     },
     setLanguage(userId: string, language: SessionUser['language']): void {
       setLanguage.run(language, userId);
@@ -86,33 +145,40 @@ export function accountService(db: Db) {
     hasAdmin: () => (adminCount.get()?.n ?? 0) > 0,
     /** The client's own account on a case, if they have one. */
     clientUserOfCase: (caseId: string) => userOfCase.get(caseId) ?? null,
-    /** A one-time link token for setting a password; valid for a week. */
-    invite(userId: string, createdBy: string, now = new Date()): { token: string; expiresAt: string } {
-      const token = newToken();
-      const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000).toISOString();
-      insertInvitation.run(hashToken(token), userId, createdBy, now.toISOString(), expiresAt);
-      return { token, expiresAt };
+    invite,
+    /**
+     * Account recovery (the admin's): the old password stops working and the account gets one new
+     * link; the caller ends the account's sessions.
+     */
+    recover(userId: string, createdBy: string, now = new Date()): { token: string; expiresAt: string } {
+      return db.transaction(() => {
+        clearPassword.run(userId);
+        return invite(userId, createdBy, now);
+      })();
     },
     /** Who an invitation is for, if it can still be used. */
     invitation(token: string, now = new Date()) {
       const row = invitation.get(hashToken(token));
-      if (!row || row.usedAt || row.expiresAt < now.toISOString()) return null;
+      if (!row || row.usedAt || row.revokedAt || row.expiresAt < now.toISOString()) return null;
       return row;
     },
     async acceptInvitation(token: string, password: string, now = new Date()): Promise<string> {
       const row = invitation.get(hashToken(token));
-      if (!row || row.usedAt || row.expiresAt < now.toISOString()) {
+      if (!row || row.usedAt || row.revokedAt || row.expiresAt < now.toISOString()) {
         throw new HttpError(410, 'token: this invitation link has expired or was used already');
       }
-      const problem = passwordProblem(password);
-      if (problem) throw new HttpError(400, `password: ${problem}`);
+      refusePassword('password', password, [row.username, row.displayName]);
       const hash = await hashPassword(password);
       db.transaction(() => {
         if (useInvitation.run(now.toISOString(), hashToken(token)).changes !== 1) {
           throw new HttpError(410, 'token: this invitation link was used already');
         }
         setHash.run(hash, row.userId);
+        // A password set through a link is a reset when the account had sessions: they all end.
+        endOtherSessions.run(row.userId, '');
+        forgetSecondStep.run(row.userId);
       })();
+      hooks.sessionsEnded?.();
       return row.userId;
     },
   };

@@ -44,6 +44,9 @@ export function caseService(db: Db) {
     WHERE m.case_id = ? ORDER BY p.name`);
   const coordinator = db.prepare<[string], ProfessionalSummary>(`
     SELECT ${professionalColumns} FROM professionals p ${professionalJoins} WHERE p.id = ?`);
+  const clientAccount = db.prepare<[string], { hasPassword: number }>(
+    "SELECT password_hash IS NOT NULL AS hasPassword FROM users WHERE role = 'client' AND client_case_id = ?",
+  );
   const professionals = db.prepare<[], ProfessionalSummary>(`
     SELECT ${professionalColumns} FROM professionals p ${professionalJoins} ORDER BY p.name`);
 
@@ -63,7 +66,12 @@ export function caseService(db: Db) {
         const c = coordinator.get(row.coordinatorId);
         if (c) people.unshift({ ...c, caseRole: 'coordinator', access: 'write' });
       }
-      return { ...toSummary(row), members: people };
+      const account = clientAccount.get(id);
+      return {
+        ...toSummary(row),
+        members: people,
+        clientAccount: !account ? 'none' : account.hasPassword ? 'active' : 'invited',
+      };
     },
     listProfessionals: (): ProfessionalSummary[] => professionals.all(),
   };

@@ -12,7 +12,7 @@ export type FactsCache = Map<string, CaseFacts | MeetingFacts | null>;
 /**
  * Access to any document by its name: case documents by membership and consent, a meeting's
  * agenda by attendance, a case in a meeting by both. 'missing' when the case or meeting does not
- * exist (so the sync server can answer 4404).
+ * exist: the sync server answers it as a refusal (SPEC A3) and logs which it was.
  */
 export function documentAccess(access: AccessService, meetings: MeetingStore) {
   const cached = <T extends CaseFacts | MeetingFacts>(

@@ -6,7 +6,10 @@ import type { BoardVersions } from '../versions/store.js';
 import type { NotificationService } from '../caseload/notifications.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { SessionStore } from '../auth/sessions.js';
+import type { DeviceStore } from '../auth/devices.js';
+import type { SignInService } from '../auth/signIn.js';
 import type { LoginThrottle } from '../auth/throttle.js';
+import type { TwoFactorService } from '../auth/twoFactor.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +27,11 @@ export interface Services {
   log: Logger;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  /** Browsers and addresses that signed in before (the device cookie; remembered second step). */
+  devices: DeviceStore;
+  twoFactor: TwoFactorService;
+  /** Signing in in one or two steps, throttled before any hash runs (SPEC AS1–AS4). */
+  signIn: SignInService;
   accounts: AccountService;
   access: AccessService;
   cases: CaseService;

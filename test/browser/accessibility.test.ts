@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
+import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
 import type { Translation } from '../../client/src/i18n/types.js';
 import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
+import { demoPassword } from '../../server/demo/seed.js';
+import { demoCaseId } from '../utils/demo.js';
 import { api } from '../utils/http.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
@@ -15,8 +19,9 @@ type Language = 'nl' | 'en';
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Violation = AxeResults['violations'][number];
 
-const caseId = 'case-ahmet-yilmaz';
 const clientName = 'Ahmet Yılmaz';
+/** Ahmet has an account since the demo; an invitation is for a client who has none. */
+const invitedName = 'Ingrid Kuipers';
 const texts: Record<Language, Texts> = { nl, en };
 const desktop = 1280;
 const phone = 360;
@@ -24,11 +29,17 @@ const phone = 360;
 /** What `beforeAll` makes through the API, for paths that need it. */
 interface Made {
   invitationToken: string;
+  /** Demo case ids are random: Ahmet's case. */
+  caseId: string;
+  /** A new case of Sevda's, of Ingrid Kuipers, whose client has no account yet (one per call). */
+  newClientCase: () => string;
   /** The demo's meetings in Molenwijk: next week's and last month's. */
   plannedMeetingId: string;
   closedMeetingId: string;
 }
 const meetingTitle = 'Casusoverleg Molenwijk';
+/** A demo account that has two-step verification set up (in `beforeAll`). */
+const withTwoFactor = 'elif';
 
 /** One page of the app, in one state, as one person sees it. */
 interface PageUnderTest {
@@ -81,10 +92,22 @@ const pages: PageUnderTest[] = [
     },
   },
   {
+    name: 'login, second step (code from the app)',
+    as: null,
+    path: '/',
+    heading: (t) => t.login.heading,
+    then: async (page) => {
+      await page.locator('#username').fill(withTwoFactor);
+      await page.locator('#password').fill(demoPassword);
+      await press(page, '#password');
+      await page.locator('#code').waitFor();
+    },
+  },
+  {
     name: 'invitation',
     as: null,
     path: (made) => `/invitation/${made.invitationToken}`,
-    heading: (t) => t.invitation.heading.replace('{{name}}', clientName),
+    heading: (t) => t.invitation.heading.replace('{{name}}', invitedName),
   },
   {
     name: 'invitation that no longer works',
@@ -106,19 +129,27 @@ const pages: PageUnderTest[] = [
   {
     name: 'case board with team and consent',
     as: 'sevda',
-    path: `/cases/${caseId}`,
+    path: (made) => `/cases/${made.caseId}`,
     heading: () => clientName,
   },
   {
-    name: 'case board with a consent for one person and a new link for the client',
+    name: 'case board with a consent for one person (the client has an account)',
     as: 'sevda',
-    path: `/cases/${caseId}`,
+    path: (made) => `/cases/${made.caseId}`,
     heading: () => clientName,
     then: async (page) => {
       await press(page, '#consent-with-person', 'Space');
       await page.locator('#consent-person').waitFor();
-      await page.locator('#invite-display-name').fill(clientName);
-      await page.locator('#invite-username').fill('ahmet');
+      await page.locator('.client-account-note').waitFor();
+    },
+  },
+  {
+    name: 'case board with a new link for a client without an account',
+    as: 'sevda',
+    path: (made) => `/cases/${made.newClientCase()}`,
+    heading: () => invitedName,
+    then: async (page) => {
+      await page.locator('#invite-username').fill(`client-${Date.now()}`);
       await press(page, '#invite-username');
       await page.locator('.one-time-link').waitFor();
     },
@@ -126,7 +157,7 @@ const pages: PageUnderTest[] = [
   {
     name: 'case board with the goal editor open',
     as: 'sevda',
-    path: `/cases/${caseId}`,
+    path: (made) => `/cases/${made.caseId}`,
     heading: () => clientName,
     then: async (page) => {
       await press(page, '[data-goal-id] .card-bottom button');
@@ -136,7 +167,7 @@ const pages: PageUnderTest[] = [
   {
     name: 'case board with signal plan and observations open',
     as: 'sevda',
-    path: `/cases/${caseId}`,
+    path: (made) => `/cases/${made.caseId}`,
     heading: () => clientName,
     then: async (page) => {
       await openDetails(page, 'details.signal-plan-details');
@@ -148,7 +179,18 @@ const pages: PageUnderTest[] = [
       await page.locator('#observation-to-phase').waitFor();
     },
   },
-  { name: 'case board read-only', as: 'linh', path: `/cases/${caseId}`, heading: () => clientName },
+  {
+    name: 'case board read-only',
+    as: 'linh',
+    path: (made) => `/cases/${made.caseId}`,
+    heading: () => clientName,
+  },
+  {
+    name: 'case board of the social worker (consent only for the notes of her side)',
+    as: 'nadia',
+    path: (made) => `/cases/${made.caseId}`,
+    heading: () => clientName,
+  },
   { name: 'my actions', as: 'sevda', path: '/acties', heading: (t) => t.actions.heading },
   { name: 'case meetings', as: 'sevda', path: '/overleg', heading: (t) => t.meetings.heading },
   {
@@ -190,6 +232,17 @@ const pages: PageUnderTest[] = [
     heading: (t) => t.minutes.heading.replace('{{title}}', meetingTitle),
   },
   { name: 'administration', as: 'beheer', path: '/beheer', heading: (t) => t.admin.heading },
+  {
+    name: 'administration with a recovery link for a client',
+    as: 'beheer',
+    path: '/beheer',
+    heading: (t) => t.admin.heading,
+    then: async (page) => {
+      page.on('dialog', (dialog) => void dialog.accept());
+      await press(page, '.admin-section button[aria-label$="Ahmet Yılmaz"]');
+      await page.locator('.admin-section .one-time-link').waitFor();
+    },
+  },
   { name: 'password change', as: 'sevda', path: '/wachtwoord', heading: (t) => t.password.heading },
   {
     name: 'password change with two different new passwords',
@@ -205,6 +258,38 @@ const pages: PageUnderTest[] = [
       await page.locator('.form-error').waitFor();
     },
   },
+  {
+    name: 'password change with a weak new password (strength meter)',
+    as: 'sevda',
+    path: '/wachtwoord',
+    heading: (t) => t.password.heading,
+    then: async (page) => {
+      await page.locator('#new-password').fill('aaaaaaaaaaaa');
+      await page.locator('.strength-bar[data-level="0"]').waitFor();
+    },
+  },
+  {
+    name: 'two-step verification (off)',
+    as: 'sevda',
+    path: '/tweestapsverificatie',
+    heading: (t) => t.twoFactor.heading,
+  },
+  {
+    name: 'two-step verification being set up (QR code)',
+    as: 'linh',
+    path: '/tweestapsverificatie',
+    heading: (t) => t.twoFactor.heading,
+    then: async (page) => {
+      await press(page, '.two-factor button.primary');
+      await page.locator('.qr-code').waitFor();
+    },
+  },
+  {
+    name: 'two-step verification (on, recovery codes left)',
+    as: withTwoFactor,
+    path: '/tweestapsverificatie',
+    heading: (t) => t.twoFactor.heading,
+  },
   { name: 'unknown page', as: 'sevda', path: '/bestaat-niet', heading: (t) => t.common.notFound },
   {
     name: "client's own plan",
@@ -212,6 +297,18 @@ const pages: PageUnderTest[] = [
     path: '/mijn-plan',
     heading: (t) => t.myPlan.heading,
     widths: [desktop, phone],
+  },
+  {
+    name: "client's own plan, giving consent to one person",
+    as: 'ahmet',
+    path: '/mijn-plan',
+    heading: (t) => t.myPlan.heading,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await press(page, '#give-consent-person', 'Space');
+      await page.locator('#give-consent-who').selectOption({ index: 1 });
+      await page.locator('.consent-question').waitFor();
+    },
   },
 ];
 
@@ -240,16 +337,39 @@ function describeViolations(violations: Violation[]): string {
 describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
-  const made: Made = { invitationToken: '', plannedMeetingId: '', closedMeetingId: '' };
+  const made: Made = {
+    invitationToken: '',
+    caseId: '',
+    newClientCase: () => '',
+    plannedMeetingId: '',
+    closedMeetingId: '',
+  };
 
   beforeAll(async () => {
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
     browser = await launchChromium();
+    // Two-step verification for one account, as its set-up page does it.
+    const elif = userIdOf(server, withTwoFactor);
+    const { secret } = await server.services.twoFactor.begin(elif, withTwoFactor);
+    expect(server.services.twoFactor.confirm(elif, generateSync({ secret }))).toHaveLength(10);
     // A real invitation, made by the coordinator the way the board's team panel makes one.
     const coordinator = userIdOf(server, 'sevda');
-    const body = { username: 'ahmet', displayName: clientName };
-    const invitation = await api(server, coordinator, 'POST', `/api/cases/${caseId}/invitation`, body);
+    made.caseId = demoCaseId(server, clientName);
+    const ingrid = demoCaseId(server, invitedName);
+    made.newClientCase = () => {
+      const id = randomUUID();
+      server.db
+        .prepare(
+          `INSERT INTO cases (id, client_name, birth_year, neighbourhood_id, coordinator_id, recovery_context, created_at)
+           SELECT ?, client_name, birth_year, neighbourhood_id, coordinator_id, recovery_context, created_at
+           FROM cases WHERE id = ?`,
+        )
+        .run(id, ingrid);
+      return id;
+    };
+    const body = { username: 'ingrid', displayName: invitedName };
+    const invitation = await api(server, coordinator, 'POST', `/api/cases/${ingrid}/invitation`, body);
     expect(invitation.status).toBe(201);
     made.invitationToken = (invitation.body as { link: string }).link.split('/invitation/')[1]!;
     const meetingOf = (status: string) =>

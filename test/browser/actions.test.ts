@@ -10,11 +10,13 @@ import { meetingCaseDocumentName } from '../../shared/protocol.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { eventually } from '../utils/eventually.js';
 import { api } from '../utils/http.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie, userIdOf } from './session.js';
 
-const caseId = 'case-ahmet-yilmaz';
+/** Ahmet Yılmaz's case; demo ids are random, so it is looked up once the server runs. */
+let caseId = '';
 const youssef = 'prof-youssef-el-amrani';
 const question = 'Kan Ahmet over drie weken veilig naar huis?';
 const decision = 'Thuiszorg start op de dag van ontslag';
@@ -44,6 +46,7 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
 
     // Sevda plans last week's meeting with Youssef and Nadia and puts Ahmet on the agenda.

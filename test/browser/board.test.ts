@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/doc/board.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import * as Y from 'yjs';
@@ -27,7 +28,7 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
     // Sevda coordinates this case and Youssef, the GP, is a member who may write.
-    caseId = 'case-ahmet-yilmaz';
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     const doc = new Y.Doc();
     for (const u of sqliteDocumentStore(server.db).load(`case:${caseId}:shared`)) Y.applyUpdate(doc, u);
     goalIds = readBoard(doc).goals.map((g) => g.id);

@@ -11,6 +11,7 @@ import { signIn } from '../utils/accounts.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { connectClient, synced } from '../utils/clients.js';
 import type { SyncClient } from '../utils/clients.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie, userIdOf } from './session.js';
@@ -20,7 +21,7 @@ import { addSessionCookie, userIdOf } from './session.js';
  * board says who changed it last, and the history panel tells her in a sentence (SPEC H3).
  */
 describe.skipIf(!browserTestsEnabled)('history of the board in Chromium', () => {
-  const caseId = 'case-ahmet-yilmaz';
+  let caseId = '';
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -30,6 +31,7 @@ describe.skipIf(!browserTestsEnabled)('history of the board in Chromium', () => 
   beforeAll(async () => {
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 1800 } });
     await addSessionCookie(context, server, 'sevda');

@@ -38,7 +38,7 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
     browser = await launchChromium();
     const { birthYear } = server.db
       .prepare<[], { birthYear: number }>(
-        "SELECT birth_year AS birthYear FROM cases WHERE id = 'case-ahmet-yilmaz'",
+        "SELECT birth_year AS birthYear FROM cases WHERE client_name = 'Ahmet Yılmaz'",
       )
       .get()!;
     ahmet = `A.Y. (${birthYear})`;

@@ -4,11 +4,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { api } from '../utils/http.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie, userIdOf } from './session.js';
 
-const caseId = 'case-ahmet-yilmaz';
+/** Ahmet Yılmaz's case; demo ids are random, so it is looked up once the server runs. */
+let caseId = '';
 const phone = { width: 360, height: 780 };
 const desktop = { width: 1280, height: 900 };
 
@@ -60,6 +62,7 @@ describe.skipIf(!browserTestsEnabled)('the client’s own plan in Chromium', () 
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
   });
 

@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie } from './session.js';
 
-const caseId = 'case-ahmet-yilmaz';
+/** Ahmet Yılmaz's case; demo ids are random, so it is looked up once the server runs. */
+let caseId = '';
 const live = (page: Page) => page.locator('.board-status').getByText('Live verbonden');
 const perspectives = ['patient', 'unemployed', 'refugee'] as const;
 
@@ -57,6 +59,7 @@ describe.skipIf(!browserTestsEnabled)(
       const clientDir = await buildClient();
       // A small message limit, so a long offline session's sync step passes it (SPEC S6).
       server = await startTestServer({ demoData: true, clientDir, maxMessageBytes: 16 * 1024 });
+      caseId = demoCaseId(server, 'Ahmet Yılmaz');
       browser = await launchChromium();
       contexts = await Promise.all(
         ['sevda', 'nadia'].map(async (username) => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie } from './session.js';
@@ -32,7 +33,7 @@ describe.skipIf(!browserTestsEnabled)('working while the server is down', () => 
     server = await startTestServer({ demoData: true, clientDir });
     // Sevda coordinates this case and Nadia works on it; sessions live in the database, so they
     // survive the server's restart below.
-    caseId = 'case-ahmet-yilmaz';
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
     const pageOf = async (username: string) => {
       const context = await browser.newContext();

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie, signInThroughForm, userIdOf } from './session.js';
 
-const caseId = 'case-ahmet-yilmaz';
+/** Ahmet Yılmaz's case; demo ids are random, so it is looked up once the server runs. */
+let caseId = '';
 const hiddenGoal = 'Zinvolle dagbesteding na de revalidatie';
 const hiddenGoalWords = 'Ik wil niet alleen maar thuis op de bank zitten.';
 const visibleGoalWords = 'Ik wil weer naar de moskee kunnen lopen.';
@@ -32,6 +34,7 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
   });
 
@@ -110,7 +113,7 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     await screenshot(newcomer, 'password.png');
 
     // The link works once.
-    await newcomer.getByRole('button', { name: 'Uitloggen' }).click();
+    await newcomer.getByRole('button', { name: 'Uitloggen', exact: true }).click();
     await newcomer.getByRole('heading', { name: 'Inloggen' }).waitFor();
     await newcomer.goto(invitation);
     await newcomer.getByRole('heading', { name: 'Deze link werkt niet meer' }).waitFor();
@@ -151,13 +154,17 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     await gp.getByRole('region', { name: /^Medisch \(alleen zichtbaar/ }).waitFor();
     expect(await gp.getByRole('region', { name: /^Sociaal \(alleen zichtbaar/ }).count()).toBe(0);
 
-    await coordinator.getByLabel('Wat wordt gedeeld').selectOption('social');
-    expect(await coordinator.getByLabel('Toestemming gegeven door').inputValue()).toBe('cliënt');
+    // Sevda records Ahmet's spoken consent for him: the social notes are hers to share, never the
+    // medical ones (her own side would receive them, SPEC A7).
+    expect(await coordinator.locator('#consent-compartment option').allTextContents()).toEqual([
+      'Sociale notities',
+    ]);
+    await coordinator.getByLabel('Mondeling').check();
     await coordinator.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     const consents = coordinator.getByRole('table', { name: 'Toestemming om te delen' });
     await consents.getByRole('cell', { name: 'iedereen in het medische domein', exact: true }).waitFor();
 
-    await gp.reload();
+    // The GP's open board follows at once (the consent list is live), without a reload.
     const shared = gp.getByRole('region', { name: /^Sociaal \(alleen zichtbaar/ });
     await shared.getByText('Live verbonden').waitFor();
     await expect

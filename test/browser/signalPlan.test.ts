@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie, signInThroughForm, userIdOf } from './session.js';
 
-const caseId = 'case-ahmet-yilmaz';
+/** Ahmet Yılmaz's case; demo ids are random, so it is looked up once the server runs. */
+let caseId = '';
 const clientName = 'Ahmet Yılmaz';
 const amberSign = 'Laat de post ongeopend liggen.';
 const movedGoal = 'Fysiotherapie aan huis na ontslag, gericht op buiten lopen';
@@ -38,6 +40,7 @@ describe.skipIf(!browserTestsEnabled)('signal plan, observations and the caseloa
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     browser = await launchChromium();
   });
 

@@ -8,6 +8,7 @@ import type { Goal } from '../../shared/doc/board.js';
 import { sqliteDocumentStore } from '../../server/db/documentStore.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { eventually } from '../utils/eventually.js';
+import { demoCaseId } from '../utils/demo.js';
 import { startTestServer } from '../utils/server.js';
 import type { TestServer } from '../utils/server.js';
 import { addSessionCookie } from './session.js';
@@ -21,7 +22,7 @@ describe.skipIf(!browserTestsEnabled)('undo and restore in Chromium', () => {
   let browser: Browser;
   let sevda: Page;
   let youssef: Page;
-  const caseId = 'case-ahmet-yilmaz';
+  let caseId = '';
   let goals: Goal[];
 
   const titleOn = (page: Page, goalId: string) => page.locator(`[data-goal-id="${goalId}"] .card-title`);
@@ -33,6 +34,7 @@ describe.skipIf(!browserTestsEnabled)('undo and restore in Chromium', () => {
   beforeAll(async () => {
     const clientDir = await buildClient();
     server = await startTestServer({ demoData: true, clientDir });
+    caseId = demoCaseId(server, 'Ahmet Yılmaz');
     const doc = new Y.Doc();
     for (const u of sqliteDocumentStore(server.db).load(`case:${caseId}:shared`)) Y.applyUpdate(doc, u);
     goals = readBoard(doc).goals;

@@ -24,9 +24,29 @@ describe('loadConfig', () => {
       initialAdmin: null,
       mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
       projectionDebounceMs: 1_000,
+      consent: { defaultMonths: 12, maxMonths: 24 },
+      audit: {
+        key: null,
+        keyFile: path.resolve('keys/audit.key'),
+        checkpointFile: path.resolve('keys/data-audit-checkpoints.jsonl'),
+        checkpointEveryMs: 5 * 60_000,
+      },
+      trustProxy: false,
+      twoFactor: { required: false, key: null, keyFile: path.resolve('keys/two-factor.key') },
       versionEveryMs: 15 * 60_000,
       clientDir: path.resolve('dist/client'),
     });
+  });
+
+  it('[A7] a consent lasts CONSENT_DEFAULT_MONTHS by default, CONSENT_MAX_MONTHS at most', () => {
+    expect(loadConfig({ CONSENT_DEFAULT_MONTHS: '6', CONSENT_MAX_MONTHS: '12' }).consent).toEqual({
+      defaultMonths: 6,
+      maxMonths: 12,
+    });
+    expect(() => loadConfig({ CONSENT_DEFAULT_MONTHS: '13', CONSENT_MAX_MONTHS: '12' })).toThrow(
+      /^CONSENT_DEFAULT_MONTHS: /,
+    );
+    expect(() => loadConfig({ CONSENT_MAX_MONTHS: '0' })).toThrow(/^CONSENT_MAX_MONTHS: /);
   });
 
   it('mails notifications through SMTP_URL as MAIL_FROM, and projects PROJECTION_DEBOUNCE_MS after a change', () => {
@@ -120,4 +140,50 @@ describe('loadConfig', () => {
       expect(() => loadConfig(env)).not.toThrow(secret);
     });
   }
+  it('[A6] keeps the access log key and checkpoints outside the data folder, or takes the key itself', () => {
+    const config = loadConfig({
+      DATA_DIR: '/srv/veelzijdig/data',
+      AUDIT_KEY: 'AB'.repeat(32),
+      AUDIT_CHECKPOINT_MINUTES: '1',
+    });
+    expect(config.audit).toEqual({
+      key: 'ab'.repeat(32),
+      keyFile: '/srv/veelzijdig/keys/audit.key',
+      checkpointFile: '/srv/veelzijdig/keys/data-audit-checkpoints.jsonl',
+      checkpointEveryMs: 60_000,
+    });
+    expect(
+      loadConfig({ AUDIT_KEY_FILE: '/etc/veelzijdig/audit.key', AUDIT_CHECKPOINT_FILE: '/var/log/vz.jsonl' })
+        .audit,
+    ).toMatchObject({ keyFile: '/etc/veelzijdig/audit.key', checkpointFile: '/var/log/vz.jsonl' });
+    expect(() => loadConfig({ DATA_DIR: '/srv/data', AUDIT_KEY_FILE: '/srv/data/keys/audit.key' })).toThrow(
+      /^AUDIT_KEY_FILE: must lie outside DATA_DIR/,
+    );
+    expect(() => loadConfig({ DATA_DIR: '/srv/data', AUDIT_CHECKPOINT_FILE: '/srv/data/cp.jsonl' })).toThrow(
+      /^AUDIT_CHECKPOINT_FILE: must lie outside DATA_DIR/,
+    );
+    // A bad key is named, never echoed.
+    expect(() => loadConfig({ AUDIT_KEY: 'geheim' })).toThrow(
+      'AUDIT_KEY: must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32` (got a value that is not shown)',
+    );
+  });
+});
+
+describe('REQUIRE_2FA (SPEC AS7)', () => {
+  const required = (env: Record<string, string>) => loadConfig(env).twoFactor.required;
+  it('is on in production, off with demo data, in development and in tests, and can be set', () => {
+    expect(required({ NODE_ENV: 'production' })).toBe(true);
+    expect(required({ NODE_ENV: 'production', DEMO_DATA: 'true' })).toBe(false);
+    expect(required({ NODE_ENV: 'development' })).toBe(false);
+    expect(required({ NODE_ENV: 'test' })).toBe(false);
+    expect(required({ NODE_ENV: 'production', REQUIRE_2FA: 'false' })).toBe(false);
+    expect(required({ NODE_ENV: 'development', REQUIRE_2FA: 'true' })).toBe(true);
+  });
+
+  it('refuses a bad value or key and names the variable, never echoing a key', () => {
+    expect(() => loadConfig({ REQUIRE_2FA: 'ja' })).toThrow(/^REQUIRE_2FA: /);
+    expect(() => loadConfig({ TWO_FACTOR_KEY: 'abc123' })).toThrow(
+      'TWO_FACTOR_KEY: must be 64 hexadecimal digits (32 bytes) (got a value that is not shown)',
+    );
+  });
 });

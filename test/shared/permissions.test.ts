@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseGrant, documentGrant, mayManageCase, mayRecordConsent } from '../../shared/permissions.js';
-import type { CaseFacts, Viewer } from '../../shared/permissions.js';
+import {
+  caseGrant,
+  consentRecorder,
+  consentWithdrawer,
+  documentGrant,
+  mayManageCase,
+  recordableConsents,
+} from '../../shared/permissions.js';
+import type { CaseFacts, ConsentIntent, Viewer } from '../../shared/permissions.js';
 import type { DocumentPart } from '../../shared/protocol.js';
 
 const professional = (
@@ -118,26 +125,128 @@ describe('documentGrant: the shared board for every member, a compartment for it
   }
 });
 
-describe('mayManageCase and mayRecordConsent: the coordinator manages, writers record consent', () => {
-  const rows: { who: Who; manage: boolean; recordsConsent: boolean }[] = [
-    { who: 'coordinator', manage: true, recordsConsent: true },
-    { who: 'socialWorker', manage: false, recordsConsent: true },
-    { who: 'gp', manage: false, recordsConsent: true },
-    { who: 'pharmacist', manage: false, recordsConsent: false },
-    { who: 'teamMate', manage: false, recordsConsent: false },
-    { who: 'otherCoordinator', manage: false, recordsConsent: false },
-    { who: 'client', manage: false, recordsConsent: false },
-    { who: 'admin', manage: false, recordsConsent: false },
-  ];
-  for (const { who, manage, recordsConsent } of rows) {
-    it(`${who}: ${manage ? 'manages' : 'does not manage'} the case, ${recordsConsent ? 'may' : 'may not'} record consent`, () => {
-      expect(mayManageCase(people[who], facts())).toBe(manage);
-      expect(mayRecordConsent(people[who], facts())).toBe(recordsConsent);
+describe('mayManageCase: the coordinator manages the case', () => {
+  const managers: Record<Who, boolean> = {
+    coordinator: true,
+    socialWorker: false,
+    gp: false,
+    pharmacist: false,
+    teamMate: false,
+    otherCoordinator: false,
+    client: false,
+    admin: false,
+  };
+  for (const who of Object.keys(managers) as Who[]) {
+    it(`${who}: ${managers[who] ? 'manages' : 'does not manage'} the case`, () => {
+      expect(mayManageCase(people[who], facts())).toBe(managers[who]);
     });
   }
 
   it('nobody manages a case without a coordinator, not even someone without a professional id', () => {
     const f = { ...facts(), coordinatorId: null };
     for (const who of Object.keys(people) as Who[]) expect(mayManageCase(people[who], f)).toBe(false);
+  });
+});
+
+/** More people than the table above: another case's client, a former member, a medical coordinator. */
+const others = {
+  otherClient: { ...people.client, userId: 'u-other-client', clientCaseId: 'c2' } as Viewer,
+  formerMember: professional('p-former', 'social'),
+  medicalCoordinator: professional('p-med-coord', 'medical', 'coordinator'),
+};
+type Anyone = Who | keyof typeof others;
+const anyone = (who: Anyone): Viewer =>
+  who in people ? people[who as Who] : others[who as keyof typeof others];
+
+const intent = (
+  compartment: 'medical' | 'social',
+  to: { side: 'medical' | 'social' } | { person: string; domain: 'medical' | 'social' },
+): ConsentIntent => ({
+  compartment,
+  sharedWithDomain: 'side' in to ? to.side : null,
+  sharedWithProfessional: 'person' in to ? { id: to.person, domain: to.domain } : null,
+});
+const medicalWithSocialSide = intent('medical', { side: 'social' });
+const medicalWithSocialWorker = intent('medical', { person: 'p-social', domain: 'social' });
+const medicalWithTeamMate = intent('medical', { person: 'p-team', domain: 'social' });
+const socialWithMedicalSide = intent('social', { side: 'medical' });
+const socialWithGp = intent('social', { person: 'p-gp', domain: 'medical' });
+
+describe('[A7] consentRecorder: who could grant a compartment to themselves? nobody', () => {
+  // prettier-ignore
+  const rows: [who: Anyone, consent: ConsentIntent, expected: ReturnType<typeof consentRecorder>, why: string][] = [
+    ['socialWorker',       medicalWithSocialWorker, null,           'the recipient never records a consent for herself (the nadia attack)'],
+    ['socialWorker',       medicalWithSocialSide,   null,           'nor one for her own side'],
+    ['socialWorker',       medicalWithTeamMate,     null,           'nor one for a colleague of her side'],
+    ['coordinator',        medicalWithSocialSide,   null,           'the (social) coordinator cannot give her own side the medical notes'],
+    ['coordinator',        medicalWithSocialWorker, null,           'nor a member of her side'],
+    ['pharmacist',         socialWithGp,            null,           'a read-only member records nothing, not even for the other side'],
+    ['pharmacist',         medicalWithSocialSide,   null,           'not even of the side that holds the data'],
+    ['teamMate',           medicalWithTeamMate,     null,           'someone not on the case records nothing'],
+    ['formerMember',       medicalWithSocialSide,   null,           'nor does a former member'],
+    ['otherCoordinator',   medicalWithSocialSide,   null,           "nor another case's coordinator"],
+    ['otherClient',        medicalWithSocialSide,   null,           "nor another case's client"],
+    ['admin',              medicalWithSocialSide,   null,           'nor the admin'],
+    ['gp',                 medicalWithSocialSide,   'holding-side', 'the medical side, which holds the notes, records it for the client'],
+    ['gp',                 medicalWithSocialWorker, 'holding-side', 'also for one person of the other side'],
+    ['gp',                 socialWithMedicalSide,   null,           'but never the social notes for its own side'],
+    ['coordinator',        socialWithMedicalSide,   'coordinator',  'the coordinator records it for the client'],
+    ['socialWorker',       socialWithGp,            'holding-side', 'the social side shares its own notes with one GP'],
+    ['medicalCoordinator', medicalWithSocialSide,   null,           'a coordinator not on this case records nothing here'],
+    ['client',             medicalWithSocialSide,   'client-self',  'the client gives it themselves'],
+    ['client',             socialWithGp,            'client-self',  'for either side or anyone'],
+  ];
+  for (const [who, consent, expected, why] of rows) {
+    it(`${why} (${who})`, () => expect(consentRecorder(anyone(who), facts(), consent)).toBe(expected));
+  }
+
+  it('a coordinator of the medical side may share the medical notes with the social side', () => {
+    const f = { ...facts(), coordinatorId: 'p-med-coord' };
+    expect(consentRecorder(others.medicalCoordinator, f, medicalWithSocialSide)).toBe('coordinator');
+    expect(consentRecorder(others.medicalCoordinator, f, socialWithMedicalSide)).toBeNull();
+  });
+});
+
+describe('[A7] consentWithdrawer: the client, the coordinator or the side that holds the data', () => {
+  // prettier-ignore
+  const rows: [who: Anyone, compartment: 'medical' | 'social', expected: ReturnType<typeof consentWithdrawer>][] = [
+    ['client',       'medical', 'client-self'],
+    ['coordinator',  'medical', 'coordinator'],
+    ['gp',           'medical', 'holding-side'],
+    ['socialWorker', 'social',  'holding-side'],
+    ['socialWorker', 'medical', null],
+    ['gp',           'social',  null],
+    ['pharmacist',   'medical', null],
+    ['teamMate',     'medical', null],
+    ['formerMember', 'social',  null],
+    ['otherClient',  'medical', null],
+    ['admin',        'medical', null],
+  ];
+  for (const [who, compartment, expected] of rows) {
+    it(`${who} ${expected ? 'may' : 'may not'} withdraw a consent to share ${compartment} notes`, () =>
+      expect(consentWithdrawer(anyone(who), facts(), { compartment })).toBe(expected));
+  }
+});
+
+describe('[A7] recordableConsents: the board offers only what this person may record', () => {
+  const team = [
+    { id: 'p-coord', domain: 'social' as const },
+    { id: 'p-social', domain: 'social' as const },
+    { id: 'p-gp', domain: 'medical' as const },
+    { id: 'p-pharmacist', domain: 'medical' as const },
+  ];
+  it('the social coordinator: the social notes, to the medical side or one medical member', () => {
+    expect(recordableConsents(people.coordinator, facts(), team)).toEqual([
+      { compartment: 'social', toSide: 'medical', toPeople: ['p-gp', 'p-pharmacist'] },
+    ]);
+  });
+  it('the GP: the medical notes, to the social side or one social member', () => {
+    expect(recordableConsents(people.gp, facts(), team)).toEqual([
+      { compartment: 'medical', toSide: 'social', toPeople: ['p-coord', 'p-social'] },
+    ]);
+  });
+  it('a read-only member, someone not on the case and the admin: nothing', () => {
+    for (const who of ['pharmacist', 'teamMate', 'admin'] as const)
+      expect(recordableConsents(people[who], facts(), team)).toEqual([]);
   });
 });

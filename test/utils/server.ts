@@ -6,6 +6,7 @@ import type { RunningServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Config } from '../../server/config.js';
 import type { Db } from '../../server/db/database.js';
+import type { LogDestination } from '../../server/logger.js';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -32,6 +33,13 @@ export async function startTestServer(
     versionEveryMs?: number;
     /** E-mail of notifications, e.g. `{ smtpUrl }` of an SMTP server the test started. */
     mail?: Partial<Config['mail']>;
+    /** Two-factor sign-in: `{ required: true }` is production's REQUIRE_2FA. */
+    twoFactor?: Partial<Config['twoFactor']>;
+    /** Where the access log's key and checkpoints live (default: `keys/` beside the data folder). */
+    audit?: Partial<Config['audit']>;
+    /** Log lines go to this stream at this level (default: none, 'silent'). */
+    logLevel?: Config['logLevel'];
+    logDestination?: LogDestination;
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
@@ -50,6 +58,15 @@ export async function startTestServer(
     projectionDebounceMs: overrides.projectionDebounceMs ?? base.projectionDebounceMs,
     versionEveryMs: overrides.versionEveryMs ?? base.versionEveryMs,
     mail: { ...base.mail, ...overrides.mail },
+    twoFactor: { ...base.twoFactor, ...overrides.twoFactor },
+    // A keys folder of its own beside each data folder (not one shared `keys/` in the temp folder).
+    audit: {
+      ...base.audit,
+      keyFile: path.join(`${dataDir}-keys`, 'audit.key'),
+      checkpointFile: path.join(`${dataDir}-keys`, 'audit-checkpoints.jsonl'),
+      ...overrides.audit,
+    },
+    logLevel: overrides.logLevel ?? base.logLevel,
     sync: {
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
       unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,
@@ -57,7 +74,7 @@ export async function startTestServer(
       hold: { ...base.sync.hold, ...overrides.hold },
     },
   };
-  const running = await startServer(config);
+  const running = await startServer(config, { logDestination: overrides.logDestination });
   const server: TestServer = {
     ...running,
     dataDir,

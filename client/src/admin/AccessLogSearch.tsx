@@ -151,6 +151,16 @@ export function AccessLogSearch({ users }: { users: AdminUser[] }) {
                         {[entry.details.items, entry.details.fields].filter(Boolean).join(' · ')}
                       </span>
                     )}
+                    {entry.event === 'document-close' && entry.details?.interrupted === true && (
+                      // Closed at the next start: the server stopped while the board was open.
+                      <span className="log-details">{t('admin.interrupted')}</span>
+                    )}
+                    {typeof entry.details?.listed === 'number' && (
+                      // A list read: which clients it showed (their ids, or a digest for a long list).
+                      <span className="log-details" title={String(entry.details.cases ?? '')}>
+                        {t('admin.listed', { count: entry.details.listed })}
+                      </span>
+                    )}
                   </td>
                   <td>{entry.caseId ?? '—'}</td>
                   <td>

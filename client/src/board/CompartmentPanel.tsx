@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetails, CaseMember } from '../../../shared/api.js';
 import { addNote, noteText, readNotes } from '../../../shared/doc/compartment.js';
 import type { CompartmentNote } from '../../../shared/doc/compartment.js';
+import { professionalDomains } from '../../../shared/domain.js';
 import type { ProfessionalDomain } from '../../../shared/domain.js';
 import { caseDocumentName, closeCodes } from '../../../shared/protocol.js';
 import { CollabText } from '../components/CollabText.js';
@@ -117,16 +118,40 @@ function Compartment(props: CompartmentProps) {
   return <OpenCompartment {...props} document={document} />;
 }
 
+/** Per compartment shown on this page: how often it was granted anew, and whether it is now. */
+type Shown = Partial<Record<ProfessionalDomain, { round: number; granted: boolean }>>;
+function followGrants(shown: Shown, granted: readonly ProfessionalDomain[]): Shown {
+  let next = shown;
+  for (const part of professionalDomains) {
+    const was = shown[part];
+    const is = granted.includes(part);
+    if (is === !!was?.granted) continue;
+    if (next === shown) next = { ...shown };
+    next[part] = is
+      ? { round: (was?.round ?? -1) + 1, granted: true }
+      : { round: was!.round, granted: false };
+  }
+  return next;
+}
+
 /**
  * The consent compartments this person receives: notes only the medical (or social) domain sees,
  * and others only with the client's consent. Each is a document of its own, never sent to anyone else.
  */
 export function CompartmentPanel({ details }: { details: CaseDetails }) {
   const members = useMemo(() => new Map(details.members.map((m) => [m.id, m])), [details.members]);
+  // A compartment whose consent was withdrawn or ended stays on screen: its connection is refused,
+  // which erases this browser's copy of the notes and says so (instead of vanishing unexplained).
+  // Granted again, it opens afresh (a new round, so a new connection).
+  const granted = details.myAccess.compartments;
+  const [shown, setShown] = useState<Shown>(() => followGrants({}, granted));
+  const next = followGrants(shown, granted);
+  if (next !== shown) setShown(next);
+  const parts = professionalDomains.filter((part) => next[part]);
   return (
     <>
-      {details.myAccess.compartments.map((part) => (
-        <Compartment key={part} part={part} details={details} members={members} />
+      {parts.map((part) => (
+        <Compartment key={`${part}:${next[part]!.round}`} part={part} details={details} members={members} />
       ))}
     </>
   );

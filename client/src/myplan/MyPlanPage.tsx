@@ -7,6 +7,7 @@ import { AccessLog } from './AccessLog.js';
 import { ContactPerson } from './ContactPerson.js';
 import { CrisisCard } from './CrisisCard.js';
 import { HowItGoes } from './HowItGoes.js';
+import { MyConsents } from './MyConsents.js';
 import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
 import { MySignalPlan } from './MySignalPlan.js';
@@ -58,6 +59,7 @@ export function MyPlanPage() {
       <HowItGoes ratings={plan.voice.ratings} />
       <MyQuestions questions={plan.voice.questions} />
       <CrisisCard plan={plan} />
+      <MyConsents />
       <AccessLog />
     </div>
   );

@@ -42,7 +42,7 @@ export function AdminPage() {
       </nav>
       <TeamsSection data={teams} onCreated={loadTeams} />
       <ProfessionalForm data={teams} onCreated={loadUsers} />
-      <UsersSection users={users} />
+      <UsersSection users={users} onChanged={loadUsers} />
       <AccessLogSearch users={users} />
     </div>
   );

@@ -88,6 +88,12 @@ export const notSaved = {
     save(entries.filter((e) => e.id !== id));
   },
 
+  /** Forgets every entry (sign-out on a shared computer: the texts are the client's). */
+  clear(): void {
+    save([]);
+    storage()?.removeItem(storageKey);
+  },
+
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -4,8 +4,8 @@ import type { AdminUser, Neighbourhood, Organisation, Team, TeamsAnswer } from '
 import { accessPoint, requireUser } from '../../http/session.js';
 import { HttpError, validate } from '../../http/validate.js';
 import type { Services } from '../../services/index.js';
-import { accessLogQuerySchema, professionalBodySchema, teamBodySchema } from './schema.js';
-import type { AccessLogQuery, ProfessionalBody, TeamBody } from './schema.js';
+import { accessLogQuerySchema, professionalBodySchema, teamBodySchema, userParamsSchema } from './schema.js';
+import type { AccessLogQuery, ProfessionalBody, TeamBody, UserParams } from './schema.js';
 
 /** The functional administrator: teams, professionals with their accounts, and the access log. */
 export function adminRouter(s: Services): Router {
@@ -101,6 +101,36 @@ export function adminRouter(s: Services): Router {
       details: { professionalId: id },
     });
     res.status(201).json({ id, link, expiresAt });
+  });
+
+  /**
+   * Account recovery for a client (an invitation never touches an existing account): the old
+   * password stops working, every session of the client ends (their open pages close within
+   * seconds), and the admin gets one new one-time link to hand over; an earlier link stops working.
+   */
+  router.post('/users/:userId/recovery', validate('params', userParamsSchema), (req, res) => {
+    const user = admin(res);
+    const { userId } = req.params as UserParams;
+    const client = s.db
+      .prepare<[string], { role: string; clientCaseId: string | null }>(
+        'SELECT role, client_case_id AS clientCaseId FROM users WHERE id = ?',
+      )
+      .get(userId);
+    if (!client) throw new HttpError(404, `userId: no account ${userId}`);
+    if (client.role !== 'client') throw new HttpError(400, 'userId: only a client account is recovered here');
+    const { token, expiresAt } = s.accounts.recover(userId, user.id);
+    s.sessions.endAllOf(userId);
+    s.recheckConnections();
+    s.audit.record({
+      event: 'account-recovery',
+      caseId: client.clientCaseId,
+      userId: user.id,
+      role: 'admin',
+      authorization: 'admin',
+      ...accessPoint(req),
+      details: { clientUserId: userId },
+    });
+    res.status(201).json({ link: `${s.config.publicUrl}/invitation/${token}`, expiresAt });
   });
 
   router.get('/access-log', validate('query', accessLogQuerySchema), (req, res) => {

@@ -36,3 +36,6 @@ export const accessLogQuerySchema = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 export type AccessLogQuery = z.infer<typeof accessLogQuerySchema>;
+
+export const userParamsSchema = z.object({ userId: idSchema });
+export type UserParams = z.infer<typeof userParamsSchema>;

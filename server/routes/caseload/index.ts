@@ -19,6 +19,8 @@ export function caseloadRouter(s: Services, caseload: CaseloadService): Router {
       role: user.role,
       authorization: 'membership',
       ...accessPoint(req),
+      // Which clients the page showed: each of them sees this read in "who looked at my file".
+      cases: answer.rows.map((row) => row.caseId),
       details: { resource: 'caseload', results: answer.total },
     });
     res.json(answer);

@@ -1,20 +1,13 @@
 import type { Router } from 'express';
-import { validate } from '../../http/validate.js';
+import { HttpError, validate } from '../../http/validate.js';
 import type { Services } from '../../services/index.js';
 import { openCase } from './openCase.js';
-import {
-  caseParamsSchema,
-  consentBodySchema,
-  consentParamsSchema,
-  invitationBodySchema,
-  memberBodySchema,
-  memberParamsSchema,
-} from './schema.js';
-import type { ConsentBody, ConsentParams, InvitationBody, MemberBody, MemberParams } from './schema.js';
+import { caseParamsSchema, invitationBodySchema, memberBodySchema, memberParamsSchema } from './schema.js';
+import type { InvitationBody, MemberBody, MemberParams } from './schema.js';
 
 /**
- * The coordinator's part of a case: who is on it (and read-only or not), the client's consent
- * to share a compartment, and the client's invitation to their own plan.
+ * The coordinator's part of a case: who is on it (and read-only or not), and the client's
+ * invitation to their own plan (a new account only). Consent: consents.ts.
  */
 export function caseAdminRoutes(s: Services, router: Router): void {
   router.put(
@@ -57,67 +50,6 @@ export function caseAdminRoutes(s: Services, router: Router): void {
     res.status(204).end();
   });
 
-  router.get('/:caseId/consents', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts, grant, point } = openCase(s, req, res, 'read');
-    s.audit.record({
-      event: 'api-read',
-      caseId: facts.caseId,
-      userId: user.id,
-      role: user.role,
-      authorization: grant.authorization,
-      ...point,
-      details: { resource: 'consents' },
-    });
-    res.json({ consents: s.caseAdmin.listConsents(facts.caseId) });
-  });
-
-  router.post(
-    '/:caseId/consents',
-    validate('params', caseParamsSchema),
-    validate('body', consentBodySchema),
-    (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'consent');
-      const body = req.body as ConsentBody;
-      const id = s.caseAdmin.giveConsent(facts.caseId, body, user.id);
-      s.audit.record({
-        event: 'consent-given',
-        caseId: facts.caseId,
-        userId: user.id,
-        role: user.role,
-        authorization: grant.authorization,
-        ...point,
-        details: {
-          consentId: id,
-          compartment: body.compartment,
-          sharedWithDomain: body.sharedWithDomain ?? null,
-          sharedWithProfessionalId: body.sharedWithProfessionalId ?? null,
-        },
-      });
-      res.status(201).json({ id });
-    },
-  );
-
-  router.post(
-    '/:caseId/consents/:consentId/withdraw',
-    validate('params', consentParamsSchema),
-    (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'consent');
-      const { consentId } = req.params as ConsentParams;
-      s.caseAdmin.withdrawConsent(facts.caseId, consentId, user.id);
-      s.audit.record({
-        event: 'consent-withdrawn',
-        caseId: facts.caseId,
-        userId: user.id,
-        role: user.role,
-        authorization: grant.authorization,
-        ...point,
-        details: { consentId },
-      });
-      s.recheckConnections(); // withdrawal takes effect on open connections at once
-      res.status(204).end();
-    },
-  );
-
   router.post(
     '/:caseId/invitation',
     validate('params', caseParamsSchema),
@@ -125,26 +57,33 @@ export function caseAdminRoutes(s: Services, router: Router): void {
     (req, res) => {
       const { user, facts, point } = openCase(s, req, res, 'manage');
       const { username, displayName } = req.body as InvitationBody;
-      // A client who has an account already gets a new link for it (e.g. the first one expired).
-      const existing = s.accounts.clientUserOfCase(facts.caseId);
-      const clientId =
-        existing?.id ??
-        s.accounts.create({ username, displayName, role: 'client', clientCaseId: facts.caseId });
-      const { token, expiresAt } = s.accounts.invite(clientId, user.id);
-      s.audit.record({
-        event: 'invitation-created',
+      const entry = {
         caseId: facts.caseId,
         userId: user.id,
         role: user.role,
         authorization: 'coordinator',
         ...point,
-        details: { clientUserId: clientId },
-      });
-      res.status(201).json({
-        link: `${s.config.publicUrl}/invitation/${token}`,
-        expiresAt,
-        username: existing?.username ?? username,
-      });
+      };
+      // An invitation makes a new account. One that exists is never touched here: a new link for
+      // it would let whoever asks set its password (account recovery is the admin's, routes/admin).
+      if (s.accounts.clientUserOfCase(facts.caseId)) {
+        s.audit.record({
+          ...entry,
+          event: 'api-refused',
+          outcome: 'refused',
+          details: { resource: 'invitation', reason: 'client-has-account' },
+        });
+        throw new HttpError(
+          409,
+          'the client already has an account; if they cannot sign in, the functional administrator makes a recovery link',
+        );
+      }
+      const { userId, token, expiresAt } = s.db.transaction(() => {
+        const id = s.accounts.create({ username, displayName, role: 'client', clientCaseId: facts.caseId });
+        return { userId: id, ...s.accounts.invite(id, user.id) };
+      })();
+      s.audit.record({ ...entry, event: 'invitation-created', details: { clientUserId: userId } });
+      res.status(201).json({ link: `${s.config.publicUrl}/invitation/${token}`, expiresAt, username });
     },
   );
 }

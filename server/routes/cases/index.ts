@@ -7,6 +7,7 @@ import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
 import { caseActionRoutes } from './actions.js';
 import { caseAdminRoutes } from './admin.js';
+import { caseConsentRoutes } from './consents.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
 import { caseHistoryRoutes } from './history/index.js';
 import { observationRoutes } from './observations.js';
@@ -24,6 +25,7 @@ export function casesRouter(s: Services): Router {
       userId: user.id,
       role: user.role,
       ...accessPoint(req),
+      cases: cases.map((c) => c.id),
       details: { list: 'cases', count: cases.length },
     });
     res.json({ cases });
@@ -51,6 +53,7 @@ export function casesRouter(s: Services): Router {
   });
 
   caseAdminRoutes(s, router);
+  caseConsentRoutes(s, router);
   observationRoutes(s, router);
   caseActionRoutes(s, router);
   clientQuestionRoutes(s, router);

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AccessDetails } from '../../../shared/accessLog.js';
-import { documentGrant, mayManageCase, mayRecordConsent } from '../../../shared/permissions.js';
+import { documentGrant, mayManageCase } from '../../../shared/permissions.js';
 import { accessPoint, requireUser } from '../../http/session.js';
 import { HttpError } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
@@ -12,12 +12,7 @@ import type { CaseParams } from './schema.js';
  * person is not a member or coordinator. The same 404 answers an unknown case and a foreign one,
  * so case ids cannot be probed.
  */
-export function openCase(
-  s: Services,
-  req: Request,
-  res: Response,
-  need: 'read' | 'write' | 'manage' | 'consent',
-) {
+export function openCase(s: Services, req: Request, res: Response, need: 'read' | 'write' | 'manage') {
   const user = requireUser(res, ['professional', 'coordinator']);
   const { caseId } = req.params as CaseParams;
   const facts = s.access.facts(caseId);
@@ -27,8 +22,7 @@ export function openCase(
     !!grant &&
     (need === 'read' ||
       (need === 'write' && grant.access === 'write') ||
-      (need === 'manage' && mayManageCase(viewer, facts!)) ||
-      (need === 'consent' && mayRecordConsent(viewer, facts!)));
+      (need === 'manage' && mayManageCase(viewer, facts!)));
   const point = accessPoint(req);
   if (!allowed) {
     s.audit.record({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../../shared/domain.js';
+import { idSchema, isoDateSchema } from '../../../shared/domain.js';
 
 export const caseParamsSchema = z.object({ caseId: idSchema });
 export type CaseParams = z.infer<typeof caseParamsSchema>;
@@ -22,12 +22,14 @@ export const memberBodySchema = z.object({
 export type MemberBody = z.infer<typeof memberBodySchema>;
 
 const domain = z.enum(['medical', 'social']);
-export const consentBodySchema = z
+/** What a consent shares with whom: one compartment, with the other side or one named person. */
+export const consentChoiceSchema = z
   .object({
     compartment: domain,
     sharedWithDomain: domain.nullable().optional(),
     sharedWithProfessionalId: idSchema.nullable().optional(),
-    givenBy: z.string().trim().min(1, 'is required').max(120),
+    /** Its last day; default `CONSENT_DEFAULT_MONTHS` after it was given. */
+    validUntil: isoDateSchema.optional(),
   })
   .refine((c) => !!c.sharedWithDomain !== !!c.sharedWithProfessionalId, {
     message: 'name either a domain or one professional to share with',
@@ -37,6 +39,17 @@ export const consentBodySchema = z
     message: 'a compartment is already shared with its own domain',
     path: ['sharedWithDomain'],
   });
+
+/**
+ * A consent recorded on the client's behalf (SPEC A7): also how the client gave it and on which
+ * day. "In the app" is only ever the client's own (`/api/my/consents`).
+ */
+export const consentBodySchema = consentChoiceSchema.and(
+  z.object({
+    how: z.enum(['spoken', 'written'], 'must be spoken or written'),
+    givenOn: isoDateSchema,
+  }),
+);
 export type ConsentBody = z.infer<typeof consentBodySchema>;
 
 export const consentParamsSchema = z.object({ caseId: idSchema, consentId: z.uuid() });

@@ -95,6 +95,8 @@ export function meetingsRouter(s: Services): Router {
       userId: user.id,
       role: user.role,
       ...point,
+      // The agenda names each client (by name to members, by alias to the others).
+      cases: facts.agendaCaseIds,
       details: { resource: 'meeting', meetingId: facts.meetingId },
     });
     res.json({ meeting: body });

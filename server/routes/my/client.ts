@@ -25,6 +25,8 @@ export function clientOf(s: Services, req: Request, res: Response) {
   return {
     user,
     caseId,
+    /** Where the request came from, for entries the route writes itself. */
+    point,
     /** In whose name the server writes the client's contributions into the board (SPEC H1). */
     actor: { userId: user.id, role: 'client' },
     /** Logs that the client read part of their file. */

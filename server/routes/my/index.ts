@@ -6,13 +6,14 @@ import { HttpError, validate } from '../../http/validate.js';
 import type { ClientPlanService } from '../../services/clientPlan.js';
 import type { Services } from '../../services/index.js';
 import { clientOf } from './client.js';
+import { myConsentRoutes } from './consents.js';
 import { goalParamsSchema, wordsSchema } from './schema.js';
 import type { GoalParams, WordsBody } from './schema.js';
 import { myVoiceRoutes } from './voice.js';
 
 /**
- * The client's own pages: their plan (a projection, live), their words, questions and ratings, who
- * looked at their file.
+ * The client's own pages: their plan (a projection, live), their words, questions and ratings,
+ * their consents, who looked at their file.
  */
 export function myRouter(s: Services, plans: ClientPlanService): Router {
   const router = Router();
@@ -100,5 +101,6 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
   });
 
   myVoiceRoutes(s, router);
+  myConsentRoutes(s, router);
   return router;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faceScoreSchema } from '../../../shared/doc/clientVoiceShape.js';
 import { idSchema, lifeDomainSchema } from '../../../shared/domain.js';
+import type { consentChoiceSchema } from '../cases/schema.js';
 
 export const goalParamsSchema = z.object({ goalId: idSchema });
 export type GoalParams = z.infer<typeof goalParamsSchema>;
@@ -24,3 +25,8 @@ export const ratingSchema = z.object({
   sentence: z.string().trim().max(300, 'must be at most 300 characters').default(''),
 });
 export type RatingBody = z.infer<typeof ratingSchema>;
+
+export { consentChoiceSchema as myConsentSchema } from '../cases/schema.js';
+export type MyConsentBody = z.infer<typeof consentChoiceSchema>;
+export const consentParamsSchema = z.object({ consentId: z.uuid() });
+export type MyConsentParams = z.infer<typeof consentParamsSchema>;

@@ -3,20 +3,35 @@ import { z } from 'zod';
 import type { AppNotification } from '../../../shared/api.js';
 import type { NotificationService } from '../../caseload/notifications.js';
 import { openEventStream } from '../../http/eventStream.js';
-import { requireUser } from '../../http/session.js';
+import { accessPoint, requireUser } from '../../http/session.js';
 import type { Services } from '../../services/index.js';
 import { validate } from '../../http/validate.js';
 
 const readSchema = z.object({ ids: z.array(z.uuid()).max(200).optional() });
 
-/** A professional's notices: the list, marking them read, and a live stream of new ones. */
+/**
+ * A professional's notices: the list, marking them read, and a live stream of new ones. A notice
+ * names the client and carries the observation's note, so reading it is an access-log read of
+ * that client: the list as one entry naming every client in it, each pushed notice as its own.
+ */
 export function notificationsRouter(s: Services, notifications: NotificationService): Router {
   const router = Router();
   const professional = (res: Parameters<typeof requireUser>[0]) =>
     requireUser(res, ['professional', 'coordinator']);
 
-  router.get('/', (_req, res) => {
-    res.json(notifications.list(professional(res).id));
+  router.get('/', (req, res) => {
+    const user = professional(res);
+    const answer = notifications.list(user.id);
+    s.audit.record({
+      event: 'api-read',
+      userId: user.id,
+      role: user.role,
+      authorization: 'recipient',
+      ...accessPoint(req),
+      cases: answer.notifications.map((n) => n.caseId),
+      details: { resource: 'notifications' },
+    });
+    res.json(answer);
   });
 
   router.post('/read', validate('body', readSchema), (req, res) => {
@@ -24,10 +39,22 @@ export function notificationsRouter(s: Services, notifications: NotificationServ
     res.status(204).end();
   });
 
-  router.get('/events', (_req, res) => {
+  router.get('/events', (req, res) => {
     const user = professional(res);
+    const point = accessPoint(req);
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
-    const send = (notice: AppNotification) => stream.send('notification', notice);
+    const send = (notice: AppNotification) => {
+      s.audit.record({
+        event: 'api-read',
+        caseId: notice.caseId,
+        userId: user.id,
+        role: user.role,
+        authorization: 'recipient',
+        ...point,
+        details: { resource: 'notification', notificationId: notice.id, pushed: true },
+      });
+      stream.send('notification', notice);
+    };
     notifications.events.on(user.id, send);
     stream.onClose(() => notifications.events.off(user.id, send));
   });

@@ -15,6 +15,8 @@ interface Signed {
   user: SessionUser;
   authorization: string;
   openedAt: number;
+  /** The `document-open` entry, named by the close so a crash's open sessions can be found (interrupted.ts). */
+  openEntryId: number;
 }
 
 export interface SessionAccessOptions {
@@ -28,10 +30,14 @@ export interface SessionAccessOptions {
 
 const signed = (context: ConnectionContext) => context.data.signed as Signed | undefined;
 
+/** The one reason for a document that does not exist and one the person may not open (A3). */
+export const noAccess = 'no access to this document';
+
 /**
  * Who may open which document: the session cookie names the person (4401 without one), the
  * Origin must be one of ours (4403), and the person needs a grant on the document (membership,
- * coordinator, consent; 4403/4404). Read-only members are marked read-only. Every opening, refusal
+ * coordinator, consent; else 4403, the same for a case or meeting that does not exist). Read-only
+ * members are marked read-only. Every opening, refusal
  * and editing session goes to the access log. Presence identity comes from the session.
  */
 export class SessionAccess implements SyncExtension {
@@ -40,15 +46,15 @@ export class SessionAccess implements SyncExtension {
   onConnect(context: ConnectionContext): void {
     const { request, document } = context;
     const point = accessPoint(request);
-    const refuse = (code: number, reason: string, user?: SessionUser) => {
+    const refuse = (code: number, reason: string, user?: SessionUser, missing = false) => {
       this.options.audit.record({
         event: 'document-refused',
         outcome: 'refused',
-        caseId: code === closeCodes.notFound ? null : document.caseId,
+        caseId: missing ? null : document.caseId,
         userId: user?.id ?? null,
         role: user?.role ?? null,
         ...point,
-        details: { ...documentDetails(context), code, reason },
+        details: { ...documentDetails(context), code, reason, ...(missing ? { missing } : {}) },
       });
       return new SyncRefusal(code as never, reason);
     };
@@ -58,8 +64,11 @@ export class SessionAccess implements SyncExtension {
     const session = sessionFromHeaders(this.options.sessions, request.headers.cookie);
     if (!session) throw refuse(closeCodes.notSignedIn, 'not signed in');
     const grant = this.options.grant(viewerOf(session.user), document);
-    if (grant === 'missing') throw refuse(closeCodes.notFound, 'unknown case or meeting', session.user);
-    if (!grant) throw refuse(closeCodes.forbidden, 'no access to this document', session.user);
+    // An unknown case or meeting gets exactly the answer of someone else's (A3): the socket must
+    // not tell anyone whether a case id exists. Only the access log knows which it was.
+    if (!grant || grant === 'missing') {
+      throw refuse(closeCodes.forbidden, noAccess, session.user, grant === 'missing');
+    }
     context.readOnly = grant.access === 'read';
     context.actor = { userId: session.user.id, role: session.user.role };
     context.data.signed = {
@@ -67,16 +76,16 @@ export class SessionAccess implements SyncExtension {
       user: session.user,
       authorization: grant.authorization,
       openedAt: Date.now(),
+      openEntryId: this.options.audit.record({
+        event: 'document-open',
+        caseId: document.caseId,
+        userId: session.user.id,
+        role: session.user.role,
+        authorization: grant.authorization,
+        ...point,
+        details: { ...documentDetails(context), access: grant.access },
+      }).id,
     } satisfies Signed;
-    this.options.audit.record({
-      event: 'document-open',
-      caseId: document.caseId,
-      userId: session.user.id,
-      role: session.user.role,
-      authorization: grant.authorization,
-      ...point,
-      details: { ...documentDetails(context), access: grant.access },
-    });
   }
 
   checkAccess(context: ConnectionContext): void {
@@ -128,7 +137,11 @@ export class SessionAccess implements SyncExtension {
       role: me.user.role,
       authorization: me.authorization,
       ...accessPoint(context.request),
-      details: { ...documentDetails(context), seconds: Math.round((Date.now() - me.openedAt) / 1000) },
+      details: {
+        ...documentDetails(context),
+        openId: me.openEntryId,
+        seconds: Math.round((Date.now() - me.openedAt) / 1000),
+      },
     });
   }
 }

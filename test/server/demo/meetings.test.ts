@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionsAnswer, ChangesAnswer, MeetingsAnswer, Minutes } from '../../../shared/meetingApi.js';
 import { localToday } from '../../../shared/attention.js';
+import { demoCaseId } from '../../utils/demo.js';
 import { api } from '../../utils/http.js';
 import { startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
@@ -35,7 +36,12 @@ describe('demo meetings', () => {
     const { meetings } = (await api(demo, youssef, 'GET', '/api/meetings')).body as MeetingsAnswer;
     const planned = meetings.find((m) => m.status === 'planned')!;
     const changes = (
-      await api(demo, youssef, 'GET', `/api/meetings/${planned.id}/cases/case-ahmet-yilmaz/changes`)
+      await api(
+        demo,
+        youssef,
+        'GET',
+        `/api/meetings/${planned.id}/cases/${demoCaseId(demo, 'Ahmet Yılmaz')}/changes`,
+      )
     ).body as ChangesAnswer;
     expect(changes.since).not.toBeNull();
     expect(changes.changes.length).toBeGreaterThan(0);

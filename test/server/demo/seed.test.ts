@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetails, ClientPlan, SessionInfo } from '../../../shared/api.js';
 import { demoAccounts, demoPassword } from '../../../server/demo/seed.js';
+import { demoCaseId } from '../../utils/demo.js';
 import { startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
 
@@ -53,7 +54,7 @@ describe('demo accounts', () => {
     const sevda = await signIn(demo, 'sevda');
     const linh = await signIn(demo, 'linh');
     const ahmet = await signIn(demo, 'ahmet');
-    const ahmetsCase = 'case-ahmet-yilmaz';
+    const ahmetsCase = demoCaseId(demo, 'Ahmet Yılmaz');
     const asSevda = await getJson<{ case: CaseDetails }>(sevda.cookie, `/api/cases/${ahmetsCase}`);
     expect(asSevda.case.myAccess).toEqual({ access: 'write', manage: true, compartments: ['social'] });
     const asLinh = await getJson<{ case: CaseDetails }>(linh.cookie, `/api/cases/${ahmetsCase}`);
@@ -69,6 +70,47 @@ describe('demo accounts', () => {
       for (const { username } of demoAccounts) expect((await signIn(plain, username)).status).toBe(401);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('[A3] demo case ids', () => {
+  const cases = (server: TestServer) =>
+    server.db
+      .prepare<[], { id: string; clientName: string }>('SELECT id, client_name AS clientName FROM cases')
+      .all();
+  const slug = (name: string) =>
+    name
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((part) => part.length > 2); // "de" could be hex by chance
+
+  it('say nothing about whose case it is: random, never made from the name', () => {
+    const rows = cases(demo);
+    expect(rows.length).toBe(15);
+    for (const { id, clientName } of rows) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      for (const part of slug(clientName)) expect(id.toLowerCase()).not.toContain(part);
+    }
+  });
+
+  it('differ between databases and stay the same across a restart of one', async () => {
+    const other = await startTestServer({ demoData: true });
+    try {
+      const ids = new Set(cases(demo).map((c) => c.id));
+      expect(cases(other).some((c) => ids.has(c.id))).toBe(false);
+      const before = demoCaseId(other, 'Ahmet Yılmaz');
+      const restarted = await other.restart();
+      try {
+        expect(demoCaseId(restarted, 'Ahmet Yılmaz')).toBe(before);
+      } finally {
+        await restarted.close();
+      }
+    } catch (error) {
+      await other.close().catch(() => undefined);
+      throw error;
     }
   });
 });

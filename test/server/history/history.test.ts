@@ -142,8 +142,13 @@ describe('the history of a board', () => {
     // Once the client shares the medical notes with the social domain, they are part of it.
     const consent = server.services.caseAdmin.giveConsent(
       t.caseId,
-      { compartment: 'medical', sharedWithDomain: 'social', givenBy: 'cliënt' },
-      t.coordinator.userId,
+      {
+        compartment: 'medical',
+        sharedWithDomain: 'social',
+        how: 'spoken',
+        givenOn: new Date().toISOString().slice(0, 10),
+      },
+      t.gp.userId,
     );
     expect(await notes(t.socialWorker)).toHaveLength(1);
     server.services.caseAdmin.withdrawConsent(t.caseId, consent, t.coordinator.userId);

@@ -93,14 +93,14 @@ describe('every route validates its input and names the wrong field (400)', () =
       as: (t) => t.coordinator,
       method: 'POST',
       path: (t) => `/api/cases/${t.caseId}/consents`,
-      body: { compartment: 'medical', givenBy: 'cliënt' },
+      body: { compartment: 'medical', how: 'spoken', givenOn: '2026-01-05' },
       field: 'sharedWithDomain',
     },
     {
       as: (t) => t.coordinator,
       method: 'POST',
       path: (t) => `/api/cases/${t.caseId}/consents`,
-      body: { compartment: 'medical', sharedWithDomain: 'medical', givenBy: 'cliënt' },
+      body: { compartment: 'medical', sharedWithDomain: 'medical', how: 'spoken', givenOn: '2026-01-05' },
       field: 'sharedWithDomain',
     },
     {

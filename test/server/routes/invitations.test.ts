@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../shared/api.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam } from '../../utils/caseTeam.js';
+import { withPassword } from '../../utils/accounts.js';
 import { api, errorOf } from '../../utils/http.js';
 import { insertCase, startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
@@ -66,17 +67,60 @@ describe('a client’s invitation', () => {
     expect(login.status).toBe(200);
   });
 
-  it('a second invitation for the same case reaches the same client account', async () => {
-    const invite = () =>
-      api(server, t.coordinator.userId, 'POST', `/api/cases/${t.caseId}/invitation`, {
-        username: 'iemand-anders',
-        displayName: 'X',
+  it('[issue 11] never touches an existing account: the coordinator cannot take over the client’s', async () => {
+    await withPassword(server, t.client.userId, 'het-wachtwoord-van-de-client');
+    const asked = await api(server, t.coordinator.userId, 'POST', `/api/cases/${t.caseId}/invitation`, {
+      username: 'iemand-anders',
+      displayName: 'X',
+    });
+    expect(asked.status).toBe(409);
+    expect(errorOf(asked)).toMatch(/already has an account.*administrator/);
+    const links = server.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM invitations WHERE user_id = ?')
+      .get(t.client.userId)!.n;
+    expect(links).toBe(0);
+    const username = server.db
+      .prepare<[string], { username: string }>('SELECT username FROM users WHERE id = ?')
+      .get(t.client.userId)!.username;
+    const login = await api(server, null, 'POST', '/api/session', {
+      username,
+      password: 'het-wachtwoord-van-de-client',
+    });
+    expect(login.status).toBe(200);
+    const refusal = server.services.audit
+      .search({ caseId: t.caseId })
+      .find((e) => e.event === 'api-refused' && e.userId === t.coordinator.userId);
+    expect(refusal?.details).toMatchObject({ resource: 'invitation', reason: 'client-has-account' });
+  });
+
+  it('two invitations at once for a case without an account make one account, not two', async () => {
+    const caseId = insertCase(server.db);
+    server.db
+      .prepare('UPDATE cases SET coordinator_id = ? WHERE id = ?')
+      .run(t.coordinator.professionalId, caseId);
+    const ask = (username: string) =>
+      api(server, t.coordinator.userId, 'POST', `/api/cases/${caseId}/invitation`, {
+        username,
+        displayName: 'Cliënt',
       });
-    const first = tokenOf(((await invite()).body as { link: string }).link);
-    const second = tokenOf(((await invite()).body as { link: string }).link);
-    expect(first).not.toBe(second);
-    const accepted = await accept(second, 'een-goed-wachtwoord');
-    expect((accepted.body as SessionInfo).user.id).toBe(t.client.userId);
+    const answers = await Promise.all([ask('eerste-client'), ask('tweede-client')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+
+  it('at most one link per account works: a new one revokes the old', async () => {
+    const caseId = insertCase(server.db);
+    const userId = server.services.accounts.create({
+      username: 'een-nieuwe-client',
+      displayName: 'Nieuw',
+      role: 'client',
+      clientCaseId: caseId,
+    });
+    const first = server.services.accounts.invite(userId, t.coordinator.userId).token;
+    const second = server.services.accounts.invite(userId, t.coordinator.userId).token;
+    expect((await open(first)).status).toBe(410);
+    expect((await accept(first, 'een-goed-wachtwoord')).status).toBe(410);
+    expect((await open(second)).status).toBe(200);
+    expect((await accept(second, 'een-goed-wachtwoord')).status).toBe(200);
   });
 
   it('two tabs accepting the same link at once: one sets the password, the other gets 410', async () => {

@@ -56,11 +56,15 @@ function rawAs(who: Person | null, part: DocumentPart, headers?: Record<string, 
 const serverDoc = <T>(part: DocumentPart, read: (doc: Y.Doc) => T) =>
   server.sync.registry.use(nameOf(part), read);
 const received = (socket: RawSocket) => Buffer.concat(socket.received.map((m) => Buffer.from(m)));
-const recordConsent = (body: object) =>
-  api(server, t.coordinator.userId, 'POST', `/api/cases/${t.caseId}/consents`, {
-    givenBy: 'cliënt, mondeling',
-    ...body,
-  });
+/** Records the client's consent as the side that holds the notes does on their behalf (SPEC A7). */
+const recordConsent = (body: { compartment: DocumentPart; sharedWithDomain: DocumentPart }) =>
+  api(
+    server,
+    (body.compartment === 'medical' ? t.gp : t.coordinator).userId,
+    'POST',
+    `/api/cases/${t.caseId}/consents`,
+    { how: 'spoken', givenOn: new Date().toISOString().slice(0, 10), ...body },
+  );
 
 describe('[A1] signing in and the Origin check', () => {
   it('a page on a foreign Origin is refused with 4403, while the same cookie from our Origin works', async () => {
@@ -235,6 +239,47 @@ describe('[A4] rights that end close the open connections within seconds', () =>
       expect(social.closes.map((c) => c.code)).toEqual([closeCodes.notSignedIn]);
     }, 3_000);
     expect(gp.closes).toEqual([]);
+  });
+});
+
+describe('[A3] the socket never tells whether a case exists', () => {
+  const closeOf = async (who: Person, name: string) => {
+    const socket = openRawSocket(server.url, name, '', signIn(server, who.userId).headers);
+    open.push({ destroy: () => socket.ws.terminate() });
+    return socket.closed;
+  };
+  it("someone else's case and one that does not exist close with the same code and reason, for anyone", async () => {
+    for (const who of [t.teamMate, t.formerMember, t.client, t.otherClient, t.admin]) {
+      for (const part of ['shared', 'medical'] as const) {
+        const foreign = await closeOf(who, caseDocumentName(t.otherCaseId, part));
+        const unknown = await closeOf(who, caseDocumentName('case-ahmet-yilmaz', part));
+        expect(unknown).toEqual(foreign);
+        expect(foreign).toEqual({ code: closeCodes.forbidden, reason: 'no access to this document' });
+      }
+    }
+    // Only the access log tells the two apart.
+    const refusals = server.services.audit
+      .search({ userId: t.teamMate.userId })
+      .filter((e) => e.event === 'document-refused');
+    expect(refusals.some((e) => e.caseId === null && e.details?.missing === true)).toBe(true);
+    expect(refusals.some((e) => e.caseId === t.otherCaseId)).toBe(true);
+  });
+
+  it('a meeting, and a case in a meeting, likewise', async () => {
+    const meetingId = server.services.meetings.store.create({
+      neighbourhoodId: 'n1',
+      title: 'Overleg',
+      startsAt: '2026-12-01T12:00:00.000Z',
+      chairId: t.otherCoordinator.professionalId!,
+      attendeeIds: [t.gp.professionalId!],
+      guests: [],
+      createdBy: t.otherCoordinator.userId,
+    });
+    const foreign = await closeOf(t.socialWorker, `meeting:${meetingId}`);
+    expect(await closeOf(t.socialWorker, 'meeting:nomeeting')).toEqual(foreign);
+    const attendee = await closeOf(t.gp, `meeting:${meetingId}:case:${t.otherCaseId}`);
+    expect(await closeOf(t.gp, `meeting:${meetingId}:case:nobody`)).toEqual(attendee);
+    expect(foreign.code).toBe(closeCodes.forbidden);
   });
 });
 

@@ -229,8 +229,15 @@ describe('[S7] unloading', () => {
 });
 
 describe('[C2] only documents of existing cases open', () => {
+  it('[A3] an unknown case is closed like someone else’s (4403), so ids cannot be probed', async () => {
+    f = await startSyncFixture();
+    const raw = openRawSocket(f.server.url, 'case:nobody:shared', '', f.headers());
+    expect(await raw.closed).toEqual({ code: closeCodes.forbidden, reason: 'no access to this document' });
+    expect(f.server.sync.registry.size).toBe(0);
+  });
+
+  // What is not a document name at all says nothing about the data: 4404, before anything is read.
   const names = [
-    { why: 'an unknown case', name: () => 'case:nobody:shared' },
     { why: 'an unknown document part', name: (caseId: string) => `case:${caseId}:private` },
     { why: 'a case id with forbidden characters', name: () => 'case:bad!id:shared' },
     { why: 'a name that is not a case document', name: () => 'hello' },
@@ -247,7 +254,7 @@ describe('[C2] only documents of existing cases open', () => {
 
   it('the stock provider stops retrying after a 4404', async () => {
     f = await startSyncFixture();
-    const client = connectClient(f.server.url, 'case:nobody:shared', undefined, f.headers());
+    const client = connectClient(f.server.url, `case:${f.caseId}:private`, undefined, f.headers());
     try {
       await eventually(() => expect(client.closes.map((c) => c.code)).toEqual([closeCodes.notFound]));
       expect(client.provider.shouldConnect).toBe(false);

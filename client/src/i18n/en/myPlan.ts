@@ -148,6 +148,8 @@ export const enMyPlan: Translation<typeof nlMyPlan> = {
       'api-write': 'changed something',
       export: 'made a copy',
       print: 'printed your plan',
+      search: 'searched and found you',
+      listed: 'saw your name in an overview',
     },
   },
   clientVoice: {

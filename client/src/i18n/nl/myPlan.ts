@@ -150,6 +150,8 @@ export const nlMyPlan = {
       'api-write': 'veranderde iets',
       export: 'maakte een kopie',
       print: 'printte je plan',
+      search: 'zocht en vond je',
+      listed: 'zag je naam in een overzicht',
     },
   },
   clientVoice: {

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const bertScholten: DemoCase = {
-  id: 'case-bert-scholten',
+  key: 'bert-scholten',
   clientName: 'Bert Scholten',
   birthYear: 1962,
   neighbourhoodId: 'buurt-rivierenbuurt',

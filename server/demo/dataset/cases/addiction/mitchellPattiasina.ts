@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const mitchellPattiasina: DemoCase = {
-  id: 'case-mitchell-pattiasina',
+  key: 'mitchell-pattiasina',
   clientName: 'Mitchell Pattiasina',
   birthYear: 2000,
   neighbourhoodId: 'buurt-de-hoven',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const patrickHendriks: DemoCase = {
-  id: 'case-patrick-hendriks',
+  key: 'patrick-hendriks',
   clientName: 'Patrick Hendriks',
   birthYear: 1980,
   neighbourhoodId: 'buurt-rivierenbuurt',

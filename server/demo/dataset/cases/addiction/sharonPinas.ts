@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const sharonPinas: DemoCase = {
-  id: 'case-sharon-pinas',
+  key: 'sharon-pinas',
   clientName: 'Sharon Pinas',
   birthYear: 1995,
   neighbourhoodId: 'buurt-molenwijk',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const tomaszKowalski: DemoCase = {
-  id: 'case-tomasz-kowalski',
+  key: 'tomasz-kowalski',
   clientName: 'Tomasz Kowalski',
   birthYear: 1983,
   neighbourhoodId: 'buurt-de-hoven',

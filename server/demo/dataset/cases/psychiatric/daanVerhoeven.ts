@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const daanVerhoeven: DemoCase = {
-  id: 'case-daan-verhoeven',
+  key: 'daan-verhoeven',
   clientName: 'Daan Verhoeven',
   birthYear: 1999,
   neighbourhoodId: 'buurt-molenwijk',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const ingridKuipers: DemoCase = {
-  id: 'case-ingrid-kuipers',
+  key: 'ingrid-kuipers',
   clientName: 'Ingrid Kuipers',
   birthYear: 1976,
   neighbourhoodId: 'buurt-rivierenbuurt',

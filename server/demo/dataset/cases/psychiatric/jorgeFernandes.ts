@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const jorgeFernandes: DemoCase = {
-  id: 'case-jorge-fernandes',
+  key: 'jorge-fernandes',
   clientName: 'Jorge Fernandes',
   birthYear: 1982,
   neighbourhoodId: 'buurt-molenwijk',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const kevinDeWit: DemoCase = {
-  id: 'case-kevin-de-wit',
+  key: 'kevin-de-wit',
   clientName: 'Kevin de Wit',
   birthYear: 1986,
   neighbourhoodId: 'buurt-de-hoven',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const mariamHaile: DemoCase = {
-  id: 'case-mariam-haile',
+  key: 'mariam-haile',
   clientName: 'Mariam Haile',
   birthYear: 1993,
   neighbourhoodId: 'buurt-rivierenbuurt',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const ahmetYilmaz: DemoCase = {
-  id: 'case-ahmet-yilmaz',
+  key: 'ahmet-yilmaz',
   clientName: 'Ahmet Yılmaz',
   birthYear: 1963,
   neighbourhoodId: 'buurt-molenwijk',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const fatimaOuali: DemoCase = {
-  id: 'case-fatima-ouali',
+  key: 'fatima-ouali',
   clientName: 'Fatima Ouali',
   birthYear: 1971,
   neighbourhoodId: 'buurt-molenwijk',

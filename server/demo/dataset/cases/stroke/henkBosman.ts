@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const henkBosman: DemoCase = {
-  id: 'case-henk-bosman',
+  key: 'henk-bosman',
   clientName: 'Henk Bosman',
   birthYear: 1961,
   neighbourhoodId: 'buurt-de-hoven',

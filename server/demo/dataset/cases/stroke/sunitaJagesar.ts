@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const sunitaJagesar: DemoCase = {
-  id: 'case-sunita-jagesar',
+  key: 'sunita-jagesar',
   clientName: 'Sunita Jagesar',
   birthYear: 1967,
   neighbourhoodId: 'buurt-de-hoven',

@@ -2,7 +2,7 @@
 import type { DemoCase } from '../../../types.js';
 
 export const wimHoogendoorn: DemoCase = {
-  id: 'case-wim-hoogendoorn',
+  key: 'wim-hoogendoorn',
   clientName: 'Wim Hoogendoorn',
   birthYear: 1947,
   neighbourhoodId: 'buurt-rivierenbuurt',
