@@ -22,6 +22,9 @@ import { databaseFile, openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { sqliteDocumentStore } from './db/documentStore.js';
 import { seedDemo } from './demo/seed.js';
+import { clientFileService } from './export/clientFile.js';
+import { startRetentionJob } from './retention/job.js';
+import { retentionService } from './retention/service.js';
 import { attachSession, csrfProtection, sessionFromHeaders } from './http/session.js';
 import { ChangeLog } from './history/changeLog.js';
 import { historyService } from './history/service.js';
@@ -32,6 +35,7 @@ import type { LogDestination } from './logger.js';
 import { clientAddress, permissionsPolicy, strictTransport } from './http/headers.js';
 import { requestLogger } from './http/requestLog.js';
 import { adminRouter } from './routes/admin/index.js';
+import { retentionRouter } from './routes/retention/index.js';
 import { caseloadRouter } from './routes/caseload/index.js';
 import { notificationsRouter } from './routes/notifications/index.js';
 import { casesRouter } from './routes/cases/index.js';
@@ -53,6 +57,9 @@ import { caseAdminService } from './services/caseAdmin.js';
 import { caseService } from './services/cases.js';
 import { clientPlanService } from './services/clientPlan.js';
 import { clientVoiceService } from './services/clientVoice.js';
+import { placeService } from './services/places.js';
+import { professionalService } from './services/professionals.js';
+import { teamService } from './services/teams.js';
 import type { Services } from './services/index.js';
 import { BoardDefaults } from './sync/extensions/boardDefaults.js';
 import { Persistence } from './sync/extensions/persistence.js';
@@ -77,7 +84,11 @@ export interface RunningServer {
 /** Starts the whole app: REST API, sync server and the built client, on one HTTP port. */
 export async function startServer(
   config: Config,
-  options: { logDestination?: LogDestination } = {},
+  options: {
+    logDestination?: LogDestination;
+    /** The clock retention periods are measured by (SPEC RT1); tests move it. */
+    retentionClock?: () => Date;
+  } = {},
 ): Promise<RunningServer> {
   const log = createLogger(config.logLevel, options.logDestination);
   const db = openDatabase(config.dataDir);
@@ -152,6 +163,8 @@ export async function startServer(
     log,
   });
   const cases = caseService(db);
+  const places = placeService(db);
+  const teams = teamService(db, places);
   const services: Services = {
     // A copy: the public address is only known after listening when the port is chosen freely.
     config: { ...config },
@@ -168,6 +181,16 @@ export async function startServer(
     caseAdmin: caseAdminService(db, config.consent),
     audit,
     recheckConnections: () => sync.recheck(),
+    places,
+    teams,
+    professionals: professionalService({
+      db,
+      accounts,
+      sessions,
+      twoFactor,
+      teams,
+      recheckConnections: () => sync.recheck(),
+    }),
     registry: sync.registry,
     clientVoice: clientVoiceService(sync.registry),
     history: historyService(changes, changeLog, documentAccess(access, meetings)),
@@ -190,7 +213,30 @@ export async function startServer(
       publicUrl: () => services.config.publicUrl,
       log,
     }),
+    retention: retentionService({
+      db,
+      registry: sync.registry,
+      store,
+      audit,
+      sessions,
+      log,
+      periods: config.retention,
+      now: options.retentionClock ?? (() => new Date()),
+      recheck: () => sync.recheck(),
+    }),
+    clientFiles: clientFileService({
+      db,
+      audit,
+      cases,
+      consents: (caseId) => services.caseAdmin.listConsents(caseId),
+    }),
   };
+  // Daily, and once now: what passed its retention period is listed for the admin (SPEC RT3).
+  const retentionJob = startRetentionJob(
+    () => services.retention.check(),
+    config.retention.checkEveryMs,
+    log,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -228,6 +274,7 @@ export async function startServer(
   app.use('/api/cases', casesRouter(services));
   app.use('/api/professionals', professionalsRouter(services));
   app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases)));
+  app.use('/api/retention', retentionRouter(services));
   app.use('/api/admin', adminRouter(services));
   app.use('/api/meetings', meetingsRouter(services));
   app.use('/api/actions', actionsRouter(services));
@@ -274,6 +321,7 @@ export async function startServer(
     services,
     seeded,
     async close() {
+      retentionJob.stop();
       await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

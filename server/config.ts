@@ -109,6 +109,10 @@ const envSchema = z.object({
   CONSENT_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** And never later than this many months after it was given. */
   CONSENT_MAX_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** Years after a case closed that its medical compartment is kept (WGBO), then listed for erasure. */
+  RETENTION_YEARS_MEDICAL: z.coerce.number().int().min(1).max(115).default(20),
+  /** Years after a case closed that its board, social compartment and the rest are kept (SPEC RT2). */
+  RETENTION_YEARS_SOCIAL: z.coerce.number().int().min(1).max(115).default(7),
   /** The access log's chain key (HMAC-SHA256), 32 bytes as hex; default: read from AUDIT_KEY_FILE. */
   AUDIT_KEY: z
     .string()
@@ -179,6 +183,8 @@ export interface Config {
   consent: { defaultMonths: number; maxMonths: number };
   /** How often a version of a board being edited is kept, at least. */
   versionEveryMs: number;
+  /** How long after closing each part of a case is kept, and how often the check runs (SPEC RT1–RT3). */
+  retention: { medicalYears: number; socialYears: number; checkEveryMs: number };
   /** Where the built client lives; null serves no client (API and sync only). */
   clientDir: string | null;
   audit: {
@@ -289,6 +295,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.INITIAL_ADMIN_USERNAME && e.INITIAL_ADMIN_PASSWORD
         ? { username: e.INITIAL_ADMIN_USERNAME, password: e.INITIAL_ADMIN_PASSWORD }
         : null,
+    retention: {
+      medicalYears: e.RETENTION_YEARS_MEDICAL,
+      socialYears: e.RETENTION_YEARS_SOCIAL,
+      checkEveryMs: 24 * 3600 * 1000,
+    },
     clientDir: path.resolve('dist/client'),
     audit: {
       key: e.AUDIT_KEY?.toLowerCase() ?? null,

@@ -31,6 +31,33 @@ export const ACCESS_EVENTS = [
   'two-factor-enabled',
   'two-factor-disabled',
   'recovery-codes-renewed',
+  /** The admin created, renamed, archived or restored a district or neighbourhood (ids only). */
+  'place-changed',
+  /** The admin created or changed a team or an organisation. */
+  'team-changed',
+  /** The admin changed a professional's details (the field names, never the values). */
+  'professional-changed',
+  /** The admin disabled a leaver's account (its sessions ended) or enabled it again. */
+  'account-disabled',
+  'account-enabled',
+  /** The admin made a one-time link to set a new password, optionally resetting the second step. */
+  'password-reset',
+  'two-factor-reset',
+  /** A client was registered (intake): the case, its coordinator and first members (ids only). */
+  'case-registered',
+  /** A registration matched this case's name and date of birth: its coordinator was named as a contact. */
+  'possible-duplicate',
+  /** Someone asked the coordinator of a possible duplicate to add them to the case. */
+  'access-requested',
+  'coordinator-transferred',
+  /** Closed with a reason's code (the note is never in the log), or reopened. */
+  'case-closed',
+  'case-reopened',
+  /**
+   * The admin erased a part of a closed case whose retention period passed (the part, counts;
+   * SPEC RT7). The entries before it keep only ids, so they stay and the chain stays whole.
+   */
+  'case-erased',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

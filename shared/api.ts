@@ -3,6 +3,14 @@ import type { ClientOwnVoice } from './doc/clientVoice.js';
 import type { SignalPlan } from './doc/signalPlan.js';
 import type { LifeDomain, RecoveryPhase } from './domain.js';
 import type { Risk, SignalState } from './risk.js';
+import type {
+  CaseClosure,
+  CaseEvent,
+  ClientDetails,
+  LifecycleRights,
+  ReadingLevel,
+  RecoveryContext,
+} from './intakeApi.js';
 
 /** Payloads of the REST API, used by the server to answer and the client to read. */
 export interface ProfessionalSummary {
@@ -16,7 +24,7 @@ export interface ProfessionalSummary {
   email: string | null;
 }
 
-export type RecoveryContext = 'stroke' | 'psychiatric' | 'addiction';
+export type { RecoveryContext };
 
 export interface CaseSummary {
   id: string;
@@ -37,6 +45,12 @@ export interface CaseMember extends ProfessionalSummary {
 
 export interface CaseDetails extends CaseSummary {
   members: CaseMember[];
+  /** Date of birth, address, phone, language, reading level and the BSN when given (members only). */
+  client: ClientDetails;
+  /** Set while the case is closed (read-only for everyone). */
+  closure: CaseClosure | null;
+  /** Registered, handed over, closed, reopened: newest first. */
+  events: CaseEvent[];
   /**
    * Whether the client has an account for their own plan: none yet (the coordinator may invite),
    * invited (no password set yet) or active. An invitation never touches an existing account.
@@ -48,6 +62,8 @@ export interface CaseDetails extends CaseSummary {
     manage: boolean;
     /** The consent compartments this person receives. */
     compartments: ('medical' | 'social')[];
+    /** Hand over, close, reopen (the coordinator). */
+    lifecycle: LifecycleRights;
   };
 }
 
@@ -143,6 +159,10 @@ export interface ClientPlan {
   currentState: SignalState | null;
   /** The client's own questions for the next meeting and how it is going per life domain. */
   voice: ClientOwnVoice;
+  /** How the client reads: `low` offers the plan read aloud first. */
+  readingLevel: ReadingLevel | null;
+  /** Once the case is closed: the support has ended, on which day, and whom to call. */
+  supportEnded: { on: string; contact: PlanContact | null } | null;
 }
 
 /** One time someone opened or read the client's file, as the client sees it. */
@@ -153,43 +173,10 @@ export interface FileAccess {
   role: string | null;
 }
 
-/** The admin API: teams, neighbourhoods, organisations and accounts. */
-export const teamKinds = ['primary-care', 'neighbourhood-team', 'other'] as const;
-export type TeamKind = (typeof teamKinds)[number];
-
-export interface Team {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  neighbourhoodId: string;
-}
-
+/** A neighbourhood as a picker offers it (archived ones are left out); the admin's API is in adminApi.ts. */
 export interface Neighbourhood {
   id: string;
   name: string;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface TeamsAnswer {
-  teams: Team[];
-  neighbourhoods: Neighbourhood[];
-  organisations: Organisation[];
-}
-
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: 'professional' | 'coordinator' | 'client' | 'admin';
-  professionalId: string | null;
-  isClient: boolean;
-  hasPassword: boolean;
-  disabledAt: string | null;
 }
 
 /** One client on the coordinator's caseload: state, risk and why, without loading the board. */
@@ -213,6 +200,10 @@ export interface CaseloadRow {
   lastObservationAt: string | null;
   /** Changed since this person last opened the caseload. */
   changedSinceLastVisit: boolean;
+  /** When the case was closed; null while it is open (closed cases show with the "closed" filter only). */
+  closedAt: string | null;
+  /** The case has no coordinator who can sign in (none, or a leaver's disabled account). */
+  needsNewCoordinator: boolean;
 }
 
 export interface CaseloadAnswer {
@@ -227,14 +218,28 @@ export interface CaseloadAnswer {
 export const caseloadSorts = ['risk', 'name', 'lastChange', 'state'] as const;
 export type CaseloadSort = (typeof caseloadSorts)[number];
 
-/** A live notice in the app, e.g. a client of yours moved to amber or red. */
-export interface AppNotification {
+/** Who a notice is from, with how to reach them. */
+export type NoticeSender = Pick<
+  ProfessionalSummary,
+  'id' | 'name' | 'roleTitle' | 'organisation' | 'phone' | 'email'
+>;
+
+interface NoticeBase {
   id: string;
   caseId: string;
   clientName: string;
-  kind: 'signal-state';
-  state: 'amber' | 'red';
+  /** The observation's note, or the sender's words; may be empty. */
   note: string;
   createdAt: string;
   readAt: string | null;
 }
+
+/**
+ * A live notice in the app: a client of yours moved to amber or red; a colleague asks you to add
+ * them to a case of yours (they found it may exist when registering the client); you became, or
+ * are no longer, a case's coordinator.
+ */
+export type AppNotification =
+  | (NoticeBase & { kind: 'signal-state'; state: 'amber' | 'red'; from: null })
+  | (NoticeBase & { kind: 'access-request'; state: null; from: NoticeSender | null })
+  | (NoticeBase & { kind: 'coordinator-transfer'; state: 'new' | 'previous'; from: NoticeSender | null });

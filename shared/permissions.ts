@@ -33,6 +33,8 @@ export const viewerOf = (
 
 export interface CaseFacts {
   caseId: string;
+  /** A closed case is read-only for everyone until its coordinator reopens it. */
+  status: 'open' | 'closed';
   coordinatorId: string | null;
   members: { professionalId: string; access: 'write' | 'read' }[];
   /** Consents in force: not withdrawn, given and not past their last day (shared/consent.ts). */
@@ -53,13 +55,22 @@ export interface CaseGrant {
   authorization: 'coordinator' | 'membership:write' | 'membership:read';
 }
 
-/** Access to a case comes from membership or coordinating it, never from a shared team. */
-export function caseGrant(viewer: Viewer, facts: CaseFacts): CaseGrant | null {
+/** What membership or coordinating gives, before a closed case makes it read-only. */
+function standingGrant(viewer: Viewer, facts: CaseFacts): CaseGrant | null {
   if (!viewer.professionalId) return null;
   if (facts.coordinatorId === viewer.professionalId) return { access: 'write', authorization: 'coordinator' };
   const member = facts.members.find((m) => m.professionalId === viewer.professionalId);
   if (!member) return null;
   return { access: member.access, authorization: `membership:${member.access}` };
+}
+
+/**
+ * Access to a case comes from membership or coordinating it, never from a shared team. A closed
+ * case is read-only for everyone: its board, compartments and meeting notes, over sync and REST.
+ */
+export function caseGrant(viewer: Viewer, facts: CaseFacts): CaseGrant | null {
+  const grant = standingGrant(viewer, facts);
+  return grant && facts.status === 'closed' ? { ...grant, access: 'read' } : grant;
 }
 
 export interface DocumentGrant {
@@ -88,9 +99,29 @@ export function documentGrant(viewer: Viewer, facts: CaseFacts, part: DocumentPa
     : null;
 }
 
-/** Managing members and the client's invitation is the coordinator's job. */
-export function mayManageCase(viewer: Viewer, facts: CaseFacts): boolean {
+/** The case's coordinator: who hands the case over, closes it and reopens it. */
+export function isCaseCoordinator(viewer: Viewer, facts: CaseFacts): boolean {
   return viewer.professionalId !== null && facts.coordinatorId === viewer.professionalId;
+}
+
+/** Managing members and the client's invitation is the coordinator's job, while the case is open. */
+export function mayManageCase(viewer: Viewer, facts: CaseFacts): boolean {
+  return isCaseCoordinator(viewer, facts) && facts.status === 'open';
+}
+
+/**
+ * What the coordinator may do with the case's life now: hand it over, close it or correct the
+ * client's details while open, reopen it once closed.
+ */
+export function lifecycleRights(viewer: Viewer, facts: CaseFacts) {
+  const coordinator = isCaseCoordinator(viewer, facts);
+  const open = facts.status === 'open';
+  return {
+    transfer: coordinator && open,
+    close: coordinator && open,
+    reopen: coordinator && !open,
+    correctClient: coordinator && open,
+  };
 }
 
 /**
@@ -127,6 +158,8 @@ export function consentRecorder(
   facts: CaseFacts,
   intent: ConsentIntent,
 ): ConsentAuthority | null {
+  // Nothing is shared anew once the support has ended.
+  if (facts.status === 'closed') return null;
   if (viewer.role === 'client') return isTheClient(viewer, facts) ? 'client-self' : null;
   if (caseGrant(viewer, facts)?.access !== 'write') return null;
   if (intent.sharedWithProfessional?.id === viewer.professionalId) return null;
@@ -137,7 +170,8 @@ export function consentRecorder(
 
 /**
  * Who may withdraw a consent (SPEC A7): the client, the coordinator, or a writing member of the
- * side that holds the data. Withdrawing only ever takes access away.
+ * side that holds the data. Withdrawing only ever takes access away, so it stays possible once
+ * the case is closed: the client's consent is theirs after the support ended too.
  */
 export function consentWithdrawer(
   viewer: Viewer,
@@ -145,7 +179,7 @@ export function consentWithdrawer(
   consent: { compartment: ProfessionalDomain },
 ): ConsentAuthority | null {
   if (viewer.role === 'client') return isTheClient(viewer, facts) ? 'client-self' : null;
-  if (caseGrant(viewer, facts)?.access !== 'write') return null;
+  if (standingGrant(viewer, facts)?.access !== 'write') return null;
   if (facts.coordinatorId === viewer.professionalId) return 'coordinator';
   return viewer.domain === consent.compartment ? 'holding-side' : null;
 }

@@ -8,10 +8,12 @@ import { languages } from './i18n/index.js';
 import { AdminPage } from './pages/AdminPage.js';
 import { BoardPage } from './pages/BoardPage.js';
 import { CaseloadPage } from './pages/CaseloadPage.js';
+import { IntakePage } from './intake/IntakePage.js';
 import { InvitationPage } from './pages/InvitationPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MinutesPage } from './meeting/MinutesPage.js';
 import { MyPlanPage } from './myplan/MyPlanPage.js';
+import { CaseFilePage, MyFilePage } from './rights/ClientFilePage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
 import { TwoFactorPage } from './pages/TwoFactorPage.js';
 import { MeetingPage } from './meeting/MeetingPage.js';
@@ -98,11 +100,14 @@ function AppRoutes() {
     <Routes>
       <Route path="/" element={professional ? <CaseloadPage /> : <Navigate to={homeOf(user)} replace />} />
       {professional && <Route path="/cases/:caseId" element={<BoardPage />} />}
+      {professional && <Route path="/nieuwe-client" element={<IntakePage />} />}
       {professional && <Route path="/acties" element={<MyActionsPage />} />}
       {professional && <Route path="/overleg/:meetingId/verslag" element={<MinutesPage />} />}
       {professional && <Route path="/overleg" element={<MeetingsPage />} />}
       {professional && <Route path="/overleg/:meetingId" element={<MeetingPage />} />}
       {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
+      {user.role === 'client' && <Route path="/mijn-plan/dossier" element={<MyFilePage />} />}
+      {professional && <Route path="/cases/:caseId/dossier" element={<CaseFilePage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
       <Route path="/wachtwoord" element={<PasswordPage />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />

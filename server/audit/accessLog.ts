@@ -22,6 +22,13 @@ export const LOOKED_AT_EVENTS = [
   'export',
   'print',
   'search',
+  // The steps of the case's life, and who learned from a registration that it exists.
+  'case-registered',
+  'possible-duplicate',
+  'access-requested',
+  'coordinator-transferred',
+  'case-closed',
+  'case-reopened',
 ] as const satisfies readonly AccessEvent[];
 
 /** Ids, counts, document parts and reason codes only: never free text about the client. */

@@ -6,8 +6,11 @@ import type { SignalState } from '../../shared/risk.js';
 import { countOverdue } from '../../shared/summary.js';
 import type { Db } from '../db/database.js';
 import { foldName } from '../../shared/search.js';
+import { needsNewCoordinatorSql } from '../services/professionals.js';
 
 export interface CaseloadFilter {
+  /** Open cases (default), or only the closed ones (the "closed" filter). */
+  status?: 'open' | 'closed';
   state?: SignalState | 'none';
   neighbourhood?: string;
   perspective?: string;
@@ -37,6 +40,8 @@ interface Row {
   lastObservationAt: string | null;
   nextMeetingAt: string | null;
   lastChangeAt: string | null;
+  closedAt: string | null;
+  needsNewCoordinator: number;
 }
 
 const emptyPhases: Record<LifeDomain, RecoveryPhase | null> = {
@@ -50,7 +55,7 @@ const stateRank = { red: 3, amber: 2, green: 1 } as const;
 const visitGapMs = 10 * 60_000;
 
 /**
- * The coordinator's caseload: every open case the professional coordinates or is a member of,
+ * The coordinator's caseload: every open case (or, filtered, every closed one) the professional coordinates or is a member of,
  * filtered in SQL on the summary rows (never loading a board), with risk and its reasons
  * computed per row so they are right on the day they are read.
  */
@@ -64,12 +69,13 @@ export function caseloadService(db: Db) {
       s.phase_by_domain AS phaseByDomain, s.open_step_due_dates AS openStepDueDates, s.stalled_goals AS stalledGoals,
       s.open_goals AS openGoals, s.owners, s.perspectives, s.escalations, s.has_signal_plan AS hasSignalPlan,
       s.last_observation_at AS lastObservationAt, (SELECT min(mt.starts_at) FROM meeting_agenda ma JOIN meetings mt ON mt.id = ma.meeting_id
-        WHERE ma.case_id = c.id AND mt.status = 'planned') AS nextMeetingAt, s.last_change_at AS lastChangeAt
+        WHERE ma.case_id = c.id AND mt.status = 'planned') AS nextMeetingAt, s.last_change_at AS lastChangeAt,
+      c.closed_at AS closedAt, ${needsNewCoordinatorSql('c')} AS needsNewCoordinator
     FROM cases c
     JOIN neighbourhoods n ON n.id = c.neighbourhood_id
     LEFT JOIN professionals cp ON cp.id = c.coordinator_id
     LEFT JOIN case_summaries s ON s.case_id = c.id
-    WHERE c.status = 'open'
+    WHERE c.status = @status
       AND (c.coordinator_id = @me OR c.id IN (SELECT m.case_id FROM case_members m WHERE m.professional_id = @me))
       AND (@state IS NULL OR (@state = 'none' AND s.signal_state IS NULL) OR s.signal_state = @state)
       AND (@neighbourhood IS NULL OR c.neighbourhood_id = @neighbourhood)
@@ -109,6 +115,7 @@ export function caseloadService(db: Db) {
       const rows = select
         .all({
           me: professionalId,
+          status: filter.status ?? 'open',
           state: filter.state ?? null,
           neighbourhood: filter.neighbourhood ?? null,
           perspective: filter.perspective ?? null,
@@ -169,6 +176,8 @@ function toCaseloadRow(
     lastChangeAt: r.lastChangeAt,
     lastObservationAt: r.lastObservationAt,
     changedSinceLastVisit: !!r.lastChangeAt && lastVisitAt !== null && r.lastChangeAt > lastVisitAt,
+    closedAt: r.closedAt,
+    needsNewCoordinator: r.needsNewCoordinator === 1,
   };
 }
 

@@ -19,12 +19,26 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/**
+ * Applies the migrations this database lacks, each in a transaction. They run with foreign keys
+ * off, as SQLite's procedure for rebuilding a table (e.g. to widen a CHECK) requires, and each
+ * commits only when `foreign_key_check` finds nothing it broke.
+ */
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current >= migrations.length) return;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < migrations.length; version++) {
+      db.transaction(() => {
+        db.exec(migrations[version]!);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new Error(`migration ${version + 1} would break ${broken.length} foreign key(s)`);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

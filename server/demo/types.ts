@@ -1,3 +1,4 @@
+import type { TeamKind } from '../../shared/adminApi.js';
 import type { GoalStatus, LifeDomain, PerspectiveId, RecoveryPhase } from '../../shared/domain.js';
 
 /**
@@ -11,7 +12,7 @@ export interface DemoData {
   teams: {
     id: string;
     name: string;
-    kind: 'primary-care' | 'neighbourhood-team' | 'other';
+    kind: TeamKind;
     neighbourhoodId: string;
   }[];
   professionals: DemoProfessional[];

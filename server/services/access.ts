@@ -2,14 +2,15 @@ import { consentInForce, consentToday } from '../../shared/consent.js';
 import { caseGrant, documentGrant, viewerOf } from '../../shared/permissions.js';
 import type { CaseFacts, CaseGrant, DocumentGrant, Viewer } from '../../shared/permissions.js';
 import type { DocumentPart } from '../../shared/protocol.js';
+import type { RetentionPart } from '../../shared/rightsApi.js';
 import type { Db } from '../db/database.js';
 
 export { viewerOf };
 
 /** Reads the facts the permission rules (shared/permissions.ts) decide on, fresh from SQL. */
 export function accessService(db: Db) {
-  const caseRow = db.prepare<[string], { coordinatorId: string | null }>(
-    'SELECT coordinator_id AS coordinatorId FROM cases WHERE id = ?',
+  const caseRow = db.prepare<[string], { coordinatorId: string | null; status: CaseFacts['status'] }>(
+    'SELECT coordinator_id AS coordinatorId, status FROM cases WHERE id = ?',
   );
   const members = db.prepare<[string], CaseFacts['members'][number]>(
     'SELECT professional_id AS professionalId, access FROM case_members WHERE case_id = ?',
@@ -18,6 +19,9 @@ export function accessService(db: Db) {
     SELECT id, compartment, shared_with_domain AS sharedWithDomain, shared_with_professional_id AS sharedWithProfessionalId,
            valid_until AS validUntil
     FROM consents WHERE case_id = ? AND withdrawn_at IS NULL`);
+  const erased = db.prepare<[string], { part: RetentionPart }>(
+    'SELECT part FROM case_erasures WHERE case_id = ?',
+  );
   const visible = db.prepare<[string, string], { id: string }>(`
     SELECT c.id FROM cases c WHERE c.coordinator_id = ?
     UNION SELECT m.case_id FROM case_members m WHERE m.professional_id = ?`);
@@ -28,6 +32,7 @@ export function accessService(db: Db) {
     const today = consentToday();
     return {
       caseId,
+      status: row.status,
       coordinatorId: row.coordinatorId,
       members: members.all(caseId),
       // A consent past its last day grants nothing: the periodic re-check closes its compartment (A4, A7).
@@ -53,6 +58,8 @@ export function accessService(db: Db) {
       if (!viewer.professionalId) return new Set();
       return new Set(visible.all(viewer.professionalId, viewer.professionalId).map((r) => r.id));
     },
+    /** The parts of a case erased after their retention period: their documents open for nobody (SPEC RT5). */
+    erasedParts: (caseId: string): Set<RetentionPart> => new Set(erased.all(caseId).map((r) => r.part)),
   };
 }
 export type AccessService = ReturnType<typeof accessService>;

@@ -68,11 +68,13 @@ export function accountService(db: Db, hooks: AccountHooks = {}) {
     }
   >(`SELECT i.user_id AS userId, i.expires_at AS expiresAt, i.used_at AS usedAt, i.revoked_at AS revokedAt,
      u.display_name AS displayName, u.username
-     FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?`);
+     FROM invitations i JOIN users u ON u.id = i.user_id
+     WHERE i.token_hash = ? AND u.disabled_at IS NULL`); // a leaver's link never works
   const useInvitation = db.prepare(
     'UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL',
   );
   const clearPassword = db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?');
+  const setDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
   const setLanguage = db.prepare('UPDATE users SET language = ? WHERE id = ?');
   const adminCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin'");
   const userOfCase = db.prepare<[string], { id: string; username: string }>(
@@ -154,6 +156,16 @@ export function accountService(db: Db, hooks: AccountHooks = {}) {
       return db.transaction(() => {
         clearPassword.run(userId);
         return invite(userId, createdBy, now);
+      })();
+    },
+    /**
+     * Disables an account (a leaver) or enables it again. Disabling revokes its unused links; the
+     * caller ends its sessions. Its password stays, so an enabled account signs in as before.
+     */
+    setDisabled(userId: string, disabled: boolean, now = new Date()): void {
+      db.transaction(() => {
+        setDisabled.run(disabled ? now.toISOString() : null, userId);
+        if (disabled) revokeInvitations.run(now.toISOString(), userId);
       })();
     },
     /** Who an invitation is for, if it can still be used. */

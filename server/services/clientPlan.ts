@@ -65,6 +65,15 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
         signalPlan,
         currentState: currentSignalState(observations),
         voice: { questions: voice.questions, ratings: voice.ratings },
+        readingLevel: details.client.readingLevel,
+        // Whom to call once the support has ended: the contact named at closing, else the coordinator.
+        supportEnded: details.closure
+          ? {
+              on: details.closure.closedAt,
+              contact:
+                contact(details.closure.contactAfter?.id ?? null) ?? contact(details.coordinator?.id ?? null),
+            }
+          : null,
       };
     },
     /**

@@ -4,6 +4,7 @@ import { documentGrant } from '../../shared/permissions.js';
 import type { CaseFacts, DocumentGrant, Viewer } from '../../shared/permissions.js';
 import type { DocumentName } from '../../shared/protocol.js';
 import type { MeetingStore } from '../meetings/store.js';
+import { partOfDocument } from '../retention/policy.js';
 import type { AccessService } from './access.js';
 
 /** Facts read once and reused, e.g. during one re-check of every open connection. */
@@ -30,6 +31,9 @@ export function documentAccess(access: AccessService, meetings: MeetingStore) {
     cached(cache, `meeting:${id}`, () => meetings.facts(id));
 
   return (viewer: Viewer, name: DocumentName, cache?: FactsCache): DocumentGrant | null | 'missing' => {
+    // An erased part is answered like a case that does not exist: nothing may load it again (SPEC RT5).
+    const part = partOfDocument(name);
+    if (part && name.caseId && access.erasedParts(name.caseId).has(part)) return 'missing';
     if (name.kind === 'case') {
       const facts = caseFacts(name.caseId, cache);
       return facts ? documentGrant(viewer, facts, name.part) : 'missing';

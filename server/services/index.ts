@@ -19,6 +19,11 @@ import type { CaseAdminService } from './caseAdmin.js';
 import type { CaseService } from './cases.js';
 import type { ClientVoiceService } from './clientVoice.js';
 import type { HistoryService } from '../history/service.js';
+import type { ClientFileService } from '../export/clientFile.js';
+import type { RetentionService } from '../retention/service.js';
+import type { PlaceService } from './places.js';
+import type { ProfessionalService } from './professionals.js';
+import type { TeamService } from './teams.js';
 
 /** Everything route handlers use, built once in app.ts. */
 export interface Services {
@@ -44,8 +49,18 @@ export interface Services {
   /** Who changed what on a case's documents (SPEC H1–H4). */
   history: HistoryService;
   notifications: NotificationService;
+  /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */
+  retention: RetentionService;
+  /** The copy of everything stored about a client (SPEC RT9–RT11). */
+  clientFiles: ClientFileService;
   /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
   meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };
   /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */
   recheckConnections(): void;
+  /** Districts and neighbourhoods; `activeNeighbourhoods` is what a picker offers. */
+  places: PlaceService;
+  /** Teams and organisations. */
+  teams: TeamService;
+  /** Professionals and their accounts: paged lists, edits, leavers, password resets. */
+  professionals: ProfessionalService;
 }

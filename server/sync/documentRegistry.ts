@@ -155,6 +155,31 @@ export class DocumentRegistry {
     this.documents.delete(document.name);
   }
 
+  /** Resolves once none of these documents is being loaded (before `discard`, SPEC RT5). */
+  async settled(names: readonly string[]): Promise<void> {
+    for (;;) {
+      const pending = names.flatMap((name) => this.loading.get(name) ?? []);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending);
+    }
+  }
+
+  /**
+   * Erasure (SPEC RT5): the document leaves memory at once and its connections close with
+   * `code`. The concerns first write what they still hold of it (projections, the change log),
+   * so nothing of it is written after the caller removes its rows; it is never stored again.
+   */
+  discard(name: string, code: number, reason: string): void {
+    const document = this.documents.get(name);
+    if (!document) return;
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    this.pipeline.onStoreDocument({ documentName: name, doc: document.doc });
+    document.failed = true;
+    this.documents.delete(name);
+    for (const peer of [...document.connections]) peer.close(code, reason);
+    setImmediate(() => document.destroy());
+  }
+
   /** Stores and drops every document (server shutdown). */
   async destroy(): Promise<void> {
     await Promise.allSettled(this.loading.values());

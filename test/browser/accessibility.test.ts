@@ -239,7 +239,11 @@ const pages: PageUnderTest[] = [
     heading: (t) => t.admin.heading,
     then: async (page) => {
       page.on('dialog', (dialog) => void dialog.accept());
-      await press(page, '.admin-section button[aria-label$="Ahmet Yılmaz"]');
+      // The recovery link, not the button beside it that blocks his account.
+      await press(
+        page,
+        '.admin-section button:is([aria-label="Herstel-link maken voor Ahmet Yılmaz"], [aria-label="Make a recovery link for Ahmet Yılmaz"])',
+      );
       await page.locator('.admin-section .one-time-link').waitFor();
     },
   },
@@ -291,6 +295,19 @@ const pages: PageUnderTest[] = [
     heading: (t) => t.twoFactor.heading,
   },
   { name: 'unknown page', as: 'sevda', path: '/bestaat-niet', heading: (t) => t.common.notFound },
+  {
+    name: 'registering a new client (intake)',
+    as: 'sevda',
+    path: '/nieuwe-client',
+    heading: (t) => t.intake.heading,
+    widths: [desktop, phone],
+  },
+  {
+    name: "the client's copy of everything stored (print page)",
+    as: 'ahmet',
+    path: '/mijn-plan/dossier',
+    heading: (t) => t.rights.file.heading.replace('{{name}}', 'Ahmet Yılmaz'),
+  },
   {
     name: "client's own plan",
     as: 'ahmet',

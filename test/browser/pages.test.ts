@@ -49,19 +49,21 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     await admin.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
     const teams = admin.getByRole('table', { name: 'Teams' });
     await teams.getByRole('rowheader', { name: 'Eerstelijnsteam Molenwijk' }).waitFor();
+    await admin.getByLabel('Zoek een professional').fill('sevda');
+    await admin.getByRole('button', { name: 'Zoeken', exact: true }).first().click();
     await admin
-      .getByRole('table', { name: 'Accounts' })
+      .getByRole('table', { name: 'Professionals' })
       .getByRole('rowheader', { name: 'Sevda Kaya' })
       .waitFor();
 
     await admin.locator('#team-name').fill('Buurtteam Noord');
-    await admin.getByLabel('Soort team').selectOption('neighbourhood-team');
+    await admin.getByLabel('Soort team', { exact: true }).selectOption('neighbourhood-team');
     await admin.getByRole('button', { name: 'Team toevoegen' }).click();
     await teams.getByRole('rowheader', { name: 'Buurtteam Noord' }).waitFor();
 
     await admin.locator('#new-professional-name').fill('Lisa de Wit');
     await admin.locator('#new-professional-roleTitle').fill('Ergotherapeut');
-    await admin.locator('#new-professional-domain').selectOption('medical');
+    await admin.locator('#new-professional-side').selectOption('medical');
     await admin.locator('#new-professional-teamId').selectOption({ label: 'Eerstelijnsteam Molenwijk' });
     await admin.locator('#new-professional-phone').fill('06-12345678');
     await admin.locator('#new-professional-email').fill('lisa@example.org');
@@ -69,8 +71,10 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     await admin.getByRole('button', { name: 'Professional aanmaken' }).click();
     const link = await admin.getByLabel('Eenmalige link voor Lisa de Wit').inputValue();
     expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}$/);
+    await admin.getByLabel('Zoek een professional').fill('lisa');
+    await admin.getByRole('button', { name: 'Zoeken', exact: true }).first().click();
     await admin
-      .getByRole('table', { name: 'Accounts' })
+      .getByRole('table', { name: 'Professionals' })
       .getByRole('rowheader', { name: 'Lisa de Wit' })
       .waitFor();
 

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
       projectionDebounceMs: 1_000,
       consent: { defaultMonths: 12, maxMonths: 24 },
+      retention: { medicalYears: 20, socialYears: 7, checkEveryMs: 24 * 3600 * 1000 },
       audit: {
         key: null,
         keyFile: path.resolve('keys/audit.key'),

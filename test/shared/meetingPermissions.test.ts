@@ -44,6 +44,7 @@ const meeting = (overrides: Partial<MeetingFacts> = {}): MeetingFacts => ({
 /** Anna may change the case, Bram may only read it; the outsider is a member but not in the meeting. */
 const caseFacts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
   caseId: 'case-1',
+  status: 'open',
   coordinatorId: 'p-coord',
   members: [
     { professionalId: 'p-anna', access: 'write' },

@@ -47,6 +47,7 @@ type Who = keyof typeof people;
 
 const facts = (consents: CaseFacts['consents'] = []): CaseFacts => ({
   caseId: 'c1',
+  status: 'open',
   coordinatorId: 'p-coord',
   members: [
     { professionalId: 'p-social', access: 'write' },

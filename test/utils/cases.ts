@@ -27,14 +27,16 @@ export function addCase(db: Db, options: CaseOptions = {}): string {
     neighbourhood.name,
   );
   db.prepare(
-    `INSERT INTO cases (id, client_name, neighbourhood_id, coordinator_id, recovery_context, status, created_at)
-     VALUES (?, ?, ?, ?, 'psychiatric', ?, '2026-01-01T00:00:00Z')`,
+    // A closed case has a closing time (SPEC CL6).
+    `INSERT INTO cases (id, client_name, neighbourhood_id, coordinator_id, recovery_context, status, created_at, closed_at)
+     VALUES (?, ?, ?, ?, 'psychiatric', ?, '2026-01-01T00:00:00Z', ?)`,
   ).run(
     id,
     options.clientName ?? `Cliënt ${counter}`,
     neighbourhood.id,
     options.coordinatorId ?? null,
     options.status ?? 'open',
+    options.status === 'closed' ? '2026-01-02T00:00:00Z' : null,
   );
   return id;
 }

@@ -40,6 +40,9 @@ export async function startTestServer(
     /** Log lines go to this stream at this level (default: none, 'silent'). */
     logLevel?: Config['logLevel'];
     logDestination?: LogDestination;
+    /** The clock retention periods are measured by (SPEC RT1), and the periods themselves. */
+    retentionClock?: () => Date;
+    retention?: Partial<Config['retention']>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-test-'));
@@ -67,6 +70,7 @@ export async function startTestServer(
       ...overrides.audit,
     },
     logLevel: overrides.logLevel ?? base.logLevel,
+    retention: { ...base.retention, ...overrides.retention },
     sync: {
       maxMessageBytes: overrides.maxMessageBytes ?? base.sync.maxMessageBytes,
       unloadAfterMs: overrides.unloadAfterMs ?? base.sync.unloadAfterMs,
@@ -74,7 +78,10 @@ export async function startTestServer(
       hold: { ...base.sync.hold, ...overrides.hold },
     },
   };
-  const running = await startServer(config, { logDestination: overrides.logDestination });
+  const running = await startServer(config, {
+    logDestination: overrides.logDestination,
+    retentionClock: overrides.retentionClock,
+  });
   const server: TestServer = {
     ...running,
     dataDir,

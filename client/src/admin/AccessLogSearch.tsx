@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
 import type { AccessEntry } from '../../../shared/accessLog.js';
-import type { AdminUser } from '../../../shared/api.js';
 
 const pageSize = 50;
 
@@ -35,21 +34,24 @@ function query(filter: Filter, before?: number): string {
 }
 
 /** Search the access log (NEN 7513): who did what with which client's data, when, from where. */
-export function AccessLogSearch({ users }: { users: AdminUser[] }) {
+export function AccessLogSearch() {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Filter>(noFilter);
   const [entries, setEntries] = useState<AccessEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [applied, setApplied] = useState<Filter>(noFilter);
-  const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+  const [names, setNames] = useState<Record<string, string>>({});
+  const nameOf = new Map(Object.entries(names));
 
   const load = useCallback(async (filter: Filter, before?: number) => {
     setError(null);
     try {
-      const body = await getJson<{ entries: AccessEntry[] }>(
+      const body = await getJson<{ entries: AccessEntry[]; names: Record<string, string> }>(
         `/api/admin/access-log?${query(filter, before)}`,
       );
+      // The server names the people of these lines: the page never loads every account.
+      setNames((known) => ({ ...known, ...body.names }));
       setEntries((current) => (before === undefined ? body.entries : [...(current ?? []), ...body.entries]));
       setMore(body.entries.length === pageSize);
     } catch (e) {

@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminUser } from '../../../shared/api.js';
-import { postJson } from '../api.js';
+import type { AdminUser, UsersAnswer } from '../../../shared/adminApi.js';
+import { getJson, postJson } from '../api.js';
 import { OneTimeLink } from '../components/OneTimeLink.js';
+import { useSession } from '../session.js';
+import { FormMessages } from './FormMessages.js';
+import { useAdminAction } from './useAdminAction.js';
 
 interface Recovery {
   name: string;
@@ -10,15 +14,39 @@ interface Recovery {
   expiresAt: string;
 }
 
+const pageSize = 25;
+
 /**
- * Every account: who, which role, whether they have set a password yet. A client who cannot sign
+ * The accounts that are not a professional's (clients and admins), a page at a time with search:
+ * who, which role, whether they have set a password yet. A client who cannot sign
  * in gets a recovery link here (never from an invitation): their old password stops working,
- * every session of theirs ends, and an earlier link stops working.
+ * every session of theirs ends, and an earlier link stops working. A client or admin who must
+ * not sign in any more is disabled (signed out everywhere at once) and can be enabled again; the
+ * admin's own account has no disable button (SPEC PP13).
  */
-export function UsersSection({ users, onChanged }: { users: AdminUser[]; onChanged(): void }) {
+export function UsersSection() {
   const { t } = useTranslation();
+  const { user: me } = useSession();
+  const row = useAdminAction({ userId: t('fieldError.fields.userId') });
   const [recovery, setRecovery] = useState<Recovery | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState({ q: '', offset: 0 });
+  const [answer, setAnswer] = useState<UsersAnswer | null>(null);
+  const users = answer?.users ?? [];
+
+  const onChanged = useCallback(() => {
+    const params = new URLSearchParams({ limit: String(pageSize), offset: String(query.offset) });
+    if (query.q.trim()) params.set('q', query.q.trim());
+    getJson<UsersAnswer>(`/api/admin/users?${params}`)
+      .then(setAnswer)
+      .catch((e: Error) => setError(e.message));
+  }, [query]);
+  useEffect(onChanged, [onChanged]);
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    setQuery({ q: search, offset: 0 });
+  };
 
   const recover = async (user: AdminUser) => {
     if (!window.confirm(t('recovery.confirm', { name: user.displayName }))) return;
@@ -34,18 +62,35 @@ export function UsersSection({ users, onChanged }: { users: AdminUser[]; onChang
     }
   };
 
+  const setDisabled = async (user: AdminUser, disabled: boolean) => {
+    if (disabled && !window.confirm(t('otherAccounts.confirmDisable', { name: user.displayName }))) return;
+    const ok = await row.run(
+      () => postJson(`/api/admin/users/${encodeURIComponent(user.id)}/${disabled ? 'disable' : 'enable'}`),
+      t(disabled ? 'otherAccounts.disabled' : 'otherAccounts.enabled', { name: user.displayName }),
+    );
+    if (ok) onChanged();
+  };
+
   return (
     <section className="admin-section" aria-labelledby="users-heading">
-      <h2 id="users-heading">{t('admin.users.heading')}</h2>
-      <p className="muted">{t('admin.users.count', { count: users.length })}</p>
+      <h2 id="users-heading">{t('otherAccounts.heading')}</h2>
+      <p className="muted">{t('otherAccounts.intro')}</p>
+      <form className="inline-field" role="search" onSubmit={find}>
+        <label htmlFor="account-search">{t('otherAccounts.search')}</label>
+        <input id="account-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="submit">{t('otherAccounts.searchButton')}</button>
+      </form>
+      <p className="muted" role="status">
+        {t('otherAccounts.count', { count: answer?.total ?? 0 })}
+      </p>
       <div
         className="table-scroll"
         tabIndex={0}
         role="region"
-        aria-label={t('common.tableOf', { name: t('admin.users.heading') })}
+        aria-label={t('common.tableOf', { name: t('otherAccounts.table') })}
       >
         <table>
-          <caption className="visually-hidden">{t('admin.users.heading')}</caption>
+          <caption className="visually-hidden">{t('otherAccounts.table')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>
@@ -53,7 +98,7 @@ export function UsersSection({ users, onChanged }: { users: AdminUser[]; onChang
               <th scope="col">{t('admin.users.role')}</th>
               <th scope="col">{t('admin.users.state')}</th>
               <th scope="col">{t('admin.users.id')}</th>
-              <th scope="col">{t('recovery.action')}</th>
+              <th scope="col">{t('otherAccounts.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,8 +119,22 @@ export function UsersSection({ users, onChanged }: { users: AdminUser[]; onChang
                 <td>
                   <code>{user.id}</code>
                 </td>
-                <td>
-                  {user.isClient && (
+                <td className="row-actions">
+                  {user.id === me?.id ? (
+                    <span className="muted">{t('otherAccounts.yourself')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => void setDisabled(user, !user.disabledAt)}
+                      aria-label={t(`otherAccounts.${user.disabledAt ? 'enable' : 'disable'}Named`, {
+                        name: user.displayName,
+                      })}
+                    >
+                      {user.disabledAt ? t('otherAccounts.enable') : t('otherAccounts.disable')}
+                    </button>
+                  )}
+                  {user.isClient && !user.disabledAt && (
                     <button
                       type="button"
                       className="small"
@@ -91,6 +150,25 @@ export function UsersSection({ users, onChanged }: { users: AdminUser[]; onChang
           </tbody>
         </table>
       </div>
+      {answer && answer.total > pageSize && (
+        <nav aria-label={t('otherAccounts.table')} className="pager">
+          <button
+            type="button"
+            disabled={query.offset === 0}
+            onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, q.offset - pageSize) }))}
+          >
+            {t('otherAccounts.previous')}
+          </button>{' '}
+          <button
+            type="button"
+            disabled={query.offset + users.length >= answer.total}
+            onClick={() => setQuery((q) => ({ ...q, offset: q.offset + pageSize }))}
+          >
+            {t('otherAccounts.next')}
+          </button>
+        </nav>
+      )}
+      <FormMessages id="account-row-error" error={row.error} done={row.done} />
       {error && (
         <p className="form-error" role="alert">
           {t('admin.failed', { message: error })}

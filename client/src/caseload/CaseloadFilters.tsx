@@ -68,6 +68,17 @@ export function CaseloadFilters({ filters, neighbourhoods, onChange }: Props) {
         <label htmlFor="caseload-q">{t('caseload.search')}</label>
         <input id="caseload-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
+      <div className="caseload-filter">
+        <label htmlFor="caseload-status">{t('caseloadStatus.label')}</label>
+        <select
+          id="caseload-status"
+          value={filters.status}
+          onChange={(e) => onChange({ status: e.target.value })}
+        >
+          <option value="">{t('caseloadStatus.open')}</option>
+          <option value="closed">{t('caseloadStatus.closed')}</option>
+        </select>
+      </div>
       {select(
         'state',
         [

@@ -65,6 +65,10 @@ function Row({ row }: { row: CaseloadRow }) {
       <th scope="row">
         <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.clientName}</Link>
         <span className="row-sub muted">{row.neighbourhood}</span>
+        {row.closedAt && <span className="badge badge-closed">{t('caseloadStatus.closedBadge')}</span>}
+        {row.needsNewCoordinator && (
+          <span className="badge badge-needs-coordinator">{t('caseloadStatus.needsCoordinator')}</span>
+        )}
         {row.changedSinceLastVisit && (
           <span className="badge badge-changed" title={t('caseload.changedLong')}>
             <span aria-hidden="true">✱ </span>

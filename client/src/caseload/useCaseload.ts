@@ -4,6 +4,8 @@ import { caseloadSorts } from '../../../shared/api.js';
 import { getJson } from '../api.js';
 
 export interface CaseloadFilters {
+  /** '' the open cases, 'closed' the closed ones (they leave the caseload otherwise). */
+  status: string;
   state: string;
   neighbourhood: string;
   perspective: string;
@@ -12,13 +14,14 @@ export interface CaseloadFilters {
   sort: CaseloadSort;
 }
 
-export const filterKeys = ['state', 'neighbourhood', 'perspective', 'owner', 'q'] as const;
+export const filterKeys = ['status', 'state', 'neighbourhood', 'perspective', 'owner', 'q'] as const;
 export const pageSize = 100;
 
 /** The filters as kept in the page's address, so going back to the list keeps them. */
 export function filtersFrom(params: URLSearchParams): CaseloadFilters {
   const sort = params.get('sort');
   return {
+    status: params.get('status') === 'closed' ? 'closed' : '',
     state: params.get('state') ?? '',
     neighbourhood: params.get('neighbourhood') ?? '',
     perspective: params.get('perspective') ?? '',

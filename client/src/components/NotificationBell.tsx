@@ -77,7 +77,16 @@ export function NotificationBell() {
     button.current?.focus();
   };
   const { notifications, unread } = notices;
-  const stateWord = (n: AppNotification) => t(`signalPlan.state.${n.state}`).toLowerCase();
+  /** What a notice says beside its client's name: a state, a colleague's request, a handover. */
+  const noticeText = (n: AppNotification) =>
+    n.kind === 'signal-state'
+      ? t('notifications.announce', {
+          name: n.clientName,
+          state: t(`signalPlan.state.${n.state}`).toLowerCase(),
+        })
+      : n.kind === 'access-request'
+        ? t('caseNotice.accessRequest', { name: n.from?.name ?? '—' })
+        : t(n.state === 'new' ? 'caseNotice.transferNew' : 'caseNotice.transferPrevious');
 
   return (
     <div className="notifications" ref={root}>
@@ -105,7 +114,9 @@ export function NotificationBell() {
       </button>
       <p className="visually-hidden" aria-live="polite">
         {announced &&
-          t('notifications.announce', { name: announced.clientName, state: stateWord(announced) })}
+          (announced.kind === 'signal-state'
+            ? noticeText(announced)
+            : `${announced.clientName}: ${noticeText(announced)}`)}
       </p>
       {open && (
         <div
@@ -142,9 +153,17 @@ export function NotificationBell() {
                     >
                       {n.clientName}
                     </Link>
-                    <SignalStateBadge state={n.state} />
+                    {n.kind === 'signal-state' && <SignalStateBadge state={n.state} />}
                     {!n.readAt && <span className="badge badge-new">{t('notifications.new')}</span>}
                   </p>
+                  {n.kind !== 'signal-state' && <p className="notification-note">{noticeText(n)}</p>}
+                  {n.kind === 'access-request' && n.from && (
+                    <p className="notification-note muted">
+                      {t('caseNotice.from', { name: n.from.name })}
+                      {n.from.phone && ` · ${n.from.phone}`}
+                      {n.from.email && ` · ${n.from.email}`}
+                    </p>
+                  )}
                   {n.note && <p className="notification-note">{n.note}</p>}
                   <time
                     className="muted"

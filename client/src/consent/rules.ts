@@ -9,6 +9,7 @@ export { viewerOf } from '../../../shared/permissions.js';
  */
 export const consentFactsOf = (details: CaseDetails): CaseFacts => ({
   caseId: details.id,
+  status: details.status,
   coordinatorId: details.coordinator?.id ?? null,
   members: details.members.map((m) => ({ professionalId: m.id, access: m.access })),
   consents: [],

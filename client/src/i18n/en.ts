@@ -12,6 +12,9 @@ import { enHistory } from './en/history.js';
 import { enVersions } from './en/versions.js';
 import { enSync } from './en/sync.js';
 import { enSignIn } from './en/signIn.js';
+import { enRights } from './en/rights.js';
+import { enIntake } from './en/intake.js';
+import { enAdmin } from './en/admin.js';
 
 /** English, the second language; every area is typed against its Dutch original. */
 export const en: Translation<typeof nl> = {
@@ -27,4 +30,7 @@ export const en: Translation<typeof nl> = {
   ...enVersions,
   ...enSync,
   ...enSignIn,
+  ...enRights,
+  ...enIntake,
+  ...enAdmin,
 };

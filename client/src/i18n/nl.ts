@@ -10,6 +10,9 @@ import { nlHistory } from './nl/history.js';
 import { nlVersions } from './nl/versions.js';
 import { nlSync } from './nl/sync.js';
 import { nlSignIn } from './nl/signIn.js';
+import { nlRights } from './nl/rights.js';
+import { nlIntake } from './nl/intake.js';
+import { nlAdmin } from './nl/admin.js';
 
 /** Dutch, the first language of the app, by area of the app. Keys are shared with en.ts. */
 export const nl = {
@@ -25,4 +28,7 @@ export const nl = {
   ...nlVersions,
   ...nlSync,
   ...nlSignIn,
+  ...nlRights,
+  ...nlIntake,
+  ...nlAdmin,
 };

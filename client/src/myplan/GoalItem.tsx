@@ -8,7 +8,14 @@ import { Sentences } from './ReadAloud.js';
 type PlanGoal = ClientPlan['goals'][number];
 
 /** One goal: in the client's words where they exist, what happens next and who helps. */
-export function GoalItem({ goal, onSaved }: { goal: PlanGoal; onSaved(words: string): void }) {
+export function GoalItem({
+  goal,
+  onSaved,
+}: {
+  goal: PlanGoal;
+  /** Null once the support has ended: the own words are no longer edited here. */
+  onSaved: ((words: string) => void) | null;
+}) {
   const { t, i18n } = useTranslation();
   const nextSteps = goal.steps.filter((s) => !s.done);
   const doneSteps = goal.steps.length - nextSteps.length;
@@ -73,7 +80,7 @@ export function GoalItem({ goal, onSaved }: { goal: PlanGoal; onSaved(words: str
           <Sentences text={t('myPlan.doneSteps', { count: doneSteps })} />
         </p>
       )}
-      <OwnWords goal={goal} onSaved={onSaved} />
+      {onSaved && <OwnWords goal={goal} onSaved={onSaved} />}
     </li>
   );
 }

@@ -17,8 +17,10 @@ type Status = { kind: 'idle' | 'busy' | 'error' } | { kind: 'done'; text: string
  * "Who may know what?": the client's own consents in plain words (SPEC A7). They see what is
  * shared with whom and until when, stop any of it, and give a new one ("Mag de huisarts dit delen
  * met …?"). Live: what the team records for them, or what ends by its date, shows at once.
+ * Stopping one is always possible; giving a new one only while the support goes on (`ended`: a
+ * closed case takes no new consent, SPEC CL6).
  */
-export function MyConsents() {
+export function MyConsents({ ended = false }: { ended?: boolean }) {
   const { t, i18n } = useTranslation();
   const { answer, reload } = useConsents<MyConsentsAnswer>('/api/my/consents');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -109,15 +111,17 @@ export function MyConsents() {
           </ul>
         </>
       )}
-      <GiveConsent
-        answer={answer}
-        personName={personName}
-        onGiven={(text) => {
-          setStatus({ kind: 'done', text });
-          reload();
-        }}
-        onFailed={() => setStatus({ kind: 'error' })}
-      />
+      {!ended && (
+        <GiveConsent
+          answer={answer}
+          personName={personName}
+          onGiven={(text) => {
+            setStatus({ kind: 'done', text });
+            reload();
+          }}
+          onFailed={() => setStatus({ kind: 'error' })}
+        />
+      )}
       <p role="status" className={status.kind === 'error' ? 'form-error' : 'form-ok'}>
         {status.kind === 'done' && status.text}
         {status.kind === 'error' && t('myConsent.give.failed')}

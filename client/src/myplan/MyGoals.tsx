@@ -11,7 +11,8 @@ export function MyGoals({
   onWordsSaved,
 }: {
   plan: ClientPlan;
-  onWordsSaved(goalId: string, words: string): void;
+  /** Null once the support has ended: the client's own words are shown, not edited. */
+  onWordsSaved: ((goalId: string, words: string) => void) | null;
 }) {
   const { t } = useTranslation();
   const domains = lifeDomains.filter((d) => plan.goals.some((g) => g.domain === d));
@@ -29,7 +30,11 @@ export function MyGoals({
             {plan.goals
               .filter((g) => g.domain === domain)
               .map((goal) => (
-                <GoalItem key={goal.id} goal={goal} onSaved={(words) => onWordsSaved(goal.id, words)} />
+                <GoalItem
+                  key={goal.id}
+                  goal={goal}
+                  onSaved={onWordsSaved && ((words) => onWordsSaved(goal.id, words))}
+                />
               ))}
           </ul>
         </section>

@@ -11,6 +11,9 @@ import { MyConsents } from './MyConsents.js';
 import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
 import { MySignalPlan } from './MySignalPlan.js';
+import { ReadWholePlan } from './ReadWholePlan.js';
+import { MyFileSection } from '../rights/MyFileSection.js';
+import { SupportEnded } from './SupportEnded.js';
 import './myplan.css';
 import './myplan-print.css';
 
@@ -35,6 +38,7 @@ export function MyPlanPage() {
     return <p role="status">{t('common.loading')}</p>;
   }
 
+  const ended = plan.supportEnded !== null;
   const wordsSaved = (goalId: string, words: string) =>
     setPlan(
       (current) =>
@@ -52,15 +56,20 @@ export function MyPlanPage() {
           {t('myPlan.print')}
         </button>
       </div>
+      <ReadWholePlan plan={plan} />
       <p className="lead">{t('myPlan.intro')}</p>
+      <SupportEnded plan={plan} />
       <ContactPerson plan={plan} />
-      <MyGoals plan={plan} onWordsSaved={wordsSaved} />
+      <MyGoals plan={plan} onWordsSaved={ended ? null : wordsSaved} />
       <MySignalPlan plan={plan} />
-      <HowItGoes ratings={plan.voice.ratings} />
-      <MyQuestions questions={plan.voice.questions} />
+      {/* Once the support has ended the team no longer meets about the client: what they would
+          write could not be kept (SPEC CL6), so the forms are not offered. */}
+      {!ended && <HowItGoes ratings={plan.voice.ratings} />}
+      {!ended && <MyQuestions questions={plan.voice.questions} />}
       <CrisisCard plan={plan} />
-      <MyConsents />
+      <MyConsents ended={ended} />
       <AccessLog />
+      <MyFileSection />
     </div>
   );
 }

@@ -4,17 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { locale } from '../i18n/index.js';
 import { sentenceLines } from './sentences.js';
 import { canReadAloud, readSentences } from './speech.js';
+import { useWholePlanSentence } from './wholePlanReading.js';
 
 /** The key of the sentence being read aloud in this section, if any. */
 const ReadingContext = createContext<string | null>(null);
 
 /**
  * Text shown as sentences, each in a span the read-aloud button can find (in page order) and
- * highlight while it is read. Line breaks in the text are kept.
+ * highlight while it is read (by its section's button or by "Lees mijn plan voor"). Line breaks
+ * in the text are kept.
  */
 export function Sentences({ text }: { text: string }) {
-  const reading = useContext(ReadingContext);
   const base = useId();
+  const inSection = useContext(ReadingContext);
+  const inPlan = useWholePlanSentence(`${base}-`);
+  const reading = inSection ?? inPlan;
   const lines = useMemo(() => sentenceLines(text), [text]);
   return (
     <>
@@ -119,7 +123,8 @@ export function PlanSection({
   );
 }
 
-function SpeakerIcon() {
+/** The speaker of every read-aloud button. */
+export function SpeakerIcon() {
   return (
     <svg className="read-aloud-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />

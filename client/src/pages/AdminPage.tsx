@@ -1,49 +1,76 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrphanedCasesAnswer, PlacesAnswer, TeamsAnswer } from '../../../shared/adminApi.js';
 import { getJson } from '../api.js';
 import { AccessLogSearch } from '../admin/AccessLogSearch.js';
+import { RetentionSection } from '../admin/RetentionSection.js';
+import { OrganisationsSection } from '../admin/OrganisationsSection.js';
+import { OrphanedCasesSection } from '../admin/OrphanedCasesSection.js';
+import { PlacesSection } from '../admin/PlacesSection.js';
 import { ProfessionalForm } from '../admin/ProfessionalForm.js';
+import { ProfessionalsSection } from '../admin/ProfessionalsSection.js';
 import { TeamsSection } from '../admin/TeamsSection.js';
-import type { AdminUser, TeamsAnswer } from '../../../shared/api.js';
 import { UsersSection } from '../admin/UsersSection.js';
+import '../admin/admin.css';
 
-/** The functional administrator: teams, accounts, new professionals and the access log. */
+interface Loaded {
+  places: PlacesAnswer;
+  teams: TeamsAnswer;
+  orphans: OrphanedCasesAnswer;
+}
+
+/**
+ * The functional administrator: districts and neighbourhoods, teams, professionals (new ones,
+ * edits, leavers), the cases that need a new coordinator, other accounts and the access log.
+ */
 export function AdminPage() {
   const { t } = useTranslation();
-  const [teams, setTeams] = useState<TeamsAnswer | null>(null);
-  const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped when a professional is added, so the list reads its page again. */
+  const [professionals, setProfessionals] = useState(0);
 
-  const loadTeams = useCallback(() => {
-    getJson<TeamsAnswer>('/api/admin/teams')
-      .then(setTeams)
+  const load = useCallback(() => {
+    Promise.all([
+      getJson<PlacesAnswer>('/api/admin/places'),
+      getJson<TeamsAnswer>('/api/admin/teams'),
+      getJson<OrphanedCasesAnswer>('/api/admin/orphaned-cases'),
+    ])
+      .then(([places, teams, orphans]) => setLoaded({ places, teams, orphans }))
       .catch((e: Error) => setError(e.message));
   }, []);
-  const loadUsers = useCallback(() => {
-    getJson<{ users: AdminUser[] }>('/api/admin/users')
-      .then((body) => setUsers(body.users))
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    loadTeams();
-    loadUsers();
-  }, [loadTeams, loadUsers]);
+  useEffect(load, [load]);
 
   if (error) return <p role="alert">{t('admin.loadError', { message: error })}</p>;
-  if (!teams || !users) return <p role="status">{t('common.loading')}</p>;
+  if (!loaded) return <p role="status">{t('adminPage.loading')}</p>;
   return (
     <div className="admin-page">
       <h1>{t('admin.heading')}</h1>
       <nav aria-label={t('admin.sections')} className="admin-toc">
-        <a href="#teams-heading">{t('admin.teams.heading')}</a>
-        <a href="#new-professional-heading">{t('admin.professional.heading')}</a>
-        <a href="#users-heading">{t('admin.users.heading')}</a>
-        <a href="#log-heading">{t('admin.log.heading')}</a>
+        <a href="#places-heading">{t('adminPage.places')}</a>
+        <a href="#teams-heading">{t('adminPage.teams')}</a>
+        <a href="#organisations-heading">{t('adminPage.organisations')}</a>
+        <a href="#professionals-heading">{t('adminPage.professionals')}</a>
+        <a href="#orphans-heading">{t('adminPage.orphans')}</a>
+        <a href="#users-heading">{t('adminPage.accounts')}</a>
+        <a href="#log-heading">{t('adminPage.log')}</a>
+        <a href="#retention-heading">{t('rights.retention.heading')}</a>
       </nav>
-      <TeamsSection data={teams} onCreated={loadTeams} />
-      <ProfessionalForm data={teams} onCreated={loadUsers} />
-      <UsersSection users={users} onChanged={loadUsers} />
-      <AccessLogSearch users={users} />
+      <PlacesSection data={loaded.places} onChanged={load} />
+      <TeamsSection data={loaded.teams} places={loaded.places} onChanged={load} />
+      <OrganisationsSection organisations={loaded.teams.organisations} onChanged={load} />
+      <ProfessionalForm
+        teams={loaded.teams}
+        onCreated={() => {
+          setProfessionals((n) => n + 1);
+          load();
+        }}
+      />
+      <ProfessionalsSection teams={loaded.teams} version={professionals} onChanged={load} />
+      <OrphanedCasesSection cases={loaded.orphans.cases} />
+      <UsersSection />
+      <AccessLogSearch />
+      <RetentionSection />
     </div>
   );
 }

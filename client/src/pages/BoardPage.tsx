@@ -8,6 +8,7 @@ import type { PerspectiveId } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
+import { CaseLifePanel, ClosedBanner } from '../board/CaseLifePanel.js';
 import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
 import { ClientVoicePanel } from '../board/ClientVoicePanel.js';
 import { CompartmentPanel } from '../board/CompartmentPanel.js';
@@ -102,6 +103,12 @@ function OpenBoard({
           <div>
             <p className="breadcrumb">
               <Link to="/">{t('nav.clients')}</Link>
+              {(details.myAccess.lifecycle.close || details.myAccess.lifecycle.reopen) && (
+                <>
+                  {' · '}
+                  <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
+                </>
+              )}
             </p>
             <h1>{details.clientName}</h1>
             <p className="muted">
@@ -115,12 +122,13 @@ function OpenBoard({
             <PresenceBar peers={peers} />
           </div>
         </header>
+        <ClosedBanner details={details} />
         <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
         {!ready ? (
           <p role="status">{t('common.loading')}</p>
         ) : (
           <>
-            {readOnly && (
+            {readOnly && !details.closure && (
               <p className="read-only-note" role="status">
                 {t('board.readOnly')}
               </p>
@@ -153,6 +161,7 @@ function OpenBoard({
             />
           </>
         )}
+        <CaseLifePanel details={details} onChanged={reload} />
         <CaseTeamPanel details={details} onChanged={reload} />
         <CompartmentPanel details={details} />
         {ready && <VersionsPanel caseId={details.id} board={board} />}

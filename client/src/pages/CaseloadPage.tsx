@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { CaseloadFilters } from '../caseload/CaseloadFilters.js';
 import { CaseloadTable } from '../caseload/CaseloadTable.js';
 import { filterKeys, filtersFrom, useCaseload } from '../caseload/useCaseload.js';
 import type { CaseloadFilters as Filters } from '../caseload/useCaseload.js';
 import { formatDateTime } from '../i18n/index.js';
+import '../intake/intake.css';
 
 /**
  * The professional's home: every client they coordinate or work with, riskiest first, with why,
@@ -47,7 +48,12 @@ export function CaseloadPage() {
   const first = loading && rows.length === 0 && !error;
   return (
     <section className="caseload">
-      <h1>{t('caseload.heading')}</h1>
+      <div className="caseload-head">
+        <h1>{t('caseload.heading')}</h1>
+        <Link to="/nieuwe-client" className="button primary">
+          {t('intake.nav')}
+        </Link>
+      </div>
       <p className="muted">{t('caseload.intro')}</p>
       <CaseloadFilters filters={filters} neighbourhoods={caseload.neighbourhoods} onChange={change} />
       <div className="caseload-status">

@@ -60,7 +60,7 @@ export const teams: DemoData['teams'] = [
   {
     id: 'team-de-brug',
     name: 'Herstelwerkplaats De Brug',
-    kind: 'other',
+    kind: 'volunteer-organisation',
     neighbourhoodId: 'buurt-de-hoven',
   },
 ];

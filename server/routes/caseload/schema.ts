@@ -3,6 +3,8 @@ import { caseloadSorts } from '../../../shared/api.js';
 import { idSchema, perspectiveIdSchema } from '../../../shared/domain.js';
 
 export const caseloadQuerySchema = z.object({
+  /** Closed cases leave the caseload; `status=closed` shows them (SPEC CL8). */
+  status: z.enum(['open', 'closed']).optional(),
   state: z.enum(['green', 'amber', 'red', 'none']).optional(),
   neighbourhood: idSchema.optional(),
   perspective: perspectiveIdSchema.optional(),

@@ -36,7 +36,8 @@ export function caseConsentRoutes(s: Services, router: Router): void {
     validate('params', caseParamsSchema),
     validate('body', consentBodySchema),
     (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'read');
+      // Nothing is shared anew once the case is closed: 409 (SPEC CL6).
+      const { user, facts, grant, point } = openCase(s, req, res, 'read', { whenClosed: 'refuse' });
       const body = req.body as ConsentBody;
       const intent = s.caseAdmin.intentOf(body);
       const authority = consentRecorder(viewerOf(user), facts, intent);

@@ -1,15 +1,19 @@
 import { Router } from 'express';
 import type { CaseDetails } from '../../../shared/api.js';
-import { documentGrant, mayManageCase } from '../../../shared/permissions.js';
+import { documentGrant, lifecycleRights, mayManageCase } from '../../../shared/permissions.js';
 import { accessPoint, requireUser } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
 import { caseActionRoutes } from './actions.js';
 import { caseAdminRoutes } from './admin.js';
+import { clientDetailsRoutes } from './client/index.js';
 import { caseConsentRoutes } from './consents.js';
+import { clientFileRoutes } from './clientFile.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
 import { caseHistoryRoutes } from './history/index.js';
+import { caseIntakeRoutes } from './intake/index.js';
+import { caseLifecycleRoutes } from './lifecycle/index.js';
 import { observationRoutes } from './observations.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
@@ -31,6 +35,9 @@ export function casesRouter(s: Services): Router {
     res.json({ cases });
   });
 
+  // Before `/:caseId`: `/intake` is a page's options, not a case.
+  caseIntakeRoutes(s, router);
+
   router.get('/:caseId', validate('params', caseParamsSchema), (req, res) => {
     const { user, facts, grant, point } = openCase(s, req, res, 'read');
     const details = s.cases.getCase(facts.caseId)!;
@@ -47,7 +54,12 @@ export function casesRouter(s: Services): Router {
     });
     const body: CaseDetails = {
       ...details,
-      myAccess: { access: grant.access, manage: mayManageCase(viewer, facts), compartments },
+      myAccess: {
+        access: grant.access,
+        manage: mayManageCase(viewer, facts),
+        compartments,
+        lifecycle: lifecycleRights(viewer, facts),
+      },
     };
     res.json({ case: body });
   });
@@ -59,5 +71,8 @@ export function casesRouter(s: Services): Router {
   clientQuestionRoutes(s, router);
   caseHistoryRoutes(s, router);
   versionRoutes(s, router);
+  clientFileRoutes(s, router);
+  caseLifecycleRoutes(s, router);
+  clientDetailsRoutes(s, router);
   return router;
 }

@@ -29,6 +29,8 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
       const caseFacts = s.access.facts(body.caseId);
       const grant = caseFacts ? caseGrant(viewer, caseFacts) : null;
       if (!grant) throw refuse(404, `caseId: no case ${body.caseId} that you may open`);
+      // A closed case is read-only for everyone (SPEC CL6).
+      if (caseFacts!.status === 'closed') throw refuse(409, 'caseId: the case is closed');
       if (grant.access !== 'write') throw refuse(403, 'caseId: you may only read this case');
       const meeting = store.summary(facts.meetingId)!;
       if (store.caseLine(body.caseId)!.neighbourhoodId !== meeting.neighbourhoodId)

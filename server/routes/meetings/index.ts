@@ -38,9 +38,8 @@ export function meetingsRouter(s: Services): Router {
 
   router.get('/neighbourhoods', (_req, res) => {
     requireUser(res, ['professional', 'coordinator']);
-    const neighbourhoods = s.db
-      .prepare<[], Neighbourhood>('SELECT id, name FROM neighbourhoods ORDER BY name')
-      .all();
+    // Archived neighbourhoods leave the picker (SPEC PP2).
+    const neighbourhoods: Neighbourhood[] = s.places.activeNeighbourhoods();
     res.json({ neighbourhoods });
   });
 
@@ -49,6 +48,9 @@ export function meetingsRouter(s: Services): Router {
     const body = req.body as NewMeetingBody;
     if (!store.neighbourhoodExists(body.neighbourhoodId))
       throw new HttpError(400, `neighbourhoodId: no neighbourhood ${body.neighbourhoodId}`);
+    // No new meeting goes into an archived place, whatever the picker showed (SPEC PP2).
+    if (!s.places.isActiveNeighbourhood(body.neighbourhoodId))
+      throw new HttpError(400, `neighbourhoodId: neighbourhood ${body.neighbourhoodId} is archived`);
     checkPeople(body);
     const chairId = body.chairId ?? user.professionalId!;
     // Whoever plans the meeting attends it, so they can prepare the agenda.

@@ -49,6 +49,9 @@ export function openMeetingCase(s: Services, req: Request, res: Response, need: 
   if (!caseFacts || !grant)
     throw opened.refuse(404, `caseId: no case ${caseId} on this agenda that you may open`);
   const onCase = caseGrant(opened.viewer, caseFacts)!;
+  // A closed case is read-only for everyone (SPEC CL6).
+  if (need === 'write' && caseFacts.status === 'closed')
+    throw opened.refuse(409, 'caseId: the case is closed');
   if (need === 'write' && onCase.access !== 'write') throw opened.refuse(403, 'you may only read this case');
   return { ...opened, caseFacts, caseGrantOf: onCase, meetingCaseGrant: grant };
 }

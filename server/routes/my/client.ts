@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AccessDetails } from '../../../shared/accessLog.js';
 import { accessPoint, requireUser } from '../../http/session.js';
+import { HttpError } from '../../http/validate.js';
 import type { Services } from '../../services/index.js';
 
 /**
@@ -33,5 +34,14 @@ export function clientOf(s: Services, req: Request, res: Response) {
     read: (details: AccessDetails) => log('api-read', details),
     /** Logs a change the client made, or one that was refused. */
     wrote: (allowed: boolean, details: AccessDetails) => log(allowed ? 'api-write' : 'api-refused', details),
+    /**
+     * Refuses (409, logged) a change once the support has ended: a closed case is read-only for
+     * everyone, its client too (SPEC CL6). Withdrawing a consent stays possible.
+     */
+    mustBeOpen(resource: string) {
+      if (s.access.facts(caseId)?.status !== 'closed') return;
+      log('api-refused', { resource, reason: 'case-closed' });
+      throw new HttpError(409, 'your support has ended: the plan can only be read', { code: 'case-closed' });
+    },
   };
 }

@@ -43,6 +43,7 @@ export function myConsentRoutes(s: Services, router: Router): void {
 
   router.post('/consents', validate('body', myConsentSchema), (req, res) => {
     const client = clientOf(s, req, res);
+    client.mustBeOpen('consent');
     const body = req.body as MyConsentBody;
     const facts = s.access.facts(client.caseId);
     if (!facts) throw new HttpError(404, 'your plan was not found');

@@ -7,6 +7,7 @@ import type { ClientPlanService } from '../../services/clientPlan.js';
 import type { Services } from '../../services/index.js';
 import { clientOf } from './client.js';
 import { myConsentRoutes } from './consents.js';
+import { myFileRoutes } from './file.js';
 import { goalParamsSchema, wordsSchema } from './schema.js';
 import type { GoalParams, WordsBody } from './schema.js';
 import { myVoiceRoutes } from './voice.js';
@@ -58,8 +59,12 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
       timer = setTimeout(sendInTurn, 300);
     };
     s.registry.changes.on('change', onChange);
+    // Closing or reopening the case changes the plan without touching the board.
+    const onCase = (changed: string) => changed === caseId && onChange(name);
+    s.caseAdmin.changes.on('case', onCase);
     stream.onClose(() => {
       s.registry.changes.off('change', onChange);
+      s.caseAdmin.changes.off('case', onCase);
       if (timer) clearTimeout(timer);
     });
     sendInTurn();
@@ -71,6 +76,7 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
     validate('body', wordsSchema),
     async (req, res) => {
       const client = clientOf(s, req, res);
+      client.mustBeOpen('goal-words');
       const { goalId } = req.params as GoalParams;
       const ok = await plans.setClientWords(
         client.caseId,
@@ -102,5 +108,6 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
 
   myVoiceRoutes(s, router);
   myConsentRoutes(s, router);
+  myFileRoutes(s, router);
   return router;
 }

@@ -14,6 +14,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
 
   router.post('/questions', validate('body', questionSchema), async (req, res) => {
     const client = clientOf(s, req, res);
+    client.mustBeOpen('client-question');
     const id = await voice.askQuestion(client.caseId, client.actor, (req.body as QuestionBody).text);
     client.wrote(true, { resource: 'client-question', questionId: id });
     res.status(201).json({ id });
@@ -21,6 +22,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
 
   router.delete('/questions/:questionId', validate('params', questionParamsSchema), async (req, res) => {
     const client = clientOf(s, req, res);
+    client.mustBeOpen('client-question');
     const { questionId } = req.params as QuestionParams;
     const outcome = await voice.withdrawQuestion(client.caseId, client.actor, questionId);
     client.wrote(outcome === 'withdrawn', { resource: 'client-question', questionId, outcome });
@@ -37,6 +39,7 @@ export function myVoiceRoutes(s: Services, router: Router): void {
     validate('body', ratingSchema),
     async (req, res) => {
       const client = clientOf(s, req, res);
+      client.mustBeOpen('client-rating');
       const { domain } = req.params as RatingParams;
       const { score, sentence } = req.body as RatingBody;
       await voice.rate(client.caseId, client.actor, domain, score, sentence);

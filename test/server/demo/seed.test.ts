@@ -56,9 +56,20 @@ describe('demo accounts', () => {
     const ahmet = await signIn(demo, 'ahmet');
     const ahmetsCase = demoCaseId(demo, 'Ahmet Yılmaz');
     const asSevda = await getJson<{ case: CaseDetails }>(sevda.cookie, `/api/cases/${ahmetsCase}`);
-    expect(asSevda.case.myAccess).toEqual({ access: 'write', manage: true, compartments: ['social'] });
+    expect(asSevda.case.myAccess).toEqual({
+      access: 'write',
+      manage: true,
+      compartments: ['social'],
+      // She coordinates an open case: she may hand it over, close it and correct the details.
+      lifecycle: { transfer: true, close: true, reopen: false, correctClient: true },
+    });
     const asLinh = await getJson<{ case: CaseDetails }>(linh.cookie, `/api/cases/${ahmetsCase}`);
-    expect(asLinh.case.myAccess).toEqual({ access: 'read', manage: false, compartments: ['medical'] });
+    expect(asLinh.case.myAccess).toEqual({
+      access: 'read',
+      manage: false,
+      compartments: ['medical'],
+      lifecycle: { transfer: false, close: false, reopen: false, correctClient: false },
+    });
     const { plan } = await getJson<{ plan: ClientPlan }>(ahmet.cookie, '/api/my/plan');
     expect(plan.clientName).toBe('Ahmet Yılmaz');
     expect(plan.goals.length).toBeGreaterThan(0);

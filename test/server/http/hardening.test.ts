@@ -31,7 +31,7 @@ describe('every route validates its input and names the wrong field (400)', () =
   const professional = {
     name: 'Nieuw',
     roleTitle: 'Wijkverpleegkundige',
-    domain: 'medical',
+    side: 'medical',
     teamId: null,
     organisationId: null,
     phone: null,

@@ -172,7 +172,7 @@ const freshClient = () =>
 const newProfessional = () => ({
   name: 'Nieuwe collega',
   roleTitle: 'Wijkverpleegkundige',
-  domain: 'medical',
+  side: 'medical',
   teamId: null,
   organisationId: null,
   phone: null,
@@ -180,6 +180,21 @@ const newProfessional = () => ({
   username: `collega-${unique()}`,
   role: 'professional',
 });
+
+/** Places and people of their own for the admin's rows to change (never the case team's n1 or team). */
+const fresh = {
+  district: () => server.services.places.createDistrict(`Wijk ${unique()}`),
+  neighbourhood: () => server.services.places.createNeighbourhood('d1', `Buurt ${unique()}`),
+  team: () =>
+    server.services.teams.create({ name: `Team ${unique()}`, kind: 'other', neighbourhoodId: 'n1' }),
+  organisation: () => server.services.teams.createOrganisation(`Organisatie ${unique()}`, 'other'),
+  professional: () =>
+    server.services.professionals.create(
+      { ...newProfessional(), side: 'medical', role: 'professional' },
+      t.admin.userId,
+    ).id,
+};
+const place = { name: 'Nieuwe naam' };
 
 /** The requests a case's routes get, for this case and for someone else's. */
 const caseRequests: Record<string, (caseId: string) => Request> = {
@@ -212,6 +227,67 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
   'GET /api/cases/:caseId/versions': (id) => get(`/api/cases/${id}/versions`),
   'GET /api/cases/:caseId/versions/:versionId': (id) =>
     get(`/api/cases/${id}/versions/${server.services.meetings.versions.list(id)[0]!.id}`),
+  'GET /api/cases/:caseId/client-file': (id) => get(`/api/cases/${id}/client-file`),
+  'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
+  // [CL5]–[CL7] A case's life: each row undoes itself, so later rows see the case as it was.
+  'PUT /api/cases/:caseId/coordinator': (id) => ({
+    ...put(`/api/cases/${id}/coordinator`, {
+      coordinatorId: t.bystander.professionalId,
+      previousCoordinator: 'write',
+    }),
+    after: restoreCaseLife,
+  }),
+  'POST /api/cases/:caseId/close': (id) => ({
+    ...post(`/api/cases/${id}/close`, { reason: 'other', note: 'Matrix' }),
+    after: restoreCaseLife,
+  }),
+  // [CL9] The client's details: the BSN to who may open the case, corrections by the coordinator.
+  'GET /api/cases/:caseId/client/bsn': (id) => get(`/api/cases/${id}/client/bsn`),
+  'PUT /api/cases/:caseId/client': (id) =>
+    put(`/api/cases/${id}/client`, { dateOfBirth: null, preferredLanguage: 'nl', readingLevel: 'plain' }),
+  'POST /api/cases/:caseId/reopen (a closed case)': (id) => {
+    server.db
+      .prepare("UPDATE cases SET status = 'closed', closed_at = '2026-01-02T00:00:00Z' WHERE id = ?")
+      .run(id);
+    return { ...post(`/api/cases/${id}/reopen`, { reason: 'Terugval' }), after: restoreCaseLife };
+  },
+};
+/** Both cases open again with their own coordinators, and the previous coordinators off the member list. */
+function restoreCaseLife() {
+  const { db } = server;
+  for (const [caseId, coordinator] of [
+    [t.caseId, t.coordinator],
+    [t.otherCaseId, t.otherCoordinator],
+  ] as const) {
+    db.prepare(
+      "UPDATE cases SET coordinator_id = ?, status = 'open', closed_at = NULL, close_reason = NULL, closing_note = NULL, closed_by = NULL WHERE id = ?",
+    ).run(coordinator.professionalId, caseId);
+    db.prepare('DELETE FROM case_members WHERE case_id = ? AND professional_id = ?').run(
+      caseId,
+      coordinator.professionalId,
+    );
+  }
+}
+/** [CL1] A registration of a client nobody else has, whose registrant then leaves it, so no case list changes. */
+const newClient = (): Request => {
+  const clientName = `Matrix ${unique()}`;
+  return {
+    ...post('/api/cases', {
+      clientName,
+      dateOfBirth: '1980-02-03',
+      neighbourhoodId: 'n1',
+      preferredLanguage: 'nl',
+      readingLevel: 'plain',
+      recoveryContext: 'other',
+      perspectives: ['patient'],
+      coordinatorId: t.bystander.professionalId,
+      members: [],
+    }),
+    after: () =>
+      server.db
+        .prepare('DELETE FROM case_members WHERE case_id IN (SELECT id FROM cases WHERE client_name = ?)')
+        .run(clientName),
+  };
 };
 const elsewhere = " (someone else's case)";
 
@@ -239,6 +315,14 @@ const requests: Record<string, () => Request> = {
   'POST /api/invitations/:token (an unknown link)': () =>
     post(`/api/invitations/${'x'.repeat(43)}`, { password: 'a-long-new-password' }),
   'GET /api/cases': () => get('/api/cases'),
+  'GET /api/cases/intake': () => get('/api/cases/intake'),
+  'POST /api/cases (a new client)': newClient,
+  'POST /api/cases/access-requests': () =>
+    post('/api/cases/access-requests', {
+      clientName: 'Test Cliënt',
+      dateOfBirth: '1980-02-03',
+      coordinatorId: t.coordinator.professionalId,
+    }),
   ...Object.fromEntries(
     Object.entries(caseRequests).flatMap(([route, request]) => [
       [route, () => request(t.caseId)],
@@ -251,6 +335,12 @@ const requests: Record<string, () => Request> = {
   'PUT /api/my/goals/:goalId/words (a goal of this case)': () =>
     put(`/api/my/goals/${visibleGoal}/words`, { words: 'Ik wil het zelf doen' }),
   'GET /api/my/access-log': () => get('/api/my/access-log'),
+  'GET /api/my/file': () => get('/api/my/file'),
+  'GET /api/my/file.json': () => get('/api/my/file.json'),
+  'GET /api/retention': () => get('/api/retention'),
+  'POST /api/retention/check': () => post('/api/retention/check'),
+  'POST /api/retention/:caseId/erase (an open case: never due)': () =>
+    post(`/api/retention/${t.caseId}/erase`, { part: 'social' }),
   'POST /api/my/questions': () => post('/api/my/questions', { text: 'Kan mijn zoon mee?' }),
   'DELETE /api/my/questions/:questionId (an open question of this case)': () =>
     del(`/api/my/questions/${questions.open}`),
@@ -299,6 +389,46 @@ const requests: Record<string, () => Request> = {
   'GET /api/actions/mine/stream': () => get('/api/actions/mine/stream'),
   'PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)': () =>
     put(`/api/actions/${meetings.planned}/${t.caseId}/${meetings.actionOfGp}`, { done: true }),
+  'GET /api/admin/places': () => get('/api/admin/places'),
+  'POST /api/admin/districts': () => post('/api/admin/districts', { name: `Wijk ${unique()}` }),
+  'PUT /api/admin/districts/:districtId': () => put(`/api/admin/districts/${fresh.district()}`, place),
+  'PUT /api/admin/districts/:districtId/archived': () =>
+    put(`/api/admin/districts/${fresh.district()}/archived`, { archived: true }),
+  'POST /api/admin/neighbourhoods': () =>
+    post('/api/admin/neighbourhoods', { districtId: 'd1', name: `Buurt ${unique()}` }),
+  'PUT /api/admin/neighbourhoods/:neighbourhoodId': () =>
+    put(`/api/admin/neighbourhoods/${fresh.neighbourhood()}`, place),
+  'PUT /api/admin/neighbourhoods/:neighbourhoodId/archived': () =>
+    put(`/api/admin/neighbourhoods/${fresh.neighbourhood()}/archived`, { archived: true }),
+  'PUT /api/admin/teams/:teamId': () =>
+    put(`/api/admin/teams/${fresh.team()}`, {
+      name: `Team ${unique()}`,
+      kind: 'primary-care',
+      neighbourhoodId: 'n1',
+    }),
+  'PUT /api/admin/teams/:teamId/archived': () =>
+    put(`/api/admin/teams/${fresh.team()}/archived`, { archived: true }),
+  'POST /api/admin/organisations': () =>
+    post('/api/admin/organisations', { name: `Organisatie ${unique()}`, kind: 'volunteer' }),
+  'PUT /api/admin/organisations/:organisationId': () =>
+    put(`/api/admin/organisations/${fresh.organisation()}`, {
+      name: `Organisatie ${unique()}`,
+      kind: 'other',
+    }),
+  'PUT /api/admin/organisations/:organisationId/archived': () =>
+    put(`/api/admin/organisations/${fresh.organisation()}/archived`, { archived: true }),
+  'GET /api/admin/professionals': () => get('/api/admin/professionals?q=collega'),
+  'PUT /api/admin/professionals/:professionalId': () => {
+    const { username: _u, ...details } = newProfessional();
+    return put(`/api/admin/professionals/${fresh.professional()}`, { ...details, name: 'Andere naam' });
+  },
+  'POST /api/admin/professionals/:professionalId/disable': () =>
+    post(`/api/admin/professionals/${fresh.professional()}/disable`),
+  'POST /api/admin/professionals/:professionalId/enable': () =>
+    post(`/api/admin/professionals/${fresh.professional()}/enable`),
+  'POST /api/admin/professionals/:professionalId/password-reset': () =>
+    post(`/api/admin/professionals/${fresh.professional()}/password-reset`, { twoFactor: false }),
+  'GET /api/admin/orphaned-cases': () => get('/api/admin/orphaned-cases'),
   'GET /api/admin/teams': () => get('/api/admin/teams'),
   'POST /api/admin/teams': () =>
     post('/api/admin/teams', { name: `Team ${unique()}`, kind: 'other', neighbourhoodId: 'n1' }),
@@ -307,6 +437,12 @@ const requests: Record<string, () => Request> = {
   'GET /api/admin/access-log': () => get(`/api/admin/access-log?caseId=${t.caseId}`),
   'POST /api/admin/users/:userId/recovery (a client)': () =>
     post(`/api/admin/users/${freshClient()}/recovery`),
+  'POST /api/admin/users/:userId/disable (a client)': () => post(`/api/admin/users/${freshClient()}/disable`),
+  'POST /api/admin/users/:userId/enable (a disabled client)': () => {
+    const userId = freshClient();
+    server.services.accounts.setDisabled(userId, true);
+    return post(`/api/admin/users/${userId}/enable`);
+  },
   'GET /api/caseload': () => get('/api/caseload'),
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
@@ -332,6 +468,22 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/invitations/:token (an unknown link)',                      [410, 410, 410, 410, 410, 410, 410, 410, 410, 410]],
   ['GET /api/cases',                                                      [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/cases/:caseId',                                              [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  // [CL4] Coordinators and professionals of a team register clients (all of these are in one team).
+  ['GET /api/cases/intake',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/cases (a new client)',                                      [401, 403, 201, 201, 201, 201, 201, 201, 403, 403]],
+  ['POST /api/cases/access-requests',                                     [401, 403, 202, 202, 202, 202, 202, 202, 403, 403]],
+  // [CL5]–[CL7] The coordinator hands over, closes and reopens; the admin only a leaver's case.
+  ['PUT /api/cases/:caseId/coordinator',                                  [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  [`PUT /api/cases/:caseId/coordinator${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/close',                                       [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/close${elsewhere}`,                           [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/reopen (a closed case)',                      [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/reopen (a closed case)${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  // [CL9] Members see the BSN when they ask; only the coordinator corrects the client's details.
+  ['GET /api/cases/:caseId/client/bsn',                                   [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/client/bsn${elsewhere}`,                       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['PUT /api/cases/:caseId/client',                                       [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
+  [`PUT /api/cases/:caseId/client${elsewhere}`,                           [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['PUT /api/cases/:caseId/members/:professionalId',                      [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
   ['DELETE /api/cases/:caseId/members/:professionalId',                   [401, 403, 204, 403, 403, 403, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/consents',                                     [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
@@ -356,6 +508,11 @@ const matrix: [route: string, expected: number[]][] = [
   [`GET /api/cases/:caseId/versions${elsewhere}`,                         [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  // [RT11] The client's copy: the coordinator only, on the client's behalf; the client through /api/my/file.
+  ['GET /api/cases/:caseId/client-file',                                  [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/client-file${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/client-file.json',                             [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/client-file.json${elsewhere}`,                 [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
@@ -371,6 +528,12 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/my/plan/events',                                             [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['PUT /api/my/goals/:goalId/words (a goal of this case)',               [401, 403, 403, 403, 403, 403, 403, 403, 204, 404]],
   ['GET /api/my/access-log',                                              [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['GET /api/my/file',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['GET /api/my/file.json',                                               [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  // [RT4] Retention is the admin's: the list, a check now, the confirmation (an open case is never due).
+  ['GET /api/retention',                                                  [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/retention/check',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/retention/:caseId/erase (an open case: never due)',         [401, 409, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/my/questions',                                              [401, 403, 403, 403, 403, 403, 403, 403, 201, 201]],
   ['DELETE /api/my/questions/:questionId (an open question of this case)', [401, 403, 403, 403, 403, 403, 403, 403, 204, 404]],
   ['PUT /api/my/ratings/:domain',                                         [401, 403, 403, 403, 403, 403, 403, 403, 204, 204]],
@@ -394,12 +557,32 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
+  ['GET /api/admin/places',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/districts',                                            [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/districts/:districtId',                                 [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/districts/:districtId/archived',                        [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/neighbourhoods',                                       [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/neighbourhoods/:neighbourhoodId',                       [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/neighbourhoods/:neighbourhoodId/archived',              [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/teams/:teamId',                                         [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/teams/:teamId/archived',                                [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/organisations',                                        [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/organisations/:organisationId',                         [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/organisations/:organisationId/archived',                [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/professionals',                                         [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/admin/professionals/:professionalId',                         [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/professionals/:professionalId/disable',                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/professionals/:professionalId/enable',                 [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/professionals/:professionalId/password-reset',         [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/orphaned-cases',                                        [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/teams',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/teams',                                               [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/users',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/professionals',                                       [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/access-log',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/users/:userId/recovery (a client)',                   [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/users/:userId/disable (a client)',                    [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/admin/users/:userId/enable (a disabled client)',            [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/caseload',                                                   [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/notifications',                                              [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['POST /api/notifications/read',                                        [401, 403, 204, 204, 204, 204, 204, 204, 403, 403]],

@@ -71,6 +71,8 @@ const planFields: Record<keyof ClientPlan, true> = {
   signalPlan: true,
   currentState: true,
   voice: true,
+  readingLevel: true,
+  supportEnded: true,
 };
 const contactFields: Record<keyof PlanContact, true> = {
   id: true,

@@ -142,6 +142,13 @@ export const enAccess: Translation<typeof nlAccess> = {
       'two-factor-enabled': 'Two-step verification turned on',
       'two-factor-disabled': 'Two-step verification turned off',
       'recovery-codes-renewed': 'New recovery codes made',
+      'place-changed': 'District or neighbourhood changed',
+      'team-changed': 'Team or organisation changed',
+      'professional-changed': "Professional's details changed",
+      'account-disabled': 'Account disabled',
+      'account-enabled': 'Account enabled again',
+      'password-reset': 'Password reset (new link)',
+      'two-factor-reset': 'Two-step verification cleared',
     },
   },
   team: {

@@ -139,6 +139,13 @@ export const nlAccess = {
       'two-factor-enabled': 'Tweestapsverificatie aangezet',
       'two-factor-disabled': 'Tweestapsverificatie uitgezet',
       'recovery-codes-renewed': 'Nieuwe herstelcodes gemaakt',
+      'place-changed': 'Wijk of buurt gewijzigd',
+      'team-changed': 'Team of organisatie gewijzigd',
+      'professional-changed': 'Gegevens van professional gewijzigd',
+      'account-disabled': 'Account geblokkeerd',
+      'account-enabled': 'Account weer actief',
+      'password-reset': 'Wachtwoord opnieuw ingesteld (nieuwe link)',
+      'two-factor-reset': 'Tweestapsverificatie gewist',
     },
   },
   team: {

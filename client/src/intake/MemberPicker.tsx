@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IntakeProfessional } from '../../../shared/intakeApi.js';
+
+export interface PickedMember {
+  professionalId: string;
+  access: 'write' | 'read';
+}
+
+interface Props {
+  professionals: IntakeProfessional[];
+  /** Who is not offered (the coordinator, who is on the case anyway). */
+  excluded: string | null;
+  members: PickedMember[];
+  onChange(members: PickedMember[]): void;
+  error?: string;
+}
+
+/** The first members of a case: individual professionals, each with write or read-only access. */
+export function MemberPicker({ professionals, excluded, members, onChange, error }: Props) {
+  const { t } = useTranslation();
+  const [candidate, setCandidate] = useState('');
+  const [access, setAccess] = useState<PickedMember['access']>('write');
+  const byId = new Map(professionals.map((p) => [p.id, p]));
+  const picked = new Set(members.map((m) => m.professionalId));
+  const offered = professionals.filter((p) => !picked.has(p.id) && p.id !== excluded);
+
+  const add = () => {
+    if (!candidate) return;
+    onChange([...members, { professionalId: candidate, access }]);
+    setCandidate('');
+    setAccess('write');
+  };
+
+  return (
+    <fieldset className="intake-members" aria-describedby="intake-members-hint">
+      <legend>{t('intake.members')}</legend>
+      <p id="intake-members-hint" className="muted">
+        {t('intake.membersHint')}
+      </p>
+      {members.length === 0 ? (
+        <p className="muted">{t('intake.noMembers')}</p>
+      ) : (
+        <ul className="intake-member-list">
+          {members.map((m) => {
+            const name = byId.get(m.professionalId)?.name ?? m.professionalId;
+            return (
+              <li key={m.professionalId}>
+                <span>
+                  {name} <span className="muted">({byId.get(m.professionalId)?.roleTitle})</span>
+                </span>
+                <select
+                  aria-label={t('intake.memberAccess', { name })}
+                  value={m.access}
+                  onChange={(e) =>
+                    onChange(
+                      members.map((other) =>
+                        other === m ? { ...m, access: e.target.value as PickedMember['access'] } : other,
+                      ),
+                    )
+                  }
+                >
+                  <option value="write">{t('intake.access.write')}</option>
+                  <option value="read">{t('intake.access.read')}</option>
+                </select>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onChange(members.filter((other) => other !== m))}
+                >
+                  {t('intake.removeMember', { name })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="field-row">
+        <div>
+          <label htmlFor="intake-member">{t('intake.addMember')}</label>
+          <select id="intake-member" value={candidate} onChange={(e) => setCandidate(e.target.value)}>
+            <option value="">{t('intake.chooseMember')}</option>
+            {offered.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.roleTitle}
+                {p.organisation ? `, ${p.organisation}` : ''})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="intake-member-access">{t('team.access')}</label>
+          <select
+            id="intake-member-access"
+            value={access}
+            onChange={(e) => setAccess(e.target.value as PickedMember['access'])}
+          >
+            <option value="write">{t('intake.access.write')}</option>
+            <option value="read">{t('intake.access.read')}</option>
+          </select>
+        </div>
+        <button type="button" disabled={!candidate} onClick={add}>
+          {t('intake.addMemberButton')}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {t('intake.invalid', { field: t('intake.fields.members'), message: error })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
