@@ -1,0 +1,33 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Database } from '../schema.js';
+import * as documentLog from './0001_document_log.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * The storage migrations in order, each written once per engine (the SQL of the two differs in
+ * types and in what SQLite must adopt from the older layer). Kysely's Migrator records them in
+ * `kysely_migration`; PostgreSQL runs them in one transaction under the migrator's lock.
+ */
+const all: Record<string, Record<Engine, Migration>> = {
+  '0001_document_log': documentLog,
+};
+
+/** The migrations of one engine, for Kysely's Migrator. */
+export function migrationsFor(engine: Engine): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      Object.fromEntries(Object.entries(all).map(([name, byEngine]) => [name, byEngine[engine]])),
+  };
+}
+
+/** Applies the pending storage migrations; the first error stops it and is thrown. */
+export async function runMigrations(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationsFor(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'the migrator';
+    throw new Error(`storage migration ${failed} failed on ${engine}: ${String(error)}`, { cause: error });
+  }
+}
