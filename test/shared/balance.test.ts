@@ -71,18 +71,55 @@ describe('perspectiveBalance: no single lens may dominate the plan', () => {
     });
   }
 
-  it('lists shares in the order of the active perspectives and they add up to one', () => {
+  it('counts goals, not tags: each share is a part of the goals that count', () => {
+    // The board: 12 goals, 8 serve the patient; some serve two perspectives.
+    const goals = [
+      ...Array.from({ length: 6 }, () => goal(['patient'])),
+      goal(['patient', 'unemployed']),
+      goal(['patient', 'unemployed']),
+      goal(['unemployed']),
+      goal(['refugee']),
+      goal([]),
+      goal([]),
+      goal(['patient'], 'dropped'),
+    ];
+    const balance = perspectiveBalance(goals, ['patient', 'unemployed', 'refugee']);
+    expect(balance.total).toBe(12);
+    expect(balance.shares.map((s) => [s.perspective, s.goals, Math.round(s.share * 100)])).toEqual([
+      ['patient', 8, 67],
+      ['unemployed', 3, 25],
+      ['refugee', 1, 8],
+    ]);
+    expect(balance.dominant).toBe('patient');
+  });
+
+  it('lists shares in the order of the active perspectives', () => {
     const active: PerspectiveId[] = ['refugee', 'patient', 'unemployed'];
     const balance = perspectiveBalance(
       [goal(['patient', 'unemployed']), goal(['refugee']), goal(['patient'])],
       active,
     );
     expect(balance.shares.map((s) => s.perspective)).toEqual(active);
-    expect(balance.shares.map((s) => s.share)).toEqual([0.25, 0.5, 0.25]);
+    expect(balance.shares.map((s) => s.share)).toEqual([1 / 3, 2 / 3, 1 / 3]);
+  });
+
+  it('two perspectives that every goal serves are both in balance', () => {
+    const balance = perspectiveBalance(
+      [goal(['patient', 'unemployed']), goal(['patient', 'unemployed'])],
+      ['patient', 'unemployed'],
+    );
+    expect(balance.shares.map((s) => s.share)).toEqual([1, 1]);
+    expect(balance.dominant).toBeNull();
+  });
+
+  it('a goal naming a perspective twice counts once', () => {
+    const balance = perspectiveBalance([goal(['patient', 'patient'])], ['patient', 'unemployed']);
+    expect(balance.shares[0]).toMatchObject({ goals: 1, share: 1 });
   });
 
   it('a plan without goals has zero shares and nothing dominant', () => {
     const balance = perspectiveBalance([], ['patient', 'unemployed']);
+    expect(balance.total).toBe(0);
     expect(balance.shares.map((s) => s.share)).toEqual([0, 0]);
     expect(balance.dominant).toBeNull();
   });

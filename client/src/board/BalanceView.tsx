@@ -4,7 +4,7 @@ import type { Goal } from '../../../shared/doc/board.js';
 import { useBoardContext } from './context.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 
-/** How the goals spread over the active perspectives; warns when one holds more than half. */
+/** How many of the goals each active perspective serves; warns when one dominates (shared/balance.ts). */
 export function BalanceView({ goals }: { goals: Goal[] }) {
   const { t } = useTranslation();
   const { perspectives } = useBoardContext();
@@ -18,6 +18,7 @@ export function BalanceView({ goals }: { goals: Goal[] }) {
   return (
     <section className="balance" aria-labelledby="balance-heading">
       <h2 id="balance-heading">{t('balance.heading')}</h2>
+      <p className="muted">{t('balance.intro', { count: balance.total })}</p>
       <ul className="balance-bars">
         {balance.shares.map((s) => (
           <li key={s.perspective} className={balance.dominant === s.perspective ? 'is-dominant' : undefined}>
@@ -26,7 +27,11 @@ export function BalanceView({ goals }: { goals: Goal[] }) {
               <span style={{ width: `${Math.round(s.share * 100)}%` }} />
             </span>
             <span className="balance-count">
-              {t('balance.goals', { count: s.goals, percent: Math.round(s.share * 100) })}
+              {t('balance.goals', {
+                count: s.goals,
+                total: balance.total,
+                percent: Math.round(s.share * 100),
+              })}
             </span>
           </li>
         ))}

@@ -73,10 +73,13 @@ export const enBoard: Translation<typeof nlBoard> = {
   },
   balance: {
     heading: 'Balance between perspectives',
-    goals_one: '{{count}} goal ({{percent}}%)',
-    goals_other: '{{count}} goals ({{percent}}%)',
+    intro_one:
+      'How many of the {{count}} goal each perspective serves (dropped goals left out). A goal can serve several perspectives.',
+    intro_other:
+      'How many of the {{count}} goals each perspective serves (dropped goals left out). A goal can serve several perspectives.',
+    goals: '{{count}} of {{total}} ({{percent}}%)',
     dominant:
-      'The perspective {{perspective}} holds more than half of the goals. Check that the other perspectives get enough attention.',
+      'The perspective {{perspective}} serves more than half of the goals, more than the other perspectives together. Check that the other perspectives get enough attention.',
   },
   dnd: {
     roleDescription: 'movable goal',

@@ -70,10 +70,13 @@ export const nlBoard = {
   },
   balance: {
     heading: 'Balans tussen perspectieven',
-    goals_one: '{{count}} doel ({{percent}}%)',
-    goals_other: '{{count}} doelen ({{percent}}%)',
+    intro_one:
+      'Hoeveel van het {{count}} doel elk perspectief dient (zonder geschrapte doelen). Een doel kan meer perspectieven dienen.',
+    intro_other:
+      'Hoeveel van de {{count}} doelen elk perspectief dient (zonder geschrapte doelen). Een doel kan meer perspectieven dienen.',
+    goals: '{{count}} van {{total}} ({{percent}}%)',
     dominant:
-      'Het perspectief {{perspective}} heeft meer dan de helft van de doelen. Kijk of de andere perspectieven genoeg aandacht krijgen.',
+      'Het perspectief {{perspective}} dient meer dan de helft van de doelen, meer dan de andere perspectieven samen. Kijk of de andere perspectieven genoeg aandacht krijgen.',
   },
   dnd: {
     roleDescription: 'versleepbaar doel',
