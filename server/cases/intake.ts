@@ -11,9 +11,13 @@ import { HttpError } from '../http/validate.js';
 import { professionalColumns, professionalJoins } from '../services/cases.js';
 import { activeNeighbourhoodSql } from '../services/places.js';
 
-/** A name as the duplicate check compares it: case, accents, punctuation and spacing do not matter. */
+/**
+ * A name as the duplicate check compares it: case, accents, punctuation and spacing do not
+ * matter, nor do invisible characters (zero-width spaces and joiners, bidi marks, soft hyphens)
+ * that a pasted name brings along; full-width letters fold to their plain ones (NFKD).
+ */
 export const nameKey = (name: string) =>
-  foldName(name)
+  foldName(name.replace(/\p{Cf}/gu, ''))
     .replace(/[\p{P}\p{S}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -84,6 +88,10 @@ export function intakeService(db: Db) {
   const insertEvent = db.prepare(
     "INSERT INTO case_events (case_id, at, kind, user_id, to_professional_id) VALUES (?, ?, 'registered', ?, ?)",
   );
+  const pendingAccessRequest = db.prepare<[string, string, string], { one: number }>(`
+    SELECT 1 AS one FROM notifications n JOIN users u ON u.id = n.user_id
+    WHERE n.case_id = ? AND u.professional_id = ? AND n.from_professional_id = ?
+      AND n.kind = 'access-request' AND n.read_at IS NULL`);
   const forget = db.transaction((caseId: string) => {
     db.prepare('DELETE FROM case_events WHERE case_id = ?').run(caseId);
     db.prepare('DELETE FROM case_members WHERE case_id = ?').run(caseId);
@@ -97,7 +105,46 @@ export function intakeService(db: Db) {
     return row;
   };
 
+  /**
+   * The registration's people and place as they will be stored, or 400 naming the field. Run
+   * before the duplicate check too, so its answer (who coordinates this client) only ever comes
+   * to a registration that could be stored, never to a probe that would leave no case behind.
+   */
+  const check = (body: IntakeBody, by: { professionalId: string }) => {
+    if (!neighbourhood.get(body.neighbourhoodId))
+      throw new HttpError(400, `neighbourhoodId: no neighbourhood ${body.neighbourhoodId}`);
+    const coordinator = requireProfessional('coordinatorId', body.coordinatorId);
+    if (!coordinator.mayCoordinate)
+      throw new HttpError(400, `coordinatorId: ${body.coordinatorId} has no account to coordinate with`);
+    const members = body.members
+      .map((m, index) => {
+        const found = requireProfessional(`members.${index}.professionalId`, m.professionalId);
+        return { ...m, caseRole: m.caseRole ?? found.roleTitle };
+      })
+      .filter((m) => m.professionalId !== body.coordinatorId);
+    if (
+      by.professionalId !== body.coordinatorId &&
+      !members.some((m) => m.professionalId === by.professionalId)
+    ) {
+      members.push({
+        professionalId: by.professionalId,
+        access: 'write',
+        caseRole: requireProfessional('you', by.professionalId).roleTitle,
+      });
+    }
+    return members;
+  };
+
   return {
+    check: (body: IntakeBody, by: { professionalId: string }): void => void check(body, by),
+
+    /**
+     * Whether this colleague's earlier request to the coordinator of this case is still unread:
+     * asking again then adds no notice, so nobody floods a coordinator's notices.
+     */
+    accessRequestPending: (caseId: string, coordinatorId: string, fromProfessionalId: string): boolean =>
+      !!pendingAccessRequest.get(caseId, coordinatorId, fromProfessionalId),
+
     /** Whether this professional registers clients: coordinators and professionals of a team. */
     mayRegister: (professionalId: string) => !!teamOf.get(professionalId),
 
@@ -129,27 +176,7 @@ export function intakeService(db: Db) {
      * open the board they just made. Refuses (400, the field named) before anything is stored.
      */
     register(body: IntakeBody, by: { userId: string; professionalId: string }, now = new Date()): Registered {
-      if (!neighbourhood.get(body.neighbourhoodId))
-        throw new HttpError(400, `neighbourhoodId: no neighbourhood ${body.neighbourhoodId}`);
-      const coordinator = requireProfessional('coordinatorId', body.coordinatorId);
-      if (!coordinator.mayCoordinate)
-        throw new HttpError(400, `coordinatorId: ${body.coordinatorId} has no account to coordinate with`);
-      const members = body.members
-        .map((m, index) => {
-          const found = requireProfessional(`members.${index}.professionalId`, m.professionalId);
-          return { ...m, caseRole: m.caseRole ?? found.roleTitle };
-        })
-        .filter((m) => m.professionalId !== body.coordinatorId);
-      if (
-        by.professionalId !== body.coordinatorId &&
-        !members.some((m) => m.professionalId === by.professionalId)
-      ) {
-        members.push({
-          professionalId: by.professionalId,
-          access: 'write',
-          caseRole: requireProfessional('you', by.professionalId).roleTitle,
-        });
-      }
+      const members = check(body, by);
       // Random, so neither a URL nor a log line ever says whose case it is (SPEC A3).
       const caseId = randomUUID();
       db.transaction(() => {

@@ -39,6 +39,10 @@ export function caseLifecycle(db: Db) {
   const reopen = db.prepare(`UPDATE cases SET status = 'open', closed_at = NULL, close_reason = NULL,
       closing_note = NULL, closed_by = NULL, contact_after_id = NULL
     WHERE id = ? AND status = 'closed'`);
+  // A part erased after its retention period (or being erased now: it is marked first) keeps the case closed.
+  const erased = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM case_erasures WHERE case_id = ?',
+  );
   const event = db.prepare(`INSERT INTO case_events
     (case_id, at, kind, user_id, reason, note, from_professional_id, to_professional_id)
     VALUES (@caseId, @at, @kind, @userId, @reason, @note, @from, @to)`);
@@ -118,9 +122,21 @@ export function caseLifecycle(db: Db) {
       })();
     },
 
-    /** Opens a closed case again, with the coordinator's words why; the closing is kept in its events. */
+    /**
+     * Opens a closed case again, with the coordinator's words why; the closing is kept in its
+     * events. A case with a part erased stays closed (SPEC RT8): reopening it would make the rest
+     * writable and start its retention period again.
+     */
     reopen(caseId: string, reason: string, step: Step): void {
       db.transaction(() => {
+        if (erased.get(caseId))
+          throw new HttpError(
+            409,
+            'part of this case was erased after its retention period: it stays closed',
+            {
+              code: 'case-erased',
+            },
+          );
         if (reopen.run(caseId).changes !== 1)
           throw new HttpError(409, 'the case is open', { code: 'case-open' });
         record(caseId, 'reopened', step, { reason });

@@ -51,6 +51,8 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
   router.post('/', validate('body', intakeBodySchema), async (req, res) => {
     const { log, professionalId, user, actor } = registrantOf(s, req, res, intake.mayRegister);
     const body = req.body as IntakeBody;
+    // Bad people or place answer 400 first: the duplicate warning is no free look-up (SPEC CL3).
+    intake.check(body, { professionalId });
     const duplicates = intake.possibleDuplicates(body.clientName, body.dateOfBirth);
     if (duplicates.length > 0 && !body.despitePossibleDuplicate) {
       // Each client whose coordinator was named sees it in "who looked at my file".
@@ -93,6 +95,10 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
       .possibleDuplicates(body.clientName, body.dateOfBirth)
       .filter((d) => d.coordinatorId === body.coordinatorId && d.contact);
     for (const d of found) {
+      // One unread request per colleague and case: asking again is logged, but notifies nobody again.
+      const pending = intake.accessRequestPending(d.caseId, body.coordinatorId, professionalId);
+      log('access-requested', d.caseId, { coordinatorId: body.coordinatorId, notified: !pending });
+      if (pending) continue;
       s.notifications.notifyCase({
         caseId: d.caseId,
         professionalId: body.coordinatorId,
@@ -101,7 +107,6 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
         state: null,
         note: body.message ?? '',
       });
-      log('access-requested', d.caseId, { coordinatorId: body.coordinatorId });
     }
     if (found.length === 0) log('api-refused', null, { resource: 'access-request', matched: 0 });
     // The same answer either way: asking tells nothing the duplicate warning did not.
