@@ -79,6 +79,9 @@ export interface TeamsAnswer {
   organisations: AdminOrganisation[];
 }
 
+/** The role of a professional's account: a coordinator may also lead cases. */
+export type ProfessionalRole = 'professional' | 'coordinator';
+
 /** A professional as the admin keeps them, with their account (if they have one). */
 export interface AdminProfessional {
   id: string;
@@ -94,7 +97,7 @@ export interface AdminProfessional {
   account: {
     userId: string;
     username: string;
-    role: 'professional' | 'coordinator';
+    role: ProfessionalRole;
     state: AccountState;
     disabledAt: string | null;
     twoFactor: boolean;

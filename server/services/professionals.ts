@@ -3,6 +3,7 @@ import type {
   AccountState,
   AdminProfessional,
   OrphanedCase,
+  ProfessionalRole,
   ProfessionalsAnswer,
   Side,
 } from '../../shared/adminApi.js';
@@ -15,21 +16,18 @@ import { caseAlias } from '../meetings/store.js';
 import type { AccountService } from './accounts.js';
 import type { TeamService } from './teams.js';
 
-export interface ProfessionalInput {
-  name: string;
-  roleTitle: string;
-  side: Side;
-  teamId: string | null;
-  organisationId: string | null;
-  phone: string | null;
-  email: string | null;
+/** What the admin sets on a professional: the answer's own fields, and the account's role. */
+export interface ProfessionalInput extends Pick<
+  AdminProfessional,
+  'name' | 'roleTitle' | 'side' | 'teamId' | 'organisationId' | 'phone' | 'email'
+> {
   /** The account's role; left as it is when not given. */
-  role?: 'professional' | 'coordinator';
+  role?: ProfessionalRole;
 }
 
 export interface NewProfessional extends ProfessionalInput {
   username: string;
-  role: 'professional' | 'coordinator';
+  role: ProfessionalRole;
 }
 
 export interface ProfessionalFilter {
@@ -60,49 +58,37 @@ const likeTerm = (q: string | undefined) => {
   return folded ? `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 };
 
-interface Row {
-  id: string;
-  name: string;
-  roleTitle: string;
-  side: Side;
-  teamId: string | null;
-  team: string | null;
-  organisationId: string | null;
-  organisation: string | null;
-  phone: string | null;
-  email: string | null;
+/** A professional as `columns` reads them: the answer's fields, with the account's flat beside them. */
+type Row = Omit<AdminProfessional, 'account'> & {
   userId: string | null;
   username: string | null;
-  role: 'professional' | 'coordinator' | null;
+  role: ProfessionalRole | null;
   hasPassword: number | null;
   disabledAt: string | null;
   twoFactor: number;
-  coordinates: number;
-}
+};
 
-const toProfessional = (r: Row): AdminProfessional => ({
-  id: r.id,
-  name: r.name,
-  roleTitle: r.roleTitle,
-  side: r.side,
-  teamId: r.teamId,
-  team: r.team,
-  organisationId: r.organisationId,
-  organisation: r.organisation,
-  phone: r.phone,
-  email: r.email,
+const toProfessional = ({
+  userId,
+  username,
+  role,
+  hasPassword,
+  disabledAt,
+  twoFactor,
+  ...professional
+}: Row): AdminProfessional => ({
+  ...professional,
   account:
-    r.userId && r.username && r.role
+    userId && username && role
       ? {
-          userId: r.userId,
-          username: r.username,
-          role: r.role,
-          state: r.disabledAt ? 'disabled' : r.hasPassword ? 'active' : 'invited',
-          disabledAt: r.disabledAt,
-          twoFactor: r.twoFactor === 1,
+          userId,
+          username,
+          role,
+          state: disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited',
+          disabledAt,
+          twoFactor: twoFactor === 1,
         }
       : null,
-  coordinates: r.coordinates,
 });
 
 const stateSql: Record<AccountState, string> = {

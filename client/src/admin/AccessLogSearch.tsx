@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
 import type { AccessEntry } from '../../../shared/accessLog.js';
+import { AdminTable } from './AdminTable.js';
 
 const pageSize = 50;
 
@@ -121,70 +122,61 @@ export function AccessLogSearch() {
         {entries && t('admin.log.count', { count: entries.length })}
       </p>
       {entries && entries.length > 0 && (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('common.tableOf', { name: t('admin.log.heading') })}
+        <AdminTable
+          caption={t('admin.log.heading')}
+          columns={[
+            t('admin.log.at'),
+            t('admin.log.event'),
+            t('admin.log.case'),
+            t('admin.log.user'),
+            t('admin.log.role'),
+            t('admin.log.authorization'),
+            t('admin.log.outcome'),
+            t('admin.log.address'),
+          ]}
+          className="log-table"
         >
-          <table className="log-table">
-            <caption className="visually-hidden">{t('admin.log.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.log.at')}</th>
-                <th scope="col">{t('admin.log.event')}</th>
-                <th scope="col">{t('admin.log.case')}</th>
-                <th scope="col">{t('admin.log.user')}</th>
-                <th scope="col">{t('admin.log.role')}</th>
-                <th scope="col">{t('admin.log.authorization')}</th>
-                <th scope="col">{t('admin.log.outcome')}</th>
-                <th scope="col">{t('admin.log.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">{formatDateTime(entry.at, i18n.language)}</td>
-                  <td>
-                    {t(`admin.event.${entry.event}`, { defaultValue: entry.event })}
-                    {entry.event === 'document-change' && entry.details && (
-                      // What an editing session changed: item ids and field names, never content.
-                      <span className="log-details">
-                        {[entry.details.items, entry.details.fields].filter(Boolean).join(' · ')}
-                      </span>
-                    )}
-                    {entry.event === 'document-close' && entry.details?.interrupted === true && (
-                      // Closed at the next start: the server stopped while the board was open.
-                      <span className="log-details">{t('admin.interrupted')}</span>
-                    )}
-                    {typeof entry.details?.listed === 'number' && (
-                      // A list read: which clients it showed (their ids, or a digest for a long list).
-                      <span className="log-details" title={String(entry.details.cases ?? '')}>
-                        {t('admin.listed', { count: entry.details.listed })}
-                      </span>
-                    )}
-                  </td>
-                  <td>{entry.caseId ?? '—'}</td>
-                  <td>
-                    {entry.userId ? (
-                      <span title={entry.userId}>{nameOf.get(entry.userId) ?? entry.userId}</span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{entry.role ? t(`admin.role.${entry.role}`, { defaultValue: entry.role }) : '—'}</td>
-                  <td className="break">{entry.authorization ?? '—'}</td>
-                  <td>
-                    <span className={`badge ${entry.outcome === 'refused' ? 'badge-danger' : 'badge-ok'}`}>
-                      {t(`admin.outcome.${entry.outcome}`)}
-                    </span>
-                  </td>
-                  <td>{entry.address ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className="nowrap">{formatDateTime(entry.at, i18n.language)}</td>
+              <td>
+                {t(`admin.event.${entry.event}`, { defaultValue: entry.event })}
+                {entry.event === 'document-change' && entry.details && (
+                  // What an editing session changed: item ids and field names, never content.
+                  <span className="log-details">
+                    {[entry.details.items, entry.details.fields].filter(Boolean).join(' · ')}
+                  </span>
+                )}
+                {entry.event === 'document-close' && entry.details?.interrupted === true && (
+                  // Closed at the next start: the server stopped while the board was open.
+                  <span className="log-details">{t('admin.interrupted')}</span>
+                )}
+                {typeof entry.details?.listed === 'number' && (
+                  // A list read: which clients it showed (their ids, or a digest for a long list).
+                  <span className="log-details" title={String(entry.details.cases ?? '')}>
+                    {t('admin.listed', { count: entry.details.listed })}
+                  </span>
+                )}
+              </td>
+              <td>{entry.caseId ?? '—'}</td>
+              <td>
+                {entry.userId ? (
+                  <span title={entry.userId}>{nameOf.get(entry.userId) ?? entry.userId}</span>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{entry.role ? t(`admin.role.${entry.role}`, { defaultValue: entry.role }) : '—'}</td>
+              <td className="break">{entry.authorization ?? '—'}</td>
+              <td>
+                <span className={`badge ${entry.outcome === 'refused' ? 'badge-danger' : 'badge-ok'}`}>
+                  {t(`admin.outcome.${entry.outcome}`)}
+                </span>
+              </td>
+              <td>{entry.address ?? '—'}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {more && entries && (
         <button type="button" className="more" onClick={() => void load(applied, entries.at(-1)?.id)}>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminDistrict, AdminNeighbourhood, PlacesAnswer } from '../../../shared/adminApi.js';
 import { postJson, putJson } from '../api.js';
+import { AdminTable } from './AdminTable.js';
+import { ArchivedState, CreateForm, NameField, RowActions, SaveCancel } from './archivable.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
 
@@ -26,81 +27,56 @@ export function PlacesSection({ data, onChanged }: { data: PlacesAnswer; onChang
   const openDistricts = data.districts.filter((d) => !d.archivedAt);
   const districtId = neighbourhood.districtId || openDistricts[0]?.id || '';
 
-  const addDistrict = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = districtName.trim();
-    const ok = await newDistrict.run(
-      () => postJson('/api/admin/districts', { name: districtName }),
-      t('places.districtAdded', { name }),
-    );
-    if (ok) {
+  const addDistrict = newDistrict.submit(
+    () => postJson('/api/admin/districts', { name: districtName }),
+    t('places.districtAdded', { name: districtName.trim() }),
+    () => {
       setDistrictName('');
       onChanged();
-    }
-  };
-  const addNeighbourhood = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = neighbourhood.name.trim();
-    const ok = await newNeighbourhood.run(
-      () => postJson('/api/admin/neighbourhoods', { districtId, name: neighbourhood.name }),
-      t('places.neighbourhoodAdded', { name }),
-    );
-    if (ok) {
+    },
+  );
+  const addNeighbourhood = newNeighbourhood.submit(
+    () => postJson('/api/admin/neighbourhoods', { districtId, name: neighbourhood.name }),
+    t('places.neighbourhoodAdded', { name: neighbourhood.name.trim() }),
+    () => {
       setNeighbourhood({ districtId, name: '' });
       onChanged();
-    }
-  };
-  const rename = async (event: FormEvent, place: Place) => {
-    event.preventDefault();
-    if (!renaming) return;
-    const newName = renaming.name.trim();
-    const ok = await row.run(
-      () => putJson(pathOf(place), { name: renaming.name }),
-      t('places.renamed', { name: place.place.name, newName }),
-    );
-    if (ok) {
-      setRenaming(null);
-      onChanged();
-    }
-  };
-  const archive = async (place: Place, archived: boolean) => {
-    const ok = await row.run(
-      () => putJson(`${pathOf(place)}/archived`, { archived }),
-      t(archived ? 'places.archivedDone' : 'places.restoredDone', { name: place.place.name }),
-    );
-    if (ok) onChanged();
-  };
+    },
+  );
+
+  const renameForm = (item: Place, newName: string) => (
+    <form
+      className="inline-field"
+      onSubmit={row.submit(
+        () => putJson(pathOf(item), { name: newName }),
+        t('places.renamed', { name: item.place.name, newName: newName.trim() }),
+        () => {
+          setRenaming(null);
+          onChanged();
+        },
+      )}
+      noValidate
+    >
+      <NameField
+        id={`rename-${item.place.id}`}
+        label={t('places.newName', { name: item.place.name })}
+        value={newName}
+        onChange={(name) => setRenaming({ id: item.place.id, name })}
+        invalid={row.fieldProps('name', 'place-row-error')}
+        autoFocus
+        hiddenLabel
+      />
+      <SaveCancel list="places" busy={row.busy} onCancel={() => setRenaming(null)} />
+    </form>
+  );
 
   const placeRow = (item: Place, districtName: string | null) => {
     const { place } = item;
     const isRenaming = renaming?.id === place.id;
-    const inputId = `rename-${place.id}`;
     return (
       <tr key={place.id} className={place.archivedAt ? 'archived' : undefined}>
         <th scope="row" className={item.kind === 'neighbourhood' ? 'indented' : undefined}>
-          {isRenaming ? (
-            <form className="inline-field" onSubmit={(e) => void rename(e, item)} noValidate>
-              <label htmlFor={inputId} className="visually-hidden">
-                {t('places.newName', { name: place.name })}
-              </label>
-              <input
-                id={inputId}
-                value={renaming.name}
-                maxLength={120}
-                onChange={(e) => setRenaming({ id: place.id, name: e.target.value })}
-                {...row.fieldProps('name', 'place-row-error')}
-                autoFocus
-              />
-              <button type="submit" className="small primary" disabled={row.busy}>
-                {t('places.save')}
-              </button>
-              <button type="button" className="small" onClick={() => setRenaming(null)}>
-                {t('places.cancel')}
-              </button>
-            </form>
-          ) : (
-            place.name
-          )}
+          {isRenaming ? renameForm(item, renaming.name) : place.name}
         </th>
         <td>{item.kind === 'district' ? t('places.district') : t('places.neighbourhood')}</td>
         <td>{districtName ?? ''}</td>
@@ -112,32 +88,18 @@ export function PlacesSection({ data, onChanged }: { data: PlacesAnswer; onChang
               meetings: item.place.meetings,
             })}
         </td>
-        <td>{place.archivedAt ? t('places.archived') : t('places.active')}</td>
-        <td className="row-actions">
-          {!isRenaming && (
-            <button
-              type="button"
-              className="small"
-              aria-label={t('places.renameNamed', { name: place.name })}
-              onClick={() => {
-                row.clear();
-                setRenaming({ id: place.id, name: place.name });
-              }}
-            >
-              {t('places.rename')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="small"
-            aria-label={t(place.archivedAt ? 'places.restoreNamed' : 'places.archiveNamed', {
-              name: place.name,
-            })}
-            onClick={() => void archive(item, !place.archivedAt)}
-          >
-            {place.archivedAt ? t('places.restore') : t('places.archive')}
-          </button>
+        <td>
+          <ArchivedState list="places" item={place} />
         </td>
+        <RowActions
+          list="places"
+          path={pathOf(item)}
+          item={place}
+          row={row}
+          onChanged={onChanged}
+          edit="rename"
+          onEdit={isRenaming ? null : () => setRenaming({ id: place.id, name: place.name })}
+        />
       </tr>
     );
   };
@@ -149,64 +111,49 @@ export function PlacesSection({ data, onChanged }: { data: PlacesAnswer; onChang
       {data.districts.length === 0 ? (
         <p>{t('places.none')}</p>
       ) : (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('common.tableOf', { name: t('places.table') })}
+        <AdminTable
+          caption={t('places.table')}
+          columns={[
+            t('places.name'),
+            t('places.kind'),
+            t('places.district'),
+            t('places.inUse'),
+            t('places.state'),
+            t('places.actions'),
+          ]}
         >
-          <table>
-            <caption className="visually-hidden">{t('places.table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('places.name')}</th>
-                <th scope="col">{t('places.kind')}</th>
-                <th scope="col">{t('places.district')}</th>
-                <th scope="col">{t('places.inUse')}</th>
-                <th scope="col">{t('places.state')}</th>
-                <th scope="col">{t('places.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.districts.flatMap((d) => [
-                placeRow({ kind: 'district', place: d }, null),
-                ...d.neighbourhoods.map((n) => placeRow({ kind: 'neighbourhood', place: n }, d.name)),
-              ])}
-            </tbody>
-          </table>
-        </div>
+          {data.districts.flatMap((d) => [
+            placeRow({ kind: 'district', place: d }, null),
+            ...d.neighbourhoods.map((n) => placeRow({ kind: 'neighbourhood', place: n }, d.name)),
+          ])}
+        </AdminTable>
       )}
       <FormMessages id="place-row-error" error={row.error} done={row.done} />
 
       <div className="field-row">
-        <form
-          className="admin-form"
-          onSubmit={(e) => void addDistrict(e)}
-          aria-labelledby="new-district-heading"
-          noValidate
+        <CreateForm
+          id="new-district"
+          heading={t('places.newDistrict')}
+          submit={t('places.addDistrict')}
+          action={newDistrict}
+          onSubmit={addDistrict}
         >
-          <h3 id="new-district-heading">{t('places.newDistrict')}</h3>
-          <label htmlFor="new-district-name">{t('places.districtName')}</label>
-          <input
+          <NameField
             id="new-district-name"
+            label={t('places.districtName')}
             value={districtName}
-            maxLength={120}
-            onChange={(e) => setDistrictName(e.target.value)}
-            {...newDistrict.fieldProps('name', 'new-district-error')}
+            onChange={setDistrictName}
+            invalid={newDistrict.fieldProps('name', 'new-district-error')}
           />
-          <FormMessages id="new-district-error" error={newDistrict.error} done={newDistrict.done} />
-          <button type="submit" className="primary" disabled={newDistrict.busy}>
-            {t('places.addDistrict')}
-          </button>
-        </form>
+        </CreateForm>
 
-        <form
-          className="admin-form"
-          onSubmit={(e) => void addNeighbourhood(e)}
-          aria-labelledby="new-neighbourhood-heading"
-          noValidate
+        <CreateForm
+          id="new-neighbourhood"
+          heading={t('places.newNeighbourhood')}
+          submit={t('places.addNeighbourhood')}
+          action={newNeighbourhood}
+          onSubmit={addNeighbourhood}
         >
-          <h3 id="new-neighbourhood-heading">{t('places.newNeighbourhood')}</h3>
           <label htmlFor="new-neighbourhood-district">{t('places.neighbourhoodDistrict')}</label>
           <select
             id="new-neighbourhood-district"
@@ -221,23 +168,14 @@ export function PlacesSection({ data, onChanged }: { data: PlacesAnswer; onChang
               </option>
             ))}
           </select>
-          <label htmlFor="new-neighbourhood-name">{t('places.neighbourhoodName')}</label>
-          <input
+          <NameField
             id="new-neighbourhood-name"
+            label={t('places.neighbourhoodName')}
             value={neighbourhood.name}
-            maxLength={120}
-            onChange={(e) => setNeighbourhood((n) => ({ ...n, districtId, name: e.target.value }))}
-            {...newNeighbourhood.fieldProps('name', 'new-neighbourhood-error')}
+            onChange={(name) => setNeighbourhood((n) => ({ ...n, districtId, name }))}
+            invalid={newNeighbourhood.fieldProps('name', 'new-neighbourhood-error')}
           />
-          <FormMessages
-            id="new-neighbourhood-error"
-            error={newNeighbourhood.error}
-            done={newNeighbourhood.done}
-          />
-          <button type="submit" className="primary" disabled={newNeighbourhood.busy}>
-            {t('places.addNeighbourhood')}
-          </button>
-        </form>
+        </CreateForm>
       </div>
     </section>
   );

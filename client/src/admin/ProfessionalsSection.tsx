@@ -13,6 +13,7 @@ import { FormMessages } from './FormMessages.js';
 import { ProfessionalFields, professionalBody, professionalLabels } from './ProfessionalFields.js';
 import type { ProfessionalDraft } from './ProfessionalFields.js';
 import { useAdminAction } from './useAdminAction.js';
+import { AdminTable } from './AdminTable.js';
 
 const pageSize = 25;
 
@@ -149,123 +150,110 @@ export function ProfessionalsSection({
           {page.rows.length === 0 ? (
             <p>{t('people.none')}</p>
           ) : (
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={t('common.tableOf', { name: t('people.table') })}
+            <AdminTable
+              caption={t('people.table')}
+              columns={[
+                t('people.name'),
+                t('people.roleTitle'),
+                t('people.side'),
+                t('people.team'),
+                t('people.username'),
+                t('people.account'),
+                t('people.actions'),
+              ]}
             >
-              <table>
-                <caption className="visually-hidden">{t('people.table')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.name')}</th>
-                    <th scope="col">{t('people.roleTitle')}</th>
-                    <th scope="col">{t('people.side')}</th>
-                    <th scope="col">{t('people.team')}</th>
-                    <th scope="col">{t('people.username')}</th>
-                    <th scope="col">{t('people.account')}</th>
-                    <th scope="col">{t('people.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rows.flatMap((p) => [
-                    <tr key={p.id}>
-                      <th scope="row">{p.name}</th>
-                      <td>{p.roleTitle}</td>
-                      <td>{t(`people.sides.${p.side}`)}</td>
-                      <td>{p.team ?? ''}</td>
-                      <td>{p.account?.username ?? ''}</td>
-                      <td>
-                        <span className={state(p) === 'active' ? undefined : 'badge badge-muted'}>
-                          {t(`people.states.${state(p)}`)}
-                        </span>
-                        {p.coordinates > 0 && (
-                          <span className="muted">
-                            {' '}
-                            · {t('people.coordinates', { count: p.coordinates })}
-                          </span>
-                        )}
-                      </td>
-                      <td className="row-actions">
+              {page.rows.flatMap((p) => [
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.roleTitle}</td>
+                  <td>{t(`people.sides.${p.side}`)}</td>
+                  <td>{p.team ?? ''}</td>
+                  <td>{p.account?.username ?? ''}</td>
+                  <td>
+                    <span className={state(p) === 'active' ? undefined : 'badge badge-muted'}>
+                      {t(`people.states.${state(p)}`)}
+                    </span>
+                    {p.coordinates > 0 && (
+                      <span className="muted"> · {t('people.coordinates', { count: p.coordinates })}</span>
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={t('people.editNamed', { name: p.name })}
+                      onClick={() => {
+                        row.clear();
+                        setEditing({ id: p.id, was: p.name, draft: draftOf(p) });
+                      }}
+                    >
+                      {t('people.edit')}
+                    </button>
+                    {p.account && p.account.state !== 'disabled' && (
+                      <>
                         <button
                           type="button"
                           className="small"
-                          aria-label={t('people.editNamed', { name: p.name })}
-                          onClick={() => {
-                            row.clear();
-                            setEditing({ id: p.id, was: p.name, draft: draftOf(p) });
-                          }}
+                          aria-label={t('people.disableNamed', { name: p.name })}
+                          onClick={() => void disable(p)}
                         >
-                          {t('people.edit')}
+                          {t('people.disable')}
                         </button>
-                        {p.account && p.account.state !== 'disabled' && (
-                          <>
-                            <button
-                              type="button"
-                              className="small"
-                              aria-label={t('people.disableNamed', { name: p.name })}
-                              onClick={() => void disable(p)}
-                            >
-                              {t('people.disable')}
-                            </button>
-                            <button
-                              type="button"
-                              className="small"
-                              aria-label={t('people.resetNamed', { name: p.name })}
-                              onClick={() => void reset(p)}
-                            >
-                              {t('people.reset')}
-                            </button>
-                          </>
-                        )}
-                        {p.account?.state === 'disabled' && (
-                          <button
-                            type="button"
-                            className="small"
-                            aria-label={t('people.enableNamed', { name: p.name })}
-                            onClick={() => void enable(p)}
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={t('people.resetNamed', { name: p.name })}
+                          onClick={() => void reset(p)}
+                        >
+                          {t('people.reset')}
+                        </button>
+                      </>
+                    )}
+                    {p.account?.state === 'disabled' && (
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={t('people.enableNamed', { name: p.name })}
+                        onClick={() => void enable(p)}
+                      >
+                        {t('people.enable')}
+                      </button>
+                    )}
+                  </td>
+                </tr>,
+                ...(editing?.id === p.id
+                  ? [
+                      <tr key={`${p.id}-edit`}>
+                        <td colSpan={7}>
+                          <form
+                            className="admin-form"
+                            aria-label={t('people.editHeading', { name: editing.was })}
+                            onSubmit={(e) => void save(e)}
+                            noValidate
                           >
-                            {t('people.enable')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>,
-                    ...(editing?.id === p.id
-                      ? [
-                          <tr key={`${p.id}-edit`}>
-                            <td colSpan={7}>
-                              <form
-                                className="admin-form"
-                                aria-label={t('people.editHeading', { name: editing.was })}
-                                onSubmit={(e) => void save(e)}
-                                noValidate
-                              >
-                                <h3>{t('people.editHeading', { name: editing.was })}</h3>
-                                <ProfessionalFields
-                                  idPrefix="edit-professional"
-                                  draft={editing.draft}
-                                  onChange={(draft) => setEditing({ ...editing, draft })}
-                                  teams={teams}
-                                  currentTeamId={p.teamId}
-                                  currentOrganisationId={p.organisationId}
-                                  invalid={(field) => row.fieldProps(field, 'professional-row-error')}
-                                />
-                                <button type="submit" className="primary small" disabled={row.busy}>
-                                  {t('people.save')}
-                                </button>{' '}
-                                <button type="button" className="small" onClick={() => setEditing(null)}>
-                                  {t('people.cancel')}
-                                </button>
-                              </form>
-                            </td>
-                          </tr>,
-                        ]
-                      : []),
-                  ])}
-                </tbody>
-              </table>
-            </div>
+                            <h3>{t('people.editHeading', { name: editing.was })}</h3>
+                            <ProfessionalFields
+                              idPrefix="edit-professional"
+                              draft={editing.draft}
+                              onChange={(draft) => setEditing({ ...editing, draft })}
+                              teams={teams}
+                              currentTeamId={p.teamId}
+                              currentOrganisationId={p.organisationId}
+                              invalid={(field) => row.fieldProps(field, 'professional-row-error')}
+                            />
+                            <button type="submit" className="primary small" disabled={row.busy}>
+                              {t('people.save')}
+                            </button>{' '}
+                            <button type="button" className="small" onClick={() => setEditing(null)}>
+                              {t('people.cancel')}
+                            </button>
+                          </form>
+                        </td>
+                      </tr>,
+                    ]
+                  : []),
+              ])}
+            </AdminTable>
           )}
           <nav aria-label={t('people.pages')} className="pager">
             <button

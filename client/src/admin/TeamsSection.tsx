@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamKinds } from '../../../shared/adminApi.js';
-import type { AdminTeam, PlacesAnswer, TeamKind, TeamsAnswer } from '../../../shared/adminApi.js';
-import { postJson, putJson } from '../api.js';
+import type { PlacesAnswer, TeamKind, TeamsAnswer } from '../../../shared/adminApi.js';
+import { postJson } from '../api.js';
+import { AdminTable } from './AdminTable.js';
+import { ArchivedState, CreateForm, EditRow, KindOptions, NameField, RowActions } from './archivable.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
 
@@ -12,6 +13,8 @@ interface Draft {
   kind: TeamKind;
   neighbourhoodId: string;
 }
+
+const pathOf = (id: string) => `/api/admin/teams/${encodeURIComponent(id)}`;
 
 /** The neighbourhoods a team may be put in: neither it nor its district is archived. */
 export function openNeighbourhoods(places: PlacesAnswer) {
@@ -47,47 +50,20 @@ export function TeamsSection({
     neighbourhoodId: t('adminTeams.neighbourhood'),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = draft.name.trim();
-    const ok = await create.run(
-      () => postJson('/api/admin/teams', { ...draft, neighbourhoodId }),
-      t('adminTeams.created', { name }),
-    );
-    if (ok) {
+  const submit = create.submit(
+    () => postJson('/api/admin/teams', { ...draft, neighbourhoodId }),
+    t('adminTeams.created', { name: draft.name.trim() }),
+    () => {
       setDraft({ ...draft, neighbourhoodId, name: '' });
       onChanged();
-    }
-  };
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!editing) return;
-    const { id, was: _was, ...body } = editing;
-    const ok = await row.run(
-      () => putJson(`/api/admin/teams/${encodeURIComponent(id)}`, body),
-      t('adminTeams.saved', { name: body.name.trim() }),
-    );
-    if (ok) {
-      setEditing(null);
-      onChanged();
-    }
-  };
-  const archive = async (team: AdminTeam, archived: boolean) => {
-    const ok = await row.run(
-      () => putJson(`/api/admin/teams/${encodeURIComponent(team.id)}/archived`, { archived }),
-      t(archived ? 'adminTeams.archivedDone' : 'adminTeams.restoredDone', { name: team.name }),
-    );
-    if (ok) onChanged();
-  };
+    },
+  );
 
-  const kindOptions = teamKinds.map((k) => (
-    <option key={k} value={k}>
-      {t(`adminTeams.kinds.${k}`)}
-    </option>
-  ));
+  const kindOptions = <KindOptions list="adminTeams" kinds={teamKinds} />;
 
-  const editForm = (team: AdminTeam) => {
+  const editForm = () => {
     if (!editing) return null;
+    const { id, was, ...body } = editing;
     const options = pickable.some((n) => n.id === editing.neighbourhoodId)
       ? pickable
       : [
@@ -95,62 +71,52 @@ export function TeamsSection({
           ...pickable,
         ];
     return (
-      <tr key={`${team.id}-edit`}>
-        <td colSpan={6}>
-          <form
-            className="admin-form"
-            onSubmit={(e) => void save(e)}
-            aria-label={t('adminTeams.editNamed', { name: editing.was })}
-            noValidate
+      <EditRow
+        key={`${id}-edit`}
+        list="adminTeams"
+        colSpan={6}
+        was={was}
+        path={pathOf(id)}
+        body={body}
+        row={row}
+        onClose={() => setEditing(null)}
+        onChanged={onChanged}
+      >
+        <div>
+          <NameField
+            id="edit-team-name"
+            label={t('adminTeams.editName', { name: was })}
+            value={editing.name}
+            onChange={(name) => setEditing({ ...editing, name })}
+            invalid={row.fieldProps('name', 'team-row-error')}
+          />
+        </div>
+        <div>
+          <label htmlFor="edit-team-kind">{t('adminTeams.editKind', { name: was })}</label>
+          <select
+            id="edit-team-kind"
+            value={editing.kind}
+            onChange={(e) => setEditing({ ...editing, kind: e.target.value as TeamKind })}
           >
-            <div className="field-row">
-              <div>
-                <label htmlFor="edit-team-name">{t('adminTeams.editName', { name: editing.was })}</label>
-                <input
-                  id="edit-team-name"
-                  value={editing.name}
-                  maxLength={120}
-                  onChange={(e) => setEditing({ ...editing, name: e.target.value })}
-                  {...row.fieldProps('name', 'team-row-error')}
-                />
-              </div>
-              <div>
-                <label htmlFor="edit-team-kind">{t('adminTeams.editKind', { name: editing.was })}</label>
-                <select
-                  id="edit-team-kind"
-                  value={editing.kind}
-                  onChange={(e) => setEditing({ ...editing, kind: e.target.value as TeamKind })}
-                >
-                  {kindOptions}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="edit-team-neighbourhood">
-                  {t('adminTeams.editNeighbourhood', { name: editing.was })}
-                </label>
-                <select
-                  id="edit-team-neighbourhood"
-                  value={editing.neighbourhoodId}
-                  onChange={(e) => setEditing({ ...editing, neighbourhoodId: e.target.value })}
-                  {...row.fieldProps('neighbourhoodId', 'team-row-error')}
-                >
-                  {options.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {n.district ? `${n.name} (${n.district})` : n.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <button type="submit" className="primary small" disabled={row.busy}>
-              {t('adminTeams.save')}
-            </button>{' '}
-            <button type="button" className="small" onClick={() => setEditing(null)}>
-              {t('adminTeams.cancel')}
-            </button>
-          </form>
-        </td>
-      </tr>
+            {kindOptions}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="edit-team-neighbourhood">{t('adminTeams.editNeighbourhood', { name: was })}</label>
+          <select
+            id="edit-team-neighbourhood"
+            value={editing.neighbourhoodId}
+            onChange={(e) => setEditing({ ...editing, neighbourhoodId: e.target.value })}
+            {...row.fieldProps('neighbourhoodId', 'team-row-error')}
+          >
+            {options.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.district ? `${n.name} (${n.district})` : n.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </EditRow>
     );
   };
 
@@ -161,87 +127,66 @@ export function TeamsSection({
       {data.teams.length === 0 ? (
         <p>{t('adminTeams.none')}</p>
       ) : (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('common.tableOf', { name: t('adminTeams.table') })}
+        <AdminTable
+          caption={t('adminTeams.table')}
+          columns={[
+            t('adminTeams.name'),
+            t('adminTeams.kind'),
+            t('adminTeams.neighbourhood'),
+            t('adminTeams.members'),
+            t('adminTeams.state'),
+            t('adminTeams.actions'),
+          ]}
         >
-          <table>
-            <caption className="visually-hidden">{t('adminTeams.table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('adminTeams.name')}</th>
-                <th scope="col">{t('adminTeams.kind')}</th>
-                <th scope="col">{t('adminTeams.neighbourhood')}</th>
-                <th scope="col">{t('adminTeams.members')}</th>
-                <th scope="col">{t('adminTeams.state')}</th>
-                <th scope="col">{t('adminTeams.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.teams.flatMap((team) => [
-                <tr key={team.id} className={team.archivedAt ? 'archived' : undefined}>
-                  <th scope="row">{team.name}</th>
-                  <td>{t(`adminTeams.kinds.${team.kind}`)}</td>
-                  <td>{team.neighbourhoodId ? (nameOf.get(team.neighbourhoodId) ?? '') : ''}</td>
-                  <td>{team.members}</td>
-                  <td>{team.archivedAt ? t('adminTeams.archived') : t('adminTeams.active')}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t('adminTeams.editNamed', { name: team.name })}
-                      onClick={() => {
-                        row.clear();
-                        setEditing({
-                          id: team.id,
-                          was: team.name,
-                          name: team.name,
-                          kind: team.kind,
-                          neighbourhoodId: team.neighbourhoodId ?? pickable[0]?.id ?? '',
-                        });
-                      }}
-                    >
-                      {t('adminTeams.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t(team.archivedAt ? 'adminTeams.restoreNamed' : 'adminTeams.archiveNamed', {
-                        name: team.name,
-                      })}
-                      onClick={() => void archive(team, !team.archivedAt)}
-                    >
-                      {team.archivedAt ? t('adminTeams.restore') : t('adminTeams.archive')}
-                    </button>
-                  </td>
-                </tr>,
-                ...(editing?.id === team.id ? [editForm(team)] : []),
-              ])}
-            </tbody>
-          </table>
-        </div>
+          {data.teams.flatMap((team) => [
+            <tr key={team.id} className={team.archivedAt ? 'archived' : undefined}>
+              <th scope="row">{team.name}</th>
+              <td>{t(`adminTeams.kinds.${team.kind}`)}</td>
+              <td>{team.neighbourhoodId ? (nameOf.get(team.neighbourhoodId) ?? '') : ''}</td>
+              <td>{team.members}</td>
+              <td>
+                <ArchivedState list="adminTeams" item={team} />
+              </td>
+              <RowActions
+                list="adminTeams"
+                path={pathOf(team.id)}
+                item={team}
+                row={row}
+                onChanged={onChanged}
+                edit="edit"
+                onEdit={() =>
+                  setEditing({
+                    id: team.id,
+                    was: team.name,
+                    name: team.name,
+                    kind: team.kind,
+                    neighbourhoodId: team.neighbourhoodId ?? pickable[0]?.id ?? '',
+                  })
+                }
+              />
+            </tr>,
+            ...(editing?.id === team.id ? [editForm()] : []),
+          ])}
+        </AdminTable>
       )}
       <FormMessages id="team-row-error" error={row.error} done={row.done} />
 
-      <form
-        className="admin-form"
-        onSubmit={(e) => void submit(e)}
-        aria-labelledby="new-team-heading"
-        noValidate
+      <CreateForm
+        id="new-team"
+        heading={t('adminTeams.create')}
+        submit={t('adminTeams.submit')}
+        action={create}
+        onSubmit={submit}
       >
-        <h3 id="new-team-heading">{t('adminTeams.create')}</h3>
         {pickable.length === 0 && <p className="muted">{t('adminTeams.noNeighbourhood')}</p>}
         <div className="field-row">
           <div>
-            <label htmlFor="team-name">{t('adminTeams.newName')}</label>
-            <input
+            <NameField
               id="team-name"
+              label={t('adminTeams.newName')}
               value={draft.name}
-              maxLength={120}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-              {...create.fieldProps('name', 'new-team-error')}
+              onChange={(name) => setDraft({ ...draft, name })}
+              invalid={create.fieldProps('name', 'new-team-error')}
             />
           </div>
           <div>
@@ -271,11 +216,7 @@ export function TeamsSection({
             </select>
           </div>
         </div>
-        <FormMessages id="new-team-error" error={create.error} done={create.done} />
-        <button type="submit" className="primary" disabled={create.busy}>
-          {t('adminTeams.submit')}
-        </button>
-      </form>
+      </CreateForm>
     </section>
   );
 }

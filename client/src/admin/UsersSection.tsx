@@ -7,6 +7,7 @@ import { OneTimeLink } from '../components/OneTimeLink.js';
 import { useSession } from '../session.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
+import { AdminTable } from './AdminTable.js';
 
 interface Recovery {
   name: string;
@@ -83,73 +84,63 @@ export function UsersSection() {
       <p className="muted" role="status">
         {t('otherAccounts.count', { count: answer?.total ?? 0 })}
       </p>
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={t('common.tableOf', { name: t('otherAccounts.table') })}
+      <AdminTable
+        caption={t('otherAccounts.table')}
+        columns={[
+          t('admin.users.name'),
+          t('admin.users.username'),
+          t('admin.users.role'),
+          t('admin.users.state'),
+          t('admin.users.id'),
+          t('otherAccounts.actions'),
+        ]}
       >
-        <table>
-          <caption className="visually-hidden">{t('otherAccounts.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.users.role')}</th>
-              <th scope="col">{t('admin.users.state')}</th>
-              <th scope="col">{t('admin.users.id')}</th>
-              <th scope="col">{t('otherAccounts.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">{user.displayName}</th>
-                <td>{user.username}</td>
-                <td>{t(`admin.role.${user.role}`)}</td>
-                <td>
-                  {user.disabledAt ? (
-                    <span className="badge badge-muted">{t('admin.users.disabled')}</span>
-                  ) : user.hasPassword ? (
-                    t('admin.users.active')
-                  ) : (
-                    <span className="badge badge-warn">{t('admin.users.invited')}</span>
-                  )}
-                </td>
-                <td>
-                  <code>{user.id}</code>
-                </td>
-                <td className="row-actions">
-                  {user.id === me?.id ? (
-                    <span className="muted">{t('otherAccounts.yourself')}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => void setDisabled(user, !user.disabledAt)}
-                      aria-label={t(`otherAccounts.${user.disabledAt ? 'enable' : 'disable'}Named`, {
-                        name: user.displayName,
-                      })}
-                    >
-                      {user.disabledAt ? t('otherAccounts.enable') : t('otherAccounts.disable')}
-                    </button>
-                  )}
-                  {user.isClient && !user.disabledAt && (
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => void recover(user)}
-                      aria-label={t('recovery.actionNamed', { name: user.displayName })}
-                    >
-                      {t('recovery.action')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <th scope="row">{user.displayName}</th>
+            <td>{user.username}</td>
+            <td>{t(`admin.role.${user.role}`)}</td>
+            <td>
+              {user.disabledAt ? (
+                <span className="badge badge-muted">{t('admin.users.disabled')}</span>
+              ) : user.hasPassword ? (
+                t('admin.users.active')
+              ) : (
+                <span className="badge badge-warn">{t('admin.users.invited')}</span>
+              )}
+            </td>
+            <td>
+              <code>{user.id}</code>
+            </td>
+            <td className="row-actions">
+              {user.id === me?.id ? (
+                <span className="muted">{t('otherAccounts.yourself')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => void setDisabled(user, !user.disabledAt)}
+                  aria-label={t(`otherAccounts.${user.disabledAt ? 'enable' : 'disable'}Named`, {
+                    name: user.displayName,
+                  })}
+                >
+                  {user.disabledAt ? t('otherAccounts.enable') : t('otherAccounts.disable')}
+                </button>
+              )}
+              {user.isClient && !user.disabledAt && (
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => void recover(user)}
+                  aria-label={t('recovery.actionNamed', { name: user.displayName })}
+                >
+                  {t('recovery.action')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {answer && answer.total > pageSize && (
         <nav aria-label={t('otherAccounts.table')} className="pager">
           <button

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from './fieldError.js';
 import type { FieldError } from './fieldError.js';
@@ -36,5 +37,13 @@ export function useAdminAction(labels: Record<string, string>) {
   /** Props for an input of `field`: marked invalid and pointing at the alert when it was refused. */
   const fieldProps = (field: string, errorId: string) =>
     error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
-  return { busy, error, done, run, fieldProps, clear: () => (setError(null), setDone(null)) };
+  /** A form's submit handler: runs the request and, once it is done, `then` (empty the form, reload). */
+  const submit =
+    (action: () => Promise<unknown>, doneText: string, then: () => void) => (event: FormEvent) => {
+      event.preventDefault();
+      void run(action, doneText).then((ok) => {
+        if (ok) then();
+      });
+    };
+  return { busy, error, done, run, submit, fieldProps, clear: () => (setError(null), setDone(null)) };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetails, CaseMember, ProfessionalSummary } from '../../../shared/api.js';
 import { deleteJson, getJson, putJson } from '../api.js';
 import { ContactButton } from '../components/ContactButton.js';
+import { AccessSelect, ProfessionalSelect } from '../components/MemberSelects.js';
 import { ClientInvitation } from './ClientInvitation.js';
 import { ConsentSection } from './ConsentSection.js';
 
@@ -60,20 +61,14 @@ function AddMember({ details, onChanged }: PanelProps) {
       <div className="field-row">
         <div>
           <label htmlFor="add-member-person">{t('team.add.person')}</label>
-          <select
+          <ProfessionalSelect
             id="add-member-person"
+            professionals={candidates}
+            placeholder={professionals ? t('team.add.choose') : t('common.loading')}
             value={professionalId}
-            onChange={(e) => setProfessionalId(e.target.value)}
+            onChange={setProfessionalId}
             required
-          >
-            <option value="">{professionals ? t('team.add.choose') : t('common.loading')}</option>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.roleTitle}
-                {p.organisation ? `, ${p.organisation}` : ''})
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <div>
           <label htmlFor="add-member-role">{t('team.caseRole')}</label>
@@ -88,10 +83,7 @@ function AddMember({ details, onChanged }: PanelProps) {
         </div>
         <div>
           <label htmlFor="add-member-access">{t('team.access')}</label>
-          <select id="add-member-access" value={access} onChange={(e) => setAccess(e.target.value as Access)}>
-            <option value="write">{t('team.accessLevel.write')}</option>
-            <option value="read">{t('team.accessLevel.read')}</option>
-          </select>
+          <AccessSelect id="add-member-access" words="team.accessLevel" value={access} onChange={setAccess} />
         </div>
       </div>
       {error && (
@@ -164,15 +156,13 @@ export function CaseTeamPanel({ details, onChanged }: PanelProps) {
                     <label className="visually-hidden" htmlFor={`access-${member.id}`}>
                       {t('team.accessOf', { name: member.name })}
                     </label>
-                    <select
+                    <AccessSelect
                       id={`access-${member.id}`}
                       className="compact"
+                      words="team.accessLevel"
                       value={member.access}
-                      onChange={(e) => void setAccess(member, e.target.value as Access)}
-                    >
-                      <option value="write">{t('team.accessLevel.write')}</option>
-                      <option value="read">{t('team.accessLevel.read')}</option>
-                    </select>
+                      onChange={(access) => void setAccess(member, access)}
+                    />
                   </>
                 ) : member.access === 'read' ? (
                   <span className="badge badge-muted">{t('team.readOnly')}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeProfessional } from '../../../shared/intakeApi.js';
+import { AccessSelect, ProfessionalSelect } from '../components/MemberSelects.js';
 
 export interface PickedMember {
   professionalId: string;
@@ -49,20 +50,14 @@ export function MemberPicker({ professionals, excluded, members, onChange, error
                 <span>
                   {name} <span className="muted">({byId.get(m.professionalId)?.roleTitle})</span>
                 </span>
-                <select
+                <AccessSelect
+                  words="intake.access"
                   aria-label={t('intake.memberAccess', { name })}
                   value={m.access}
-                  onChange={(e) =>
-                    onChange(
-                      members.map((other) =>
-                        other === m ? { ...m, access: e.target.value as PickedMember['access'] } : other,
-                      ),
-                    )
+                  onChange={(next) =>
+                    onChange(members.map((other) => (other === m ? { ...m, access: next } : other)))
                   }
-                >
-                  <option value="write">{t('intake.access.write')}</option>
-                  <option value="read">{t('intake.access.read')}</option>
-                </select>
+                />
                 <button
                   type="button"
                   className="small"
@@ -78,26 +73,17 @@ export function MemberPicker({ professionals, excluded, members, onChange, error
       <div className="field-row">
         <div>
           <label htmlFor="intake-member">{t('intake.addMember')}</label>
-          <select id="intake-member" value={candidate} onChange={(e) => setCandidate(e.target.value)}>
-            <option value="">{t('intake.chooseMember')}</option>
-            {offered.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.roleTitle}
-                {p.organisation ? `, ${p.organisation}` : ''})
-              </option>
-            ))}
-          </select>
+          <ProfessionalSelect
+            id="intake-member"
+            professionals={offered}
+            placeholder={t('intake.chooseMember')}
+            value={candidate}
+            onChange={setCandidate}
+          />
         </div>
         <div>
           <label htmlFor="intake-member-access">{t('team.access')}</label>
-          <select
-            id="intake-member-access"
-            value={access}
-            onChange={(e) => setAccess(e.target.value as PickedMember['access'])}
-          >
-            <option value="write">{t('intake.access.write')}</option>
-            <option value="read">{t('intake.access.read')}</option>
-          </select>
+          <AccessSelect id="intake-member-access" words="intake.access" value={access} onChange={setAccess} />
         </div>
         <button type="button" disabled={!candidate} onClick={add}>
           {t('intake.addMemberButton')}
