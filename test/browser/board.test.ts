@@ -105,4 +105,26 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     await expect.poll(() => cellOf(a, goalId)).toBe(expected);
     await expect.poll(() => cellOf(b, goalId), { timeout: 5_000 }).toBe(expected);
   });
+
+  it('a step added by keyboard takes the focus, so a typed sentence becomes one step (issue 14, item 7)', async () => {
+    const b = pages[1]!;
+    const goalId = goalIds[2]!;
+    const boardNow = () =>
+      server.sync.registry.use(`case:${caseId}:shared`, (doc) =>
+        readBoard(doc).goals.find((g) => g.id === goalId)!,
+      );
+    const before = await boardNow();
+    await b.getByRole('button', { name: `Bewerk doel: ${before.title}` }).click();
+    await b.getByRole('button', { name: /Stap toevoegen/ }).focus();
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('Bel de huisarts op maandag');
+    const index = before.steps.length + 1;
+    await expect
+      .poll(() => b.getByLabel(`Stap ${index}`, { exact: true }).inputValue())
+      .toBe('Bel de huisarts op maandag');
+    await expect
+      .poll(async () => (await boardNow()).steps.map((step) => step.text))
+      .toEqual([...before.steps.map((step) => step.text), 'Bel de huisarts op maandag']);
+    await b.getByRole('button', { name: 'Klaar' }).click();
+  });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addStep, deleteStep, moveStep, stepText, updateStep } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
@@ -5,10 +6,22 @@ import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
 import { OwnerSelect } from './OwnerSelect.js';
 
-/** The ordered steps of a goal: each with one owner, a due date and done or not. */
+/**
+ * The ordered steps of a goal: each with one owner, a due date and done or not. A new step takes
+ * the focus, so what is typed next goes into it (not into the button, where each space would add
+ * another empty step).
+ */
 export function StepList({ goal }: { goal: Goal }) {
   const { t } = useTranslation();
   const { doc, today } = useBoardContext();
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (!added) return;
+    const field = document.getElementById(`step-${added}-text`);
+    if (!field) return; // not rendered yet: the next change of the steps brings it
+    field.focus();
+    setAdded(null);
+  }, [added, goal.steps]);
   return (
     <fieldset className="steps">
       <legend>{t('steps.heading')}</legend>
@@ -84,7 +97,10 @@ export function StepList({ goal }: { goal: Goal }) {
           );
         })}
       </ol>
-      <button type="button" onClick={() => addStep(doc, goal.id, { text: '', ownerId: goal.ownerId })}>
+      <button
+        type="button"
+        onClick={() => setAdded(addStep(doc, goal.id, { text: '', ownerId: goal.ownerId }))}
+      >
         + {t('steps.add')}
       </button>
     </fieldset>
