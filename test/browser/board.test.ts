@@ -127,4 +127,28 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
       .toEqual([...before.steps.map((step) => step.text), 'Bel de huisarts op maandag']);
     await b.getByRole('button', { name: 'Klaar' }).click();
   });
+
+  it('quick add in a cell: Escape leaves nothing behind, Enter makes a goal and opens the next (issue 14, item 6)', async () => {
+    const [a, b] = pages as [Page, Page];
+    const cell = 'Werk en dagbesteding, Volhouden';
+    const titles = () =>
+      server.sync.registry.use(`case:${caseId}:shared`, (doc) => readBoard(doc).goals.map((g) => g.title));
+    const before = await titles();
+    await a.getByRole('button', { name: `Nieuw doel bij ${cell}` }).click();
+    await a.getByLabel(`Titel van het nieuwe doel bij ${cell}`).waitFor();
+    await a.keyboard.press('Escape');
+    await a.getByRole('button', { name: `Nieuw doel bij ${cell}` }).waitFor();
+    expect(await titles()).toEqual(before);
+
+    await a.getByRole('button', { name: `Nieuw doel bij ${cell}` }).click();
+    await a.keyboard.type('Twee ochtenden vrijwilligerswerk');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Een vaste werkplek in de buurt');
+    await a.keyboard.press('Enter');
+    await a.keyboard.press('Escape');
+    const made = ['Twee ochtenden vrijwilligerswerk', 'Een vaste werkplek in de buurt'];
+    await expect.poll(async () => (await titles()).sort()).toEqual([...before, ...made].sort());
+    // The other person sees both cards, titled as typed (no placeholder text left in them).
+    for (const title of made) await b.getByRole('button', { name: `Bewerk doel: ${title}` }).waitFor();
+  });
 });

@@ -235,16 +235,15 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
     for (const page of [nurse, debt])
       await page.locator('.board-status').getByText('Live verbonden').waitFor();
     expect(await canAddGoals(debt)).toBe(0);
-    await nurse
-      .getByRole('button', { name: /^Nieuw doel bij/ })
-      .first()
-      .click();
-    const title = nurse.getByLabel('Doel (zoals het team het noemt)');
-    await title.selectText();
+    // Quick add in a cell: the title first, Enter, and Escape when done; nothing is made before.
+    await nurse.getByRole('button', { name: 'Nieuw doel bij Zorg, Tijdens behandeling' }).click();
     await nurse.keyboard.type(goalTitle);
+    await nurse.keyboard.press('Enter');
+    await nurse.keyboard.press('Escape');
+    await debt.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).waitFor();
+    await nurse.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).click();
     await nurse.getByLabel('Zichtbaar voor de cliënt').check();
     await nurse.getByRole('button', { name: 'Klaar' }).click();
-    await debt.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).waitFor();
     await shot(debt, 'watching-live');
 
     // The client chooses a password and reads the plan.

@@ -33,6 +33,7 @@ import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
 import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { useBoardContext } from './context.js';
 import { GoalCard, GoalCardBody } from './GoalCard.js';
+import { QuickAddGoal } from './QuickAddGoal.js';
 
 type CellId = `${LifeDomain}|${RecoveryPhase}`;
 type Layout = Record<CellId, string[]>;
@@ -81,9 +82,8 @@ function Cell({
   id: CellId;
   goals: Goal[];
   label: string;
-  onAdd: (() => void) | null;
+  onAdd: ((title: string) => void) | null;
 }) {
-  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
   return (
     <div
@@ -100,16 +100,7 @@ function Cell({
           ))}
         </ul>
       </SortableContext>
-      {onAdd && (
-        <button
-          type="button"
-          className="add-goal"
-          onClick={onAdd}
-          aria-label={t('board.addGoalIn', { cell: label })}
-        >
-          + {t('board.addGoal')}
-        </button>
-      )}
+      {onAdd && <QuickAddGoal cellLabel={label} onAdd={onAdd} />}
     </div>
   );
 }
@@ -124,7 +115,7 @@ export function BoardGrid({
   onAdd,
 }: {
   goals: Goal[];
-  onAdd(domain: LifeDomain, phase: RecoveryPhase): void;
+  onAdd(domain: LifeDomain, phase: RecoveryPhase, title: string): void;
 }) {
   const { t } = useTranslation();
   const { doc, readOnly } = useBoardContext();
@@ -252,7 +243,7 @@ export function BoardGrid({
                   id={id}
                   label={cellLabel(id)}
                   goals={layout[id].map((g) => byId.get(g)).filter((g): g is Goal => !!g)}
-                  onAdd={readOnly ? null : () => onAdd(domain, phase)}
+                  onAdd={readOnly ? null : (title) => onAdd(domain, phase, title)}
                 />
               );
             })}

@@ -148,16 +148,15 @@ function OpenBoard({
             )}
             <BoardGrid
               goals={board.goals}
-              onAdd={(domain, phase) => {
-                const id = createGoal(document.doc, {
-                  title: t('board.newGoalTitle'),
+              onAdd={(domain, phase, title) =>
+                createGoal(document.doc, {
+                  title,
                   domain,
                   phase,
                   ownerId:
                     user?.professionalId && members.has(user.professionalId) ? user.professionalId : null,
-                });
-                openGoal(id);
-              }}
+                })
+              }
             />
           </>
         )}

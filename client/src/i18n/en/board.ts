@@ -9,7 +9,9 @@ export const enBoard: Translation<typeof nlBoard> = {
     cellLabel: '{{domain}}, {{phase}}',
     addGoal: 'Goal',
     addGoalIn: 'New goal in {{cell}}',
-    newGoalTitle: 'New goal',
+    newGoalIn: 'Title of the new goal in {{cell}}',
+    newGoalPlaceholder: 'What does the client want to reach?',
+    newGoalHint: 'Enter: make the goal and another. Esc: done.',
     readOnly: 'You can only read this board. You see changes by others at once.',
   },
   goal: {

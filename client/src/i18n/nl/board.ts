@@ -6,7 +6,9 @@ export const nlBoard = {
     cellLabel: '{{domain}}, {{phase}}',
     addGoal: 'Doel',
     addGoalIn: 'Nieuw doel bij {{cell}}',
-    newGoalTitle: 'Nieuw doel',
+    newGoalIn: 'Titel van het nieuwe doel bij {{cell}}',
+    newGoalPlaceholder: 'Wat wil de cliënt bereiken?',
+    newGoalHint: 'Enter: doel maken en nog een. Esc: klaar.',
     readOnly: 'Je kunt dit bord alleen lezen. Wijzigingen van anderen zie je meteen.',
   },
   goal: {
