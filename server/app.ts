@@ -22,6 +22,7 @@ import { databaseFile, openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { sqliteDocumentStore } from './db/documentStore.js';
 import { seedDemo } from './demo/seed.js';
+import { collectedDocuments } from './demo/seedDocuments.js';
 import { clientFileService } from './export/clientFile.js';
 import { startRetentionJob } from './retention/job.js';
 import { retentionService } from './retention/service.js';
@@ -68,12 +69,16 @@ import { Projection } from './sync/extensions/projection.js';
 import { SessionAccess } from './sync/extensions/sessionAccess.js';
 import { ShapeValidation } from './sync/extensions/shapeValidation.js';
 import { SyncServer } from './sync/syncServer.js';
+import { openStorage } from './storage/storage.js';
+import type { Storage } from './storage/storage.js';
 import { hashPassword } from './auth/passwords.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  /** Where the documents live (SPEC ST1): this SQLite file, or PostgreSQL with DATABASE_URL. */
+  storage: Storage;
   sync: SyncServer;
   services: Services;
   /** True when this start seeded the demo neighbourhood. */
@@ -101,11 +106,26 @@ export async function startServer(
     throw error;
   }
   const { audit, checkpoints: auditCheckpoints } = started;
+  // After openDatabase: on a SQLite file its first migration creates document_updates, which the
+  // storage's migration then adopts (the other way round that migration would find the table).
+  // On SQLite the storage shares this connection (see OpenStorageOptions.sqliteConnection).
+  let storage: Storage;
+  try {
+    storage = await openStorage(config.storage, {
+      sqliteConnection: config.storage.databaseUrl ? undefined : db,
+    });
+  } catch (error) {
+    started.checkpoints.stop();
+    db.close();
+    throw error;
+  }
   // Checkpoints run in a worker; the main connection's own is only a safety net.
   db.pragma('wal_autocheckpoint = 20000');
   const checkpointer = startCheckpointer(databaseFile(config.dataDir));
-  const store = sqliteDocumentStore(db);
-  const seeded = config.demoData ? await seedDemo(db, store) : false;
+  const documents = storage.documents;
+  const collected = storage.engine === 'sqlite' ? null : collectedDocuments();
+  const seeded = config.demoData ? await seedDemo(db, collected ?? sqliteDocumentStore(db)) : false;
+  if (seeded) await collected?.appendTo(documents);
   // Open sync connections of sessions a new password ended close at once (SPEC AS5).
   const accounts = accountService(db, { sessionsEnded: () => sync.recheck() });
   if (config.initialAdmin && !accounts.hasAdmin()) {
@@ -148,7 +168,7 @@ export async function startServer(
         allowedOrigins: () => origins,
       }),
       new ShapeValidation(),
-      new Persistence(store, { compactAfterUpdates: config.sync.compactAfterUpdates }),
+      new Persistence(documents, { compactAfterUpdates: config.sync.compactAfterUpdates }),
       changeLog,
       new ChangeEntries(audit),
       projection,
@@ -216,7 +236,7 @@ export async function startServer(
     retention: retentionService({
       db,
       registry: sync.registry,
-      store,
+      documents,
       audit,
       sessions,
       log,
@@ -317,6 +337,7 @@ export async function startServer(
     url: `http://${host}:${port}`,
     port,
     db,
+    storage,
     sync,
     services,
     seeded,
@@ -328,6 +349,7 @@ export async function startServer(
       // After the last document-close: the stop checkpoint anchors the whole log.
       auditCheckpoints.stop();
       await checkpointer.stop();
+      await storage.close();
       db.close();
     },
   };

@@ -11,6 +11,18 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * PostgreSQL for the documents (SPEC ST1); absent or empty: SQLite in DATA_DIR. May hold a
+   * password, so a bad value is never echoed.
+   */
+  DATABASE_URL: z
+    .string()
+    .transform((v) => v.trim())
+    .refine(
+      (v) => v === '' || (/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v) && URL.canParse(v)),
+      'must be postgres://user@host:port/database',
+    )
+    .optional(),
   /** Seed the demo neighbourhood on first start; on by default except in production. */
   DEMO_DATA: flag.optional(),
   /** Largest WebSocket message the sync server accepts. */
@@ -152,11 +164,18 @@ const envSchema = z.object({
     .optional(),
 });
 
+/** Which storage holds the documents: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */
+export interface StorageConfig {
+  databaseUrl: string | null;
+  dataDir: string;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
   dataDir: string;
+  storage: StorageConfig;
   demoData: boolean;
   sync: {
     maxMessageBytes: number;
@@ -201,7 +220,13 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Variables that may hold a password: a bad value is named but never echoed into the logs. */
-const secretVariables = new Set(['INITIAL_ADMIN_PASSWORD', 'SMTP_URL', 'AUDIT_KEY', 'TWO_FACTOR_KEY']);
+const secretVariables = new Set([
+  'INITIAL_ADMIN_PASSWORD',
+  'SMTP_URL',
+  'AUDIT_KEY',
+  'TWO_FACTOR_KEY',
+  'DATABASE_URL',
+]);
 
 /** True when `file` lies inside `dir` (or is it). */
 const isInside = (dir: string, file: string) => {
@@ -259,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    storage: { databaseUrl: e.DATABASE_URL || null, dataDir },
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,

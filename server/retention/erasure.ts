@@ -124,14 +124,19 @@ export function erasureStatements(db: Db) {
     return removed + run('DELETE FROM users WHERE id = ?', account.id);
   };
 
+  // The document log's heads (server/storage) name the document too; not counted as content.
+  const hasHeads = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_heads'")
+    .get();
   const removeDocuments = (names: readonly string[]): number =>
-    names.reduce(
-      (n, name) =>
+    names.reduce((n, name) => {
+      if (hasHeads) run('DELETE FROM document_heads WHERE document_name = ?', name);
+      return (
         n +
         run('DELETE FROM document_updates WHERE document_name = ?', name) +
-        run('DELETE FROM document_changes WHERE document_name = ?', name),
-      0,
-    );
+        run('DELETE FROM document_changes WHERE document_name = ?', name)
+      );
+    }, 0);
 
   /** The meetings that discussed the case, or hold anything of it. */
   const meetingsOf = (caseId: string): string[] => {

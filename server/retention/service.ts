@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { removeAgendaItem } from '../../shared/doc/meeting.js';
 import { closeCodes, meetingDocumentName } from '../../shared/protocol.js';
 import { retentionParts } from '../../shared/rightsApi.js';
@@ -6,7 +5,7 @@ import type { ErasureAnswer, RetentionDue, RetentionPart } from '../../shared/ri
 import type { AccessLog } from '../audit/accessLog.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Db } from '../db/database.js';
-import type { DocumentStore } from '../db/documentStore.js';
+import type { DocumentLog } from '../storage/documentLog.js';
 import { HttpError } from '../http/validate.js';
 import type { Logger } from '../logger.js';
 import { caseAlias } from '../meetings/store.js';
@@ -19,7 +18,8 @@ import type { RetentionPeriods } from './policy.js';
 export interface RetentionDeps {
   db: Db;
   registry: DocumentRegistry;
-  store: DocumentStore;
+  /** The document log, to compact an agenda a case left (its rows must no longer hold it). */
+  documents: Pick<DocumentLog, 'compact'>;
   audit: AccessLog;
   sessions: SessionStore;
   log: Logger;
@@ -55,7 +55,7 @@ interface DueRow {
  * from memory, and leaves one access-log entry with ids only.
  */
 export function retentionService(deps: RetentionDeps) {
-  const { db, registry, store, audit, sessions, log, periods, now } = deps;
+  const { db, registry, documents, audit, sessions, log, periods, now } = deps;
   const closure = closureReader(db);
   const statements = erasureStatements(db);
   const erasedOf = db.prepare<[string], { part: RetentionPart }>(
@@ -96,10 +96,8 @@ export function retentionService(deps: RetentionDeps) {
   const removeFromAgendas = async (caseId: string, meetings: readonly string[]) => {
     for (const meetingId of meetings) {
       const name = meetingDocumentName(meetingId);
-      await registry.use(name, (doc) => {
-        removeAgendaItem(doc, caseId);
-        store.replace(name, Y.encodeStateAsUpdate(doc));
-      });
+      await registry.use(name, (doc) => removeAgendaItem(doc, caseId));
+      await documents.compact(name); // after the removal was stored (use awaits it)
     }
   };
 

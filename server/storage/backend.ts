@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Engine } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -19,6 +19,13 @@ export interface Backend {
    * lock is the file's write lock, which every write takes in turn.
    */
   locked<T>(name: string, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * SQLite only: runs `work` as one transaction without yielding, after this process's other
+   * storage transactions (`exec` runs a compiled query and returns its rows). Nothing else of
+   * the process can run inside it, so a write of other code (the access log, a projection) never
+   * joins a storage transaction and is never rolled back with it.
+   */
+  writeNow?<T>(work: (exec: (query: CompiledQuery) => unknown[]) => T): Promise<T>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

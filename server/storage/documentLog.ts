@@ -31,46 +31,76 @@ interface Append {
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /**
- * Hands out the next `count` sequence numbers of each document and returns the first of each.
- * The head row stays locked until the transaction ends, so the appends of one document commit
- * in the order of their sequence on every instance (a reader never sees 12 before 11).
+ * Hands out the next `count` sequence numbers of each document (the query returns each head
+ * after it). The head row stays locked until the transaction ends, so the appends of one
+ * document commit in the order of their sequence on every instance (a reader never sees 12
+ * before 11).
  */
-async function reserve(trx: Kysely<Database>, counts: Map<string, number>): Promise<Map<string, number>> {
+function reserveQuery(db: Kysely<Database>, counts: Map<string, number>) {
   // Sorted names: two instances' batches lock heads in the same order and never deadlock.
   const values = [...counts.keys()].sort().map((name) => ({ document_name: name, seq: counts.get(name)! }));
-  const heads = await trx
+  return db
     .insertInto('document_heads')
     .values(values)
     .onConflict((oc) =>
       oc.column('document_name').doUpdateSet({ seq: sql<number>`document_heads.seq + excluded.seq` }),
     )
-    .returning(['document_name', 'seq'])
-    .execute();
-  return new Map(heads.map((h) => [h.document_name, h.seq - counts.get(h.document_name)! + 1]));
+    .returning(['document_name', 'seq']);
 }
+
+/** The first of the sequences reserved for each document, from the heads after reserving. */
+function firstSequences(
+  heads: { document_name: string; seq: number }[],
+  counts: Map<string, number>,
+): Map<string, number> {
+  return new Map(heads.map((h) => [h.document_name, Number(h.seq) - counts.get(h.document_name)! + 1]));
+}
+
+/** Each append's sequence number, in the order given, from the first free one of each document. */
+function sequencesOf(appends: Append[], first: Map<string, number>): number[] {
+  const next = new Map(first);
+  return appends.map((a) => {
+    const seq = next.get(a.name)!;
+    next.set(a.name, seq + 1);
+    return seq;
+  });
+}
+
+const countsOf = (appends: Append[]) => {
+  const counts = new Map<string, number>();
+  for (const a of appends) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+  return counts;
+};
+
+const insertAppends = (db: Kysely<Database>, appends: Append[], seqs: number[]) =>
+  db.insertInto('document_updates').values(
+    appends.map((a, i) => ({
+      document_name: a.name,
+      seq: seqs[i]!,
+      data: toBuffer(a.data),
+      user_id: a.userId,
+    })),
+  );
 
 /** Appends in one transaction; returns each append's sequence number, in the order given. */
 async function writeAppends(backend: Backend, appends: Append[]): Promise<number[]> {
-  return backend.write(async (trx) => {
-    const counts = new Map<string, number>();
-    for (const a of appends) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
-    const next = await reserve(trx, counts);
-    const seqs = appends.map((a) => {
-      const seq = next.get(a.name)!;
-      next.set(a.name, seq + 1);
-      return seq;
+  const counts = countsOf(appends);
+  // SQLite shares its connection with the rest of the server: the appends run as one
+  // transaction that yields to nothing (Backend.writeNow), the same queries compiled.
+  if (backend.writeNow)
+    return backend.writeNow((exec) => {
+      const heads = exec(reserveQuery(backend.db, counts).compile()) as {
+        document_name: string;
+        seq: number;
+      }[];
+      const seqs = sequencesOf(appends, firstSequences(heads, counts));
+      exec(insertAppends(backend.db, appends, seqs).compile());
+      return seqs;
     });
-    await trx
-      .insertInto('document_updates')
-      .values(
-        appends.map((a, i) => ({
-          document_name: a.name,
-          seq: seqs[i]!,
-          data: toBuffer(a.data),
-          user_id: a.userId,
-        })),
-      )
-      .execute();
+  return backend.write(async (trx) => {
+    const heads = await reserveQuery(trx, counts).execute();
+    const seqs = sequencesOf(appends, firstSequences(heads, counts));
+    await insertAppends(trx, appends, seqs).execute();
     return seqs;
   });
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Backend, Engine } from './backend.js';
-import type { StorageConfig } from './config.js';
+import type { StorageConfig } from '../config.js';
 import { DocumentLog } from './documentLog.js';
 import type { DocumentLogOptions } from './documentLog.js';
 import { postgresBackend } from './postgres.js';
 import type { PostgresOptions } from './postgres.js';
 import type { Database } from './schema.js';
 import { sqliteBackend } from './sqlite.js';
+import type { SqliteConnection } from './sqlite.js';
 
 /** The storage of one server instance: the typed database and the document log over it. */
 export interface Storage {
@@ -23,6 +24,13 @@ export interface OpenStorageOptions extends DocumentLogOptions {
   postgres?: PostgresOptions;
   /** The SQLite file; default veelzijdig.sqlite in the data directory. */
   sqliteFile?: string;
+  /**
+   * SQLite: the connection the rest of the server already holds on that file, shared rather than
+   * a second one (better-sqlite3 waits for another connection's write lock by blocking the
+   * thread, which would stall a transaction the storage has open). Closing the storage leaves
+   * it open.
+   */
+  sqliteConnection?: SqliteConnection;
 }
 
 /**
@@ -32,7 +40,7 @@ export interface OpenStorageOptions extends DocumentLogOptions {
 export async function openStorage(config: StorageConfig, options: OpenStorageOptions = {}): Promise<Storage> {
   const backend: Backend = config.databaseUrl
     ? await postgresBackend(config.databaseUrl, options.postgres)
-    : sqliteBackend(config.dataDir, options.sqliteFile);
+    : sqliteBackend(config.dataDir, options.sqliteFile, options.sqliteConnection);
   try {
     if (options.migrate !== false) await backend.migrate();
   } catch (error) {

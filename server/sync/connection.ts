@@ -107,7 +107,9 @@ export class Connection implements Peer {
     const subtype = decoding.readVarUint(decoder);
     if (subtype === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      this.send(outgoing.step2(Y.encodeStateAsUpdate(document.doc, stateVector)));
+      // What the document holds now, sent once the changes in it are stored (SPEC D1).
+      const answer = outgoing.step2(Y.encodeStateAsUpdate(document.doc, stateVector));
+      document.outbox.inTurn(() => this.send(answer));
       return;
     }
     if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {

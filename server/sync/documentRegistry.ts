@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { closeCodes } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
-import type { Actor, ChangeContext } from './extension.js';
+import type { Actor, ChangeContext, DocumentContext } from './extension.js';
 import type { Pipeline } from './pipeline.js';
 import { SharedDocument } from './sharedDocument.js';
 import { touchedBy } from './touched.js';
@@ -23,6 +23,8 @@ export class NotStored extends Error {
 export class DocumentRegistry {
   private readonly documents = new Map<string, SharedDocument>();
   private readonly loading = new Map<string, Promise<SharedDocument>>();
+  /** What concerns still write of documents that left memory (a compaction), for `destroy`. */
+  private readonly storing = new Set<Promise<void>>();
   /** Emits `change` with the document name after every accepted change (for projections). */
   readonly changes = new EventEmitter().setMaxListeners(0);
 
@@ -66,6 +68,7 @@ export class DocumentRegistry {
         );
         this.documents.set(name, document);
         this.pipeline.onDocumentReady({ documentName: name, doc: document.doc });
+        await document.outbox.drained();
         // The server's own first edit (the board's defaults) could not be stored (D1).
         if (document.failed) throw new NotStored(name);
         return document;
@@ -75,7 +78,11 @@ export class DocumentRegistry {
     return pending;
   }
 
-  /** An accepted change: stored first, then sent on, then the other concerns see it (SPEC D1). */
+  /**
+   * An accepted change: stored first, then sent on, then the other concerns see it (SPEC D1).
+   * The append is awaited in the document's outbox, so the changes go out in the order they
+   * were made and the event loop goes on meanwhile (appends are group-committed, ST7).
+   */
   private accepted(
     document: SharedDocument,
     update: Uint8Array,
@@ -92,16 +99,28 @@ export class DocumentRegistry {
       actor: connection ? connection.context.actor : document.actor,
       touched: touchedBy(transaction),
     };
-    try {
-      this.pipeline.storeChange(change);
-    } catch (error) {
+    const failed = (error: unknown) => {
       this.log.error('storing a change failed', { document: document.name, error: String(error) });
       this.fail(document);
+    };
+    const sendOn = () => {
+      document.broadcastUpdate(update, origin);
+      this.pipeline.onChange(change);
+      try {
+        this.changes.emit('change', document.name);
+      } catch (error) {
+        this.log.error('a change listener failed', { document: document.name, error: String(error) });
+      }
+    };
+    let stored: Promise<void> | null;
+    try {
+      stored = this.pipeline.storeChange(change);
+    } catch (error) {
+      failed(error);
       return;
     }
-    document.broadcastUpdate(update, origin);
-    this.pipeline.onChange(change);
-    this.changes.emit('change', document.name);
+    if (stored) document.outbox.afterStored(stored, sendOn, failed);
+    else document.outbox.inTurn(sendOn);
   }
 
   /**
@@ -111,6 +130,7 @@ export class DocumentRegistry {
    */
   private fail(document: SharedDocument): void {
     document.failed = true;
+    document.outbox.close();
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
     if (this.documents.get(document.name) === document) this.documents.delete(document.name);
     for (const peer of [...document.connections])
@@ -126,39 +146,67 @@ export class DocumentRegistry {
   /**
    * Runs `fn` on a document outside any connection (the server reading a projection, or writing
    * a client's contribution); a write is stored and sent to every editor like any other change,
-   * attributed to `actor`. Throws `NotStored` when a write could not be stored.
+   * attributed to `actor`. Resolves once the write is stored and sent; throws `NotStored` when
+   * it could not be stored.
    */
   async use<T>(name: string, fn: (doc: Y.Doc) => T, actor: Actor | null = null): Promise<T> {
     const document = this.documents.get(name) ?? (await this.load(name));
-    document.actor = actor;
+    document.users += 1; // an unload under way leaves it in memory
     try {
-      const result = fn(document.doc);
+      let result: T;
+      document.actor = actor;
+      try {
+        result = fn(document.doc);
+      } finally {
+        document.actor = null;
+      }
+      await document.outbox.drained();
       if (document.failed) throw new NotStored(name);
       return result;
     } finally {
-      document.actor = null;
+      document.users -= 1;
       this.scheduleUnload(document);
     }
   }
 
   private scheduleUnload(document: SharedDocument): void {
-    if (document.failed || document.connections.size > 0 || document.unloadTimer) return;
-    document.unloadTimer = setTimeout(() => this.unload(document), this.unloadAfterMs);
+    if (document.failed || document.connections.size > 0 || document.users > 0 || document.unloadTimer)
+      return;
+    document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadAfterMs);
     document.unloadTimer.unref();
   }
 
-  private unload(document: SharedDocument): void {
+  private async unload(document: SharedDocument): Promise<void> {
     document.unloadTimer = null;
     if (document.connections.size > 0 || document.failed) return;
-    this.pipeline.onStoreDocument({ documentName: document.name, doc: document.doc });
-    document.destroy();
-    this.documents.delete(document.name);
+    await document.outbox.drained(); // its last changes are stored first
+    // Someone came back meanwhile (a connection, or `use`, which schedules its own unload).
+    if (document.connections.size > 0 || document.users > 0 || document.failed || document.unloadTimer)
+      return;
+    if (this.documents.get(document.name) !== document) return;
+    this.leave(document, { documentName: document.name, doc: document.doc });
   }
 
-  /** Resolves once none of these documents is being loaded (before `discard`, SPEC RT5). */
+  /** The concerns store the document (reading it at once), then it leaves memory. */
+  private leave(document: SharedDocument, context: DocumentContext): void {
+    const stored = this.pipeline.onStoreDocument(context);
+    this.storing.add(stored);
+    void stored.finally(() => this.storing.delete(stored));
+    document.destroy();
+    if (this.documents.get(document.name) === document) this.documents.delete(document.name);
+  }
+
+  /**
+   * Resolves once none of these documents is being loaded and the changes made to them are
+   * stored (before `discard`, SPEC RT5).
+   */
   async settled(names: readonly string[]): Promise<void> {
     for (;;) {
-      const pending = names.flatMap((name) => this.loading.get(name) ?? []);
+      const pending: Promise<unknown>[] = names.flatMap((name) => this.loading.get(name) ?? []);
+      for (const name of names) {
+        const document = this.documents.get(name);
+        if (document && document.outbox.pending > 0) pending.push(document.outbox.drained());
+      }
       if (pending.length === 0) return;
       await Promise.allSettled(pending);
     }
@@ -173,8 +221,9 @@ export class DocumentRegistry {
     const document = this.documents.get(name);
     if (!document) return;
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
-    this.pipeline.onStoreDocument({ documentName: name, doc: document.doc });
+    void this.pipeline.onStoreDocument({ documentName: name, doc: document.doc, erasing: true });
     document.failed = true;
+    document.outbox.close();
     this.documents.delete(name);
     for (const peer of [...document.connections]) peer.close(code, reason);
     setImmediate(() => document.destroy());
@@ -183,11 +232,14 @@ export class DocumentRegistry {
   /** Stores and drops every document (server shutdown). */
   async destroy(): Promise<void> {
     await Promise.allSettled(this.loading.values());
-    for (const document of this.documents.values()) {
+    const documents = [...this.documents.values()];
+    await Promise.all(documents.map((document) => document.outbox.drained()));
+    for (const document of documents) {
       if (document.unloadTimer) clearTimeout(document.unloadTimer);
-      this.pipeline.onStoreDocument({ documentName: document.name, doc: document.doc });
-      document.destroy();
+      if (document.failed) continue;
+      this.leave(document, { documentName: document.name, doc: document.doc });
     }
     this.documents.clear();
+    await Promise.allSettled([...this.storing]);
   }
 }

@@ -33,6 +33,8 @@ export interface ConnectionContext {
 export interface DocumentContext {
   documentName: string;
   doc: Y.Doc;
+  /** Set when the document leaves memory to be erased (SPEC RT5): store nothing more of it. */
+  erasing?: boolean;
 }
 
 export interface UpdateContext extends DocumentContext {
@@ -86,14 +88,18 @@ export interface SyncExtension {
   /** Runs right after a client's update was applied: the place to repair what a merge broke (R1). */
   afterApplyUpdate?(context: UpdateContext): void;
   /**
-   * Makes an accepted change durable. Runs before the change is sent to anyone (SPEC D1); a throw
-   * means it was not stored: it is not sent and the document is reloaded from storage.
+   * Makes an accepted change durable. The change is sent to no one before the returned promise
+   * resolved (SPEC D1); a throw or a rejection means it was not stored: it is not sent and the
+   * document is reloaded from storage.
    */
-  storeChange?(context: ChangeContext): void;
+  storeChange?(context: ChangeContext): Promise<void> | void;
   /** After an accepted change was stored and sent; a failing concern does not stop the others. */
   onChange?(context: ChangeContext): void;
-  /** The document is about to leave memory (or the server stops): last chance to store it. */
-  onStoreDocument?(context: DocumentContext): void;
+  /**
+   * The document is about to leave memory (or the server stops): last chance to store it. What
+   * it needs of the document it reads before returning; the document is destroyed right after.
+   */
+  onStoreDocument?(context: DocumentContext): Promise<void> | void;
   onDisconnect?(context: ConnectionContext): void;
   /** The server stops: clear timers. */
   onDestroy?(): Promise<void> | void;

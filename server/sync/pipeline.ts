@@ -36,16 +36,41 @@ export class Pipeline {
   afterApplyUpdate(context: UpdateContext): void {
     for (const e of this.extensions) e.afterApplyUpdate?.(context);
   }
-  /** Throws when any store failed: the change must then not be sent on (SPEC D1). */
-  storeChange(context: ChangeContext): void {
-    for (const e of this.extensions) e.storeChange?.(context);
+  /**
+   * Stores the change with every concern that stores: null when all stored it at once, else a
+   * promise that resolves once all did. A throw or rejection: not stored, never send it (SPEC D1).
+   */
+  storeChange(context: ChangeContext): Promise<void> | null {
+    let pending: Promise<void>[] | null = null;
+    for (const e of this.extensions) {
+      const stored = e.storeChange?.(context);
+      if (stored) (pending ??= []).push(stored);
+    }
+    if (!pending) return null;
+    return pending.length === 1 ? pending[0]! : Promise.all(pending).then(() => undefined);
   }
   /** Each concern runs whatever the others do: one failing projection never skips the rest. */
   onChange(context: ChangeContext): void {
     this.each('onChange', context.documentName, (e) => e.onChange?.(context));
   }
-  onStoreDocument(context: DocumentContext): void {
-    this.each('onStoreDocument', context.documentName, (e) => e.onStoreDocument?.(context));
+  /** Resolves once every concern stored what it keeps; a failing one is logged, never thrown. */
+  async onStoreDocument(context: DocumentContext): Promise<void> {
+    const pending: Promise<void>[] = [];
+    this.each('onStoreDocument', context.documentName, (e) => {
+      const stored = e.onStoreDocument?.(context);
+      if (!stored) return;
+      pending.push(
+        stored.catch((error: unknown) =>
+          this.log.error('a sync concern failed', {
+            hook: 'onStoreDocument',
+            concern: e.constructor.name,
+            document: context.documentName,
+            error: String(error),
+          }),
+        ),
+      );
+    });
+    await Promise.all(pending);
   }
   onDisconnect(context: ConnectionContext): void {
     this.each('onDisconnect', context.documentName, (e) => e.onDisconnect?.(context));

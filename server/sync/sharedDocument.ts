@@ -5,6 +5,7 @@ import type { Actor } from './extension.js';
 import type { AwarenessEntry } from './awarenessCodec.js';
 import { encodeAwareness } from './awarenessCodec.js';
 import { outgoing } from './messages.js';
+import { Outbox } from './outbox.js';
 
 /** What a document needs of a connection: a way to send and to close, and whose edits it carries. */
 export interface Peer {
@@ -26,9 +27,13 @@ export class SharedDocument {
   /** Which connection brought each awareness client id (its presence is that connection's). */
   private readonly awarenessOwners = new Map<number, Peer>();
   private readonly awarenessOf = new Map<Peer, Set<number>>();
+  /** Changes go out only once stored, in the order they were made (SPEC D1). */
+  readonly outbox = new Outbox();
   unloadTimer: NodeJS.Timeout | null = null;
   /** Storing a change failed: this copy holds what storage may not; it is dropped (SPEC D1). */
   failed = false;
+  /** Calls of `DocumentRegistry.use` under way: the document stays in memory meanwhile. */
+  users = 0;
   /** On whose behalf the server is editing right now (set around `DocumentRegistry.use`). */
   actor: Actor | null = null;
 

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: path.resolve('./data'),
+      storage: { databaseUrl: null, dataDir: path.resolve('./data') },
       demoData: true,
       sync: {
         maxMessageBytes: 4 * 1024 * 1024,

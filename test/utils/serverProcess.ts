@@ -59,8 +59,15 @@ export interface ServerProcess {
   memory(): { rssKiB: number; peakKiB: number };
 }
 
-/** Starts `node --import tsx server/main.ts` on `dataDir` and `port`; resolves once it listens. */
-export function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
+/**
+ * Starts `node --import tsx server/main.ts` on `dataDir` and `port`; resolves once it listens.
+ * `env` adds variables, e.g. DATABASE_URL for documents on PostgreSQL (default: SQLite).
+ */
+export function startServerProcess(
+  dataDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'server/main.ts')],
@@ -74,6 +81,8 @@ export function startServerProcess(dataDir: string, port: number): Promise<Serve
         DATA_DIR: dataDir,
         PORT: String(port),
         HOST: '127.0.0.1',
+        DATABASE_URL: '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DocumentStore } from '../../server/db/documentStore.js';
 import { createLogger } from '../../server/logger.js';
 import type { SyncExtension } from '../../server/sync/extension.js';
+import type { DocumentLogPort } from '../../server/sync/extensions/persistence.js';
+import type { StoredUpdate } from '../../server/storage/documentLog.js';
 import { SyncServer } from '../../server/sync/syncServer.js';
 
 /**
@@ -42,14 +43,34 @@ export async function startSyncHarness(
   };
 }
 
-/** A document store in memory, for tests that do not need SQLite. */
-export function memoryDocumentStore(): DocumentStore & { rows: Map<string, Uint8Array[]> } {
-  const rows = new Map<string, Uint8Array[]>();
+/**
+ * A document log in memory, for tests that do not need a database: appends are stored at once
+ * (the promise resolves in a microtask), each with the next sequence of its document.
+ */
+export function memoryDocumentLog(): DocumentLogPort & {
+  rows: Map<string, StoredUpdate[]>;
+  /** What is stored for `name` now, in order. */
+  updates(name: string): Uint8Array[];
+} {
+  const rows = new Map<string, StoredUpdate[]>();
+  const heads = new Map<string, number>();
   return {
     rows,
-    load: (name) => [...(rows.get(name) ?? [])],
-    append: (name, update) => void rows.set(name, [...(rows.get(name) ?? []), update]),
-    replace: (name, state) => void rows.set(name, [state]),
-    count: (name) => rows.get(name)?.length ?? 0,
+    updates: (name) => (rows.get(name) ?? []).map((r) => r.data),
+    load: async (name, afterSeq = 0) => (rows.get(name) ?? []).filter((r) => r.seq > afterSeq),
+    append(name, data, userId = null) {
+      const seq = (heads.get(name) ?? 0) + 1;
+      heads.set(name, seq);
+      rows.set(name, [...(rows.get(name) ?? []), { seq, data, userId }]);
+      return Promise.resolve(seq);
+    },
+    async replace(name, state, throughSeq) {
+      const stored = rows.get(name) ?? [];
+      if ((heads.get(name) ?? 0) < throughSeq) throw new RangeError(`${name} ends before ${throughSeq}`);
+      if (!stored[0] || stored[0].seq > throughSeq) return false;
+      const later = stored.filter((r) => r.seq > throughSeq);
+      rows.set(name, [{ seq: throughSeq, data: state, userId: null }, ...later]);
+      return true;
+    },
   };
 }

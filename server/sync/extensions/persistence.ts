@@ -1,60 +1,98 @@
 import * as Y from 'yjs';
-import type { DocumentStore } from '../../db/documentStore.js';
+import type { DocumentLog } from '../../storage/documentLog.js';
 import type { ChangeContext, DocumentContext, SyncExtension } from '../extension.js';
+import { AppliedSequence } from './appliedSequence.js';
+
+/** What persistence needs of the document log (server/storage/documentLog.ts). */
+export type DocumentLogPort = Pick<DocumentLog, 'load' | 'append' | 'replace'>;
 
 export interface PersistenceOptions {
   /** Merge a document's stored updates into one once there are this many. */
   compactAfterUpdates: number;
 }
 
+/** What persistence keeps of one loaded copy of a document. */
+interface Loaded {
+  applied: AppliedSequence;
+  /** Stored rows of the document as far as this copy knows: when to compact. */
+  rows: number;
+  compacting: boolean;
+}
+
 /**
- * Durable documents: every accepted update is appended before it is sent on (SPEC D1); a
- * document's log is compacted into one state on load, when it grows long, and on unload (D3).
+ * Durable documents on the document log: every accepted update is appended (group-committed)
+ * and sent on only once durable (SPEC D1); a document's log is compacted into one state on load,
+ * when it grows long, and on unload (D3), always only through the last sequence this copy has
+ * applied, so updates another instance appended after it are kept (ST5).
  */
 export class Persistence implements SyncExtension {
-  private readonly counts = new Map<string, number>();
+  /** Per copy, not per name: a copy dropped after a failed append must not touch its successor. */
+  private readonly loaded = new WeakMap<Y.Doc, Loaded>();
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly log: DocumentLogPort,
     private readonly options: PersistenceOptions,
   ) {}
 
-  onLoadDocument({ documentName, doc }: DocumentContext): void {
-    const updates = this.store.load(documentName);
+  async onLoadDocument({ documentName, doc }: DocumentContext): Promise<void> {
+    const updates = await this.log.load(documentName);
     doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update);
+      for (const { data } of updates) Y.applyUpdate(doc, data);
     });
-    this.counts.set(documentName, updates.length);
-    if (updates.length > 1) this.compactIfPossible(documentName, doc);
+    const state: Loaded = {
+      applied: new AppliedSequence(updates.at(-1)?.seq ?? 0),
+      rows: updates.length,
+      compacting: false,
+    };
+    this.loaded.set(doc, state);
+    if (updates.length > 1) this.compactInBackground(documentName, doc, state);
   }
 
-  /** Appends the change with who made it; a throw here means it was not stored (SPEC D1). */
-  storeChange({ documentName, doc, update, actor }: ChangeContext): void {
-    this.store.append(documentName, update, actor?.userId ?? null);
-    const count = (this.counts.get(documentName) ?? 0) + 1;
-    this.counts.set(documentName, count);
-    if (count >= this.options.compactAfterUpdates) this.compactIfPossible(documentName, doc);
+  /** Appends the change with who made it; resolves once durable, rejects when not stored (D1). */
+  storeChange({ documentName, doc, update, actor }: ChangeContext): Promise<void> {
+    const state = this.loaded.get(doc);
+    return this.log.append(documentName, update, actor?.userId ?? null).then((seq) => {
+      if (!state) return;
+      state.applied.add(seq);
+      state.rows += 1;
+      if (state.rows >= this.options.compactAfterUpdates) this.compactInBackground(documentName, doc, state);
+    });
   }
 
-  onStoreDocument({ documentName, doc }: DocumentContext): void {
-    if ((this.counts.get(documentName) ?? 0) > 1) this.compact(documentName, doc);
-    this.counts.delete(documentName);
+  onStoreDocument({ documentName, doc, erasing }: DocumentContext): Promise<void> | void {
+    const state = this.loaded.get(doc);
+    this.loaded.delete(doc);
+    // Erasure removes the rows right after; a compaction then would write them back (RT5).
+    if (!state || erasing || state.rows <= 1) return;
+    return this.compact(documentName, doc, state);
   }
 
   /**
    * Compaction only saves room: when storage refuses it, the stored updates are all still there
    * and the document is served from memory; the next change or the unload compacts again.
    */
-  private compactIfPossible(documentName: string, doc: Y.Doc): void {
-    try {
-      this.compact(documentName, doc);
-    } catch {
-      // kept as it was, see above
-    }
+  private compactInBackground(documentName: string, doc: Y.Doc, state: Loaded): void {
+    if (state.compacting) return;
+    state.compacting = true;
+    // After the rest of a group-committed batch is counted in too (their callbacks come next).
+    queueMicrotask(() => {
+      if (this.loaded.get(doc) !== state) return void (state.compacting = false); // left memory
+      this.compact(documentName, doc, state)
+        .catch(() => undefined) // kept as it was, see above
+        .finally(() => (state.compacting = false));
+    });
   }
 
-  private compact(documentName: string, doc: Y.Doc): void {
-    this.store.replace(documentName, Y.encodeStateAsUpdate(doc));
-    this.counts.set(documentName, 1);
+  /**
+   * Replaces the log through the last sequence this copy has applied by its state, read now
+   * (it may hold changes still being appended; those rows stay and merge again on load).
+   */
+  private async compact(documentName: string, doc: Y.Doc, state: Loaded): Promise<void> {
+    const through = state.applied.through;
+    if (through === 0) return;
+    const rowsBefore = state.rows;
+    const replaced = await this.log.replace(documentName, Y.encodeStateAsUpdate(doc), through);
+    // The rows appended meanwhile stay; those through `through` are one row now (or were already).
+    if (replaced) state.rows = Math.max(1, state.rows - rowsBefore + 1);
   }
 }

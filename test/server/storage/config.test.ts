@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { storageConfig } from '../../../server/storage/config.js';
+import { loadConfig } from '../../../server/config.js';
+
+const storageConfig = (env: NodeJS.ProcessEnv, dataDir: string) =>
+  loadConfig({ ...env, DATA_DIR: dataDir }).storage;
 
 describe('choosing the storage from DATABASE_URL', () => {
   it('[ST1] without DATABASE_URL the storage is SQLite in the data directory', () => {

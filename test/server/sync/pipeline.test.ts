@@ -12,7 +12,7 @@ import type { SyncClient } from '../../utils/clients.js';
 import { eventually } from '../../utils/eventually.js';
 import { applyReceived, openRawSocket, serverHasRead, syncMessage } from '../../utils/rawSocket.js';
 import type { RawSocket } from '../../utils/rawSocket.js';
-import { memoryDocumentStore, startSyncHarness } from '../../utils/syncHarness.js';
+import { memoryDocumentLog, startSyncHarness } from '../../utils/syncHarness.js';
 import type { SyncHarness } from '../../utils/syncHarness.js';
 
 const name = caseDocumentName('case1');
@@ -37,9 +37,9 @@ const raw = (query = ''): RawSocket => {
 const queryOf = (context: ConnectionContext) => new URL(context.request.url ?? '/', 'http://x').searchParams;
 
 /** What the store holds for the document, as a board. */
-function storedBoard(store: ReturnType<typeof memoryDocumentStore>) {
+function storedBoard(store: ReturnType<typeof memoryDocumentLog>) {
   const doc = new Y.Doc();
-  for (const update of store.load(name)) Y.applyUpdate(doc, update);
+  for (const update of store.updates(name)) Y.applyUpdate(doc, update);
   return readBoard(doc);
 }
 
@@ -101,7 +101,7 @@ describe('[P1] concerns run in the order they are configured', () => {
   });
 
   it('an update one concern refuses closes that socket with its code and is never stored or sent on', async () => {
-    const store = memoryDocumentStore();
+    const store = memoryDocumentLog();
     const writers: SyncExtension = {
       beforeApplyUpdate: ({ connection }) => {
         if (queryOf(connection).has('blocked')) {
@@ -147,7 +147,7 @@ describe('[S1] loading', () => {
   }
 
   it('messages sent before the load finished wait, are handled in order, and the document loads once', async () => {
-    const store = memoryDocumentStore();
+    const store = memoryDocumentLog();
     const earlier = new Y.Doc();
     createGoal(earlier, { id: 'stored', title: 'Al bewaard', domain: 'income', phase: 'treatment' });
     store.append(name, Y.encodeStateAsUpdate(earlier));
@@ -209,7 +209,7 @@ describe('[A1][A2] read-only connections', () => {
   };
 
   it('a viewer’s writes are dropped, but its screen stays live and its presence is shown', async () => {
-    const store = memoryDocumentStore();
+    const store = memoryDocumentLog();
     harness = await startSyncHarness([
       viewerRole,
       new ShapeValidation(),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { caseDocumentName, isFinalClose } from '../../../../shared/protocol.js';
 import { connectClient } from '../../../utils/clients.js';
 import type { SyncClient } from '../../../utils/clients.js';
@@ -22,6 +23,8 @@ import {
   startServerProcess,
 } from '../../../utils/serverProcess.js';
 import type { ServerProcess } from '../../../utils/serverProcess.js';
+import { openDatabase } from '../../../../server/db/database.js';
+import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../../utils/services.js';
 import { boardJson } from '../../../utils/syncFixture.js';
 
 /**
@@ -32,7 +35,6 @@ import { boardJson } from '../../../utils/syncFixture.js';
  */
 const boards = 2;
 const editorsPerBoard = 6;
-const kills = 3;
 const editsBetweenKills = 25; // per editor, online, before each kill
 const editsWhileDown = 5; // per editor, before the server comes back
 
@@ -61,107 +63,147 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-describe('[D2] the server killed mid-edit', () => {
-  it(`${kills} SIGKILLs while ${boards * editorsPerBoard} providers edit: every edit is on the server, every provider connected again, none refused`, async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-crash-'));
-    const { caseIds, cookie } = seedDataDir(dataDir, boards);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const headers = { cookie, origin: `http://localhost:${port}` };
-    const names = caseIds.map((id) => caseDocumentName(id));
-    const records: BoardRecord[] = names.map(() => emptyRecord());
-    let server: ServerProcess = await startServerProcess(dataDir, port);
+/**
+ * `kills` SIGKILLs while the providers edit; `env` chooses where the documents live (default
+ * SQLite in the data directory; DATABASE_URL for PostgreSQL).
+ */
+async function killedMidEdit(kills: number, env: NodeJS.ProcessEnv = {}, engine = 'SQLite') {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-crash-'));
+  const { caseIds, cookie } = seedDataDir(dataDir, boards);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const headers = { cookie, origin: `http://localhost:${port}` };
+  const names = caseIds.map((id) => caseDocumentName(id));
+  const records: BoardRecord[] = names.map(() => emptyRecord());
+  let server: ServerProcess = await startServerProcess(dataDir, port, env);
 
-    const editors: { editor: Editor; board: number }[] = [];
-    for (let board = 0; board < boards; board++)
-      for (let i = 0; i < editorsPerBoard; i++) {
-        const editor = openEditor(url, names[board]!, headers, 'abcdefghijkl'[i]!);
-        clients.push(editor.client);
-        editors.push({ editor, board });
-      }
-    await eventually(
-      () => expect(editors.every(({ editor }) => editor.client.provider.synced)).toBe(true),
-      10_000,
+  const editors: { editor: Editor; board: number }[] = [];
+  for (let board = 0; board < boards; board++)
+    for (let i = 0; i < editorsPerBoard; i++) {
+      const editor = openEditor(url, names[board]!, headers, 'abcdefghijkl'[i]!);
+      clients.push(editor.client);
+      editors.push({ editor, board });
+    }
+  await eventually(
+    () => expect(editors.every(({ editor }) => editor.client.provider.synced)).toBe(true),
+    10_000,
+  );
+  for (const { editor, board } of editors) createOwnGoal(editor, records[board]!);
+
+  const random = seeded(10);
+  const driver = setInterval(() => {
+    for (const { editor, board } of editors) if (random() < 0.3) editOnce(editor, records[board]!, random);
+  }, 10);
+  const editedSince = async (marks: number[], atLeast: number) =>
+    eventually(
+      () =>
+        expect(Math.min(...editors.map(({ editor }, i) => editor.made - marks[i]!))).toBeGreaterThanOrEqual(
+          atLeast,
+        ),
+      15_000,
     );
-    for (const { editor, board } of editors) createOwnGoal(editor, records[board]!);
+  const mark = () => editors.map(({ editor }) => editor.made);
 
-    const random = seeded(10);
-    const driver = setInterval(() => {
-      for (const { editor, board } of editors) if (random() < 0.3) editOnce(editor, records[board]!, random);
-    }, 10);
-    const editedSince = async (marks: number[], atLeast: number) =>
-      eventually(
-        () =>
-          expect(Math.min(...editors.map(({ editor }, i) => editor.made - marks[i]!))).toBeGreaterThanOrEqual(
-            atLeast,
-          ),
+  const reconnectMs: number[][] = [];
+  let offlineEdits = 0;
+  try {
+    for (let kill = 0; kill < kills; kill++) {
+      await editedSince(mark(), editsBetweenKills);
+      const killedAt = Date.now();
+      await server.kill();
+      const down = mark();
+      await editedSince(down, editsWhileDown);
+      server = await startServerProcess(dataDir, port, env);
+      offlineEdits += mark().reduce((sum, made, i) => sum + made - down[i]!, 0);
+      // Any sync after the kill is with the new server (a provider may beat the "listening" line).
+      await eventually(
+        () => expect(editors.every(({ editor }) => editor.syncedAt > killedAt)).toBe(true),
         15_000,
       );
-    const mark = () => editors.map(({ editor }) => editor.made);
-
-    const reconnectMs: number[][] = [];
-    let offlineEdits = 0;
-    try {
-      for (let kill = 0; kill < kills; kill++) {
-        await editedSince(mark(), editsBetweenKills);
-        const killedAt = Date.now();
-        await server.kill();
-        const down = mark();
-        await editedSince(down, editsWhileDown);
-        server = await startServerProcess(dataDir, port);
-        offlineEdits += mark().reduce((sum, made, i) => sum + made - down[i]!, 0);
-        // Any sync after the kill is with the new server (a provider may beat the "listening" line).
-        await eventually(
-          () => expect(editors.every(({ editor }) => editor.syncedAt > killedAt)).toBe(true),
-          15_000,
-        );
-        const readyAt = server.readyAt;
-        reconnectMs.push(editors.map(({ editor }) => Math.max(0, editor.syncedAt - readyAt)));
-      }
-      await editedSince(mark(), editsBetweenKills);
-    } finally {
-      clearInterval(driver);
+      const readyAt = server.readyAt;
+      reconnectMs.push(editors.map(({ editor }) => Math.max(0, editor.syncedAt - readyAt)));
     }
+    await editedSince(mark(), editsBetweenKills);
+  } finally {
+    clearInterval(driver);
+  }
 
-    // Everything anyone typed is on the server: a fresh provider reads it, and every screen agrees.
-    const readers = await readBoards(url, names, headers);
-    await eventually(() => {
-      for (const { editor, board } of editors)
-        expect(boardJson(editor.client.doc)).toEqual(boardJson(readers[board]!.doc));
-    }, 10_000);
-    const onServer = readers.map((reader) => boardJson(reader.doc));
-    const lost = readers.map((reader, board) => missingEdits(reader.doc, records[board]!));
-    const memory = server.memory();
-    const closeCodes = new Map<number, number>();
-    for (const { editor } of editors) {
-      expect(editor.client.provider.wsconnected).toBe(true);
-      expect(editor.client.provider.synced).toBe(true);
-      expect(editor.client.closes.filter((c) => isFinalClose(c.code))).toEqual([]);
-      for (const { code } of editor.client.closes) closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1);
-    }
+  // Everything anyone typed is on the server: a fresh provider reads it, and every screen agrees.
+  const readers = await readBoards(url, names, headers);
+  await eventually(() => {
+    for (const { editor, board } of editors)
+      expect(boardJson(editor.client.doc)).toEqual(boardJson(readers[board]!.doc));
+  }, 10_000);
+  const onServer = readers.map((reader) => boardJson(reader.doc));
+  const lost = readers.map((reader, board) => missingEdits(reader.doc, records[board]!));
+  const memory = server.memory();
+  const closeCodes = new Map<number, number>();
+  for (const { editor } of editors) {
+    expect(editor.client.provider.wsconnected).toBe(true);
+    expect(editor.client.provider.synced).toBe(true);
+    expect(editor.client.closes.filter((c) => isFinalClose(c.code))).toEqual([]);
+    for (const { code } of editor.client.closes) closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1);
+  }
 
-    // What reached the disk is all of it: no provider left to send anything again, killed once more.
-    for (const client of clients.splice(0)) client.destroy();
-    await server.kill();
-    await startServerProcess(dataDir, port); // killed by afterEach
-    const afterRestart = await readBoards(url, names, headers);
-    expect(afterRestart.map((reader) => boardJson(reader.doc))).toEqual(onServer);
+  // What reached the disk is all of it: no provider left to send anything again, killed once more.
+  for (const client of clients.splice(0)) client.destroy();
+  await server.kill();
+  await startServerProcess(dataDir, port, env); // killed by afterEach
+  const afterRestart = await readBoards(url, names, headers);
+  expect(afterRestart.map((reader) => boardJson(reader.doc))).toEqual(onServer);
 
-    const made = editors.reduce((sum, { editor }) => sum + editor.made, 0);
-    const all = reconnectMs.flat();
-    console.log(
-      [
-        `crash suite (${os.cpus().length} cores, node ${process.version}): ${editors.length} stock providers on ${boards} boards, ${kills + 1} SIGKILLs`,
-        `  edits made: ${made} (${offlineEdits} while the server was down); edits lost: ${lost.reduce((s, l) => s + l.lost, 0)}`,
-        ...reconnectMs.map(
-          (ms, i) =>
-            `  reconnect after kill ${i + 1} (server listening -> provider synced): p50 ${percentile(ms, 50)} ms, p99 ${percentile(ms, 99)} ms`,
-        ),
-        `  reconnect over all kills: p50 ${percentile(all, 50)} ms, p99 ${percentile(all, 99)} ms`,
-        `  closes the providers saw: ${[...closeCodes].map(([code, n]) => `${n} x ${code}`).join(', ')} (none 44xx)`,
-        `  server RSS after the run: ${Math.round(memory.rssKiB / 1024)} MiB (peak ${Math.round(memory.peakKiB / 1024)} MiB)`,
-      ].join('\n'),
-    );
-    for (const { problems } of lost) expect(problems).toEqual([]);
+  const made = editors.reduce((sum, { editor }) => sum + editor.made, 0);
+  const all = reconnectMs.flat();
+  console.log(
+    [
+      `crash suite on ${engine} (${os.cpus().length} cores, node ${process.version}): ${editors.length} stock providers on ${boards} boards, ${kills + 1} SIGKILLs`,
+      `  edits made: ${made} (${offlineEdits} while the server was down); edits lost: ${lost.reduce((s, l) => s + l.lost, 0)}`,
+      ...reconnectMs.map(
+        (ms, i) =>
+          `  reconnect after kill ${i + 1} (server listening -> provider synced): p50 ${percentile(ms, 50)} ms, p99 ${percentile(ms, 99)} ms`,
+      ),
+      `  reconnect over all kills: p50 ${percentile(all, 50)} ms, p99 ${percentile(all, 99)} ms`,
+      `  closes the providers saw: ${[...closeCodes].map(([code, n]) => `${n} x ${code}`).join(', ')} (none 44xx)`,
+      `  server RSS after the run: ${Math.round(memory.rssKiB / 1024)} MiB (peak ${Math.round(memory.peakKiB / 1024)} MiB)`,
+    ].join('\n'),
+  );
+  for (const { problems } of lost) expect(problems).toEqual([]);
+  return dataDir;
+}
+
+describe('[D2] the server killed mid-edit', () => {
+  it(`3 SIGKILLs while ${boards * editorsPerBoard} providers edit: every edit is on the server, every provider connected again, none refused`, async () => {
+    await killedMidEdit(3);
+  }, 60_000);
+});
+
+const postgres = await postgresTestsEnabled();
+
+describe.skipIf(!postgres)('[D2] the server killed mid-edit, documents on PostgreSQL', () => {
+  let schema: ReturnType<typeof freshPostgresSchema> | null = null;
+  afterAll(async () => {
+    await killServerProcesses();
+    await schema?.drop();
+  });
+
+  it(`2 SIGKILLs while ${boards * editorsPerBoard} providers edit, DATABASE_URL set: every edit is in PostgreSQL, none refused`, async () => {
+    schema = freshPostgresSchema('crash');
+    const client = new pg.Client({ connectionString: testDatabaseUrl });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema.schema}`).finally(() => client.end());
+    const url = new URL(testDatabaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema.schema}`);
+    const dir = await killedMidEdit(2, { DATABASE_URL: url.toString() }, 'PostgreSQL');
+    // The documents went to PostgreSQL, none to the SQLite file beside the rest of the data.
+    const db = openDatabase(dir);
+    const inSqlite = db.prepare('SELECT count(*) AS n FROM document_updates').get() as { n: number };
+    db.close();
+    expect(inSqlite.n).toBe(0);
+    const reader = new pg.Client({ connectionString: url.toString() });
+    await reader.connect();
+    const inPostgres = await reader
+      .query<{ n: string }>('SELECT count(*) AS n FROM document_updates')
+      .finally(() => reader.end());
+    expect(Number(inPostgres.rows[0]!.n)).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -3,17 +3,17 @@ import * as Y from 'yjs';
 import { createGoal, goalText, goalsOf, readBoard } from '../../../../shared/doc/board.js';
 import { readObservations } from '../../../../shared/doc/signalPlan.js';
 import { caseDocumentName, closeCodes, isFinalClose } from '../../../../shared/protocol.js';
-import type { DocumentStore } from '../../../../server/db/documentStore.js';
 import { NotStored } from '../../../../server/sync/documentRegistry.js';
 import type { ChangeContext, SyncExtension } from '../../../../server/sync/extension.js';
 import { Persistence } from '../../../../server/sync/extensions/persistence.js';
+import type { DocumentLogPort } from '../../../../server/sync/extensions/persistence.js';
 import { ShapeValidation } from '../../../../server/sync/extensions/shapeValidation.js';
 import { signedInMember } from '../../../utils/accounts.js';
 import { connectClient, synced } from '../../../utils/clients.js';
 import type { SyncClient } from '../../../utils/clients.js';
 import { eventually } from '../../../utils/eventually.js';
 import { api } from '../../../utils/http.js';
-import { memoryDocumentStore, startSyncHarness } from '../../../utils/syncHarness.js';
+import { memoryDocumentLog, startSyncHarness } from '../../../utils/syncHarness.js';
 import type { SyncHarness } from '../../../utils/syncHarness.js';
 import { startSyncFixture } from '../../../utils/syncFixture.js';
 import type { SyncFixture } from '../../../utils/syncFixture.js';
@@ -36,33 +36,32 @@ afterEach(async () => {
   f = null;
 });
 
-/** A document store whose writes fail while `failing` is on, as a full or broken disk does. */
+/** A document log whose writes fail while `failing` is on, as a full or broken disk does. */
 function failingStore() {
-  const inner = memoryDocumentStore();
+  const inner = memoryDocumentLog();
   const control = { failing: false, refused: 0 };
   const guard = () => {
     if (!control.failing) return;
     control.refused++;
     throw new Error('disk full');
   };
-  const store: DocumentStore = {
-    load: (n) => inner.load(n),
-    count: (n) => inner.count(n),
-    append: (n, update, userId) => {
+  const store: DocumentLogPort = {
+    load: (n, after) => inner.load(n, after),
+    append: async (n, update, userId) => {
       guard();
-      inner.append(n, update, userId);
+      return inner.append(n, update, userId);
     },
-    replace: (n, state) => {
+    replace: async (n, state, through) => {
       guard();
-      inner.replace(n, state);
+      return inner.replace(n, state, through);
     },
   };
   return { store, inner, control };
 }
 
-const storedGoals = (store: DocumentStore, documentName = name) => {
+const storedGoals = (store: { updates(name: string): Uint8Array[] }, documentName = name) => {
   const doc = new Y.Doc();
-  for (const update of store.load(documentName)) Y.applyUpdate(doc, update);
+  for (const update of store.updates(documentName)) Y.applyUpdate(doc, update);
   return [...goalsOf(doc).keys()].sort();
 };
 
@@ -181,7 +180,7 @@ describe('[D1] stored before sent', () => {
   });
 
   it('[D1] a concern whose onChange throws keeps neither the next concern from seeing the change nor the change from being stored and sent', async () => {
-    const store = memoryDocumentStore();
+    const store = memoryDocumentLog();
     const seen: string[] = [];
     const broken: SyncExtension = {
       onChange: () => {
