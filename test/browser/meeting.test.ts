@@ -156,10 +156,13 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
   });
 
   it('the chair closes the meeting; everything stays readable and the minutes are written', async () => {
+    await youssef.getByText('Iedereen typt tegelijk mee.').waitFor();
     chair.once('dialog', (dialog) => void dialog.accept());
     await chair.getByRole('button', { name: 'Overleg sluiten' }).click();
     await chair.waitForURL(/\/verslag$/);
     await youssef.reload();
     await youssef.getByText('Dit overleg is gesloten. U kunt alles nog lezen.').waitFor();
+    // Nobody types along any more: the hint that says so is gone with the field (issue 14, item 12).
+    expect(await youssef.getByText('Iedereen typt tegelijk mee.').count()).toBe(0);
   });
 });

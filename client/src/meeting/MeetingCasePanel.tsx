@@ -60,9 +60,12 @@ function OpenCase({
       <ClientQuestions board={board.doc} caseId={details.id} readOnly={readOnly} />
       <section aria-labelledby="notes-heading">
         <h3 id="notes-heading">{t('meeting.notes')}</h3>
-        <p id="notes-hint" className="hint">
-          {t('meeting.notesHint')}
-        </p>
+        {/* "Everyone types along" is true only while the notes can be typed in. */}
+        {!readOnly && (
+          <p id="notes-hint" className="hint">
+            {t('meeting.notesHint')}
+          </p>
+        )}
         <label htmlFor="meeting-notes" className="visually-hidden">
           {t('meeting.notes')}
         </label>
