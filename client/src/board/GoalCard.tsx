@@ -57,7 +57,7 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
         <div className="progress">
           <progress max={attention.stepsTotal} value={attention.stepsDone} aria-hidden="true" />
           <span>
-            {t('goal.stepsProgress', { done: attention.stepsDone, total: attention.stepsTotal })}
+            {t('goal.stepsProgress', { done: attention.stepsDone, count: attention.stepsTotal })}
             {attention.overdueSteps > 0 && (
               <span className="overdue"> · {t('goal.overdueSteps', { count: attention.overdueSteps })}</span>
             )}

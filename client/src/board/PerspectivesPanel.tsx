@@ -35,7 +35,10 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
       </header>
       <p className="lead-contact">
         <span className="muted">{t('perspectives.lead')}: </span>
-        <ContactButton person={perspective.leadId ? members.get(perspective.leadId) : undefined} />
+        <ContactButton
+          person={perspective.leadId ? members.get(perspective.leadId) : undefined}
+          none={t('perspectives.noLead')}
+        />
       </p>
       <LastChanged kind="perspective" itemId={perspective.id} />
       <label htmlFor={id('situation')}>{t('perspectives.situation')}</label>

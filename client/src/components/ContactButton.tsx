@@ -3,11 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { ProfessionalSummary } from '../../../shared/api.js';
 
 /** A person's name; one click shows how to reach them (referral goes to a person, not a team). */
-export function ContactButton({ person }: { person: ProfessionalSummary | undefined }) {
+export function ContactButton({
+  person,
+  none,
+}: {
+  person: ProfessionalSummary | undefined;
+  /** What to say when nobody is chosen yet; default "no owner yet" (of a goal). */
+  none?: string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const id = useId();
-  if (!person) return <span className="muted">{t('goal.noOwner')}</span>;
+  if (!person) return <span className="muted">{none ?? t('goal.noOwner')}</span>;
   return (
     <span className="contact">
       <button
