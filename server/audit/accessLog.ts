@@ -4,6 +4,7 @@ import type { AccessLogRow as Row } from './chain.js';
 import type { CheckpointFields, CheckpointFile } from './checkpoints.js';
 import type { AuditKey } from './key.js';
 import { hasListIndex, listedCasesDetails } from './listedCases.js';
+import { lookedAtQuery } from './lookedAt.js';
 import { verifyAccessLog } from './verify.js';
 import type { ChainVerdict } from './verify.js';
 
@@ -11,25 +12,9 @@ import { ACCESS_EVENTS } from '../../shared/accessLog.js';
 import type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome } from '../../shared/accessLog.js';
 
 export { ACCESS_EVENTS };
+export { LOOKED_AT_EVENTS } from './lookedAt.js';
+export type { LookedAt } from './lookedAt.js';
 export type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome, ChainVerdict };
-
-/** The events that show a client who saw (or changed) their file. */
-export const LOOKED_AT_EVENTS = [
-  'document-open',
-  'document-change',
-  'api-read',
-  'api-write',
-  'export',
-  'print',
-  'search',
-  // The steps of the case's life, and who learned from a registration that it exists.
-  'case-registered',
-  'possible-duplicate',
-  'access-requested',
-  'coordinator-transferred',
-  'case-closed',
-  'case-reopened',
-] as const satisfies readonly AccessEvent[];
 
 /** Ids, counts, document parts and reason codes only: never free text about the client. */
 export interface AccessEntryInput {
@@ -69,14 +54,6 @@ export interface AccessLogFilter {
   before?: number;
 }
 
-export interface LookedAt {
-  at: string;
-  /** What they did; `listed` when the client was one of the people a list showed them. */
-  event: AccessEvent | 'listed';
-  userId: string | null;
-  role: string | null;
-}
-
 const USER_AGENT_MAX = 512;
 
 function parseDetails(json: string | null): AccessDetails | null {
@@ -110,8 +87,6 @@ function toEntry(row: Row): AccessEntry {
 /** Thrown when the log was keyed with another key than the one this server has. */
 export class AuditKeyMismatch extends Error {}
 
-const lookedAtEvents = LOOKED_AT_EVENTS.map((e) => `'${e}'`).join(', ');
-
 /**
  * Records and searches the tamper-evident access log that NEN 7513 asks of every client-data
  * read. Every entry is chained with HMAC-SHA256 under `key`; the first entry written with a key
@@ -134,22 +109,6 @@ export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Da
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM access_log');
   const marker = db.prepare<[], { id: number; details: string | null }>(
     `SELECT id, details FROM access_log WHERE event = '${KEYED_EVENT}' ORDER BY id LIMIT 1`,
-  );
-  const lookedAt = db.prepare<
-    [string, string],
-    { at: string; event: AccessEvent; user_id: string | null; role: string | null; listed: number }
-  >(
-    `SELECT id, at, event, user_id, role, 0 AS listed FROM access_log
-     WHERE case_id = ? AND outcome = 'allowed' AND event IN (${lookedAtEvents})
-     ${
-       listIndex
-         ? `UNION ALL
-     SELECT l.id, l.at, l.event, l.user_id, l.role, 1 AS listed
-     FROM access_log_cases c JOIN access_log l ON l.id = c.entry_id
-     WHERE c.case_id = ? AND l.outcome = 'allowed'`
-         : 'AND ? IS NOT NULL'
-     }
-     ORDER BY id DESC`,
   );
 
   let keyedFrom: number | null = null;
@@ -287,14 +246,7 @@ export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Da
     },
 
     /** What a client sees: who opened, read, changed, exported or printed their file (or a list with them), newest first. */
-    whoLookedAt(caseId: string): LookedAt[] {
-      return lookedAt.all(caseId, caseId).map((r) => ({
-        at: r.at,
-        event: r.listed ? 'listed' : r.event,
-        userId: r.user_id,
-        role: r.role,
-      }));
-    },
+    whoLookedAt: lookedAtQuery(db, listIndex),
   };
 }
 

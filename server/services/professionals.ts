@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AccountState,
-  AdminProfessional,
-  OrphanedCase,
-  ProfessionalRole,
-  ProfessionalsAnswer,
-  Side,
-} from '../../shared/adminApi.js';
-import { foldName } from '../../shared/search.js';
+import type { AdminProfessional, OrphanedCase, ProfessionalRole } from '../../shared/adminApi.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { TwoFactorService } from '../auth/twoFactor.js';
 import type { Db } from '../db/database.js';
 import { HttpError } from '../http/validate.js';
 import { caseAlias } from '../meetings/store.js';
 import type { AccountService } from './accounts.js';
+import { professionalAccounts } from './professionalAccounts.js';
+import {
+  professionalColumns as columns,
+  professionalFrom as from,
+  toProfessional,
+} from './professionalRows.js';
+import type { ProfessionalRow as Row } from './professionalRows.js';
+import { professionalSearch, searchKeyOf } from './professionalSearch.js';
 import type { TeamService } from './teams.js';
+
+export { searchKeyOf } from './professionalSearch.js';
+export type { ProfessionalFilter } from './professionalSearch.js';
 
 /** What the admin sets on a professional: the answer's own fields, and the account's role. */
 export interface ProfessionalInput extends Pick<
@@ -30,16 +33,6 @@ export interface NewProfessional extends ProfessionalInput {
   role: ProfessionalRole;
 }
 
-export interface ProfessionalFilter {
-  /** Part of the name, role title, e-mail or username; accents and case do not matter. */
-  q?: string;
-  teamId?: string;
-  side?: Side;
-  state?: AccountState;
-  limit: number;
-  offset: number;
-}
-
 /**
  * SQL that is true for an open case that needs a new coordinator: it has none, or the account of
  * its coordinator is disabled (a leaver). One rule for the admin page and the caseload.
@@ -47,62 +40,6 @@ export interface ProfessionalFilter {
 export const needsNewCoordinatorSql = (c: string) =>
   `(${c}.coordinator_id IS NULL OR EXISTS (SELECT 1 FROM users cu
     WHERE cu.professional_id = ${c}.coordinator_id AND cu.disabled_at IS NOT NULL))`;
-
-/** How a professional is found and ordered: name, role title and e-mail, folded (shared/search.ts). */
-export const searchKeyOf = (p: { name: string; roleTitle: string; email: string | null }) =>
-  [p.name, p.roleTitle, p.email ?? ''].map(foldName).join('\t');
-
-/** `%term%` for LIKE, with LIKE's own characters escaped; null for an empty search. */
-const likeTerm = (q: string | undefined) => {
-  const folded = foldName(q?.trim().replace(/\s+/g, ' ') ?? '');
-  return folded ? `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-};
-
-/** A professional as `columns` reads them: the answer's fields, with the account's flat beside them. */
-type Row = Omit<AdminProfessional, 'account'> & {
-  userId: string | null;
-  username: string | null;
-  role: ProfessionalRole | null;
-  hasPassword: number | null;
-  disabledAt: string | null;
-  twoFactor: number;
-};
-
-const toProfessional = ({
-  userId,
-  username,
-  role,
-  hasPassword,
-  disabledAt,
-  twoFactor,
-  ...professional
-}: Row): AdminProfessional => ({
-  ...professional,
-  account:
-    userId && username && role
-      ? {
-          userId,
-          username,
-          role,
-          state: disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited',
-          disabledAt,
-          twoFactor: twoFactor === 1,
-        }
-      : null,
-});
-
-const stateSql: Record<AccountState, string> = {
-  active: 'u.id IS NOT NULL AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL',
-  invited: 'u.id IS NOT NULL AND u.disabled_at IS NULL AND u.password_hash IS NULL',
-  disabled: 'u.disabled_at IS NOT NULL',
-};
-
-const from = `FROM professionals p LEFT JOIN users u ON u.professional_id = p.id`;
-const columns = `p.id, p.name, p.role_title AS roleTitle, p.domain AS side, p.team_id AS teamId, t.name AS team,
-  p.organisation_id AS organisationId, o.name AS organisation, p.phone, p.email,
-  u.id AS userId, u.username, u.role, u.password_hash IS NOT NULL AS hasPassword, u.disabled_at AS disabledAt,
-  EXISTS (SELECT 1 FROM two_factor f WHERE f.user_id = u.id AND f.enabled_at IS NOT NULL) AS twoFactor,
-  (SELECT count(*) FROM cases c WHERE c.coordinator_id = p.id AND c.status = 'open') AS coordinates`;
 
 export interface ProfessionalServiceDeps {
   db: Db;
@@ -127,10 +64,7 @@ export function professionalService({
   teams,
   recheckConnections,
 }: ProfessionalServiceDeps) {
-  const withoutKey = db.prepare<[], { id: string; name: string; roleTitle: string; email: string | null }>(
-    'SELECT id, name, role_title AS roleTitle, email FROM professionals WHERE search_key IS NULL',
-  );
-  const setKey = db.prepare('UPDATE professionals SET search_key = ? WHERE id = ?');
+  const search = professionalSearch(db);
   const one = db.prepare<[string], Row>(`SELECT ${columns} ${from}
     LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`);
   const insert = db.prepare(`INSERT INTO professionals
@@ -161,27 +95,10 @@ export function professionalService({
   const needs = db.prepare<[string], { id: string }>(
     `SELECT c.id FROM cases c WHERE c.id = ? AND c.status = 'open' AND ${needsNewCoordinatorSql('c')}`,
   );
-  // One prepared statement per combination of filters, so each uses the index that fits it.
-  const statements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>();
-
-  /** Keys of rows written without one (the demo seed, a test's helper), before a list reads them. */
-  const fillSearchKeys = () => {
-    const rows = withoutKey.all();
-    if (rows.length === 0) return;
-    db.transaction(() => {
-      for (const row of rows) setKey.run(searchKeyOf(row), row.id);
-    })();
-  };
-  fillSearchKeys();
-
   const find = (id: string): Row => {
     const row = one.get(id);
     if (!row) throw new HttpError(404, `professionalId: no professional ${id}`);
     return row;
-  };
-  const accountOf = (row: Row): string => {
-    if (!row.userId) throw new HttpError(409, 'professionalId: this professional has no account');
-    return row.userId;
   };
   const checkLinks = (input: ProfessionalInput, current?: Row) => {
     if (input.teamId && input.teamId !== current?.teamId && !teams.isActive(input.teamId))
@@ -206,45 +123,7 @@ export function professionalService({
   });
 
   return {
-    fillSearchKeys,
-    /** One page of professionals, ordered by name, and how many match in all. */
-    list(filter: ProfessionalFilter): ProfessionalsAnswer {
-      fillSearchKeys();
-      const where: string[] = [];
-      const values: Record<string, string | number> = { limit: filter.limit, offset: filter.offset };
-      const q = likeTerm(filter.q);
-      if (q) {
-        where.push("(p.search_key LIKE @q ESCAPE '\\' OR u.username LIKE @q ESCAPE '\\')");
-        values.q = q;
-      }
-      if (filter.teamId) {
-        where.push('p.team_id = @teamId');
-        values.teamId = filter.teamId;
-      }
-      if (filter.side) {
-        where.push('p.domain = @side');
-        values.side = filter.side;
-      }
-      if (filter.state) where.push(stateSql[filter.state]);
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      let statement = statements.get(clause);
-      if (!statement) {
-        statement = {
-          page: db.prepare(`SELECT ${columns} ${from}
-            LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN organisations o ON o.id = p.organisation_id
-            ${clause} ORDER BY p.search_key, p.id LIMIT @limit OFFSET @offset`),
-          count: db.prepare(`SELECT count(*) AS n ${from} ${clause}`),
-        };
-        statements.set(clause, statement);
-      }
-      const { limit: _l, offset: _o, ...countValues } = values;
-      return {
-        rows: (statement.page.all(values) as Row[]).map(toProfessional),
-        total: (statement.count.get(countValues) as { n: number }).n,
-        offset: filter.offset,
-        limit: filter.limit,
-      };
-    },
+    ...search,
     get: (id: string): AdminProfessional => toProfessional(find(id)),
 
     /** A new professional and their account, with a one-time link to choose a password. */
@@ -282,50 +161,7 @@ export function professionalService({
       return changed;
     },
 
-    /**
-     * A leaver: the account is disabled, its unused links stop working, every session ends and
-     * its open sync connections close at once. Returns how many sessions ended, or null when it
-     * was disabled already.
-     */
-    disable(id: string, now = new Date()): { sessionsEnded: number } | null {
-      const row = find(id);
-      const userId = accountOf(row);
-      if (row.disabledAt) return null;
-      const sessionsEnded = db.transaction(() => {
-        accounts.setDisabled(userId, true, now);
-        return sessions.endAllOf(userId);
-      })();
-      recheckConnections();
-      return { sessionsEnded };
-    },
-    /** Enables a disabled account again (the old password works again); false when it was not disabled. */
-    enable(id: string): boolean {
-      const row = find(id);
-      const userId = accountOf(row);
-      if (!row.disabledAt) return false;
-      accounts.setDisabled(userId, false);
-      return true;
-    },
-
-    /**
-     * A forgotten password: the old one stops working, every session ends, and the admin gets one
-     * new one-time link (an earlier one stops working). With `twoFactor` a lost phone too: the
-     * second step is cleared, to be set up again after signing in (required where REQUIRE_2FA is).
-     */
-    resetPassword(id: string, createdBy: string, options: { twoFactor: boolean }, now = new Date()) {
-      const row = find(id);
-      const userId = accountOf(row);
-      if (row.disabledAt) throw new HttpError(409, 'professionalId: enable the account first');
-      const result = db.transaction(() => {
-        const link = accounts.recover(userId, createdBy, now);
-        const sessionsEnded = sessions.endAllOf(userId);
-        const twoFactorReset = options.twoFactor && twoFactor.isEnabled(userId);
-        if (twoFactorReset) twoFactor.disable(userId);
-        return { ...link, userId, sessionsEnded, twoFactorReset };
-      })();
-      recheckConnections();
-      return result;
-    },
+    ...professionalAccounts({ db, accounts, sessions, twoFactor, find, recheckConnections }),
 
     /**
      * Whether an open case needs a new coordinator (it has none, or theirs is disabled): the one

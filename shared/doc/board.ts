@@ -2,20 +2,19 @@ import * as Y from 'yjs';
 import type { GoalStatus, LifeDomain, PerspectiveId, RecoveryPhase, DefaultPerspective } from '../domain.js';
 import { defaultPerspectives } from '../domain.js';
 import { orderKeyAtEnd, planOrder, sortByOrder } from '../ordering.js';
+import { goalMap, goalsOf, newId, perspectivesOf, str, textOf, textWith } from './boardRecords.js';
+import type { YRecord } from './boardRecords.js';
+import { buildStep, readStep } from './steps.js';
+import type { NewStep, Step } from './steps.js';
+
+export { goalsOf, newId, perspectivesOf } from './boardRecords.js';
+export { addStep, deleteStep, moveStep, stepText, updateStep } from './steps.js';
+export type { NewStep, Step, StepPatch } from './steps.js';
 
 /**
  * Typed access to the shared board document (`case:<id>:shared`). Every write goes through
  * these functions so the document always has the shape `boardShape` describes.
  */
-export interface Step {
-  id: string;
-  text: string;
-  ownerId: string | null;
-  dueDate: string | null;
-  done: boolean;
-  order: string;
-}
-
 export interface Goal {
   id: string;
   title: string;
@@ -47,31 +46,6 @@ export interface PerspectiveState {
 export interface Board {
   goals: Goal[];
   perspectives: PerspectiveState[];
-}
-
-type YRecord = Y.Map<unknown>;
-
-export const goalsOf = (doc: Y.Doc) => doc.getMap<YRecord>('goals');
-export const perspectivesOf = (doc: Y.Doc) => doc.getMap<YRecord>('perspectives');
-
-const str = (map: YRecord, key: string): string | null => {
-  const v = map.get(key);
-  return typeof v === 'string' ? v : null;
-};
-const textOf = (map: YRecord, key: string): string => {
-  const v = map.get(key);
-  return v instanceof Y.Text ? v.toString() : '';
-};
-
-function readStep(id: string, map: YRecord): Step {
-  return {
-    id,
-    text: textOf(map, 'text'),
-    ownerId: str(map, 'ownerId'),
-    dueDate: str(map, 'dueDate'),
-    done: map.get('done') === true,
-    order: str(map, 'order') ?? '',
-  };
 }
 
 export function readGoal(id: string, map: YRecord): Goal {
@@ -153,18 +127,6 @@ export function goalsInCell(goals: readonly Goal[], domain: LifeDomain, phase: R
   return sortByOrder(goals.filter((g) => g.domain === domain && g.phase === phase));
 }
 
-/** A random 16-character id; getRandomValues also works outside secure contexts. */
-export function newId(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const textWith = (content: string) => {
-  const t = new Y.Text();
-  if (content) t.insert(0, content);
-  return t;
-};
-
 export interface NewGoal {
   title: string;
   clientWords?: string;
@@ -178,25 +140,6 @@ export interface NewGoal {
   steps?: readonly NewStep[];
   id?: string;
   createdAt?: string;
-}
-
-export interface NewStep {
-  /** Given when a step comes back from a version; otherwise a new random id. */
-  id?: string;
-  text: string;
-  ownerId?: string | null;
-  dueDate?: string | null;
-  done?: boolean;
-}
-
-function buildStep(input: NewStep, order: string): YRecord {
-  const step = new Y.Map<unknown>();
-  step.set('text', textWith(input.text));
-  step.set('ownerId', input.ownerId ?? null);
-  step.set('dueDate', input.dueDate ?? null);
-  step.set('done', input.done ?? false);
-  step.set('order', order);
-  return step;
 }
 
 /** Creates a goal at the end of its cell, in one transaction; returns its id. */
@@ -231,12 +174,6 @@ export function createGoal(doc: Y.Doc, input: NewGoal): string {
   });
   return id;
 }
-
-const goalMap = (doc: Y.Doc, id: string): YRecord => {
-  const goal = goalsOf(doc).get(id);
-  if (!goal) throw new Error(`no goal with id ${id}`);
-  return goal;
-};
 
 export interface GoalPatch {
   status?: GoalStatus;
@@ -295,52 +232,4 @@ export function moveGoal(
 
 export function deleteGoal(doc: Y.Doc, id: string): void {
   goalsOf(doc).delete(id);
-}
-
-const stepsOf = (doc: Y.Doc, goalId: string) => goalMap(doc, goalId).get('steps') as Y.Map<YRecord>;
-
-export function addStep(doc: Y.Doc, goalId: string, input: NewStep): string {
-  const id = input.id ?? newId();
-  doc.transact(() => {
-    const steps = stepsOf(doc, goalId);
-    const existing = [...steps.entries()].map(([k, v]) => readStep(k, v));
-    steps.set(id, buildStep(input, orderKeyAtEnd(existing)));
-  });
-  return id;
-}
-
-export interface StepPatch {
-  ownerId?: string | null;
-  dueDate?: string | null;
-  done?: boolean;
-}
-
-export function updateStep(doc: Y.Doc, goalId: string, stepId: string, patch: StepPatch): void {
-  doc.transact(() => {
-    const step = stepsOf(doc, goalId).get(stepId);
-    if (!step) throw new Error(`no step with id ${stepId}`);
-    for (const [key, v] of Object.entries(patch)) {
-      if (v !== undefined && step.get(key) !== v) step.set(key, v);
-    }
-  });
-}
-
-export function stepText(doc: Y.Doc, goalId: string, stepId: string): Y.Text {
-  const step = stepsOf(doc, goalId).get(stepId);
-  if (!step) throw new Error(`no step with id ${stepId}`);
-  return step.get('text') as Y.Text;
-}
-
-export function moveStep(doc: Y.Doc, goalId: string, stepId: string, index: number): void {
-  doc.transact(() => {
-    const steps = stepsOf(doc, goalId);
-    const existing = [...steps.entries()].map(([k, v]) => readStep(k, v));
-    const plan = planOrder(existing, stepId, index);
-    steps.get(stepId)?.set('order', plan.order);
-    for (const [otherId, order] of plan.rekeyed) steps.get(otherId)?.set('order', order);
-  });
-}
-
-export function deleteStep(doc: Y.Doc, goalId: string, stepId: string): void {
-  stepsOf(doc, goalId).delete(stepId);
 }

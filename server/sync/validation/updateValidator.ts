@@ -1,30 +1,12 @@
 import * as Y from 'yjs';
 import { childShape } from '../../../shared/doc/shape.js';
-import type { DocumentShape, Shape } from '../../../shared/doc/shape.js';
+import type { DocumentShape } from '../../../shared/doc/shape.js';
+import { checkContent, checkDeletes, refuseServerOnly } from './contentChecks.js';
+import { InvalidUpdate, MissingDependencies } from './errors.js';
+import { dead, idKey, inDeleteSet, internals, typeInternals } from './yjsInternals.js';
+import type { Container, DeleteSet, Resolved, Struct } from './yjsInternals.js';
 
-/**
- * Checks an incoming Yjs update against the document shape *before* it is applied, in time
- * proportional to the update (not the document). It decodes the update's structs, finds the
- * container of each (root, a type already in the document, or a type created by the update itself)
- * and checks the content against the shape (SPEC rules V1–V7).
- */
-export class InvalidUpdate extends Error {}
-
-/**
- * The update needs changes the server does not have yet (SPEC V5): a gap in a client's clock, an
- * unknown origin or parent, a deletion of unknown items. Not a fault: after a reconnect the stock
- * provider sends live edits before the sync step that carries what they build on. The connection
- * holds such an update and checks it again, as strictly, once what it needs has arrived.
- */
-export class MissingDependencies extends InvalidUpdate {
-  constructor(
-    message: string,
-    /** The server's clock of `client` must reach `clock` before the update can be tried again. */
-    readonly needs: { client: number; clock: number },
-  ) {
-    super(message);
-  }
-}
+export { InvalidUpdate, MissingDependencies } from './errors.js';
 
 /** A text that already holds characters and that this update makes longer. */
 export interface GrowingText {
@@ -46,45 +28,12 @@ export interface Validated {
   changes: boolean;
 }
 
-type Struct = Y.Item | Y.GC | Y.Skip;
-type Content = Y.Item['content'];
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
-interface Container {
-  shape: Shape;
-  path: string;
-  /** Identity of the container: `root:<name>`, or the id of the item holding the type. */
-  key: string;
-  /** The existing type, when the container is already in the document. */
-  type: Y.AbstractType<unknown> | null;
-}
-/** A container whose item was deleted: Yjs turns everything put into it into garbage. */
-const dead = Symbol('dead');
-type Resolved = Container | typeof dead;
-
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
-
-interface ItemInternals {
-  parent: Y.AbstractType<unknown> | Y.ID | string | null;
-  parentSub: string | null;
-  origin: Y.ID | null;
-  rightOrigin: Y.ID | null;
-  content: Content;
-  deleted: boolean;
-}
-interface TypeInternals {
-  _item: Y.Item | null;
-  _map: Map<string, Y.Item>;
-  doc: Y.Doc | null;
-  length?: number;
-}
-const internals = (item: Y.Item) => item as unknown as ItemInternals;
-const typeInternals = (type: Y.AbstractType<unknown>) => type as unknown as TypeInternals;
-
-function inDeleteSet(ds: DeleteSet, id: Y.ID): boolean {
-  const ranges = ds.clients.get(id.client);
-  return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len);
-}
-
+/**
+ * Checks an incoming Yjs update against the document shape *before* it is applied, in time
+ * proportional to the update (not the document). It decodes the update's structs, finds the
+ * container of each (root, a type already in the document, or a type created by the update itself)
+ * and checks the content against the shape (SPEC rules V1–V7).
+ */
 export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentShape): Validated {
   const store = doc.store;
   const state = (client: number) => Y.getState(store, client);
@@ -278,74 +227,4 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, shape: DocumentSh
 
   const deletes = checkDeletes(ds, updateTo, state, store, docContainer, keysSet, shape);
   return { clients: new Set(byClient.keys()), growing, changes: news > 0 || deletes > 0 };
-}
-
-/** Roots the server alone writes (SPEC V8): no client may add, change or delete anything in them. */
-function refuseServerOnly(shape: DocumentShape, path: string): void {
-  const root = path.split('.')[0]!;
-  if (shape[root]?.serverOnly) throw new InvalidUpdate(`${root} is written by the server only`);
-}
-
-function checkContent(content: Content, target: Shape, path: string): void {
-  if (target.kind === 'text') {
-    if (content instanceof Y.ContentType && content.type instanceof Y.Text) return;
-    throw new InvalidUpdate(`${path} must be text`);
-  }
-  if (target.kind === 'record' || target.kind === 'collection') {
-    if (content instanceof Y.ContentType && content.type instanceof Y.Map) return;
-    throw new InvalidUpdate(`${path} must be a map`);
-  }
-  if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
-    throw new InvalidUpdate(`${path} must be a single value`);
-  }
-  const parsed = target.schema.safeParse(content.arr[0]);
-  if (!parsed.success) {
-    throw new InvalidUpdate(`${path} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
-  }
-}
-
-/** Deletions may remove entries, goals and text, but never a required field without a new value. */
-function checkDeletes(
-  ds: DeleteSet,
-  updateTo: Map<number, number>,
-  state: (client: number) => number,
-  store: Y.Doc['store'],
-  docContainer: (type: Y.AbstractType<unknown>) => Resolved | null,
-  keysSet: Map<string, Set<string>>,
-  shape: DocumentShape,
-): number {
-  let deletes = 0;
-  for (const [client, ranges] of ds.clients) {
-    const known = Math.max(state(client), updateTo.get(client) ?? 0);
-    const structs = store.clients.get(client) ?? [];
-    for (const range of ranges) {
-      if (range.clock + range.len > known) {
-        throw new MissingDependencies('update deletes items the server lacks', {
-          client,
-          clock: range.clock + range.len,
-        });
-      }
-      if (range.clock >= state(client)) continue;
-      let i = Y.findIndexSS(structs, range.clock);
-      for (; i < structs.length && structs[i]!.id.clock < range.clock + range.len; i++) {
-        const struct = structs[i]!;
-        if (!(struct instanceof Y.Item)) continue;
-        const it = internals(struct);
-        if (it.deleted) continue;
-        deletes++;
-        const parent = it.parent as Y.AbstractType<unknown>;
-        const container = docContainer(parent);
-        if (container && container !== dead) refuseServerOnly(shape, container.path);
-        if (it.parentSub === null) continue;
-        if (!container || container === dead || container.shape.kind !== 'record') continue;
-        if (!container.shape.required.includes(it.parentSub)) continue;
-        if (typeInternals(parent)._map.get(it.parentSub) !== struct) continue;
-        const holder = typeInternals(parent)._item;
-        if (holder && inDeleteSet(ds, holder.id)) continue; // the whole record goes
-        if (keysSet.get(container.key)?.has(it.parentSub)) continue; // replaced by a new value
-        throw new InvalidUpdate(`${container.path}.${it.parentSub} is required and cannot be removed`);
-      }
-    }
-  }
-  return deletes;
 }
