@@ -3,6 +3,7 @@ import { perspectiveBalance } from '../../../shared/balance.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { useBoardContext } from './context.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
+import './board.css';
 
 /** How many of the goals each active perspective serves; warns when one dominates (shared/balance.ts). */
 export function BalanceView({ goals }: { goals: Goal[] }) {

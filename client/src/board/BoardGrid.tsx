@@ -34,6 +34,7 @@ import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { useBoardContext } from './context.js';
 import { GoalCard, GoalCardBody } from './GoalCard.js';
 import { QuickAddGoal } from './QuickAddGoal.js';
+import './board.css';
 
 type CellId = `${LifeDomain}|${RecoveryPhase}`;
 type Layout = Record<CellId, string[]>;

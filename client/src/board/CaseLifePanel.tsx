@@ -8,6 +8,7 @@ import { postJson, putJson } from '../api.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
 import '../intake/intake.css';
 import { ClientDetailsSection } from './ClientDetailsSection.js';
+import './panels.css';
 
 interface Props {
   details: CaseDetails;

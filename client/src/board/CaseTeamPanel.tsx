@@ -7,6 +7,7 @@ import { ContactButton } from '../components/ContactButton.js';
 import { AccessSelect, ProfessionalSelect } from '../components/MemberSelects.js';
 import { ClientInvitation } from './ClientInvitation.js';
 import { ConsentSection } from './ConsentSection.js';
+import './panels.css';
 
 type Access = CaseMember['access'];
 

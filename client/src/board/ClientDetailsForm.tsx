@@ -6,6 +6,7 @@ import { clientDetailsBodySchema, readingLevels } from '../../../shared/intakeAp
 import type { ClientDetailField, ClientDetailsRequest, ReadingLevel } from '../../../shared/intakeApi.js';
 import { putJson } from '../api.js';
 import { languageChoices } from '../intake/languages.js';
+import './panels.css';
 
 /** The message per field when the form's own check (the server's schema) refuses it. */
 const messageOf: Record<ClientDetailField, string> = {

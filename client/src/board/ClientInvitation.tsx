@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetails } from '../../../shared/api.js';
 import { postJson } from '../api.js';
 import { OneTimeLink } from '../components/OneTimeLink.js';
+import './panels.css';
 
 /**
  * The coordinator invites the client to their own plan: a new account and a one-time link to hand

@@ -12,6 +12,7 @@ import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+import './panels.css';
 
 /** The notes of a compartment document, re-read after every change. */
 function useNotes(document: CaseDocument): CompartmentNote[] {

@@ -9,6 +9,7 @@ import { useConsents } from '../consent/useConsents.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { RecordConsent } from './RecordConsent.js';
+import './panels.css';
 
 /**
  * What the client consented to share across domains (SPEC A7): how and when they gave it, until

@@ -9,6 +9,7 @@ import { formatDate } from '../i18n/index.js';
 import { useBoardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
+import './goalCard.css';
 
 /** The face of a goal on the board: what it is, who owns it, how far it is, what needs attention. */
 export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode }) {

@@ -17,6 +17,7 @@ import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import { StepList } from './StepList.js';
+import './goalCard.css';
 
 /** Everything about one goal, editable live; opened from a card, closed with Escape. */
 export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {

@@ -9,6 +9,7 @@ import type { SignalState } from '../../../shared/risk.js';
 import { postJson } from '../api.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { useBoardContext } from './context.js';
+import './observations.css';
 
 const rank = (state: SignalState) => signalStates.indexOf(state);
 const phaseRank = (phase: RecoveryPhase) => recoveryPhases.indexOf(phase);

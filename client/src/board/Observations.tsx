@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../i18n/index.js';
 import { useBoardContext } from './context.js';
 import { ObservationForm } from './ObservationForm.js';
 import { SignalTimelinePlot } from './SignalTimelinePlot.js';
+import './observations.css';
 
 const shownAtFirst = 5;
 

@@ -13,6 +13,7 @@ import { useBoardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
+import './board.css';
 
 function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { initialsOf } from '../components/initials.js';
 import type { Peer } from '../sync/presence.js';
+import './board.css';
 
 /** Who is on this board right now. */
 export function PresenceBar({ peers }: { peers: Peer[] }) {

@@ -9,6 +9,7 @@ import { recordableConsents } from '../../../shared/permissions.js';
 import { postJson } from '../api.js';
 import { consentFactsOf, viewerOf } from '../consent/rules.js';
 import { useSession } from '../session.js';
+import './panels.css';
 
 /**
  * Records a consent on the client's behalf (SPEC A7): what, with whom, how and on which day the

@@ -18,6 +18,7 @@ import { useBoardContext } from './context.js';
 import { CurrentSignalState, Observations } from './Observations.js';
 import { SignalStateColumn } from './SignalStateColumn.js';
 import { useDocRead } from './useDocRead.js';
+import './signalPlan.css';
 
 const readPlan = (doc: Y.Doc) => ({
   // The structure (one Y.Text per field) exists once; typing goes into those texts.

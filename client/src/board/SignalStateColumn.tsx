@@ -8,6 +8,7 @@ import type { SignalState } from '../../../shared/risk.js';
 import { CollabText } from '../components/CollabText.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { useBoardContext } from './context.js';
+import './signalPlan.css';
 
 // The same rule the sync server checks: an update it would refuse is never sent.
 const phoneShape = signalStateShape.fields.callPhone as ValueShape;

@@ -3,6 +3,7 @@ import type { Observation } from '../../../shared/doc/signalPlan.js';
 import { escalationsOf, signalStates } from '../../../shared/risk.js';
 import type { SignalState } from '../../../shared/risk.js';
 import { formatDate } from '../i18n/index.js';
+import './observations.css';
 
 const width = 640;
 const height = 150;

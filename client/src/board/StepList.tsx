@@ -5,6 +5,7 @@ import type { Goal } from '../../../shared/doc/board.js';
 import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
 import { OwnerSelect } from './OwnerSelect.js';
+import './goalCard.css';
 
 /**
  * The ordered steps of a goal: each with one owner, a due date and done or not. A new step takes

@@ -6,6 +6,7 @@ import { defaultPerspectives } from '../../../shared/domain.js';
 import { signalStates } from '../../../shared/risk.js';
 import { getJson } from '../api.js';
 import type { CaseloadFilters as Filters } from './useCaseload.js';
+import './caseload.css';
 
 const searchDelayMs = 250;
 

@@ -6,6 +6,7 @@ import type { Risk } from '../../../shared/risk.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { formatDateTime, formatMoment, formatRelative } from '../i18n/index.js';
 import { riskReasonText } from './riskText.js';
+import './caseload.css';
 
 const levelBars = { low: 1, medium: 2, high: 3 } as const;
 

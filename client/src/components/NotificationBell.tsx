@@ -6,6 +6,7 @@ import { getJson, postJson } from '../api.js';
 import { formatDateTime, formatRelative } from '../i18n/index.js';
 import { SignalStateBadge } from './SignalStateBadge.js';
 import { useEventStream } from '../useEventStream.js';
+import './notificationBell.css';
 
 interface Notices {
   notifications: AppNotification[];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SignalState } from '../../../shared/risk.js';
+import './signalStateBadge.css';
 
 /** A shape per state as well as a colour, so the state never rests on colour alone. */
 export const signalSymbols = { green: '●', amber: '▲', red: '■', none: '○' } as const;

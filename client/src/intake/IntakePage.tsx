@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { defaultPerspectives } from '../../../shared/domain.js';
 import type { DefaultPerspective } from '../../../shared/domain.js';
-import { readingLevels, recoveryContexts } from '../../../shared/intakeApi.js';
+import { recoveryContexts } from '../../../shared/intakeApi.js';
 import type {
   DuplicateContact,
   IntakeOptions,
@@ -15,6 +14,8 @@ import { ApiRequestError, postJson } from '../api.js';
 import { useSession } from '../session.js';
 import { useApi } from '../useApi.js';
 import { DuplicateWarning } from './DuplicateWarning.js';
+import { describedProps, FieldRow } from './FieldRow.js';
+import { PerspectiveChoice, ReadingLevelChoice } from './IntakeChoices.js';
 import { offeredLanguages } from './languages.js';
 import { checkIntake, fieldOfPath } from './fieldErrors.js';
 import type { FieldErrors, IntakeField } from './fieldErrors.js';
@@ -117,28 +118,11 @@ function IntakeForm({ options }: { options: IntakeOptions }) {
 
   /** A labelled field; its error names the field and is tied to the control. */
   const field = (key: IntakeField, label: string, control: ReactNode, hint?: string) => (
-    <div className="intake-field">
-      <label htmlFor={`intake-${key}`}>{label}</label>
-      {hint && (
-        <p id={`intake-${key}-hint`} className="muted">
-          {hint}
-        </p>
-      )}
+    <FieldRow name={key} label={label} error={errors[key]} hint={hint}>
       {control}
-      {errors[key] && (
-        <p id={`intake-${key}-error`} className="form-error" role="alert">
-          {t('intake.invalid', { field: t(`intake.fields.${key}`), message: errors[key] })}
-        </p>
-      )}
-    </div>
+    </FieldRow>
   );
-  const described = (key: IntakeField, hint = false) => ({
-    id: `intake-${key}`,
-    'aria-invalid': errors[key] ? true : undefined,
-    'aria-describedby':
-      [hint && `intake-${key}-hint`, errors[key] && `intake-${key}-error`].filter(Boolean).join(' ') ||
-      undefined,
-  });
+  const described = (key: IntakeField, hint = false) => describedProps(key, errors, hint);
   const text = (key: 'clientName' | 'address' | 'phone' | 'bsn', label: string, extra: object = {}) =>
     field(
       key,
@@ -206,26 +190,7 @@ function IntakeForm({ options }: { options: IntakeOptions }) {
               ))}
             </select>,
           )}
-          <fieldset className="plain" id="intake-readingLevel">
-            <legend>{t('intake.readingLevel')}</legend>
-            {readingLevels.map((level) => (
-              <label key={level} className="choice">
-                <input
-                  type="radio"
-                  name="readingLevel"
-                  value={level}
-                  checked={form.readingLevel === level}
-                  onChange={() => setReadingLevel(level)}
-                />
-                {t(`intake.readingLevels.${level}`)}
-              </label>
-            ))}
-            {form.readingLevel === 'low' && (
-              <p className="muted" role="status">
-                {t('intake.lowLiteracyHint')}
-              </p>
-            )}
-          </fieldset>
+          <ReadingLevelChoice value={form.readingLevel} onChange={setReadingLevel} />
           {text('bsn', t('intake.bsn'), { inputMode: 'numeric', autoComplete: 'off', maxLength: 20 })}
         </fieldset>
         <fieldset>
@@ -246,19 +211,7 @@ function IntakeForm({ options }: { options: IntakeOptions }) {
               ))}
             </select>,
           )}
-          <fieldset className="plain" id="intake-perspectives">
-            <legend>{t('intake.perspectives')}</legend>
-            {defaultPerspectives.map((p) => (
-              <label key={p} className="choice">
-                <input
-                  type="checkbox"
-                  checked={form.perspectives.includes(p)}
-                  onChange={(e) => togglePerspective(p, e.target.checked)}
-                />
-                {t(`perspective.${p}`)}
-              </label>
-            ))}
-          </fieldset>
+          <PerspectiveChoice value={form.perspectives} onToggle={togglePerspective} />
         </fieldset>
         <fieldset>
           <legend>{t('intake.team')}</legend>

@@ -20,6 +20,7 @@ import { shareCurrent, useChairCurrent } from './followChair.js';
 import { MeetingCasePanel } from './MeetingCasePanel.js';
 import './meeting.css';
 import { useApi } from '../useApi.js';
+import '../board/board.css';
 
 /** The live meeting: agenda, the chair moving through it, and the case being discussed. */
 export function MeetingPage() {

@@ -14,7 +14,13 @@ import { MySignalPlan } from './MySignalPlan.js';
 import { ReadWholePlan } from './ReadWholePlan.js';
 import { MyFileSection } from '../rights/MyFileSection.js';
 import { SupportEnded } from './SupportEnded.js';
+// The plan's base first, then its parts (in this order, after the base they refine), printing last.
 import './myplan.css';
+import './mySignalPlan.css';
+import './howItGoes.css';
+import './myQuestions.css';
+import './accessLog.css';
+import './crisisCard.css';
 import './myplan-print.css';
 
 /** The client's own plan in plain language, kept up to date while the team works on it. */

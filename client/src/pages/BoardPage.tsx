@@ -30,6 +30,7 @@ import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js'
 import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 import { useApi } from '../useApi.js';
+import '../board/board.css';
 
 export function BoardPage() {
   const { caseId = '' } = useParams();

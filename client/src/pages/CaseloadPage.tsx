@@ -7,6 +7,7 @@ import { filterKeys, filtersFrom, useCaseload } from '../caseload/useCaseload.js
 import type { CaseloadFilters as Filters } from '../caseload/useCaseload.js';
 import { formatDateTime } from '../i18n/index.js';
 import '../intake/intake.css';
+import '../caseload/caseload.css';
 
 /**
  * The professional's home: every client they coordinate or work with, riskiest first, with why,

@@ -12,6 +12,7 @@ import {
   passwordError,
   usePasswordVerdict,
 } from '../components/NewPasswordFields.js';
+import '../signIn/signIn.css';
 
 interface Invitation {
   displayName: string;

@@ -10,6 +10,7 @@ import {
   usePasswordVerdict,
 } from '../components/NewPasswordFields.js';
 import { useSession } from '../session.js';
+import '../signIn/signIn.css';
 
 /** "Sign out everywhere": every other session of this person ends; this one stays. */
 function SignOutEverywhere() {

@@ -1,36 +1,10 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBsn } from '../../../shared/bsn.js';
 import type { ClientFile } from '../../../shared/rightsApi.js';
-import { formatDate, formatDateTime } from '../i18n/index.js';
-
-const signalStates = ['green', 'amber', 'red'] as const;
-const planFields = ['signs', 'triggers', 'selfActions', 'networkActions', 'professionalActions'] as const;
-const planField = { selfActions: 'clientActions' } as const;
-
-/** A section of the copy; an empty one says so instead of leaving a gap. */
-function Part({
-  id,
-  heading,
-  empty,
-  children,
-}: {
-  id: string;
-  heading: string;
-  empty: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby={`file-${id}`} className="file-part">
-      <h2 id={`file-${id}`}>{heading}</h2>
-      {empty ? <p className="muted">{t('rights.file.none')}</p> : children}
-    </section>
-  );
-}
-
-/** Text as the team wrote it, line breaks kept; nothing when it is empty. */
-const Lines = ({ text }: { text: string }) => (text.trim() ? <p className="file-text">{text}</p> : null);
+import { formatDateTime } from '../i18n/index.js';
+import { FileMeetings } from './FileMeetings.js';
+import { fileDate, Part } from './FilePart.js';
+import { FileSignalPlan } from './FileSignalPlan.js';
 
 /**
  * The client's copy in plain words (SPEC RT9): every section of the JSON file, in the same order,
@@ -39,9 +13,7 @@ const Lines = ({ text }: { text: string }) => (text.trim() ? <p className="file-
 export function ClientFileView({ file }: { file: ClientFile }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  // Days and times alike are shown as the day (a time as the day it was, in UTC).
-  const date = (iso: string | null) =>
-    iso && /^\d{4}-\d\d-\d\d/.test(iso) ? formatDate(iso.slice(0, 10), lng) : '—';
+  const date = (iso: string | null) => fileDate(iso, lng);
   const who = (name: string | null) => name ?? t('rights.file.noName');
   const ownCopy = file.madeBy.role === 'client';
   const details = Object.entries(file.client.details).filter(([, value]) => value !== null && value !== '');
@@ -143,35 +115,7 @@ export function ClientFileView({ file }: { file: ClientFile }) {
         ))}
       </Part>
 
-      <Part id="signal-plan" heading={t('rights.file.signalPlan.heading')} empty={false}>
-        <p>
-          {t('rights.file.signalPlan.now', {
-            state: t(`rights.file.state.${file.signalPlan.currentState ?? 'none'}`),
-          })}
-        </p>
-        <Lines text={file.signalPlan.protectiveFactors} />
-        {signalStates.map((state) => {
-          const plan = file.signalPlan.states[state];
-          return (
-            <div key={state} className={`file-state file-state-${state}`}>
-              <h3>{t(`rights.file.state.${state}`)}</h3>
-              {planFields.map((field) => {
-                const text = plan[field === 'selfActions' ? planField.selfActions : field];
-                return text.trim() ? (
-                  <p key={field}>
-                    <strong>{t(`rights.file.signalPlan.${field}`)}:</strong> {text}
-                  </p>
-                ) : null;
-              })}
-              {plan.callName && (
-                <p>
-                  {plan.callName} {plan.callPhone}
-                </p>
-              )}
-            </div>
-          );
-        })}
-      </Part>
+      <FileSignalPlan signalPlan={file.signalPlan} />
 
       <Part
         id="observations"
@@ -223,44 +167,7 @@ export function ClientFileView({ file }: { file: ClientFile }) {
         ))}
       </Part>
 
-      <Part id="meetings" heading={t('rights.file.meetings.heading')} empty={file.meetings.length === 0}>
-        {file.meetings.map((m, i) => (
-          <div key={i} className="file-meeting">
-            <h3>
-              {m.title}, {date(m.startsAt)}
-            </h3>
-            {m.question && (
-              <p>
-                <strong>{t('rights.file.meetings.question')}:</strong> {m.question}
-              </p>
-            )}
-            <Lines text={m.notes} />
-            {m.decisions.length > 0 && (
-              <>
-                <h4>{t('rights.file.meetings.decisions')}</h4>
-                <ul>
-                  {m.decisions.map((d, j) => (
-                    <li key={j}>{d}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {m.actions.length > 0 && (
-              <>
-                <h4>{t('rights.file.meetings.actions')}</h4>
-                <ul>
-                  {m.actions.map((a, j) => (
-                    <li key={j}>
-                      {a.text} ({who(a.owner)}, {date(a.dueDate)},{' '}
-                      {a.done ? t('rights.file.goals.done') : t('rights.file.goals.todo')})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        ))}
-      </Part>
+      <FileMeetings meetings={file.meetings} />
 
       <Part id="consents" heading={t('rights.file.consents.heading')} empty={file.consents.length === 0}>
         <ul>
