@@ -25,7 +25,7 @@ import type { PlaceService } from './places.js';
 import type { ProfessionalService } from './professionals.js';
 import type { TeamService } from './teams.js';
 
-/** Everything route handlers use, built once in app.ts. */
+/** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
   config: Config;
   db: Db;

@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 /** `METHOD /path` of every route the routers in server/routes/** declare, read from the source. */
 export function declaredRoutes(): string[] {
   const root = fileURLToPath(new URL('../../server/', import.meta.url));
-  const app = fs.readFileSync(path.join(root, 'app.ts'), 'utf8');
+  // The routers are mounted in server/http/routes.ts, which imports them from ../routes/<dir>/.
+  const app = fs.readFileSync(path.join(root, 'http', 'routes.ts'), 'utf8');
   const dirOf = new Map(
-    [...app.matchAll(/import \{ (\w+) \} from '\.\/routes\/(\w+)\/index\.js'/g)].map((m) => [m[1]!, m[2]!]),
+    [...app.matchAll(/import \{ (\w+) \} from '\.\.\/routes\/(\w+)\/index\.js'/g)].map((m) => [m[1]!, m[2]!]),
   );
   const prefixOf = new Map(
     [...app.matchAll(/app\.use\('(\/api\/[\w-]+)', (\w+)\(/g)].map((m) => [dirOf.get(m[2]!)!, m[1]!]),

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { caseloadService } from '../caseload/caseload.js';
+import type { Config } from '../config.js';
+import type { AppLogger } from '../logger.js';
+import { actionsRouter } from '../routes/actions/index.js';
+import { adminRouter } from '../routes/admin/index.js';
+import { caseloadRouter } from '../routes/caseload/index.js';
+import { casesRouter } from '../routes/cases/index.js';
+import { invitationsRouter } from '../routes/invitations/index.js';
+import { meetingsRouter } from '../routes/meetings/index.js';
+import { myRouter } from '../routes/my/index.js';
+import { notificationsRouter } from '../routes/notifications/index.js';
+import { professionalsRouter } from '../routes/professionals/index.js';
+import { retentionRouter } from '../routes/retention/index.js';
+import { sessionRouter } from '../routes/session/index.js';
+import { clientPlanService } from '../services/clientPlan.js';
+import type { Services } from '../services/index.js';
+import type { SyncServer } from '../sync/syncServer.js';
+import { permissionsPolicy, strictTransport } from './headers.js';
+import { requestLogger } from './requestLog.js';
+import { attachSession, csrfProtection, sessionFromHeaders } from './session.js';
+import { HttpError, errorHandler } from './validate.js';
+
+/**
+ * The Express app: security headers, health check, the REST API under /api and the built client,
+ * in the order a request meets them. WebSocket upgrades for sync are handled beside it (app.ts).
+ */
+export function httpApp(
+  config: Config,
+  deps: { services: Services; sync: SyncServer; log: AppLogger },
+): express.Express {
+  const { services, sync, log } = deps;
+  const { db, sessions, cases } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy (TRUST_PROXY): req.ip and req.secure come from its X-Forwarded-* headers.
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestLogger(log));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:'],
+          // Only behind HTTPS: on plain http it would point the browser at an https that is not there.
+          'upgrade-insecure-requests': config.session.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(strictTransport(config.session.cookieSecure), permissionsPolicy);
+  // Public: that the server is up. How busy it is only for a signed-in admin.
+  app.get('/healthz', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const admin = sessionFromHeaders(sessions, req.headers.cookie)?.user.role === 'admin';
+    if (!admin) return void res.json({ status: 'ok' });
+    res.json({ status: 'ok', documentsLoaded: sync.registry.size, connections: sync.connectionCount });
+  });
+  app.use('/api', express.json({ limit: '100kb' }), attachSession(sessions), csrfProtection);
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api/session', sessionRouter(services));
+  app.use('/api/invitations', invitationsRouter(services));
+  app.use('/api/cases', casesRouter(services));
+  app.use('/api/professionals', professionalsRouter(services));
+  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases)));
+  app.use('/api/retention', retentionRouter(services));
+  app.use('/api/admin', adminRouter(services));
+  app.use('/api/meetings', meetingsRouter(services));
+  app.use('/api/actions', actionsRouter(services));
+  app.use('/api/caseload', caseloadRouter(services, caseloadService(db)));
+  app.use('/api/notifications', notificationsRouter(services, services.notifications));
+  app.use('/api', (req) => {
+    throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);
+  });
+  const clientDir = config.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // Source maps would hand out the whole client source: none in production, even if a build made them.
+    if (config.env === 'production')
+      app.use((req, _res, next) =>
+        next(req.path.endsWith('.map') ? new HttpError(404, 'not found') : undefined),
+      );
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => {
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+  app.use(errorHandler(log));
+
+  return app;
+}
