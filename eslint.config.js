@@ -14,6 +14,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous (SPEC ST1): a promise nobody awaits is a write nobody waits
+    // for, and a promise in a condition is always true.
+    files: ['server/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['client/**/*.tsx', 'client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

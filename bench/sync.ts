@@ -1,43 +1,83 @@
 /**
  * Sync benchmark: edit-to-everyone latency (p50/p99) and server memory for our sync server
  * (validation and persistence on) against the reference `@y/websocket-server` 0.1.1, on the same
- * load in the same run. Each server runs alone in its own child process; this process only
- * generates the load with real y-websocket providers. Prints one JSON object on stdout;
- * progress goes to stderr.
+ * load in the same run. Ours runs twice: one instance on SQLite (`ours`), and three instances on
+ * one PostgreSQL and Redis (`ours-3-instances`, the clients of every board spread over the three
+ * round-robin, so edits cross instances; memory and CPU are the three summed). Each server runs
+ * alone in its own child process(es); this process only generates the load with real
+ * y-websocket providers. Prints one JSON object on stdout; progress goes to stderr.
  *
  *   npm run bench
+ *
+ * Env, for a shorter run: BENCH_SERVERS (comma-separated kinds, default all three),
+ * BENCH_SCENARIOS (comma-separated scenario names), BENCH_MEASURE_MS and BENCH_WARMUP_MS.
+ * PostgreSQL and Redis: TEST_DATABASE_URL / TEST_REDIS_URL (or BENCH_DATABASE_URL /
+ * BENCH_REDIS_URL), defaults as the tests'; a schema of its own is made and dropped. When they
+ * are unreachable the three-instance kind is skipped with a note (under CI=true the run fails).
  */
 import os from 'node:os';
 import { runScenario } from './lib/scenario.js';
 import type { ScenarioResult, ScenarioSpec } from './lib/scenario.js';
-import { startServerProcess } from './lib/serverProcess.js';
-import type { ServerKind } from './lib/serverProcess.js';
+import { instancesUnavailable, serverKinds, startServerProcess } from './lib/serverProcess.js';
+import type { ServerKind, ServerProcess } from './lib/serverProcess.js';
 
-const scenarios: Record<string, ScenarioSpec> = {
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const msFromEnv = (name: string): number | undefined => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of ms, got ${raw}`);
+  return value;
+};
+const measureMs = msFromEnv('BENCH_MEASURE_MS') ?? 15_000;
+const warmupMs = msFromEnv('BENCH_WARMUP_MS') ?? 3_000;
+
+const allScenarios: Record<string, ScenarioSpec> = {
   oneBoard50Editors: {
     boards: 1,
     clientsPerBoard: 50,
     editIntervalMs: 1_000,
-    warmupMs: 3_000,
-    measureMs: 15_000,
+    warmupMs,
+    measureMs,
     seed: 50,
   },
   hundredBoards500Connections: {
     boards: 100,
     clientsPerBoard: 5,
     editIntervalMs: 2_000,
-    warmupMs: 3_000,
-    measureMs: 15_000,
+    warmupMs,
+    measureMs,
     seed: 500,
   },
 };
 
-const servers: ServerKind[] = ['ours', 'reference'];
-const log = (message: string) => process.stderr.write(`${message}\n`);
+function listFromEnv<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const raw = process.env[name];
+  if (!raw) return [...allowed];
+  const picked = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of picked) {
+    if (!allowed.includes(item as T))
+      throw new Error(`${name}: unknown "${item}" (known: ${allowed.join(', ')})`);
+  }
+  return picked as T[];
+}
+
+const scenarioNames = listFromEnv('BENCH_SCENARIOS', Object.keys(allScenarios));
+const scenarios = Object.fromEntries(scenarioNames.map((name) => [name, allScenarios[name]!]));
+let servers = listFromEnv<ServerKind>('BENCH_SERVERS', serverKinds);
+
+/** The server running right now, so a watchdog or Ctrl-C can still stop it (and drop its schema). */
+let current: ServerProcess | null = null;
 
 async function measure(kind: ServerKind, name: string, spec: ScenarioSpec): Promise<ScenarioResult> {
   log(`${name}: ${kind} server`);
   const server = await startServerProcess(kind, spec.boards);
+  current = server;
   try {
     const result = await runScenario(server, spec);
     log(
@@ -45,17 +85,53 @@ async function measure(kind: ServerKind, name: string, spec: ScenarioSpec): Prom
     );
     return result;
   } finally {
+    current = null;
     await server.stop();
   }
 }
 
+async function giveUp(code: number, why: string): Promise<never> {
+  log(why);
+  const server = current;
+  current = null;
+  if (server) {
+    await Promise.race([server.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
+  }
+  process.exit(code);
+}
+
+interface Comparison {
+  /** p99 of three instances divided by p99 of one instance on SQLite. */
+  p99Ratio: number | null;
+  p50Ratio: number | null;
+  /** The issue's goal: p99 across instances within 2× of one instance. */
+  withinTwiceOneInstance: boolean | null;
+}
+
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100;
+
 async function main(): Promise<void> {
-  // A hard stop, should anything hang: the whole run normally takes about two minutes.
-  const watchdog = setTimeout(() => {
-    log('benchmark took longer than 5 minutes; giving up');
-    process.exit(2);
-  }, 5 * 60_000);
+  // A hard stop, should anything hang: the whole run normally takes about three minutes.
+  const watchdog = setTimeout(
+    () => void giveUp(2, 'benchmark took longer than 8 minutes; giving up'),
+    8 * 60_000,
+  );
   watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void giveUp(130, `${signal}: stopping`));
+  }
+
+  let skippedInstances: string | null = null;
+  if (servers.includes('ours-3-instances')) {
+    const problem = await instancesUnavailable();
+    if (problem !== null) {
+      if (process.env.CI === 'true') throw new Error(`CI=true but ${problem}`);
+      skippedInstances = `ours-3-instances skipped: ${problem}`;
+      log(skippedInstances);
+      servers = servers.filter((kind) => kind !== 'ours-3-instances');
+    }
+  }
 
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
@@ -63,10 +139,34 @@ async function main(): Promise<void> {
     log(`note: load average is ${loadAtStart.toFixed(2)} before the run; other work skews the figures`);
   }
   const results: Record<string, Partial<Record<ServerKind, ScenarioResult>>> = {};
+  const comparisons: Record<string, Comparison> = {};
   for (const [name, spec] of Object.entries(scenarios)) {
-    results[name] = {};
-    // One server at a time, never both at once.
-    for (const kind of servers) results[name][kind] = await measure(kind, name, spec);
+    const byKind: Partial<Record<ServerKind, ScenarioResult>> = {};
+    results[name] = byKind;
+    // One server (or one set of instances) at a time, never two at once.
+    for (const kind of servers) byKind[kind] = await measure(kind, name, spec);
+    const one = byKind.ours;
+    const three = byKind['ours-3-instances'];
+    if (one && three) {
+      const p99Ratio = ratio(three.p99Ms, one.p99Ms);
+      comparisons[name] = {
+        p99Ratio,
+        p50Ratio: ratio(three.p50Ms, one.p50Ms),
+        withinTwiceOneInstance: p99Ratio === null ? null : p99Ratio <= 2,
+      };
+    }
+  }
+  const lines: string[] = [];
+  for (const [name, c] of Object.entries(comparisons)) {
+    const one = results[name]!.ours!;
+    const three = results[name]!['ours-3-instances']!;
+    const reference = results[name]!.reference;
+    lines.push(
+      `${name}: p99 three instances ${three.p99Ms} ms vs one instance ${one.p99Ms} ms = ${c.p99Ratio ?? '?'}× ` +
+        `(goal ≤ 2×: ${c.withinTwiceOneInstance === null ? 'n/a' : c.withinTwiceOneInstance ? 'met' : 'NOT met'})` +
+        `; p50 ${three.p50Ms} vs ${one.p50Ms} ms` +
+        (reference ? `; reference p50/p99 ${reference.p50Ms}/${reference.p99Ms} ms` : ''),
+    );
   }
   const cpus = os.cpus();
   const output = {
@@ -79,16 +179,24 @@ async function main(): Promise<void> {
       loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
     },
     load: scenarios,
+    servers,
+    ...(skippedInstances ? { skipped: skippedInstances } : {}),
     scenarios: results,
+    /** Three instances on PostgreSQL + Redis against one instance on SQLite, per load. */
+    threeInstancesVsOne: comparisons,
     durationS: Math.round((Date.now() - started) / 1000),
   };
+  // The comparison on stderr (stdout stays one JSON object; it is in there as threeInstancesVsOne).
+  for (const line of lines) log(line);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    log(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
+    void giveUp(
+      1,
+      `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   },
 );

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { envSchema } from './config/env.js';
 
@@ -7,12 +8,23 @@ export interface StorageConfig {
   dataDir: string;
 }
 
+/** Several instances: Redis between them, and how they catch up on what the bus did not bring. */
+export interface InstancesConfig {
+  redisUrl: string | null;
+  /** INSTANCE_NAME, or the host name and port. */
+  name: string;
+  channelPrefix: string;
+  gapWaitMs: number;
+  checkEveryMs: number;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
   dataDir: string;
   storage: StorageConfig;
+  instances: InstancesConfig;
   demoData: boolean;
   sync: {
     maxMessageBytes: number;
@@ -63,6 +75,7 @@ const secretVariables = new Set([
   'AUDIT_KEY',
   'TWO_FACTOR_KEY',
   'DATABASE_URL',
+  'REDIS_URL',
 ]);
 
 /** True when `file` lies inside `dir` (or is it). */
@@ -108,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'INITIAL_ADMIN_PASSWORD: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither',
     );
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'REDIS_URL: several instances share one PostgreSQL; set DATABASE_URL too, or leave REDIS_URL out',
+    );
+  }
   if (e.CONSENT_DEFAULT_MONTHS > e.CONSENT_MAX_MONTHS) {
     throw new ConfigError(
       `CONSENT_DEFAULT_MONTHS: must not be more than CONSENT_MAX_MONTHS (${e.CONSENT_MAX_MONTHS})`,
@@ -122,6 +140,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     storage: { databaseUrl: e.DATABASE_URL || null, dataDir },
+    instances: {
+      redisUrl: e.REDIS_URL || null,
+      name: e.INSTANCE_NAME ?? `${os.hostname()}:${e.PORT}`,
+      channelPrefix: e.REDIS_CHANNEL_PREFIX,
+      gapWaitMs: e.SYNC_GAP_WAIT_MS,
+      checkEveryMs: e.SYNC_HEAD_CHECK_MS,
+    },
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,

@@ -7,6 +7,8 @@ export interface BenchClient {
   board: number;
   /** Position within its board (0 = the one that sets the board up). */
   index: number;
+  /** The port it is connected to (with several instances: which instance it is on). */
+  port: number;
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Close codes the server sent while the benchmark ran (before teardown). */
@@ -44,6 +46,7 @@ export function connectClient(
   const client: BenchClient = {
     board,
     index,
+    port,
     doc,
     provider,
     closes: [],
@@ -61,10 +64,12 @@ export function connectClient(
 
 /**
  * Connects `perBoard` clients to each document, `batch` at a time, each batch waiting until all
- * its providers are synced; returns them grouped by board.
+ * its providers are synced; returns them grouped by board. With several ports (one per
+ * instance) the clients go to them round-robin in connection order, so the clients of one board
+ * are spread over the instances (and every instance gets its share of the whole load).
  */
 export async function connectBoards(
-  port: number,
+  ports: number | readonly number[],
   documentNames: readonly string[],
   perBoard: number,
   headers: Record<string, string> = {},
@@ -74,12 +79,15 @@ export async function connectBoards(
   const boards: BenchClient[][] = documentNames.map(() => []);
   // Every provider in Node adds a process 'exit' listener.
   process.setMaxListeners(Math.max(process.getMaxListeners(), documentNames.length * perBoard + 20));
+  const portList = typeof ports === 'number' ? [ports] : ports;
+  if (portList.length === 0) throw new Error('connectBoards: no port');
   const slots: { board: number; index: number }[] = [];
   for (let board = 0; board < documentNames.length; board++) {
     for (let index = 0; index < perBoard; index++) slots.push({ board, index });
   }
   for (let start = 0; start < slots.length; start += batch) {
-    const connected = slots.slice(start, start + batch).map(({ board, index }) => {
+    const connected = slots.slice(start, start + batch).map(({ board, index }, n) => {
+      const port = portList[(start + n) % portList.length]!;
       const client = connectClient(port, documentNames[board]!, board, index, headers);
       boards[board]!.push(client);
       return client;

@@ -44,16 +44,28 @@ export interface ScenarioResult extends LatencySummary {
   loadAvg1m: number;
   /** How late (ms) the load generator made its edits at worst, against the schedule. */
   maxScheduleLagMs: number;
+  /** Several instances only: clients per instance, and each instance's own figures at the end. */
+  instances?: {
+    port: number;
+    clients: number;
+    rssMB: number;
+    cpuMs: number;
+    eventLoopDelayP99Ms: number;
+  }[];
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** Runs one load against one running server and measures it. */
+/**
+ * Runs one load against one running server and measures it. A server of several instances gets
+ * the clients of every board spread over its ports round-robin (see connectBoards), so most
+ * edits reach some of their board through another instance.
+ */
 export async function runScenario(server: ServerProcess, spec: ScenarioSpec): Promise<ScenarioResult> {
   const names = Array.from({ length: spec.boards }, (_, b) => caseDocumentName(benchCaseId(b)));
   const idle = await server.memory();
   const started = performance.now();
-  const boards = await connectBoards(server.port, names, spec.clientsPerBoard, server.headers);
+  const boards = await connectBoards(server.ports, names, spec.clientsPerBoard, server.headers);
   const clients = boards.flat();
   log(`  ${clients.length} clients synced in ${Math.round(performance.now() - started)} ms`);
 
@@ -131,6 +143,17 @@ export async function runScenario(server: ServerProcess, spec: ScenarioSpec): Pr
       achievedEditsPerSecond: Math.round(measuredEdits / ((loadEnded - t0 - spec.warmupMs) / 1000)),
       loadAvg1m: Math.round(os.loadavg()[0]! * 100) / 100,
       maxScheduleLagMs: Math.round(maxLag),
+      ...(memory.perInstance && server.ports.length > 1
+        ? {
+            instances: memory.perInstance.map((m, i) => ({
+              port: server.ports[i]!,
+              clients: clients.filter((c) => c.port === server.ports[i]).length,
+              rssMB: m.rssMB,
+              cpuMs: m.cpuMs,
+              eventLoopDelayP99Ms: m.eventLoopDelayP99Ms,
+            })),
+          }
+        : {}),
     };
   } finally {
     for (const client of clients) client.destroy();

@@ -39,7 +39,7 @@ for (let board = 0; board < boards; board++) {
   insertCase(server.db, benchCaseId(board));
   addMember(server.db, benchCaseId(board), member.professionalId);
 }
-const { cookie } = signIn(server, member.userId);
+const { cookie } = await signIn(server, member.userId);
 
 serveDriver(
   server.port,

@@ -1,5 +1,7 @@
-import type { Db } from '../db/database.js';
-import { GENESIS_HASH, HASHED_COLUMNS, KEYED_EVENT, canonicalDetails, keyedEntryHash } from './chain.js';
+import { sql } from 'kysely';
+import type { Data, Executor } from '../storage/data.js';
+import { GroupCommit } from '../storage/groupCommit.js';
+import { GENESIS_HASH, KEYED_EVENT, canonicalDetails, keyedEntryHash } from './chain.js';
 import type { AccessLogRow as Row } from './chain.js';
 import type { CheckpointFields, CheckpointFile } from './checkpoints.js';
 import type { AuditKey } from './key.js';
@@ -88,35 +90,61 @@ function toEntry(row: Row): AccessEntry {
 export class AuditKeyMismatch extends Error {}
 
 /**
+ * The key of the transaction-scoped advisory lock every instance on one PostgreSQL database takes
+ * before it appends to the log, so the chain stays one sequence (next to the storage's keys in
+ * server/storage/postgres.ts: documents 0x7665656c, schemas one more, the access log two more).
+ */
+const ACCESS_LOG_LOCK_CLASS = 0x7665656e;
+
+/**
+ * Takes the log's lock for the rest of the write transaction `trx`. On SQLite the write
+ * transaction already holds the file's write lock, which no other writer shares.
+ */
+async function lockTheLog(data: Pick<Data, 'engine'>, trx: Executor): Promise<void> {
+  if (data.engine === 'postgres')
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(ACCESS_LOG_LOCK_CLASS)}, 0)`.execute(trx);
+}
+
+/** What an entry stores besides its id and its links. */
+type Fields = Omit<Row, 'id' | 'prev_hash' | 'hash'> & { at: string; event: string; outcome: AccessOutcome };
+
+/** The newest entry; null for an empty log. */
+const newestEntry = (db: Executor) =>
+  db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+const countEntries = async (db: Executor): Promise<number> => {
+  const { n } = await db
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+};
+
+/**
  * Records and searches the tamper-evident access log that NEN 7513 asks of every client-data
  * read. Every entry is chained with HMAC-SHA256 under `key`; the first entry written with a key
- * is the `log-keyed` marker (see chain.ts).
+ * is the `log-keyed` marker (see chain.ts). Entries recorded while a write is under way are
+ * appended together in the next one (group commit), each in the order it was recorded.
  */
-export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Date }) {
+export function createAccessLog(data: Data, options: { key: AuditKey; now?: () => Date }) {
   const { key } = options;
+  const { db } = data;
   const now = options.now ?? (() => new Date());
-  const listIndex = hasListIndex(db);
-  const last = db.prepare<[], { id: number; hash: string }>(
-    'SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1',
-  );
-  const insert = db.prepare<Omit<Row, 'id'>>(
-    `INSERT INTO access_log (${HASHED_COLUMNS.map((c) => `"${c}"`).join(', ')}, prev_hash, hash)
-     VALUES (${HASHED_COLUMNS.map((c) => `@${c}`).join(', ')}, @prev_hash, @hash)`,
-  );
-  const insertListed = listIndex
-    ? db.prepare<[number, string]>('INSERT INTO access_log_cases (entry_id, case_id) VALUES (?, ?)')
-    : null;
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM access_log');
-  const marker = db.prepare<[], { id: number; details: string | null }>(
-    `SELECT id, details FROM access_log WHERE event = '${KEYED_EVENT}' ORDER BY id LIMIT 1`,
-  );
+  let listIndex: Promise<boolean> | undefined;
+  const hasIndex = () => (listIndex ??= hasListIndex(data));
 
   let keyedFrom: number | null = null;
 
   /** The marker's id, after checking that it names this key; null when the log is not keyed yet. */
-  const findMarker = (): number | null => {
+  const findMarker = async (tx: Executor = db): Promise<number | null> => {
     if (keyedFrom !== null) return keyedFrom;
-    const found = marker.get();
+    const found = await tx
+      .selectFrom('access_log')
+      .select(['id', 'details'])
+      .where('event', '=', KEYED_EVENT)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
     if (!found) return null;
     const markedKey = parseDetails(found.details)?.keyId;
     if (markedKey !== key.id)
@@ -127,18 +155,22 @@ export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Da
     return (keyedFrom = found.id);
   };
 
-  const write = (fields: Omit<Row, 'id' | 'prev_hash' | 'hash'>): Row => {
-    const prev_hash = last.get()?.hash ?? GENESIS_HASH;
+  /** Appends one row after the newest; `trx` holds the log's lock. */
+  const write = async (trx: Executor, fields: Fields): Promise<Row> => {
+    const prev_hash = (await newestEntry(trx))?.hash ?? GENESIS_HASH;
     const row = { ...fields, prev_hash, hash: keyedEntryHash(key.secret, prev_hash, fields) };
-    const { lastInsertRowid } = insert.run(row);
-    return { ...row, id: Number(lastInsertRowid) };
+    const { id } = await trx.insertInto('access_log').values(row).returning('id').executeTakeFirstOrThrow();
+    return { ...row, id };
   };
 
-  /** Starts the keyed chain with its marker, unless it has one; the marker's hash seals what came before. */
-  const keyed = (): number => {
-    const found = findMarker();
+  /**
+   * Starts the keyed chain with its marker, unless it has one; the marker's hash seals what came
+   * before. Returns the marker's id; it is remembered only once the write has committed.
+   */
+  const keyed = async (trx: Executor): Promise<number> => {
+    const found = await findMarker(trx);
     if (found !== null) return found;
-    const row = write({
+    const row = await write(trx, {
       at: now().toISOString(),
       event: KEYED_EVENT,
       case_id: null,
@@ -149,17 +181,20 @@ export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Da
       user_agent: null,
       authorization: null,
       outcome: 'allowed',
-      details: canonicalDetails({ algorithm: 'HMAC-SHA256', earlierEntries: count.get()!.n, keyId: key.id }),
+      details: canonicalDetails({
+        algorithm: 'HMAC-SHA256',
+        earlierEntries: await countEntries(trx),
+        keyId: key.id,
+      }),
     });
-    return (keyedFrom = row.id);
+    return row.id;
   };
 
-  // Reading the last hash and appending happen under one write lock, so the chain never forks.
-  const append = db.transaction((input: AccessEntryInput): AccessEntry => {
-    keyed();
+  /** One entry, after the marker; `trx` holds the log's lock. */
+  const appendOne = async (trx: Executor, input: AccessEntryInput, index: boolean): Promise<AccessEntry> => {
     const listed = input.cases ? [...new Set(input.cases)] : null;
-    if (listed && !insertListed) throw new Error('the database has no access_log_cases: migrate it first');
-    const row = write({
+    if (listed && !index) throw new Error('the database has no access_log_cases: migrate it first');
+    const row = await write(trx, {
       at: now().toISOString(),
       event: input.event,
       case_id: input.caseId ?? null,
@@ -172,81 +207,119 @@ export function createAccessLog(db: Db, options: { key: AuditKey; now?: () => Da
       outcome: input.outcome ?? 'allowed',
       details: canonicalDetails(listed ? { ...input.details, ...listedCasesDetails(listed) } : input.details),
     });
-    for (const caseId of listed ?? []) insertListed!.run(row.id, caseId);
+    if (listed?.length)
+      await trx
+        .insertInto('access_log_cases')
+        .values(listed.map((caseId) => ({ entry_id: row.id, case_id: caseId })))
+        .execute();
     return toEntry(row);
-  });
+  };
+
+  /**
+   * Appends entries in one write: its lock is taken before the newest hash is read, so the chain
+   * never forks, also with several instances on one database.
+   */
+  const appendAll = async (inputs: AccessEntryInput[]): Promise<AccessEntry[]> => {
+    const index = await hasIndex();
+    const { marker, entries } = await data.write(async (trx) => {
+      await lockTheLog(data, trx);
+      const marker = await keyed(trx);
+      const entries: AccessEntry[] = [];
+      for (const input of inputs) entries.push(await appendOne(trx, input, index));
+      return { marker, entries };
+    });
+    keyedFrom = marker;
+    return entries;
+  };
+  const appends = new GroupCommit(appendAll);
 
   return {
-    /** Appends one entry; throws on an unknown event so a typo never goes unlogged silently. */
-    record(input: AccessEntryInput): AccessEntry {
+    /**
+     * Appends one entry and resolves with it once it is stored (its id, its hash); rejects on an
+     * unknown event, so a typo never goes unlogged silently. Every caller awaits it.
+     */
+    async record(input: AccessEntryInput): Promise<AccessEntry> {
       if (!(ACCESS_EVENTS as readonly string[]).includes(input.event) || input.event === KEYED_EVENT) {
         throw new Error(`unknown access event: ${String(input.event)}`);
       }
-      return append.immediate(input);
+      return appends.submit(input);
     },
 
+    /** Resolves when every entry recorded so far is stored (or failed). */
+    flush: (): Promise<void> => appends.flush(),
+
     /** Keys the chain now (the server does at start), so the first checkpoint covers the marker. */
-    keyChain(): number {
-      return db.transaction(keyed).immediate();
+    async keyChain(): Promise<number> {
+      const marker = await data.write(async (trx) => {
+        await lockTheLog(data, trx);
+        return keyed(trx);
+      });
+      return (keyedFrom = marker);
     },
 
     /** The entry from which on the chain is keyed; null while there is none. */
-    keyedFrom: (): number | null => findMarker(),
+    keyedFrom: (): Promise<number | null> => findMarker(),
 
     /** What a checkpoint records: the entries and the newest hash, read in one snapshot. */
-    head: db.transaction((): CheckpointFields | null => {
-      const from = findMarker();
-      const newest = last.get();
+    async head(): Promise<CheckpointFields | null> {
+      await appends.flush();
+      const from = await findMarker();
+      // One statement, so the count and the newest entry are of the same moment on both engines.
+      const newest = await db
+        .selectFrom('access_log')
+        .select(['id', 'hash', (eb) => eb.selectFrom('access_log').select(eb.fn.countAll().as('n')).as('n')])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (from === null || !newest) return null;
       return {
-        entries: count.get()!.n,
+        entries: Number(newest.n),
         headId: newest.id,
         head: newest.hash,
         keyedFrom: from,
         keyId: key.id,
       };
-    }),
+    },
 
     /** Entries matching every given filter, newest first. */
-    search(filter: AccessLogFilter = {}): AccessEntry[] {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      const add = (clause: string, ...values: (string | number | undefined)[]) => {
-        if (values[0] === undefined) return;
-        where.push(clause);
-        params.push(...(values as (string | number)[]));
-      };
-      if (listIndex)
-        add(
-          '(case_id = ? OR id IN (SELECT entry_id FROM access_log_cases WHERE case_id = ?))',
-          filter.caseId,
-          filter.caseId,
-        );
-      else add('case_id = ?', filter.caseId);
-      add('user_id = ?', filter.userId);
-      add('at >= ?', filter.from);
-      add('at < ?', filter.to);
-      add('event = ?', filter.event);
-      add('id < ?', filter.before);
+    async search(filter: AccessLogFilter = {}): Promise<AccessEntry[]> {
+      const index = await hasIndex();
+      let query = db.selectFrom('access_log').selectAll();
+      const { caseId } = filter;
+      if (caseId !== undefined)
+        query = index
+          ? query.where((eb) =>
+              eb.or([
+                eb('case_id', '=', caseId),
+                eb(
+                  'id',
+                  'in',
+                  eb.selectFrom('access_log_cases').select('entry_id').where('case_id', '=', caseId),
+                ),
+              ]),
+            )
+          : query.where('case_id', '=', caseId);
+      if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
+      if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+      if (filter.event !== undefined) query = query.where('event', '=', filter.event);
+      if (filter.before !== undefined) query = query.where('id', '<', filter.before);
       const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 100), 1), 1000);
-      const sql = `SELECT * FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                   ORDER BY id DESC LIMIT ${limit}`;
-      return db
-        .prepare<(string | number)[], Row>(sql)
-        .all(...params)
-        .map(toEntry);
+      const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(toEntry);
     },
 
     /**
      * Checks the whole log: the keyed chain, the append-only triggers, the index of list reads
      * and, when given, the signed checkpoints; names the first entry or anchor that is broken.
      */
-    verify(checkpoints?: CheckpointFile): ChainVerdict {
-      return verifyAccessLog(db, key, checkpoints);
+    async verify(checkpoints?: CheckpointFile): Promise<ChainVerdict> {
+      await appends.flush();
+      return verifyAccessLog(data, key, checkpoints);
     },
 
     /** What a client sees: who opened, read, changed, exported or printed their file (or a list with them), newest first. */
-    whoLookedAt: lookedAtQuery(db, listIndex),
+    whoLookedAt: lookedAtQuery(db, hasIndex),
   };
 }
 

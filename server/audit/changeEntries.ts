@@ -1,6 +1,7 @@
 import { accessLogItem, caseOfChange, changedItem } from '../../shared/history.js';
 import { parseDocumentName } from '../../shared/protocol.js';
 import { accessPoint } from '../http/session.js';
+import type { Logger } from '../logger.js';
 import type { ChangeContext, ConnectionContext, SyncExtension } from '../sync/extension.js';
 import type { AccessLog } from './accessLog.js';
 
@@ -38,10 +39,13 @@ export class ChangeEntries implements SyncExtension {
   private readonly options: ChangeEntriesOptions;
   private readonly sessions = new Map<ConnectionContext, Map<string, Changed>>();
   private timer: NodeJS.Timeout | null = null;
+  /** Entries on their way into the log, so that stopping waits for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly audit: AccessLog,
     options: Partial<ChangeEntriesOptions> = {},
+    private readonly log?: Logger,
   ) {
     this.options = { ...defaults, ...options };
   }
@@ -78,8 +82,10 @@ export class ChangeEntries implements SyncExtension {
     this.write(context);
   }
 
-  onDestroy(): void {
+  /** Writes what every session changed so far, and waits until all of it is in the log. */
+  async onDestroy(): Promise<void> {
     this.writeAll();
+    await Promise.all([...this.pending]);
   }
 
   private writeAll(): void {
@@ -88,6 +94,10 @@ export class ChangeEntries implements SyncExtension {
     for (const context of [...this.sessions.keys()]) this.write(context);
   }
 
+  /**
+   * Records the session's entries without waiting (a disconnect or the timer does not wait for
+   * the log); a failure is logged, with counts only, and onDestroy waits for what is pending.
+   */
   private write(context: ConnectionContext): void {
     const byCase = this.sessions.get(context);
     this.sessions.delete(context);
@@ -95,26 +105,37 @@ export class ChangeEntries implements SyncExtension {
     const { document } = context;
     for (const [caseId, changed] of byCase) {
       const items = [...changed.items];
-      this.audit.record({
-        event: 'document-change',
-        caseId,
-        userId: context.actor.userId,
-        role: context.actor.role,
-        authorization: authorizationOf(context),
-        ...accessPoint(context.request),
-        details: {
-          part: document.kind === 'case' ? document.part : document.kind,
-          ...(document.kind === 'case' ? {} : { meetingId: document.meetingId }),
-          items: items.slice(0, this.options.maxItems).join(' '),
-          ...(items.length > this.options.maxItems
-            ? { moreItems: items.length - this.options.maxItems }
-            : {}),
-          fields: [...changed.fields].sort().join(' '),
-          added: changed.added,
-          removed: changed.removed,
-          changes: changed.changes,
-        },
-      });
+      this.track(
+        this.audit.record({
+          event: 'document-change',
+          caseId,
+          userId: context.actor.userId,
+          role: context.actor.role,
+          authorization: authorizationOf(context),
+          ...accessPoint(context.request),
+          details: {
+            part: document.kind === 'case' ? document.part : document.kind,
+            ...(document.kind === 'case' ? {} : { meetingId: document.meetingId }),
+            items: items.slice(0, this.options.maxItems).join(' '),
+            ...(items.length > this.options.maxItems
+              ? { moreItems: items.length - this.options.maxItems }
+              : {}),
+            fields: [...changed.fields].sort().join(' '),
+            added: changed.added,
+            removed: changed.removed,
+            changes: changed.changes,
+          },
+        }),
+      );
     }
+  }
+
+  private track(recorded: Promise<unknown>): void {
+    const done: Promise<void> = recorded.then(
+      () => undefined,
+      (error: unknown) => this.log?.error('writing a document-change entry failed', { error: String(error) }),
+    );
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
   }
 }

@@ -149,7 +149,7 @@ export interface CheckpointWriterOptions {
   file: string;
   key: AuditKey;
   /** The log as it is now; null while it has no keyed entry. */
-  head: () => CheckpointFields | null;
+  head: () => Promise<CheckpointFields | null>;
   everyMs: number;
   /** Told about each checkpoint (a second copy of the anchor, e.g. in the server's log). */
   onWrite?: (checkpoint: Checkpoint) => void;
@@ -165,8 +165,8 @@ export class CheckpointWriter {
   constructor(private readonly options: CheckpointWriterOptions) {}
 
   /** Writes a checkpoint unless it would say the same as the last one (periodic only). */
-  write(reason: Checkpoint['reason']): Checkpoint | null {
-    const head = this.options.head();
+  async write(reason: Checkpoint['reason']): Promise<Checkpoint | null> {
+    const head = await this.options.head();
     if (!head) return null;
     if (reason === 'periodic' && head.headId === this.lastHeadId) return null;
     const checkpoint = signCheckpoint(this.options.key, head, reason);
@@ -176,24 +176,20 @@ export class CheckpointWriter {
     return checkpoint;
   }
 
-  start(): void {
-    this.write('start');
+  async start(): Promise<void> {
+    await this.write('start');
     this.timer = setInterval(() => {
-      try {
-        this.write('periodic');
-      } catch (error) {
-        this.options.onError?.(error);
-      }
+      this.write('periodic').catch((error: unknown) => this.options.onError?.(error));
     }, this.options.everyMs);
     this.timer.unref();
   }
 
   /** Stops the timer and writes the stop checkpoint, once. */
-  stop(): void {
+  async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.write('stop');
+    await this.write('stop');
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/database.js';
+import type { Data } from '../storage/data.js';
 
 /**
  * The clients a list read showed, in an entry's details: the ids themselves for a short list
@@ -29,6 +29,12 @@ export function listMatches(details: Record<string, unknown> | null, ids: readon
   return casesDigest(inline) === casesDigest(ids);
 }
 
-/** Whether the database has the index of list reads (older ones do not until migrated). */
-export const hasListIndex = (db: Db) =>
-  !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_log_cases'").get();
+/**
+ * Whether the database has the index of list reads (older SQLite files do not until migrated;
+ * PostgreSQL's schema always has it).
+ */
+export async function hasListIndex(data: Pick<Data, 'engine' | 'db'>): Promise<boolean> {
+  if (data.engine === 'postgres') return true;
+  const tables = await data.db.introspection.getTables();
+  return tables.some((t) => t.name === 'access_log_cases');
+}

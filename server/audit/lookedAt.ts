@@ -1,5 +1,6 @@
 import type { AccessEvent } from '../../shared/accessLog.js';
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type { Executor } from '../storage/data.js';
 
 /** The events that show a client who saw (or changed) their file. */
 export const LOOKED_AT_EVENTS = [
@@ -27,35 +28,31 @@ export interface LookedAt {
   role: string | null;
 }
 
-const lookedAtEvents = LOOKED_AT_EVENTS.map((e) => `'${e}'`).join(', ');
-
 /**
  * The client's own view of the access log ("who looked at my file"): the allowed entries about
  * their case, and the list reads that showed them when the database has the index of those.
  */
-export function lookedAtQuery(db: Db, listIndex: boolean) {
-  const lookedAt = db.prepare<
-    [string, string],
-    { at: string; event: AccessEvent; user_id: string | null; role: string | null; listed: number }
-  >(
-    `SELECT id, at, event, user_id, role, 0 AS listed FROM access_log
-     WHERE case_id = ? AND outcome = 'allowed' AND event IN (${lookedAtEvents})
-     ${
-       listIndex
-         ? `UNION ALL
-     SELECT l.id, l.at, l.event, l.user_id, l.role, 1 AS listed
-     FROM access_log_cases c JOIN access_log l ON l.id = c.entry_id
-     WHERE c.case_id = ? AND l.outcome = 'allowed'`
-         : 'AND ? IS NOT NULL'
-     }
-     ORDER BY id DESC`,
-  );
-
+export function lookedAtQuery(db: Executor, listIndex: () => Promise<boolean>) {
   /** What a client sees: who opened, read, changed, exported or printed their file (or a list with them), newest first. */
-  return function whoLookedAt(caseId: string): LookedAt[] {
-    return lookedAt.all(caseId, caseId).map((r) => ({
+  return async function whoLookedAt(caseId: string): Promise<LookedAt[]> {
+    const about = db
+      .selectFrom('access_log')
+      .select(['id', 'at', 'event', 'user_id', 'role', sql<number>`0`.as('listed')])
+      .where('case_id', '=', caseId)
+      .where('outcome', '=', 'allowed')
+      .where('event', 'in', LOOKED_AT_EVENTS);
+    const listing = db
+      .selectFrom('access_log_cases as c')
+      .innerJoin('access_log as l', 'l.id', 'c.entry_id')
+      .select(['l.id', 'l.at', 'l.event', 'l.user_id', 'l.role', sql<number>`1`.as('listed')])
+      .where('c.case_id', '=', caseId)
+      .where('l.outcome', '=', 'allowed');
+    const rows = await ((await listIndex()) ? about.unionAll(listing) : about)
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => ({
       at: r.at,
-      event: r.listed ? 'listed' : r.event,
+      event: Number(r.listed) ? 'listed' : (r.event as AccessEvent),
       userId: r.user_id,
       role: r.role,
     }));

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { Data } from '../storage/data.js';
 import { createAccessLog } from './accessLog.js';
 import type { AccessLog } from './accessLog.js';
 import { KEYED_EVENT } from './chain.js';
@@ -21,8 +21,20 @@ export interface RunningAudit {
  * checkpoint and the periodic ones. A log that no longer matches its last checkpoint is said
  * loudly at start; `npm run audit:verify` names what is wrong.
  */
-export function startAudit(db: Db, config: Config['audit'], log: Logger): RunningAudit {
-  const keyed = db.prepare(`SELECT 1 FROM access_log WHERE event = '${KEYED_EVENT}' LIMIT 1`).get();
+export async function startAudit(
+  data: Data,
+  config: Config['audit'],
+  log: Logger,
+  /** Several instances: this one's name (see closeInterruptedSessions). */
+  instance: string | null = null,
+): Promise<RunningAudit> {
+  const { db } = data;
+  const keyed = await db
+    .selectFrom('access_log')
+    .select('id')
+    .where('event', '=', KEYED_EVENT)
+    .limit(1)
+    .executeTakeFirst();
   const { key, created } = auditKeyOf(config, { create: !keyed });
   if (!key)
     throw new Error(
@@ -30,24 +42,28 @@ export function startAudit(db: Db, config: Config['audit'], log: Logger): Runnin
     );
   if (created)
     log.warn('created the access log key: back it up apart from the data', { file: config.keyFile });
-  const audit = createAccessLog(db, { key });
-  audit.keyChain();
+  const audit = createAccessLog(data, { key });
+  await audit.keyChain();
 
   const last = newestCheckpoint(config.checkpointFile, key);
   if (last) {
-    const row = db
-      .prepare<{ id: number }, { hash: string; n: number }>(
-        'SELECT hash, (SELECT count(*) FROM access_log WHERE id <= @id) AS n FROM access_log WHERE id = @id',
-      )
-      .get({ id: last.headId });
-    if (!row || row.hash !== last.head || row.n !== last.entries)
+    const row = await db
+      .selectFrom('access_log')
+      .select([
+        'hash',
+        (eb) =>
+          eb.selectFrom('access_log').select(eb.fn.countAll().as('n')).where('id', '<=', last.headId).as('n'),
+      ])
+      .where('id', '=', last.headId)
+      .executeTakeFirst();
+    if (!row || row.hash !== last.head || Number(row.n) !== last.entries)
       log.error('the access log does not match its last checkpoint: run npm run audit:verify', {
         checkpointAt: last.at,
         headId: last.headId,
       });
   }
 
-  const interrupted = closeInterruptedSessions(db, audit);
+  const interrupted = await closeInterruptedSessions(db, audit, instance);
   if (interrupted) log.info('closed editing sessions a stopped server left open', { interrupted });
 
   const checkpoints = new CheckpointWriter({
@@ -65,6 +81,6 @@ export function startAudit(db: Db, config: Config['audit'], log: Logger): Runnin
       }),
     onError: (error) => log.error('writing an access log checkpoint failed', { error: String(error) }),
   });
-  checkpoints.start();
+  await checkpoints.start();
   return { audit, key, checkpoints };
 }

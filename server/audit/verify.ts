@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type { Data } from '../storage/data.js';
 import { KEYED_EVENT, brokenBecause, keyedEntryHash } from './chain.js';
 import type { AccessLogRow } from './chain.js';
 import type { Checkpoint, CheckpointFile } from './checkpoints.js';
@@ -28,32 +29,70 @@ export type ChainVerdict =
 const PAGE = 1000;
 const appendOnly =
   /BEFORE\s+(UPDATE|DELETE)\s+ON\s+"?access_log(_cases)?"?\s+BEGIN\s+SELECT\s+RAISE\s*\(\s*ABORT/i;
+/** The body of a PostgreSQL trigger function that refuses the change (storage migration 0002). */
+const raisesAppendOnly = /RAISE\s+EXCEPTION\s+'access_log is append-only'/i;
+
+type TriggerState = 'intact' | 'altered' | 'missing';
+type AppendOnlyTrigger = (typeof APPEND_ONLY_TRIGGERS)[number];
+
+/** SQLite: each trigger by its name, as server/audit/schema.ts made it. */
+async function sqliteTriggers(data: Pick<Data, 'db'>): Promise<(t: AppendOnlyTrigger) => TriggerState> {
+  const { rows } = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`.execute(data.db);
+  const present = new Map(rows.map((t) => [t.name, t.sql]));
+  return ({ name }) => {
+    const text = present.get(name);
+    return !text ? 'missing' : appendOnly.test(text) ? 'intact' : 'altered';
+  };
+}
+
+/** pg_trigger's tgtype bits: BEFORE, DELETE, UPDATE. */
+const PG_BEFORE = 2;
+const PG_EVENT = { delete: 8, update: 16 } as const;
+
+/**
+ * PostgreSQL: a BEFORE trigger on the table for the event, enabled, whose function raises the
+ * append-only error, whatever the trigger is called (the schema is the search path's).
+ */
+async function postgresTriggers(data: Pick<Data, 'db'>): Promise<(t: AppendOnlyTrigger) => TriggerState> {
+  const { rows } = await sql<{ table: string; type: number; enabled: string; body: string }>`
+    SELECT c.relname AS "table", t.tgtype AS "type", t.tgenabled AS "enabled", p.prosrc AS "body"
+    FROM pg_trigger t
+    JOIN pg_class c ON c.oid = t.tgrelid
+    JOIN pg_proc p ON p.oid = t.tgfoid
+    WHERE NOT t.tgisinternal
+      AND t.tgrelid IN (to_regclass('access_log'), to_regclass('access_log_cases'))`.execute(data.db);
+  return ({ name, table }) => {
+    const event = PG_EVENT[name.endsWith('update') ? 'update' : 'delete'];
+    const on = rows.filter((r) => r.table === table && (Number(r.type) & event) !== 0);
+    if (on.length === 0) return 'missing';
+    const refuses = on.some(
+      (r) => (Number(r.type) & PG_BEFORE) !== 0 && r.enabled !== 'D' && raisesAppendOnly.test(r.body),
+    );
+    return refuses ? 'intact' : 'altered';
+  };
+}
 
 /** Triggers that are missing or no longer refuse changes. */
-function triggerProblems(db: Db, listIndex: boolean): ChainProblem[] {
-  const present = new Map(
-    db
-      .prepare<[], { name: string; sql: string }>(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'",
-      )
-      .all()
-      .map((t) => [t.name, t.sql]),
-  );
-  return APPEND_ONLY_TRIGGERS.filter((t) => listIndex || t.table === 'access_log').flatMap(
-    ({ name, table }) => {
-      const sql = present.get(name);
-      if (sql && appendOnly.test(sql)) return [];
-      const what = name.endsWith('update') ? 'changed' : 'deleted';
-      return [
-        {
-          kind: 'trigger' as const,
-          id: null,
-          at: null,
-          reason: `trigger ${name} is ${sql ? 'altered' : 'missing'}: rows of ${table} can be ${what} through SQL`,
-        },
-      ];
-    },
-  );
+async function triggerProblems(
+  data: Pick<Data, 'engine' | 'db'>,
+  listIndex: boolean,
+): Promise<ChainProblem[]> {
+  const stateOf = data.engine === 'postgres' ? await postgresTriggers(data) : await sqliteTriggers(data);
+  return APPEND_ONLY_TRIGGERS.filter((t) => listIndex || t.table === 'access_log').flatMap((trigger) => {
+    const state = stateOf(trigger);
+    if (state === 'intact') return [];
+    const { name, table } = trigger;
+    const what = name.endsWith('update') ? 'changed' : 'deleted';
+    return [
+      {
+        kind: 'trigger' as const,
+        id: null,
+        at: null,
+        reason: `trigger ${name} is ${state}: rows of ${table} can be ${what} through SQL`,
+      },
+    ];
+  });
 }
 
 const parse = (details: string | null): Record<string, unknown> | null => {
@@ -69,15 +108,23 @@ const parse = (details: string | null): Record<string, unknown> | null => {
  * link, the index of the clients list reads showed, and the checkpoints: each one's newest entry
  * must still be there, with the same hash and as many entries up to it. Then the triggers.
  */
-export function verifyAccessLog(db: Db, key: AuditKey | null, checkpoints?: CheckpointFile): ChainVerdict {
-  const listIndex = hasListIndex(db);
-  const page = db.prepare<[number], AccessLogRow>(
-    `SELECT * FROM access_log WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
-  );
+export async function verifyAccessLog(
+  data: Pick<Data, 'engine' | 'db'>,
+  key: AuditKey | null,
+  checkpoints?: CheckpointFile,
+): Promise<ChainVerdict> {
+  const { db } = data;
+  const listIndex = await hasListIndex(data);
+  const page = (after: number): Promise<AccessLogRow[]> =>
+    db.selectFrom('access_log').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
   const listed = listIndex
-    ? db.prepare<[number, number], { entry_id: number; case_id: string }>(
-        'SELECT entry_id, case_id FROM access_log_cases WHERE entry_id BETWEEN ? AND ?',
-      )
+    ? (from: number, to: number) =>
+        db
+          .selectFrom('access_log_cases')
+          .select(['entry_id', 'case_id'])
+          .where('entry_id', '>=', from)
+          .where('entry_id', '<=', to)
+          .execute()
     : null;
   const problems: ChainProblem[] = [];
   const byHead = new Map<number, Checkpoint[]>();
@@ -91,11 +138,11 @@ export function verifyAccessLog(db: Db, key: AuditKey | null, checkpoints?: Chec
   let previous: { id: number; hash: string } | null = null;
   let stop = false;
   for (let after = 0; !stop;) {
-    const rows = page.all(after);
+    const rows = await page(after);
     if (rows.length === 0) break;
     const lists = new Map<number, string[]>();
     if (listed)
-      for (const r of listed.all(rows[0]!.id, rows.at(-1)!.id))
+      for (const r of await listed(rows[0]!.id, rows.at(-1)!.id))
         lists.set(r.entry_id, [...(lists.get(r.entry_id) ?? []), r.case_id]);
     for (const row of rows) {
       entries++;
@@ -161,11 +208,17 @@ export function verifyAccessLog(db: Db, key: AuditKey | null, checkpoints?: Chec
     }
     after = rows.at(-1)!.id;
   }
-  if (stop) entries = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM access_log').get()!.n;
+  if (stop) {
+    const { n } = await db
+      .selectFrom('access_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    entries = Number(n);
+  }
 
   if (checkpoints && !stop)
     problems.push(...checkpointProblems(checkpoints, { entries, previous, keyedFrom, seen }));
-  problems.push(...triggerProblems(db, listIndex));
+  problems.push(...(await triggerProblems(data, listIndex)));
 
   if (problems.length === 0) {
     const newest = [...matched].sort((a, b) => a.headId - b.headId).at(-1);

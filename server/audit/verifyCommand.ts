@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
+import { sqliteData } from '../storage/sqlite.js';
 import type { Config } from '../config.js';
 import { readCheckpoints } from './checkpoints.js';
 import { auditKeyOf } from './key.js';
@@ -53,7 +54,7 @@ function settingsFrom(args: string[]): { dataDir: string; audit: Config['audit']
 const where = ({ kind, id, at, reason }: ChainProblem) =>
   id !== null && kind !== 'truncated' ? ` at entry ${id}${at ? ` (${at})` : ''}: ${reason}` : `: ${reason}`;
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   let settings: ReturnType<typeof settingsFrom>;
   try {
     settings = settingsFrom(args);
@@ -85,7 +86,7 @@ function main(args: string[]): number {
       return 2;
     }
     const checkpoints = key ? readCheckpoints(settings.audit.checkpointFile, key) : undefined;
-    const verdict = verifyAccessLog(db, key, checkpoints);
+    const verdict = await verifyAccessLog(sqliteData(db), key, checkpoints);
     if (!verdict.ok) {
       if (verdict.firstBroken.kind === 'key' && !key) {
         console.error(
@@ -117,4 +118,4 @@ function main(args: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.js';
 import type { SessionUser } from '../../shared/api.js';
+import type { Data, Executor } from '../storage/data.js';
 import { hashToken, newToken } from './tokens.js';
 
 export interface SessionOptions {
@@ -22,93 +22,125 @@ export interface Session {
   limited: boolean;
 }
 
-interface Row {
-  idHash: string;
-  csrfToken: string;
-  expiresAt: string;
-  lastSeenAt: string;
-  id: string;
-  username: string;
-  displayName: string;
-  role: SessionUser['role'];
-  professionalId: string | null;
-  domain: SessionUser['domain'];
-  clientCaseId: string | null;
-  language: SessionUser['language'];
-  twoFactorOn: number;
-}
-
 /** Server-side sessions: the cookie holds a random token; the database holds its hash. */
-export function sessionStore(db: Db, options: SessionOptions) {
-  const insert = db.prepare(
-    `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const select = db.prepare<[string], Row>(`
-    SELECT s.id_hash AS idHash, s.csrf_token AS csrfToken, s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt,
-           u.id, u.username, u.display_name AS displayName, u.role, u.professional_id AS professionalId,
-           p.domain, u.client_case_id AS clientCaseId, u.language,
-           EXISTS (SELECT 1 FROM two_factor t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS twoFactorOn
-    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN professionals p ON p.id = u.professional_id
-    WHERE s.id_hash = ? AND u.disabled_at IS NULL`);
-  const selectLive = db.prepare<
-    [string],
-    { expiresAt: string; lastSeenAt: string; role: SessionUser['role']; twoFactorOn: number }
-  >(`
-    SELECT s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt, u.role,
-           EXISTS (SELECT 1 FROM two_factor t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS twoFactorOn
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id_hash = ? AND u.disabled_at IS NULL`);
-  const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
-  const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
-  const removeOthersOfUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?');
-  const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+export function sessionStore(data: Data, options: SessionOptions) {
+  const { db } = data;
+  /** The session and its person (not a disabled one), with whether two-factor sign-in is on. */
+  const select = (idHash: string) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .leftJoin('professionals as p', 'p.id', 'u.professional_id')
+      .select((eb) => [
+        's.id_hash as idHash',
+        's.csrf_token as csrfToken',
+        's.expires_at as expiresAt',
+        's.last_seen_at as lastSeenAt',
+        'u.id',
+        'u.username',
+        'u.display_name as displayName',
+        'u.role',
+        'u.professional_id as professionalId',
+        'p.domain',
+        'u.client_case_id as clientCaseId',
+        'u.language',
+        eb
+          .exists(
+            eb
+              .selectFrom('two_factor as t')
+              .select('t.user_id')
+              .whereRef('t.user_id', '=', 'u.id')
+              .where('t.enabled_at', 'is not', null),
+          )
+          .as('twoFactorOn'),
+      ])
+      .where('s.id_hash', '=', idHash)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst();
+  const selectLive = (idHash: string) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select((eb) => [
+        's.expires_at as expiresAt',
+        's.last_seen_at as lastSeenAt',
+        'u.role',
+        eb
+          .exists(
+            eb
+              .selectFrom('two_factor as t')
+              .select('t.user_id')
+              .whereRef('t.user_id', '=', 'u.id')
+              .where('t.enabled_at', 'is not', null),
+          )
+          .as('twoFactorOn'),
+      ])
+      .where('s.id_hash', '=', idHash)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst();
+  const touch = async (at: Date, idHash: string) => {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: at.toISOString() })
+      .where('id_hash', '=', idHash)
+      .execute();
+  };
+  const remove = async (idHash: string) => {
+    await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  };
   const idleMs = options.idleMinutes * 60_000;
   const lastTouched = new Map<string, number>();
   const twoFactorRoles = new Set(options.twoFactorRoles ?? []);
-  const limited = (role: SessionUser['role'], twoFactorOn: number) =>
-    twoFactorRoles.has(role) && !twoFactorOn;
+  // EXISTS is true/false on PostgreSQL and 1/0 on SQLite.
+  const limited = (role: SessionUser['role'], twoFactorIsOn: unknown) =>
+    twoFactorRoles.has(role) && !twoFactorIsOn;
 
   return {
-    create(userId: string, now = new Date()): { token: string; csrfToken: string } {
+    async create(userId: string, now = new Date()): Promise<{ token: string; csrfToken: string }> {
       const token = newToken();
       const csrfToken = newToken();
       const expires = new Date(now.getTime() + options.maxHours * 3_600_000);
-      insert.run(
-        hashToken(token),
-        userId,
-        csrfToken,
-        now.toISOString(),
-        expires.toISOString(),
-        now.toISOString(),
-      );
+      await db
+        .insertInto('sessions')
+        .values({
+          id_hash: hashToken(token),
+          user_id: userId,
+          csrf_token: csrfToken,
+          created_at: now.toISOString(),
+          expires_at: expires.toISOString(),
+          last_seen_at: now.toISOString(),
+        })
+        .execute();
       return { token, csrfToken };
     },
     /** The live session for a cookie token, or null when unknown, expired or idle too long. */
-    get(token: string | undefined, now = new Date()): Session | null {
+    async get(token: string | undefined, now = new Date()): Promise<Session | null> {
       if (!token) return null;
-      const row = select.get(hashToken(token));
+      const row = await select(hashToken(token));
       if (!row) return null;
       if (row.expiresAt < now.toISOString() || Date.parse(row.lastSeenAt) + idleMs < now.getTime()) {
-        remove.run(row.idHash);
+        await remove(row.idHash);
         return null;
       }
-      if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) touch.run(now.toISOString(), row.idHash);
-      const { idHash, csrfToken, expiresAt: _e, lastSeenAt: _l, twoFactorOn, ...fields } = row;
-      const isLimited = limited(fields.role, twoFactorOn);
+      if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) await touch(now, row.idHash);
+      const { idHash, csrfToken, expiresAt: _e, lastSeenAt: _l, twoFactorOn: on, ...fields } = row;
+      const isLimited = limited(fields.role, on);
       const user: SessionUser = isLimited ? { ...fields, twoFactorSetupRequired: true } : fields;
       return { idHash, csrfToken, user, limited: isLimited };
     },
-    /** Marks a session as used (editing over a sync connection counts), at most once a minute. */
-    touch(idHash: string, now = new Date()): void {
+    /**
+     * Marks a session as used (editing over a sync connection counts), at most once a minute.
+     * Callers may leave it running (`void sessions.touch(id).catch(log)`): nothing waits for it.
+     */
+    async touch(idHash: string, now = new Date()): Promise<void> {
       const last = lastTouched.get(idHash) ?? 0;
       if (now.getTime() - last < 60_000) return;
       lastTouched.set(idHash, now.getTime());
-      touch.run(now.toISOString(), idHash);
+      await touch(now, idHash);
     },
     /** Whether the session behind an open connection is still valid (and not limited). */
-    isLive(idHash: string, now = new Date()): boolean {
-      const row = selectLive.get(idHash);
+    async isLive(idHash: string, now = new Date()): Promise<boolean> {
+      const row = await selectLive(idHash);
       return (
         !!row &&
         row.expiresAt >= now.toISOString() &&
@@ -116,19 +148,26 @@ export function sessionStore(db: Db, options: SessionOptions) {
         !limited(row.role, row.twoFactorOn)
       );
     },
-    end(idHash: string): void {
+    async end(idHash: string): Promise<void> {
       lastTouched.delete(idHash);
-      remove.run(idHash);
+      await remove(idHash);
     },
-    endAllOf(userId: string): number {
-      return removeForUser.run(userId).changes;
+    /** Ends every session of the person; returns how many ended. `tx` inside a caller's write. */
+    async endAllOf(userId: string, tx: Executor = db): Promise<number> {
+      const result = await tx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
     /** Ends every session of the person but this one; returns how many ended. */
-    endOthersOf(userId: string, keepIdHash: string): number {
-      return removeOthersOfUser.run(userId, keepIdHash).changes;
+    async endOthersOf(userId: string, keepIdHash: string, tx: Executor = db): Promise<number> {
+      const result = await tx
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id_hash', '<>', keepIdHash)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
-    purgeExpired(now = new Date()): void {
-      removeExpired.run(now.toISOString());
+    async purgeExpired(now = new Date()): Promise<void> {
+      await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
     },
   };
 }

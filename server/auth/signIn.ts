@@ -1,5 +1,6 @@
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
 import type { AccountService } from '../services/accounts.js';
+import type { Data } from '../storage/data.js';
 import type { DeviceStore } from './devices.js';
 import type { LoginThrottle } from './throttle.js';
 import { hashToken, newToken } from './tokens.js';
@@ -34,22 +35,28 @@ export type CodeOutcome =
  * short-lived challenge for the code, unless this browser is remembered for it.
  */
 export function signInService(deps: {
-  db: Db;
+  data: Data;
   accounts: AccountService;
   throttle: LoginThrottle;
   devices: DeviceStore;
   twoFactor: TwoFactorService;
 }) {
-  const { db, accounts, throttle, devices, twoFactor } = deps;
-  const userByName = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?');
-  const insertChallenge = db.prepare(
-    'INSERT INTO sign_in_challenges (token_hash, user_id, expires_at) VALUES (?, ?, ?)',
-  );
-  const challengeOf = db.prepare<[string, string], { userId: string }>(
-    'SELECT user_id AS userId FROM sign_in_challenges WHERE token_hash = ? AND expires_at > ?',
-  );
-  const removeChallenge = db.prepare('DELETE FROM sign_in_challenges WHERE token_hash = ?');
-  const purgeChallenges = db.prepare('DELETE FROM sign_in_challenges WHERE expires_at <= ?');
+  const { data, accounts, throttle, devices, twoFactor } = deps;
+  const { db } = data;
+  // Usernames match whatever the capitals (the SQLite column is COLLATE NOCASE; lower() works on both).
+  const userByName = (username: string) =>
+    db
+      .selectFrom('users')
+      .select('id')
+      .where(sql<string>`lower(username)`, '=', sql<string>`lower(${username})`)
+      .executeTakeFirst();
+  const challengeOf = (challenge: string, now: string) =>
+    db
+      .selectFrom('sign_in_challenges')
+      .select('user_id as userId')
+      .where('token_hash', '=', hashToken(challenge))
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
 
   /** Counts the attempt, then checks the password: the user id when it is right. */
   async function checkPassword(
@@ -59,12 +66,12 @@ export function signInService(deps: {
   ): Promise<
     { kind: 'throttled'; retryAfterSeconds: number } | { kind: 'wrong' } | { kind: 'right'; userId: string }
   > {
-    const known = userByName.get(username)?.id ?? null;
+    const known = (await userByName(username))?.id ?? null;
     const verdict = await throttle.password({
       username,
       address: from.address,
-      knownDevice: known && devices.knows(from.device, known) ? from.device : null,
-      knownAddress: !!known && devices.knowsAddress(from.address, known),
+      knownDevice: known && (await devices.knows(from.device, known)) ? from.device : null,
+      knownAddress: !!known && (await devices.knowsAddress(from.address, known)),
     });
     if (!verdict.allowed) return { kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
     const userId = await accounts.authenticate(username, password);
@@ -81,36 +88,46 @@ export function signInService(deps: {
       const checked = await checkPassword(username, password, from);
       if (checked.kind !== 'right') return checked;
       const { userId } = checked;
-      if (!twoFactor.isEnabled(userId)) return { kind: 'signed-in', userId, secondFactor: null };
-      if (devices.skipsSecondStep(from.device, userId))
+      if (!(await twoFactor.isEnabled(userId))) return { kind: 'signed-in', userId, secondFactor: null };
+      if (await devices.skipsSecondStep(from.device, userId))
         return { kind: 'signed-in', userId, secondFactor: 'remembered-device' };
       const challenge = newToken();
       const now = Date.now();
-      purgeChallenges.run(new Date(now).toISOString());
-      insertChallenge.run(
-        hashToken(challenge),
-        userId,
-        new Date(now + challengeMinutes * 60_000).toISOString(),
-      );
+      await db
+        .deleteFrom('sign_in_challenges')
+        .where('expires_at', '<=', new Date(now).toISOString())
+        .execute();
+      await db
+        .insertInto('sign_in_challenges')
+        .values({
+          token_hash: hashToken(challenge),
+          user_id: userId,
+          expires_at: new Date(now + challengeMinutes * 60_000).toISOString(),
+        })
+        .execute();
       return { kind: 'code', userId, challenge };
     },
 
     /** The second step: a code from the authenticator app or a recovery code. */
     async code(challenge: string, code: string): Promise<CodeOutcome> {
-      const pending = challengeOf.get(hashToken(challenge), new Date().toISOString());
+      const pending = await challengeOf(challenge, new Date().toISOString());
       if (!pending) return { kind: 'expired' };
       const verdict = await throttle.code(pending.userId);
       if (!verdict.allowed) return { kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
-      const used = twoFactor.verify(pending.userId, code);
+      const used = await twoFactor.verify(pending.userId, code);
       if (!used) return { kind: 'wrong', userId: pending.userId };
       await throttle.succeeded(verdict.ticket);
-      removeChallenge.run(hashToken(challenge));
+      await db.deleteFrom('sign_in_challenges').where('token_hash', '=', hashToken(challenge)).execute();
       return { kind: 'signed-in', userId: pending.userId, secondFactor: used };
     },
 
     /** Remembers this browser and address for the account after a full sign-in. */
-    signedIn(userId: string, from: Origin & { device: string }, rememberSecondStep = false): void {
-      devices.signedIn(from.device, from.address, userId, rememberSecondStep);
+    async signedIn(
+      userId: string,
+      from: Origin & { device: string },
+      rememberSecondStep = false,
+    ): Promise<void> {
+      await devices.signedIn(from.device, from.address, userId, rememberSecondStep);
     },
   };
 }

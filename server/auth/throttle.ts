@@ -1,6 +1,6 @@
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Db } from '../db/database.js';
+import type { Data } from '../storage/data.js';
 import { hashToken } from './tokens.js';
 
 /** One counter: `points` attempts per `durationSeconds`; past them, wait `blockSeconds`. */
@@ -54,29 +54,33 @@ export interface Ticket {
 export type Verdict = { allowed: true; ticket: Ticket } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Sign-in throttling with rate-limiter-flexible on SQLite (`login_limits`; its Postgres and Redis
- * stores take the same limiters). Every attempt is counted before the password hash runs, so a
- * burst of parallel requests is throttled exactly like a sequence; a success gives its points back.
+ * Sign-in throttling with rate-limiter-flexible in the database (`login_limits`: its SQLite store
+ * on SQLite, its Postgres store on PostgreSQL, so every instance counts the same attempts). Every
+ * attempt is counted before the password hash runs, so a burst of parallel requests is throttled
+ * exactly like a sequence; a success gives its points back.
  * The library reads `Date.now()` itself: tests move that clock (vi.setSystemTime), never sleep.
  */
-export function loginThrottle(db: Db, limits: ThrottleLimits = defaultLimits) {
-  const limiter = (keyPrefix: string, limit: Limit) =>
-    new RateLimiterSQLite({
-      storeClient: db,
-      storeType: 'better-sqlite3',
+export function loginThrottle(data: Data, limits: ThrottleLimits = defaultLimits) {
+  const limiter = (keyPrefix: string, limit: Limit): RateLimiterAbstract => {
+    const common = {
+      // The table is made by the migrations (server/db/migrations 0010, storage migration 0002).
       tableName: 'login_limits',
       tableCreated: true,
       keyPrefix,
       points: limit.points,
       duration: limit.durationSeconds,
       blockDuration: limit.blockSeconds,
-    });
+    };
+    const { client } = data;
+    if (client.engine === 'postgres')
+      return new RateLimiterPostgres({ ...common, storeClient: client.pool, storeType: 'pool' });
+    return new RateLimiterSQLite({ ...common, storeClient: client.connection, storeType: 'better-sqlite3' });
+  };
   const consecutive = limiter('pair', limits.consecutive);
   const byAddress = limiter('address', limits.addressPerDay);
   const byAccount = limiter('account', limits.account);
   const byCode = limiter('code', limits.code);
   const byCodePerDay = limiter('code-day', limits.codePerDay);
-  const clear = db.prepare('DELETE FROM login_limits WHERE expire < ?');
 
   /** Consumes one point of each in order; the first that is used up refuses the attempt. */
   async function consume(steps: Ticket['consumed']): Promise<Verdict> {
@@ -120,7 +124,7 @@ export function loginThrottle(db: Db, limits: ThrottleLimits = defaultLimits) {
         if (isConsecutive) await limiter.delete(key);
         else await limiter.reward(key, 1);
       }
-      clear.run(Date.now());
+      await data.db.deleteFrom('login_limits').where('expire', '<', Date.now()).execute();
     },
   };
 }

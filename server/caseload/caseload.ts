@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import type { CaseloadAnswer, CaseloadRow, CaseloadSort } from '../../shared/api.js';
 import { localToday } from '../../shared/attention.js';
 import type { LifeDomain, RecoveryPhase } from '../../shared/domain.js';
 import { assessRisk } from '../../shared/risk.js';
 import type { SignalState } from '../../shared/risk.js';
 import { countOverdue } from '../../shared/summary.js';
-import type { Db } from '../db/database.js';
+import type { Data } from '../storage/data.js';
 import { foldName } from '../../shared/search.js';
 import { needsNewCoordinatorSql } from '../services/professionals.js';
 
@@ -41,7 +42,8 @@ interface Row {
   nextMeetingAt: string | null;
   lastChangeAt: string | null;
   closedAt: string | null;
-  needsNewCoordinator: number;
+  /** 1/0 on SQLite, true/false on PostgreSQL. */
+  needsNewCoordinator: number | boolean;
 }
 
 const emptyPhases: Record<LifeDomain, RecoveryPhase | null> = {
@@ -56,80 +58,127 @@ const visitGapMs = 10 * 60_000;
 
 /**
  * The coordinator's caseload: every open case (or, filtered, every closed one) the professional coordinates or is a member of,
- * filtered in SQL on the summary rows (never loading a board), with risk and its reasons
- * computed per row so they are right on the day they are read.
+ * filtered on the summary rows (never loading a board), with risk and its reasons
+ * computed per row so they are right on the day they are read. The perspective, owner and name
+ * filters look into the row's lists and the folded name, which SQL cannot do alike on both engines:
+ * they are applied here.
  */
-export function caseloadService(db: Db) {
-  db.function('fold_name', { deterministic: true }, (name: unknown) =>
-    typeof name === 'string' ? foldName(name) : name,
-  );
-  const select = db.prepare<Record<string, string | null>, Row>(`
-    SELECT c.id AS caseId, c.client_name AS clientName, c.neighbourhood_id AS neighbourhoodId, n.name AS neighbourhood,
-      c.coordinator_id AS coordinatorId, cp.name AS coordinatorName, s.signal_state AS signalState,
-      s.phase_by_domain AS phaseByDomain, s.open_step_due_dates AS openStepDueDates, s.stalled_goals AS stalledGoals,
-      s.open_goals AS openGoals, s.owners, s.perspectives, s.escalations, s.has_signal_plan AS hasSignalPlan,
-      s.last_observation_at AS lastObservationAt, (SELECT min(mt.starts_at) FROM meeting_agenda ma JOIN meetings mt ON mt.id = ma.meeting_id
-        WHERE ma.case_id = c.id AND mt.status = 'planned') AS nextMeetingAt, s.last_change_at AS lastChangeAt,
-      c.closed_at AS closedAt, ${needsNewCoordinatorSql('c')} AS needsNewCoordinator
-    FROM cases c
-    JOIN neighbourhoods n ON n.id = c.neighbourhood_id
-    LEFT JOIN professionals cp ON cp.id = c.coordinator_id
-    LEFT JOIN case_summaries s ON s.case_id = c.id
-    WHERE c.status = @status
-      AND (c.coordinator_id = @me OR c.id IN (SELECT m.case_id FROM case_members m WHERE m.professional_id = @me))
-      AND (@state IS NULL OR (@state = 'none' AND s.signal_state IS NULL) OR s.signal_state = @state)
-      AND (@neighbourhood IS NULL OR c.neighbourhood_id = @neighbourhood)
-      AND (@perspective IS NULL OR EXISTS (SELECT 1 FROM json_each(s.perspectives) WHERE value = @perspective))
-      AND (@owner IS NULL OR EXISTS (SELECT 1 FROM json_each(s.owners) WHERE value = @owner))
-      AND (@q IS NULL OR fold_name(c.client_name) LIKE @q ESCAPE '\\')`);
-  const names = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM professionals');
-  const neighbourhoods = db.prepare<[], { id: string; name: string }>(
-    'SELECT id, name FROM neighbourhoods ORDER BY name',
-  );
-  const visit = db.prepare<[string], { previousVisitAt: string | null; visitedAt: string }>(
-    'SELECT previous_visit_at AS previousVisitAt, visited_at AS visitedAt FROM caseload_visits WHERE user_id = ?',
-  );
-  const saveVisit =
-    db.prepare(`INSERT INTO caseload_visits (user_id, previous_visit_at, visited_at) VALUES (?, ?, ?)
-    ON CONFLICT (user_id) DO UPDATE SET previous_visit_at = excluded.previous_visit_at, visited_at = excluded.visited_at`);
+export function caseloadService(data: Data) {
+  const { db } = data;
+  const select = (professionalId: string, filter: CaseloadFilter): Promise<Row[]> => {
+    let query = db
+      .selectFrom('cases as c')
+      .innerJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
+      .leftJoin('professionals as cp', 'cp.id', 'c.coordinator_id')
+      .leftJoin('case_summaries as s', 's.case_id', 'c.id')
+      .select((eb) => [
+        'c.id as caseId',
+        'c.client_name as clientName',
+        'c.neighbourhood_id as neighbourhoodId',
+        'n.name as neighbourhood',
+        'c.coordinator_id as coordinatorId',
+        'cp.name as coordinatorName',
+        's.signal_state as signalState',
+        's.phase_by_domain as phaseByDomain',
+        's.open_step_due_dates as openStepDueDates',
+        's.stalled_goals as stalledGoals',
+        's.open_goals as openGoals',
+        's.owners',
+        's.perspectives',
+        's.escalations',
+        's.has_signal_plan as hasSignalPlan',
+        's.last_observation_at as lastObservationAt',
+        eb
+          .selectFrom('meeting_agenda as ma')
+          .innerJoin('meetings as mt', 'mt.id', 'ma.meeting_id')
+          .select((e) => e.fn.min('mt.starts_at').as('startsAt'))
+          .whereRef('ma.case_id', '=', 'c.id')
+          .where('mt.status', '=', 'planned')
+          .as('nextMeetingAt'),
+        's.last_change_at as lastChangeAt',
+        'c.closed_at as closedAt',
+        sql<number | boolean>`${sql.raw(needsNewCoordinatorSql('c'))}`.as('needsNewCoordinator'),
+      ])
+      .where('c.status', '=', filter.status ?? 'open')
+      .where((eb) =>
+        eb.or([
+          eb('c.coordinator_id', '=', professionalId),
+          eb(
+            'c.id',
+            'in',
+            eb
+              .selectFrom('case_members as m')
+              .select('m.case_id')
+              .where('m.professional_id', '=', professionalId),
+          ),
+        ]),
+      );
+    if (filter.state === 'none') query = query.where('s.signal_state', 'is', null);
+    else if (filter.state !== undefined) query = query.where('s.signal_state', '=', filter.state);
+    if (filter.neighbourhood !== undefined)
+      query = query.where('c.neighbourhood_id', '=', filter.neighbourhood);
+    return query.execute() as Promise<Row[]>;
+  };
+  /** The filters on the row's lists and name; `q` is the folded search text, or null. */
+  const matches = (r: Row, filter: CaseloadFilter, q: string | null) =>
+    (filter.perspective === undefined || parse<string[]>(r.perspectives, []).includes(filter.perspective)) &&
+    (filter.owner === undefined || parse<string[]>(r.owners, []).includes(filter.owner)) &&
+    (q === null || foldName(r.clientName).includes(q));
 
   /** Records this visit; returns the visit before it (what "changed since" compares with). */
-  const recordVisit = (userId: string, now: Date): string | null => {
-    const last = visit.get(userId);
+  const recordVisit = async (userId: string, now: Date): Promise<string | null> => {
+    const last = await db
+      .selectFrom('caseload_visits')
+      .select(['previous_visit_at as previousVisitAt', 'visited_at as visitedAt'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const save = (previous: string | null) =>
+      db
+        .insertInto('caseload_visits')
+        .values({ user_id: userId, previous_visit_at: previous, visited_at: now.toISOString() })
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet((eb) => ({
+            previous_visit_at: eb.ref('excluded.previous_visit_at'),
+            visited_at: eb.ref('excluded.visited_at'),
+          })),
+        )
+        .execute();
     if (last && now.getTime() - Date.parse(last.visitedAt) < visitGapMs) {
-      saveVisit.run(userId, last.previousVisitAt, now.toISOString());
+      await save(last.previousVisitAt);
       return last.previousVisitAt;
     }
-    saveVisit.run(userId, last?.visitedAt ?? null, now.toISOString());
+    await save(last?.visitedAt ?? null);
     return last?.visitedAt ?? null;
   };
 
   return {
-    query(professionalId: string, userId: string, filter: CaseloadFilter, now = new Date()): CaseloadAnswer {
-      const lastVisitAt = recordVisit(userId, now);
+    async query(
+      professionalId: string,
+      userId: string,
+      filter: CaseloadFilter,
+      now = new Date(),
+    ): Promise<CaseloadAnswer> {
+      const lastVisitAt = await recordVisit(userId, now);
       const today = localToday(now);
-      const nameOf = new Map(names.all().map((p) => [p.id, p.name]));
-      const q = filter.q?.trim()
-        ? `%${foldName(filter.q.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        : null;
-      const rows = select
-        .all({
-          me: professionalId,
-          status: filter.status ?? 'open',
-          state: filter.state ?? null,
-          neighbourhood: filter.neighbourhood ?? null,
-          perspective: filter.perspective ?? null,
-          owner: filter.owner ?? null,
-          q,
-        })
+      const names = await db.selectFrom('professionals').select(['id', 'name']).execute();
+      const nameOf = new Map(names.map((p) => [p.id, p.name]));
+      const q = filter.q?.trim() ? foldName(filter.q.trim()) : null;
+      const rows = (await select(professionalId, filter))
+        .filter((r) => matches(r, filter, q))
         .map((r) => toCaseloadRow(r, today, now, lastVisitAt, nameOf));
       rows.sort(comparators[filter.sort ?? 'risk']);
       const offset = filter.offset ?? 0;
+      const neighbourhoods = await db
+        .selectFrom('neighbourhoods')
+        .select(['id', 'name'])
+        .orderBy(sql`lower(name)`)
+        .orderBy('name')
+        .execute();
       return {
         rows: rows.slice(offset, offset + (filter.limit ?? 100)),
         total: rows.length,
         lastVisitAt,
-        neighbourhoods: neighbourhoods.all(),
+        neighbourhoods,
       };
     },
   };
@@ -177,7 +226,7 @@ function toCaseloadRow(
     lastObservationAt: r.lastObservationAt,
     changedSinceLastVisit: !!r.lastChangeAt && lastVisitAt !== null && r.lastChangeAt > lastVisitAt,
     closedAt: r.closedAt,
-    needsNewCoordinator: r.needsNewCoordinator === 1,
+    needsNewCoordinator: Boolean(r.needsNewCoordinator),
   };
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { sql } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { AppNotification } from '../../shared/api.js';
-import type { Db } from '../db/database.js';
+import type { Data, Executor } from '../storage/data.js';
 import type { Logger } from '../logger.js';
 
 export interface StateChange {
@@ -59,52 +61,78 @@ const toNotice = ({
           },
   }) as AppNotification;
 
+// Only people on the case hear about its client: a lead named on the board may have left the
+// case, or never been on it. The list shows a notice only while its reader is still on the case.
+const onCase = (caseId: Expression<string>, professionalId: Expression<string | null>) => sql<SqlBool>`(
+    EXISTS (SELECT 1 FROM cases oc WHERE oc.id = ${caseId} AND oc.coordinator_id = ${professionalId})
+    OR EXISTS (SELECT 1 FROM case_members om WHERE om.case_id = ${caseId} AND om.professional_id = ${professionalId}))`;
+
+/** The notices with their client and who they are from. */
+const noticeSelect = (db: Executor) =>
+  db
+    .selectFrom('notifications as n')
+    .innerJoin('cases as c', 'c.id', 'n.case_id')
+    .leftJoin('professionals as f', 'f.id', 'n.from_professional_id')
+    .leftJoin('organisations as fo', 'fo.id', 'f.organisation_id')
+    .select([
+      'n.id',
+      'n.case_id as caseId',
+      'c.client_name as clientName',
+      'n.kind',
+      'n.state',
+      'n.note',
+      'n.created_at as createdAt',
+      'n.read_at as readAt',
+      'f.id as fromId',
+      'f.name as fromName',
+      'f.role_title as fromRoleTitle',
+      'fo.name as fromOrganisation',
+      'f.phone as fromPhone',
+      'f.email as fromEmail',
+    ]);
+
 /**
  * Live notices in the app (stored, pushed to open pages) and, when an SMTP server is configured,
  * an e-mail. The e-mail names no client and quotes nothing: it only links to the app.
  */
 export function notificationService(
-  db: Db,
+  data: Data,
   options: { mailer: Transporter | null; from: string; publicUrl: () => string; log: Logger },
 ) {
+  const { db } = data;
   const events = new EventEmitter().setMaxListeners(0);
-  // Only people on the case hear about its client: a lead named on the board may have left the
-  // case, or never been on it. The list shows a notice only while its reader is still on the case.
-  const onCase = (caseId: string, professionalId: string) => `(
-    EXISTS (SELECT 1 FROM cases oc WHERE oc.id = ${caseId} AND oc.coordinator_id = ${professionalId})
-    OR EXISTS (SELECT 1 FROM case_members om WHERE om.case_id = ${caseId} AND om.professional_id = ${professionalId}))`;
-  const recipients = db.prepare<
-    { professionalId: string; caseId: string },
-    { userId: string; email: string | null }
-  >(`
-    SELECT u.id AS userId, p.email FROM users u JOIN professionals p ON p.id = u.professional_id
-    WHERE u.professional_id = @professionalId AND u.disabled_at IS NULL AND ${onCase('@caseId', 'p.id')}`);
-  const insert =
-    db.prepare(`INSERT INTO notifications (id, user_id, case_id, kind, state, note, created_at, from_professional_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const noticeColumns = `n.id, n.case_id AS caseId, c.client_name AS clientName, n.kind, n.state, n.note,
-      n.created_at AS createdAt, n.read_at AS readAt, f.id AS fromId, f.name AS fromName,
-      f.role_title AS fromRoleTitle, fo.name AS fromOrganisation, f.phone AS fromPhone, f.email AS fromEmail`;
-  const noticeJoins = `JOIN cases c ON c.id = n.case_id
-    LEFT JOIN professionals f ON f.id = n.from_professional_id
-    LEFT JOIN organisations fo ON fo.id = f.organisation_id`;
-  const list = db.prepare<[string], NoticeRow>(`
-    SELECT ${noticeColumns}
-    FROM notifications n ${noticeJoins} JOIN users u ON u.id = n.user_id
-    WHERE n.user_id = ? AND ${onCase('n.case_id', 'u.professional_id')} ORDER BY n.created_at DESC LIMIT 50`);
-  const one = db.prepare<[string], NoticeRow>(
-    `SELECT ${noticeColumns} FROM notifications n ${noticeJoins} WHERE n.id = ?`,
-  );
-  const clientName = db.prepare<[string], { clientName: string }>(
-    'SELECT client_name AS clientName FROM cases WHERE id = ?',
-  );
-  const unread = db.prepare<[string], { n: number }>(`
-    SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
-    WHERE n.user_id = ? AND n.read_at IS NULL AND ${onCase('n.case_id', 'u.professional_id')}`);
-  const readAll = db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL');
-  const readOne = db.prepare(
-    'UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL',
-  );
+  const recipients = (professionalId: string, caseId: string) =>
+    db
+      .selectFrom('users as u')
+      .innerJoin('professionals as p', 'p.id', 'u.professional_id')
+      .select(['u.id as userId', 'p.email'])
+      .where('u.professional_id', '=', professionalId)
+      .where('u.disabled_at', 'is', null)
+      .where(onCase(sql.val(caseId), sql.ref('p.id')))
+      .execute();
+  const insert = (row: {
+    id: string;
+    userId: string;
+    caseId: string;
+    kind: string;
+    state: string;
+    note: string;
+    createdAt: string;
+    fromProfessionalId: string | null;
+  }) =>
+    db
+      .insertInto('notifications')
+      .values({
+        id: row.id,
+        user_id: row.userId,
+        case_id: row.caseId,
+        kind: row.kind,
+        state: row.state,
+        note: row.note,
+        created_at: row.createdAt,
+        from_professional_id: row.fromProfessionalId,
+      })
+      .execute();
 
   const mail = async (to: string, change: StateChange) => {
     if (!options.mailer) return;
@@ -124,11 +152,11 @@ export function notificationService(
   return {
     events,
     /** Tells everyone concerned that a client moved to amber or red; returns the notices made. */
-    notifyStateChange(change: StateChange, now = new Date()): AppNotification[] {
+    async notifyStateChange(change: StateChange, now = new Date()): Promise<AppNotification[]> {
       const made: AppNotification[] = [];
       const told = new Set<string>();
       for (const professionalId of new Set(change.professionalIds)) {
-        for (const person of recipients.all({ professionalId, caseId: change.caseId })) {
+        for (const person of await recipients(professionalId, change.caseId)) {
           if (person.userId === change.exceptUserId || told.has(person.userId)) continue;
           told.add(person.userId);
           const notice: AppNotification = {
@@ -142,18 +170,19 @@ export function notificationService(
             createdAt: now.toISOString(),
             readAt: null,
           };
-          insert.run(
-            notice.id,
-            person.userId,
-            notice.caseId,
-            notice.kind,
-            notice.state,
-            notice.note,
-            notice.createdAt,
-            null,
-          );
+          await insert({
+            id: notice.id,
+            userId: person.userId,
+            caseId: notice.caseId,
+            kind: notice.kind,
+            state: notice.state,
+            note: notice.note,
+            createdAt: notice.createdAt,
+            fromProfessionalId: null,
+          });
           events.emit(person.userId, notice);
           made.push(notice);
+          // mail never rejects: a failed send is logged there.
           if (person.email) void mail(person.email, change);
         }
       }
@@ -163,35 +192,61 @@ export function notificationService(
      * Tells a colleague on the case about it (a request to be added, a handover), in the app only:
      * the e-mail is for a client's state. Returns the notices made (none for someone not on the case).
      */
-    notifyCase(notice: CaseNotice, now = new Date()): AppNotification[] {
-      const name = clientName.get(notice.caseId)?.clientName;
-      if (name === undefined) return [];
+    async notifyCase(notice: CaseNotice, now = new Date()): Promise<AppNotification[]> {
+      const found = await db
+        .selectFrom('cases')
+        .select('client_name')
+        .where('id', '=', notice.caseId)
+        .executeTakeFirst();
+      if (found === undefined) return [];
       const made: AppNotification[] = [];
-      for (const person of recipients.all({ professionalId: notice.professionalId, caseId: notice.caseId })) {
+      for (const person of await recipients(notice.professionalId, notice.caseId)) {
         const id = randomUUID();
-        insert.run(
+        await insert({
           id,
-          person.userId,
-          notice.caseId,
-          notice.kind,
-          notice.state ?? '',
-          notice.note,
-          now.toISOString(),
-          notice.fromProfessionalId,
+          userId: person.userId,
+          caseId: notice.caseId,
+          kind: notice.kind,
+          state: notice.state ?? '',
+          note: notice.note,
+          createdAt: now.toISOString(),
+          fromProfessionalId: notice.fromProfessionalId,
+        });
+        const stored = toNotice(
+          (await noticeSelect(db).where('n.id', '=', id).executeTakeFirstOrThrow()) as NoticeRow,
         );
-        const stored = toNotice(one.get(id)!);
         events.emit(person.userId, stored);
         made.push(stored);
       }
       return made;
     },
-    list: (userId: string) => ({
-      notifications: list.all(userId).map(toNotice),
-      unread: unread.get(userId)?.n ?? 0,
-    }),
-    markRead(userId: string, ids: readonly string[] | undefined, now = new Date()): void {
-      if (!ids) readAll.run(now.toISOString(), userId);
-      else for (const id of ids) readOne.run(now.toISOString(), userId, id);
+    async list(userId: string): Promise<{ notifications: AppNotification[]; unread: number }> {
+      const rows = await noticeSelect(db)
+        .innerJoin('users as u', 'u.id', 'n.user_id')
+        .where('n.user_id', '=', userId)
+        .where(onCase(sql.ref('n.case_id'), sql.ref('u.professional_id')))
+        .orderBy('n.created_at', 'desc')
+        .limit(50)
+        .execute();
+      const unread = await db
+        .selectFrom('notifications as n')
+        .innerJoin('users as u', 'u.id', 'n.user_id')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('n.user_id', '=', userId)
+        .where('n.read_at', 'is', null)
+        .where(onCase(sql.ref('n.case_id'), sql.ref('u.professional_id')))
+        .executeTakeFirst();
+      return { notifications: rows.map((r) => toNotice(r as NoticeRow)), unread: Number(unread?.n ?? 0) };
+    },
+    async markRead(userId: string, ids: readonly string[] | undefined, now = new Date()): Promise<void> {
+      if (ids && ids.length === 0) return;
+      let update = db
+        .updateTable('notifications')
+        .set({ read_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null);
+      if (ids) update = update.where('id', 'in', [...ids]);
+      await update.execute();
     },
   };
 }

@@ -9,52 +9,91 @@ import {
 } from '../../shared/doc/signalPlan.js';
 import { escalationsOf } from '../../shared/risk.js';
 import { summarizeBoard } from '../../shared/summary.js';
-import type { Db } from '../db/database.js';
+import type { Data, Executor } from '../storage/data.js';
+import type { CaseSummariesTable } from '../storage/tables.js';
+
+/** What a projection writes; `next_meeting_at` is not the board's (the caseload reads the agenda). */
+type SummaryRow = Omit<CaseSummariesTable, 'next_meeting_at'>;
+
+/** The columns an existing row takes over from a new projection: all but the case id. */
+const updated = [
+  'signal_state',
+  'phase_by_domain',
+  'open_step_due_dates',
+  'stalled_goals',
+  'open_goals',
+  'owners',
+  'perspectives',
+  'escalations',
+  'has_signal_plan',
+  'last_observation_at',
+  'last_change_at',
+  'updated_at',
+] as const;
+
+/** The summary row of a board, read from the document at once. */
+function summaryRow(caseId: string, doc: Y.Doc, changedAt: Date | null, now: Date): SummaryRow {
+  const board = readBoard(doc);
+  const observations = readObservations(doc);
+  const summary = summarizeBoard(board, localToday(now));
+  return {
+    case_id: caseId,
+    signal_state: currentSignalState(observations),
+    phase_by_domain: JSON.stringify(summary.phaseByDomain),
+    open_step_due_dates: JSON.stringify(summary.openStepDueDates),
+    stalled_goals: summary.stalledGoals,
+    open_goals: summary.openGoals,
+    owners: JSON.stringify(summary.owners),
+    perspectives: JSON.stringify(summary.perspectives),
+    escalations: JSON.stringify(escalationsOf(observations)),
+    has_signal_plan: hasSignalPlan(readSignalPlan(doc)) ? 1 : 0,
+    last_observation_at: observations.at(-1)?.at ?? null,
+    last_change_at: changedAt?.toISOString() ?? null,
+    updated_at: now.toISOString(),
+  };
+}
 
 /**
  * The summary row per case that the caseload reads instead of the board: written shortly after the
  * board changes. It keeps the inputs of risk (state, escalations, due dates), not the risk itself,
  * so "days since the last observation" and overdue steps stay right as days pass.
  */
-export function summaryStore(db: Db) {
-  const upsert = db.prepare(`INSERT INTO case_summaries
-    (case_id, signal_state, phase_by_domain, open_step_due_dates, stalled_goals, open_goals, owners, perspectives,
-     escalations, has_signal_plan, last_observation_at, last_change_at, updated_at)
-    VALUES (@caseId, @signalState, @phaseByDomain, @openStepDueDates, @stalledGoals, @openGoals, @owners, @perspectives,
-     @escalations, @hasSignalPlan, @lastObservationAt, @lastChangeAt, @updatedAt)
-    ON CONFLICT (case_id) DO UPDATE SET signal_state = excluded.signal_state, phase_by_domain = excluded.phase_by_domain,
-      open_step_due_dates = excluded.open_step_due_dates, stalled_goals = excluded.stalled_goals,
-      open_goals = excluded.open_goals, owners = excluded.owners, perspectives = excluded.perspectives,
-      escalations = excluded.escalations, has_signal_plan = excluded.has_signal_plan,
-      last_observation_at = excluded.last_observation_at, last_change_at = excluded.last_change_at,
-      updated_at = excluded.updated_at`);
-  const exists = db.prepare<[string], { caseId: string }>(
-    'SELECT case_id AS caseId FROM case_summaries WHERE case_id = ?',
-  );
-
+export function summaryStore(data: Data) {
   return {
-    has: (caseId: string) => exists.get(caseId) !== undefined,
-    /** Projects the board of a case into its summary row; `changedAt` is when the board last changed. */
-    project(caseId: string, doc: Y.Doc, changedAt: Date | null, now = new Date()): void {
-      const board = readBoard(doc);
-      const observations = readObservations(doc);
-      const summary = summarizeBoard(board, localToday(now));
-      upsert.run({
-        caseId,
-        signalState: currentSignalState(observations),
-        phaseByDomain: JSON.stringify(summary.phaseByDomain),
-        openStepDueDates: JSON.stringify(summary.openStepDueDates),
-        stalledGoals: summary.stalledGoals,
-        openGoals: summary.openGoals,
-        owners: JSON.stringify(summary.owners),
-        perspectives: JSON.stringify(summary.perspectives),
-        escalations: JSON.stringify(escalationsOf(observations)),
-        hasSignalPlan: hasSignalPlan(readSignalPlan(doc)) ? 1 : 0,
-        lastObservationAt: observations.at(-1)?.at ?? null,
-        lastChangeAt: changedAt?.toISOString() ?? null,
-        updatedAt: now.toISOString(),
-      });
+    async has(caseId: string): Promise<boolean> {
+      const row = await data.db
+        .selectFrom('case_summaries')
+        .select('case_id')
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /**
+     * Projects the board of a case into its summary row; `changedAt` is when the board last changed.
+     * The board is read before the first await (the document may be destroyed right after).
+     */
+    async project(
+      caseId: string,
+      doc: Y.Doc,
+      changedAt: Date | null,
+      now = new Date(),
+      tx: Executor = data.db,
+    ): Promise<void> {
+      const row = summaryRow(caseId, doc, changedAt, now);
+      await upsert(tx, row);
     },
   };
 }
 export type SummaryStore = ReturnType<typeof summaryStore>;
+
+async function upsert(db: Executor, row: SummaryRow): Promise<void> {
+  await db
+    .insertInto('case_summaries')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('case_id')
+        .doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+    )
+    .execute();
+}

@@ -24,6 +24,32 @@ export const envSchema = z.object({
       'must be postgres://user@host:port/database',
     )
     .optional(),
+  /**
+   * Redis between several instances on one PostgreSQL (SPEC SI1): document changes, presence,
+   * access re-checks and live lists reach the other instances through it. Absent: one instance.
+   */
+  REDIS_URL: z
+    .string()
+    .transform((v) => v.trim())
+    .refine((v) => v === '' || (/^rediss?:\/\//.test(v) && URL.canParse(v)), 'must be redis://host:port')
+    .optional(),
+  /**
+   * This instance's name among several (default: host name and port): it closes after a crash
+   * only the editing sessions it opened itself (SPEC A6). Keep it the same across restarts.
+   */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits, ".", "_", ":" or "-"')
+    .optional(),
+  /** Redis channel names start with this: deployments (or test runs) sharing one Redis stay apart. */
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, ":", "_" or "-", at most 40')
+    .default('vz:'),
+  /** How long a gap in a document's sequence may stay open before the missing changes are read back. */
+  SYNC_GAP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  /** How often an instance compares every loaded document with the database (several instances). */
+  SYNC_HEAD_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   /** Seed the demo neighbourhood on first start; on by default except in production. */
   DEMO_DATA: flag.optional(),
   /** Largest WebSocket message the sync server accepts. */

@@ -12,7 +12,7 @@ import {
 } from '../../shared/doc/meetingCase.js';
 import type { PerspectiveId } from '../../shared/domain.js';
 import { meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
-import type { Db } from '../db/database.js';
+import type { Data, Executor } from '../storage/data.js';
 import type { DocumentStore } from '../db/documentStore.js';
 import { actionStore } from '../meetings/actions.js';
 import { writeMinutes } from '../meetings/minutes.js';
@@ -101,35 +101,42 @@ function earlierBoard(board: Y.Doc, at: string): Y.Doc {
  * Two meetings in Molenwijk: one closed three weeks ago (minutes, actions of which one is overdue,
  * a kept version of each board) and the next one, planned for next week.
  */
-export function seedMeetings(
-  db: Db,
+export async function seedMeetings(
+  data: Data,
+  /** The seed's write: every row goes through it. */
+  trx: Executor,
   store: DocumentStore,
   /** The random id each demo case got, by its dataset key. */
   caseIds: ReadonlyMap<string, string>,
   /** The boards as seeded, by case id. */
   boards: ReadonlyMap<string, Y.Doc>,
   today: Date,
-): void {
-  const meetings = meetingStore(db);
-  const actions = actionStore(db);
-  const versions = boardVersions(db);
-  const chair = db.prepare<[], { id: string }>("SELECT id FROM users WHERE username = 'sevda'").get()!.id;
-  const plan = (title: string, startsAt: string, items: DemoItem[]) => {
-    const id = meetings.create({
-      neighbourhoodId: 'buurt-molenwijk',
-      title,
-      startsAt,
-      chairId: 'prof-sevda-kaya',
-      attendeeIds,
-      guests: [],
-      createdBy: chair,
-    });
+): Promise<void> {
+  const meetings = meetingStore(data);
+  const actions = actionStore(data);
+  const versions = boardVersions(data);
+  const chair = (
+    await trx.selectFrom('users').select('id').where('username', '=', 'sevda').executeTakeFirstOrThrow()
+  ).id;
+  const plan = async (title: string, startsAt: string, items: DemoItem[]) => {
+    const id = await meetings.create(
+      {
+        neighbourhoodId: 'buurt-molenwijk',
+        title,
+        startsAt,
+        chairId: 'prof-sevda-kaya',
+        attendeeIds,
+        guests: [],
+        createdBy: chair,
+      },
+      trx,
+    );
     const agenda = new Y.Doc();
     const contents = new Map<string, MeetingCase>();
     for (const item of items) {
       const caseId = caseIds.get(item.caseKey)!;
-      const line = meetings.caseLine(caseId)!;
-      meetings.addCase(id, caseId, chair);
+      const line = (await meetings.caseLine(caseId, trx))!;
+      await meetings.addCase(id, caseId, chair, trx);
       addAgendaItem(agenda, {
         caseId: caseId,
         alias: caseAlias(line.clientName, line.birthYear),
@@ -155,7 +162,7 @@ export function seedMeetings(
       }
       for (const p of item.perspectives ?? []) tagPerspective(discussed, p, true);
       store.replace(meetingCaseDocumentName(id, caseId), Y.encodeStateAsUpdate(discussed));
-      actions.project(id, caseId, discussed);
+      await actions.project(id, caseId, discussed, trx);
       contents.set(caseId, readMeetingCase(discussed));
     }
     store.replace(meetingDocumentName(id), Y.encodeStateAsUpdate(agenda));
@@ -165,29 +172,30 @@ export function seedMeetings(
 
   const heldAt = atOneOClock(day(today, -21));
   const closedAt = new Date(Date.parse(heldAt) + 90 * 60_000).toISOString();
-  const { id: held, discussed } = plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
+  const { id: held, discussed } = await plan('Casusoverleg Molenwijk', heldAt, lastMeeting);
   for (const item of lastMeeting) {
     const caseId = caseIds.get(item.caseKey)!;
     const board = boards.get(caseId);
     if (board)
-      versions.keep(
+      await versions.keep(
         caseId,
         held,
         `Casusoverleg Molenwijk (${heldAt.slice(0, 10)})`,
         earlierBoard(board, closedAt),
         closedAt,
+        'meeting',
+        trx,
       );
   }
-  const professionalName = db.prepare<[string], { name: string }>(
-    'SELECT name FROM professionals WHERE id = ?',
-  );
+  const names = await trx.selectFrom('professionals').select(['id', 'name']).execute();
+  const nameOf = new Map(names.map((p) => [p.id, p.name]));
   const minutes = writeMinutes({
-    meeting: meetings.summary(held)!,
+    meeting: (await meetings.summary(held, trx))!,
     closedAt: new Date(closedAt),
-    attendees: meetings.attendees(held),
+    attendees: await meetings.attendees(held, trx),
     discussed,
-    nameOf: (pid) => professionalName.get(pid)?.name ?? '?',
+    nameOf: (pid) => nameOf.get(pid) ?? '?',
   });
-  meetings.close(held, minutes);
-  plan('Casusoverleg Molenwijk', atOneOClock(day(today, 6)), nextMeeting);
+  await meetings.close(held, minutes, trx);
+  await plan('Casusoverleg Molenwijk', atOneOClock(day(today, 6)), nextMeeting);
 }

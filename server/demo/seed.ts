@@ -3,11 +3,10 @@ import * as Y from 'yjs';
 import { createGoal, perspectivesOf } from '../../shared/doc/board.js';
 import { setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
 import { caseDocumentName } from '../../shared/protocol.js';
-import type { Db } from '../db/database.js';
 import type { DocumentStore } from '../db/documentStore.js';
 import { hashPassword } from '../auth/passwords.js';
-import { accountService } from '../services/accounts.js';
 import { summaryStore } from '../caseload/summaries.js';
+import type { Data, Executor } from '../storage/data.js';
 import { demoData } from './data.js';
 import { seedMeetings } from './meetings.js';
 import { seedSignalPlan } from './signalPlans.js';
@@ -74,94 +73,138 @@ const demoClients: Record<string, string> = { ahmet: 'ahmet-yilmaz', fatima: 'fa
 
 /** Seeds the demo neighbourhood and its accounts into an empty database; false when cases exist. */
 export async function seedDemo(
-  db: Db,
+  data: Data,
   store: DocumentStore,
-  data: DemoData = demoData,
+  dataset: DemoData = demoData,
   today = new Date(),
 ): Promise<boolean> {
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()?.n ?? 0;
-  if (count > 0) return false;
+  const count = await data.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  if (Number(count?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
-  db.transaction(() => {
-    db.prepare('INSERT INTO districts (id, name) VALUES (?, ?)').run(data.district.id, data.district.name);
-    const neighbourhood = db.prepare('INSERT INTO neighbourhoods (id, district_id, name) VALUES (?, ?, ?)');
-    for (const n of data.neighbourhoods) neighbourhood.run(n.id, data.district.id, n.name);
-    const organisation = db.prepare('INSERT INTO organisations (id, name, kind) VALUES (?, ?, ?)');
-    for (const o of data.organisations) organisation.run(o.id, o.name, o.kind);
-    const team = db.prepare('INSERT INTO teams (id, name, kind, neighbourhood_id) VALUES (?, ?, ?, ?)');
-    for (const t of data.teams) team.run(t.id, t.name, t.kind, t.neighbourhoodId);
-    const professional = db.prepare(`INSERT INTO professionals
-      (id, name, role_title, domain, team_id, organisation_id, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const p of data.professionals) {
-      professional.run(p.id, p.name, p.roleTitle, p.domain, p.teamId, p.organisationId, p.phone, p.email);
-    }
-    const insertCase = db.prepare(`INSERT INTO cases
-      (id, client_name, birth_year, neighbourhood_id, coordinator_id, recovery_context, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const member = db.prepare(
-      'INSERT INTO case_members (case_id, professional_id, case_role, access) VALUES (?, ?, ?, ?)',
-    );
-    const summaries = summaryStore(db);
-    const nameOf = new Map(data.professionals.map((p) => [p.id, p.name]));
+  // One transaction for every row: fast, and all or nothing.
+  await data.write(async (trx) => {
+    await seedPlaces(trx, dataset);
+    const summaries = summaryStore(data);
+    const nameOf = new Map(dataset.professionals.map((p) => [p.id, p.name]));
     const boards = new Map<string, Y.Doc>();
     // Random ids, made once per database: an id never says whose case it is (a name slug would
     // let anyone signed in test whether a person is a client; SPEC A3).
-    const caseIds = new Map(data.cases.map((c) => [c.key, randomUUID()]));
-    for (const [index, c] of data.cases.entries()) {
+    const caseIds = new Map(dataset.cases.map((c) => [c.key, randomUUID()]));
+    for (const [index, c] of dataset.cases.entries()) {
       const caseId = caseIds.get(c.key)!;
-      insertCase.run(
-        caseId,
-        c.clientName,
-        c.birthYear,
-        c.neighbourhoodId,
-        c.coordinatorId,
-        c.recoveryContext,
-        today.toISOString(),
-      );
+      await trx
+        .insertInto('cases')
+        .values({
+          id: caseId,
+          client_name: c.clientName,
+          birth_year: c.birthYear,
+          neighbourhood_id: c.neighbourhoodId,
+          coordinator_id: c.coordinatorId,
+          recovery_context: c.recoveryContext,
+          created_at: today.toISOString(),
+        })
+        .execute();
       // Pharmacists read along with the plan; they do not change it.
-      for (const m of c.members)
-        member.run(caseId, m.professionalId, m.caseRole, m.caseRole === 'apotheker' ? 'read' : 'write');
+      if (c.members.length > 0)
+        await trx
+          .insertInto('case_members')
+          .values(
+            c.members.map((m) => ({
+              case_id: caseId,
+              professional_id: m.professionalId,
+              case_role: m.caseRole,
+              access: m.caseRole === 'apotheker' ? ('read' as const) : ('write' as const),
+            })),
+          )
+          .execute();
       const board = demoBoard(c, today);
       seedSignalPlan(board, c, index, today, nameOf.get(c.coordinatorId) ?? 'Regievoerder');
       store.replace(caseDocumentName(caseId), Y.encodeStateAsUpdate(board));
-      summaries.project(caseId, board, today, today);
+      await summaries.project(caseId, board, today, today, trx);
       boards.set(caseId, board);
     }
-    seedAccounts(db, data, caseIds, passwordHash);
-    if (data === demoData) seedMeetings(db, store, caseIds, boards, today);
-  })();
+    await seedAccounts(trx, dataset, caseIds, passwordHash);
+    if (dataset === demoData) await seedMeetings(data, trx, store, caseIds, boards, today);
+  });
   return true;
 }
 
-function seedAccounts(
-  db: Db,
+/** The district, its neighbourhoods, the organisations, teams and professionals. */
+async function seedPlaces(trx: Executor, data: DemoData): Promise<void> {
+  await trx.insertInto('districts').values({ id: data.district.id, name: data.district.name }).execute();
+  for (const n of data.neighbourhoods)
+    await trx
+      .insertInto('neighbourhoods')
+      .values({ id: n.id, district_id: data.district.id, name: n.name })
+      .execute();
+  for (const o of data.organisations)
+    await trx.insertInto('organisations').values({ id: o.id, name: o.name, kind: o.kind }).execute();
+  for (const t of data.teams)
+    await trx
+      .insertInto('teams')
+      .values({ id: t.id, name: t.name, kind: t.kind, neighbourhood_id: t.neighbourhoodId })
+      .execute();
+  for (const p of data.professionals)
+    await trx
+      .insertInto('professionals')
+      .values({
+        id: p.id,
+        name: p.name,
+        role_title: p.roleTitle,
+        domain: p.domain,
+        team_id: p.teamId,
+        organisation_id: p.organisationId,
+        phone: p.phone,
+        email: p.email,
+      })
+      .execute();
+}
+
+/** The demo accounts, written in the seed's transaction (every demo username is new). */
+async function seedAccounts(
+  trx: Executor,
   data: DemoData,
   caseIds: ReadonlyMap<string, string>,
   passwordHash: string,
-): void {
-  const accounts = accountService(db);
+): Promise<void> {
+  const createdAt = new Date().toISOString();
+  const account = (user: {
+    username: string;
+    displayName: string;
+    role: 'admin' | 'coordinator' | 'professional' | 'client';
+    professionalId?: string;
+    clientCaseId?: string;
+  }) => ({
+    id: randomUUID(),
+    username: user.username,
+    display_name: user.displayName,
+    role: user.role,
+    professional_id: user.professionalId ?? null,
+    client_case_id: user.clientCaseId ?? null,
+    password_hash: passwordHash,
+    created_at: createdAt,
+  });
   const coordinators = new Set(data.cases.map((c) => c.coordinatorId));
-  accounts.create({ username: 'beheer', displayName: 'Functioneel beheer', role: 'admin', passwordHash });
+  const users = [account({ username: 'beheer', displayName: 'Functioneel beheer', role: 'admin' })];
   for (const p of data.professionals) {
     const username = p.id.replace(/^prof-/, '').split('-')[0]!;
-    accounts.create({
-      username,
-      displayName: p.name,
-      role: coordinators.has(p.id) ? 'coordinator' : 'professional',
-      professionalId: p.id,
-      passwordHash,
-    });
+    users.push(
+      account({
+        username,
+        displayName: p.name,
+        role: coordinators.has(p.id) ? 'coordinator' : 'professional',
+        professionalId: p.id,
+      }),
+    );
   }
   for (const [username, key] of Object.entries(demoClients)) {
     const demoCase = data.cases.find((c) => c.key === key);
     const caseId = caseIds.get(key);
     if (!demoCase || !caseId) continue;
-    accounts.create({
-      username,
-      displayName: demoCase.clientName,
-      role: 'client',
-      clientCaseId: caseId,
-      passwordHash,
-    });
+    users.push(account({ username, displayName: demoCase.clientName, role: 'client', clientCaseId: caseId }));
   }
+  await trx.insertInto('users').values(users).execute();
 }

@@ -10,8 +10,9 @@ import type { ProfessionalDomain } from '../../shared/domain.js';
 import { caseDocumentName, meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
 import type { ClientFile } from '../../shared/rightsApi.js';
 import type { AccessLog } from '../audit/accessLog.js';
-import type { Db } from '../db/database.js';
-import { sqliteDocumentStore } from '../db/documentStore.js';
+import { sql } from 'kysely';
+import type { DocumentLog } from '../storage/documentLog.js';
+import type { Data } from '../storage/data.js';
 import type { CaseService } from '../services/cases.js';
 import { assembleClientFile } from './assemble.js';
 
@@ -36,45 +37,69 @@ const nameColumns: Record<string, string> = {
 
 type Cell = string | number | null;
 
+interface Reference {
+  from: string;
+  table: string;
+  to: string | null;
+}
+
+/** The foreign keys of the case row; reading the schema is the one thing each engine says its own way. */
+async function referencesOfCases(data: Data): Promise<Reference[]> {
+  const query =
+    data.engine === 'sqlite'
+      ? sql<Reference>`SELECT "from", "table", "to" FROM pragma_foreign_key_list('cases')`
+      : sql<Reference>`SELECT k.column_name AS "from", u.table_name AS "table", u.column_name AS "to"
+         FROM information_schema.referential_constraints r
+         JOIN information_schema.key_column_usage k
+           ON k.constraint_name = r.constraint_name AND k.constraint_schema = r.constraint_schema
+         JOIN information_schema.constraint_column_usage u
+           ON u.constraint_name = r.unique_constraint_name AND u.constraint_schema = r.unique_constraint_schema
+         WHERE k.table_name = 'cases' AND k.table_schema = current_schema()`;
+  return (await query.execute(data.db)).rows;
+}
+
 /**
  * Builds the copy of everything stored about one client (SPEC RT9), from SQL and the stored
  * documents read into documents of its own: making a copy never loads or changes a board.
  */
 export function clientFileService(deps: {
-  db: Db;
+  data: Data;
+  /** The stored documents (the document log, in the same database). */
+  documents: Pick<DocumentLog, 'load'>;
   audit: AccessLog;
   cases: CaseService;
   /** The case's consents, withdrawn and ended ones too. */
-  consents(caseId: string): ConsentRecord[];
+  consents(caseId: string): Promise<ConsentRecord[]> | ConsentRecord[];
 }) {
-  const { db, audit, cases } = deps;
-  const store = sqliteDocumentStore(db);
-  const caseRow = db.prepare<[string], Record<string, Cell>>('SELECT * FROM cases WHERE id = ?');
-  const references = db
-    .prepare<[], { from: string; table: string; to: string | null }>(
-      `SELECT "from", "table", "to" FROM pragma_foreign_key_list('cases')`,
-    )
-    .all();
-  const professionalName = db.prepare<[string], { name: string }>(
-    'SELECT name FROM professionals WHERE id = ?',
-  );
-  const userNames = db.prepare<[], { id: string; name: string }>(
-    'SELECT id, display_name AS name FROM users',
-  );
-  const meetings = db.prepare<
-    [string],
-    { id: string; title: string; startsAt: string; status: 'planned' | 'closed' }
-  >(`SELECT m.id, m.title, m.starts_at AS startsAt, m.status
-     FROM meeting_agenda a JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = ? ORDER BY m.starts_at`);
-  const versions = db.prepare<[string], ClientFile['versions'][number]>(
-    'SELECT created_at AS createdAt, kind FROM board_versions WHERE case_id = ? ORDER BY created_at, id',
-  );
+  const { data, documents, audit, cases } = deps;
+  const caseRow = async (caseId: string) =>
+    (await data.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst()) as
+      Record<string, Cell> | undefined;
+  let known: Promise<Reference[]> | null = null;
+  /** The case row's references: which column points at which table's column; read from the schema once. */
+  const references = () => (known ??= referencesOfCases(data));
+  const meetings = (caseId: string) =>
+    data.db
+      .selectFrom('meeting_agenda as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .select(['m.id', 'm.title', 'm.starts_at as startsAt', 'm.status'])
+      .where('a.case_id', '=', caseId)
+      .orderBy('m.starts_at')
+      .execute();
+  const versions = (caseId: string): Promise<ClientFile['versions'][number][]> =>
+    data.db
+      .selectFrom('board_versions')
+      .select(['created_at as createdAt', 'kind'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
 
   /** A stored document as it is now (every accepted change is stored before it is sent on). */
-  const readStored = <T>(name: string, read: (doc: Y.Doc) => T): T => {
+  const readStored = async <T>(name: string, read: (doc: Y.Doc) => T): Promise<T> => {
     const doc = new Y.Doc();
     try {
-      for (const update of store.load(name)) Y.applyUpdate(doc, update);
+      for (const { data: update } of await documents.load(name)) Y.applyUpdate(doc, update);
       return read(doc);
     } finally {
       doc.destroy();
@@ -82,19 +107,19 @@ export function clientFileService(deps: {
   };
 
   /** The case row's other columns, each reference as the name it points at. */
-  const otherDetails = (row: Record<string, Cell>): Record<string, Cell> => {
+  const otherDetails = async (row: Record<string, Cell>): Promise<Record<string, Cell>> => {
     const result: Record<string, Cell> = {};
+    const refs = await references();
     for (const [column, value] of Object.entries(row)) {
       if (ownFields.has(column)) continue;
-      const ref = references.find((r) => r.from === column);
+      const ref = refs.find((r) => r.from === column);
       const nameColumn = ref && nameColumns[ref.table];
       result[column] =
         nameColumn && value !== null
-          ? (db
-              .prepare<[Cell], { name: string }>(
-                `SELECT "${nameColumn}" AS name FROM "${ref.table}" WHERE "${ref.to ?? 'id'}" = ?`,
-              )
-              .get(value)?.name ?? null)
+          ? ((
+              await sql<{ name: string }>`SELECT ${sql.ref(nameColumn)} AS name FROM ${sql.table(ref.table)}
+                WHERE ${sql.ref(ref.to ?? 'id')} = ${value}`.execute(data.db)
+            ).rows[0]?.name ?? null)
           : value;
     }
     return result;
@@ -105,20 +130,22 @@ export function clientFileService(deps: {
      * The copy of one client's file; `compartments` are the sides whose notes it holds (the client's
      * own copy: both). Null when there is no such case.
      */
-    build(
+    async build(
       caseId: string,
       options: { madeBy: ClientFile['madeBy']; compartments: ReadonlySet<ProfessionalDomain>; now?: Date },
-    ): ClientFile | null {
-      const details = cases.getCase(caseId);
-      const row = caseRow.get(caseId);
+    ): Promise<ClientFile | null> {
+      const details = await cases.getCase(caseId);
+      const row = await caseRow(caseId);
       if (!details || !row) return null;
-      const names = new Map<string, string | null>();
-      const nameOf = (id: string | null) => {
-        if (!id) return null;
-        if (!names.has(id)) names.set(id, professionalName.get(id)?.name ?? null);
-        return names.get(id)!;
-      };
-      const board = readStored(caseDocumentName(caseId), (doc) => ({
+      // Every professional's name, read before assembling: `nameOf` answers from memory.
+      const names = new Map(
+        (await data.db.selectFrom('professionals').select(['id', 'name']).execute()).map((p) => [
+          p.id,
+          p.name,
+        ]),
+      );
+      const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+      const board = await readStored(caseDocumentName(caseId), (doc) => ({
         board: readBoard(doc),
         signalPlan: readSignalPlan(doc),
         observations: readObservations(doc),
@@ -126,8 +153,14 @@ export function clientFileService(deps: {
       }));
       const notesOf = (side: ProfessionalDomain) =>
         options.compartments.has(side) ? readStored(caseDocumentName(caseId, side), readNotes) : null;
-      const users = new Map(userNames.all().map((u) => [u.id, u.name]));
-      const accessLog: FileAccess[] = audit.whoLookedAt(caseId).map((e) => ({
+      const [medical, social] = await Promise.all([notesOf('medical'), notesOf('social')]);
+      const users = new Map(
+        (await data.db.selectFrom('users').select(['id', 'display_name as name']).execute()).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      );
+      const accessLog: FileAccess[] = (await audit.whoLookedAt(caseId)).map((e) => ({
         at: e.at,
         event: e.event,
         name: (e.userId && users.get(e.userId)) || '—',
@@ -138,20 +171,22 @@ export function clientFileService(deps: {
         madeBy: options.madeBy,
         details,
         registeredAt: String(row.created_at),
-        otherDetails: otherDetails(row),
+        otherDetails: await otherDetails(row),
         ...board,
-        compartments: { medical: notesOf('medical'), social: notesOf('social') },
-        meetings: meetings.all(caseId).map((m) => ({
-          title: m.title,
-          startsAt: m.startsAt,
-          status: m.status,
-          question:
-            readStored(meetingDocumentName(m.id), readAgenda).find((item) => item.id === caseId)?.question ??
-            '',
-          content: readStored(meetingCaseDocumentName(m.id, caseId), readMeetingCase),
-        })),
-        consents: deps.consents(caseId),
-        versions: versions.all(caseId),
+        compartments: { medical, social },
+        meetings: await Promise.all(
+          (await meetings(caseId)).map(async (m) => ({
+            title: m.title,
+            startsAt: m.startsAt,
+            status: m.status,
+            question:
+              (await readStored(meetingDocumentName(m.id), readAgenda)).find((item) => item.id === caseId)
+                ?.question ?? '',
+            content: await readStored(meetingCaseDocumentName(m.id, caseId), readMeetingCase),
+          })),
+        ),
+        consents: await deps.consents(caseId),
+        versions: await versions(caseId),
         accessLog,
         nameOf,
       });

@@ -56,6 +56,8 @@ export class ChangeLog implements SyncExtension {
   /** Rows that can no longer grow but were not written yet. */
   private retired: RowWrite[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** The flush under way: flushes run one after the other, so no batch is written twice. */
+  private flushing: Promise<void> = Promise.resolve();
   /** Emits `rows` with each batch after it was written (e.g. for "last changed by" on open boards). */
   readonly written = new EventEmitter().setMaxListeners(0);
 
@@ -86,38 +88,50 @@ export class ChangeLog implements SyncExtension {
         nowMs,
       );
     }
-    if (this.open.size + this.retired.length > this.options.maxOpenRows) this.flush();
+    // The flush logs its own failures and never rejects.
+    if (this.open.size + this.retired.length > this.options.maxOpenRows) void this.flush();
     else if (seen.size > 0) this.schedule();
   }
 
-  onStoreDocument(): void {
-    this.flush();
+  onStoreDocument(): Promise<void> {
+    return this.flush();
   }
 
-  onDestroy(): void {
-    this.flush();
+  onDestroy(): Promise<void> {
+    return this.flush();
   }
 
-  /** Writes what is waiting now (also before the history is read, so it is complete). */
-  flush(): void {
+  /**
+   * Writes what is waiting now (also before the history is read, so it is complete); resolves
+   * when it is written, after any flush under way. Never rejects: a failure is logged and kept.
+   */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.flushNow());
+    return this.flushing;
+  }
+
+  private async flushNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const nowMs = this.options.now();
     const retired = this.retired;
     this.retired = [];
     const batch = [...retired, ...[...this.open.values()].filter((row) => row.delta > 0)];
+    // What is written: rows may grow meanwhile, by changes the next flush writes.
+    const writes = batch.map((row) => ({ ...row }));
     if (batch.length > 0) {
       try {
-        const ids = this.store.write(batch, new Date(nowMs - this.options.coalesceMs).toISOString());
+        const ids = await this.store.write(writes, new Date(nowMs - this.options.coalesceMs).toISOString());
         batch.forEach((row, index) => {
           row.id = ids[index]!;
-          row.delta = 0;
+          row.delta -= writes[index]!.delta;
+          writes[index]!.id = row.id;
         });
-        this.written.emit('rows', batch);
+        this.written.emit('rows', writes);
       } catch (error) {
         // Kept for the next try, within the bound; the documents themselves are stored anyway.
         this.log?.error('writing the change log failed', { rows: batch.length, error: String(error) });
-        this.retired = retired.slice(0, this.options.maxOpenRows);
+        this.retired = [...retired, ...this.retired].slice(0, this.options.maxOpenRows);
         this.schedule();
       }
     }
@@ -171,7 +185,7 @@ export class ChangeLog implements SyncExtension {
 
   private schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.options.flushMs);
+    this.timer = setTimeout(() => void this.flush(), this.options.flushMs);
     this.timer.unref();
   }
 

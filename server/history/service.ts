@@ -20,37 +20,39 @@ export interface HistoryFilter {
  * the same rules as the documents themselves), and the latest change per goal and perspective.
  */
 export function historyService(store: ChangeStore, changeLog: ChangeLog, grant: DocumentAccess) {
-  const visibleDocuments = (viewer: Viewer, caseId: string): string[] => {
+  const visibleDocuments = async (viewer: Viewer, caseId: string): Promise<string[]> => {
     const cache: FactsCache = new Map();
-    const names = new Set([caseDocumentName(caseId), ...store.documentsOf(caseId)]);
-    return [...names].filter((name) => {
+    const names = new Set([caseDocumentName(caseId), ...(await store.documentsOf(caseId))]);
+    const visible: string[] = [];
+    for (const name of names) {
       const document = parseDocumentName(name);
-      const granted = document ? grant(viewer, document, cache) : null;
-      return !!granted && granted !== 'missing';
-    });
+      const granted = document ? await grant(viewer, document, cache) : null;
+      if (granted && granted !== 'missing') visible.push(name);
+    }
+    return visible;
   };
 
-  const withNames = (rows: Omit<LatestChange, 'name'>[]): LatestChange[] => {
-    const names = store.names(rows.map((r) => r.userId));
+  const withNames = async (rows: Omit<LatestChange, 'name'>[]): Promise<LatestChange[]> => {
+    const names = await store.names(rows.map((r) => r.userId));
     return rows.map((r) => ({ ...r, name: names.get(r.userId) ?? '—' }));
   };
 
   return {
-    list(viewer: Viewer, caseId: string, filter: HistoryFilter): HistoryAnswer {
-      changeLog.flush();
-      const documents = visibleDocuments(viewer, caseId);
-      const page = store.list({ caseId, documents, ...filter });
-      return { ...page, people: store.people(caseId, documents) };
+    async list(viewer: Viewer, caseId: string, filter: HistoryFilter): Promise<HistoryAnswer> {
+      await changeLog.flush();
+      const documents = await visibleDocuments(viewer, caseId);
+      const page = await store.list({ caseId, documents, ...filter });
+      return { ...page, people: await store.people(caseId, documents) };
     },
 
     /** The latest change of every goal and perspective of the board (which every member sees). */
-    latest(caseId: string): LatestChange[] {
-      changeLog.flush();
-      return withNames(store.latest(caseDocumentName(caseId)));
+    async latest(caseId: string): Promise<LatestChange[]> {
+      await changeLog.flush();
+      return withNames(await store.latest(caseDocumentName(caseId)));
     },
 
     /** The same, for the board's rows among a batch the change log just wrote. */
-    latestAmong(caseId: string, rows: readonly ChangeRow[]): LatestChange[] {
+    latestAmong(caseId: string, rows: readonly ChangeRow[]): Promise<LatestChange[]> {
       const board = caseDocumentName(caseId);
       const latest = new Map<string, Omit<LatestChange, 'name'>>();
       for (const row of rows) {

@@ -1,7 +1,9 @@
 import type { ChangeAction, HistoryItemKind } from '../../shared/history.js';
 import type { HistoryEntry, HistoryPerson } from '../../shared/historyApi.js';
 import { parseDocumentName } from '../../shared/protocol.js';
-import type { Db } from '../db/database.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Data, Executor } from '../storage/data.js';
+import type { Database } from '../storage/schema.js';
 
 /** One row of the change log as the ChangeLog concern keeps it in memory until it is written. */
 export interface ChangeRow {
@@ -38,8 +40,8 @@ export interface HistoryQuery {
 interface Stored {
   id: number;
   document_name: string;
-  user_id: string;
-  item_kind: HistoryItemKind;
+  user_id: string | null;
+  item_kind: string;
   item_id: string | null;
   parent_id: string | null;
   field: string | null;
@@ -58,8 +60,8 @@ function toEntry(row: Stored): HistoryEntry {
     firstAt: row.first_at,
     lastAt: row.last_at,
     count: row.count,
-    userId: row.user_id,
-    kind: row.item_kind,
+    userId: row.user_id!,
+    kind: row.item_kind as HistoryItemKind,
     itemId: row.item_id,
     parentId: row.parent_id,
     field: row.field,
@@ -69,136 +71,202 @@ function toEntry(row: Stored): HistoryEntry {
   };
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+/** The latest change of a goal (its steps included) or a perspective. */
+interface Latest {
+  kind: 'goal' | 'perspective';
+  itemId: string;
+  userId: string;
+  at: string;
+}
+
+/** `column IS value` of SQLite, which PostgreSQL spells IS NOT DISTINCT FROM: null matches null. */
+const sameAs =
+  (column: 'item_id' | 'field', value: string | null) =>
+  (eb: ExpressionBuilder<Database, 'document_changes'>) =>
+    value === null ? eb(column, 'is', null) : eb(column, '=', value);
 
 /** The change log in SQL: written in batches by the ChangeLog concern, read by the history routes. */
-export function changeStore(db: Db) {
-  const insert = db.prepare<ChangeRow>(
-    `INSERT INTO document_changes
-       (document_name, case_id, user_id, item_kind, item_id, parent_id, field, action, first_at, last_at, count)
-     VALUES (@documentName, @caseId, @userId, @kind, @itemId, @parentId, @field, @action, @firstAt, @lastAt, @count)`,
-  );
-  const grow = db.prepare<[string, number, number]>(
-    'UPDATE document_changes SET last_at = ?, count = count + ? WHERE id = ?',
-  );
+export function changeStore(data: Data) {
+  const { db } = data;
+
   // A row of the same person, item, field and action still open (e.g. from before an unload).
-  const openRow = db.prepare<
-    [string, string, string, string | null, string | null, string, string],
-    { id: number }
-  >(
-    `SELECT id FROM document_changes
-     WHERE document_name = ? AND user_id = ? AND item_kind = ? AND item_id IS ? AND field IS ? AND action = ?
-       AND last_at >= ?
-     ORDER BY id DESC LIMIT 1`,
-  );
-  const latest = db.prepare<
-    [string],
-    { kind: 'goal' | 'perspective'; item_id: string; user_id: string; at: string }
-  >(
-    `SELECT CASE item_kind WHEN 'step' THEN 'goal' ELSE item_kind END AS kind,
-            CASE item_kind WHEN 'step' THEN parent_id ELSE item_id END AS item_id,
-            user_id, MAX(last_at) AS at
-     FROM document_changes
-     WHERE document_name = ? AND item_kind IN ('goal', 'step', 'perspective')
-     GROUP BY 1, 2`,
-  );
-  const documents = db.prepare<[string], { document_name: string }>(
-    'SELECT DISTINCT document_name FROM document_changes WHERE case_id = ?',
-  );
-  const users = (ids: readonly string[]): HistoryPerson[] =>
+  const openRow = (trx: Executor, row: RowWrite, openSince: string) =>
+    trx
+      .selectFrom('document_changes')
+      .select('id')
+      .where('document_name', '=', row.documentName)
+      .where('user_id', '=', row.userId)
+      .where('item_kind', '=', row.kind)
+      .where(sameAs('item_id', row.itemId))
+      .where(sameAs('field', row.field))
+      .where('action', '=', row.action)
+      .where('last_at', '>=', openSince)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+
+  const insert = async (trx: Executor, row: RowWrite): Promise<number> => {
+    const { id } = await trx
+      .insertInto('document_changes')
+      .values({
+        document_name: row.documentName,
+        case_id: row.caseId,
+        user_id: row.userId,
+        item_kind: row.kind,
+        item_id: row.itemId,
+        parent_id: row.parentId,
+        field: row.field,
+        action: row.action,
+        first_at: row.firstAt,
+        last_at: row.lastAt,
+        count: row.delta,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  };
+
+  const grow = (trx: Executor, row: RowWrite, id: number) =>
+    trx
+      .updateTable('document_changes')
+      .set((eb) => ({ last_at: row.lastAt, count: eb('count', '+', row.delta) }))
+      .where('id', '=', id)
+      .execute();
+
+  const users = async (ids: readonly string[]): Promise<HistoryPerson[]> =>
     ids.length === 0
       ? []
       : db
-          .prepare<string[], HistoryPerson>(
-            `SELECT id, display_name AS name, role FROM users WHERE id IN (${placeholders(ids.length)})`,
-          )
-          .all(...ids);
+          .selectFrom('users')
+          .select(['id', 'display_name as name', 'role'])
+          .where('id', 'in', [...ids])
+          .execute();
 
   return {
     /**
      * Writes a batch in one transaction; a new row joins an open one of the same key written
      * before (`openSince` back). Returns the id of every row, in order.
      */
-    write: db.transaction((rows: readonly RowWrite[], openSince: string): number[] =>
-      rows.map((row) => {
-        const id =
-          row.id ??
-          openRow.get(row.documentName, row.userId, row.kind, row.itemId, row.field, row.action, openSince)
-            ?.id;
-        if (id === undefined)
-          return Number(insert.run({ ...row, count: row.delta } as ChangeRow).lastInsertRowid);
-        grow.run(row.lastAt, row.delta, id);
-        return id;
+    write: (rows: readonly RowWrite[], openSince: string): Promise<number[]> =>
+      data.write(async (trx) => {
+        // Instances write the same documents' open rows: one at a time per document (no deadlock).
+        await data.lock(
+          trx,
+          rows.map((row) => `document_changes:${row.documentName}`),
+        );
+        const ids: number[] = [];
+        for (const row of rows) {
+          const id = row.id ?? (await openRow(trx, row, openSince))?.id;
+          if (id === undefined) {
+            ids.push(await insert(trx, row));
+            continue;
+          }
+          await grow(trx, row, id);
+          ids.push(id);
+        }
+        return ids;
       }),
-    ),
 
     /** One page of a case's history, newest first, only of the documents given. */
-    list(query: HistoryQuery): { entries: HistoryEntry[]; next: string | null } {
+    async list(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; next: string | null }> {
       if (query.documents.length === 0) return { entries: [], next: null };
-      const where = [`case_id = ?`, `document_name IN (${placeholders(query.documents.length)})`];
-      const params: (string | number)[] = [query.caseId, ...query.documents];
-      if (query.userId) {
-        where.push('user_id = ?');
-        params.push(query.userId);
-      }
-      if (query.kind === 'goal' && query.itemId) {
+      let select = db
+        .selectFrom('document_changes')
+        .selectAll()
+        .where('case_id', '=', query.caseId)
+        .where('document_name', 'in', [...query.documents]);
+      if (query.userId) select = select.where('user_id', '=', query.userId);
+      const { kind, itemId } = query;
+      if (kind === 'goal' && itemId) {
         // A goal's history includes its steps.
-        where.push(`((item_kind = 'goal' AND item_id = ?) OR (item_kind = 'step' AND parent_id = ?))`);
-        params.push(query.itemId, query.itemId);
-      } else if (query.kind) {
-        where.push('item_kind = ?');
-        params.push(query.kind);
-        if (query.itemId) {
-          where.push('item_id = ?');
-          params.push(query.itemId);
-        }
+        select = select.where((eb) =>
+          eb.or([
+            eb.and([eb('item_kind', '=', 'goal'), eb('item_id', '=', itemId)]),
+            eb.and([eb('item_kind', '=', 'step'), eb('parent_id', '=', itemId)]),
+          ]),
+        );
+      } else if (kind) {
+        select = select.where('item_kind', '=', kind);
+        if (itemId) select = select.where('item_id', '=', itemId);
       }
       if (query.before) {
         const [lastAt, id] = query.before.split('|');
-        where.push('(last_at < ? OR (last_at = ? AND id < ?))');
-        params.push(lastAt!, lastAt!, Number(id));
+        select = select.where((eb) =>
+          eb.or([
+            eb('last_at', '<', lastAt!),
+            eb.and([eb('last_at', '=', lastAt!), eb('id', '<', Number(id))]),
+          ]),
+        );
       }
-      const rows = db
-        .prepare<(string | number)[], Stored>(
-          `SELECT * FROM document_changes WHERE ${where.join(' AND ')}
-           ORDER BY last_at DESC, id DESC LIMIT ${query.limit + 1}`,
-        )
-        .all(...params);
+      const rows = await select
+        .orderBy('last_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1)
+        .execute();
       const page = rows.slice(0, query.limit).map(toEntry);
       const last = page.at(-1);
       return { entries: page, next: rows.length > query.limit && last ? `${last.lastAt}|${last.id}` : null };
     },
 
     /** Every document with changes of this case (the board, compartments, meetings). */
-    documentsOf(caseId: string): string[] {
-      return documents.all(caseId).map((r) => r.document_name);
+    async documentsOf(caseId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('document_changes')
+        .select('document_name')
+        .distinct()
+        .where('case_id', '=', caseId)
+        .execute();
+      return rows.map((r) => r.document_name);
     },
 
     /** Everyone who changed something in these documents of the case. */
-    people(caseId: string, documents: readonly string[]): HistoryPerson[] {
+    async people(caseId: string, documents: readonly string[]): Promise<HistoryPerson[]> {
       if (documents.length === 0) return [];
-      const ids = db
-        .prepare<string[], { user_id: string }>(
-          `SELECT DISTINCT user_id FROM document_changes
-           WHERE case_id = ? AND document_name IN (${placeholders(documents.length)})`,
-        )
-        .all(caseId, ...documents)
-        .map((r) => r.user_id);
-      const known = new Map(users(ids).map((u) => [u.id, u]));
+      const rows = await db
+        .selectFrom('document_changes')
+        .select('user_id')
+        .distinct()
+        .where('case_id', '=', caseId)
+        .where('document_name', 'in', [...documents])
+        .execute();
+      const ids = rows.map((r) => r.user_id!);
+      const known = new Map((await users(ids)).map((u) => [u.id, u]));
       return ids.map((id) => known.get(id) ?? { id, name: '—', role: '' });
     },
 
-    /** The latest change of every goal (steps included) and perspective of a board. */
-    latest(documentName: string) {
-      return latest
-        .all(documentName)
-        .map((r) => ({ kind: r.kind, itemId: r.item_id, userId: r.user_id, at: r.at }));
+    /**
+     * The latest change of every goal (steps included) and perspective of a board, by goal or
+     * perspective id; picked in JS, since only SQLite takes the other columns of MAX()'s row.
+     */
+    async latest(documentName: string): Promise<Latest[]> {
+      const rows = await db
+        .selectFrom('document_changes')
+        .select(['item_kind', 'item_id', 'parent_id', 'user_id', 'last_at'])
+        .where('document_name', '=', documentName)
+        .where('item_kind', 'in', ['goal', 'step', 'perspective'])
+        .orderBy('id')
+        .execute();
+      const latest = new Map<string, Latest>();
+      for (const row of rows) {
+        const kind = row.item_kind === 'perspective' ? 'perspective' : 'goal';
+        const itemId = (row.item_kind === 'step' ? row.parent_id : row.item_id)!;
+        const key = `${kind}\u0000${itemId}`;
+        const before = latest.get(key);
+        if (!before || row.last_at > before.at)
+          latest.set(key, { kind, itemId, userId: row.user_id!, at: row.last_at });
+      }
+      return [...latest.values()].sort(
+        (a, b) => compare(a.kind, b.kind) || compare(a.itemId ?? '', b.itemId ?? ''),
+      );
     },
 
     /** Display names of users, for the latest changes on the board. */
-    names(ids: Iterable<string>): Map<string, string> {
-      return new Map(users([...new Set(ids)]).map((u) => [u.id, u.name]));
+    async names(ids: Iterable<string>): Promise<Map<string, string>> {
+      return new Map((await users([...new Set(ids)])).map((u) => [u.id, u.name]));
     },
   };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export type ChangeStore = ReturnType<typeof changeStore>;

@@ -16,7 +16,13 @@ export function openEventStream(res: Response, sessions: SessionStore, recheckMs
   const { idHash } = currentSession(res)!;
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
   const recheck = setInterval(() => {
-    if (!sessions.isLive(idHash)) res.end();
+    // A check that fails ends the stream too (the page opens a new one, which checks again).
+    void sessions
+      .isLive(idHash)
+      .catch(() => false)
+      .then((live) => {
+        if (!live) res.end();
+      });
   }, recheckMs);
   const closers: (() => void)[] = [];
   res.on('close', () => {

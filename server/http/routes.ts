@@ -33,7 +33,7 @@ export function httpApp(
   deps: { services: Services; sync: SyncServer; log: AppLogger },
 ): express.Express {
   const { services, sync, log } = deps;
-  const { db, sessions, cases } = services;
+  const { sessions, cases } = services;
   const app = express();
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy (TRUST_PROXY): req.ip and req.secure come from its X-Forwarded-* headers.
@@ -54,9 +54,9 @@ export function httpApp(
   );
   app.use(strictTransport(config.session.cookieSecure), permissionsPolicy);
   // Public: that the server is up. How busy it is only for a signed-in admin.
-  app.get('/healthz', (req, res) => {
+  app.get('/healthz', async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const admin = sessionFromHeaders(sessions, req.headers.cookie)?.user.role === 'admin';
+    const admin = (await sessionFromHeaders(sessions, req.headers.cookie))?.user.role === 'admin';
     if (!admin) return void res.json({ status: 'ok' });
     res.json({ status: 'ok', documentsLoaded: sync.registry.size, connections: sync.connectionCount });
   });
@@ -74,7 +74,7 @@ export function httpApp(
   app.use('/api/admin', adminRouter(services));
   app.use('/api/meetings', meetingsRouter(services));
   app.use('/api/actions', actionsRouter(services));
-  app.use('/api/caseload', caseloadRouter(services, caseloadService(db)));
+  app.use('/api/caseload', caseloadRouter(services, caseloadService(services.data)));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);

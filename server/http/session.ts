@@ -23,13 +23,13 @@ export function accessPoint(req: { headers: Request['headers']; socket: Request[
  * The session of a request's cookie. A limited one (two-factor sign-in still to be set up) counts
  * as none unless `limited` is asked for: it opens no document and no route but the set-up.
  */
-export function sessionFromHeaders(
+export async function sessionFromHeaders(
   sessions: SessionStore,
   cookieHeader: string | undefined,
   { limited = false }: { limited?: boolean } = {},
-): Session | null {
+): Promise<Session | null> {
   const token = cookieHeader ? parseCookie(cookieHeader)[sessionCookie] : undefined;
-  const session = sessions.get(token);
+  const session = await sessions.get(token);
   return session && (limited || !session.limited) ? session : null;
 }
 
@@ -54,8 +54,9 @@ export function setDeviceCookie(res: Response, token: string, secure: boolean): 
 
 /** Reads the session cookie into `res.locals.session` (null when signed out; limited ones too). */
 export function attachSession(sessions: SessionStore) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    res.locals.session = sessionFromHeaders(sessions, req.headers.cookie, { limited: true });
+  // Express 5 passes a rejected promise of a middleware on to the error handler.
+  return async (req: Request, res: Response, next: NextFunction) => {
+    res.locals.session = await sessionFromHeaders(sessions, req.headers.cookie, { limited: true });
     next();
   };
 }

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { sql } from 'kysely';
 import type * as Y from 'yjs';
 import { readMeetingCase } from '../../shared/doc/meetingCase.js';
 import type { ActionRow } from '../../shared/meetingApi.js';
-import type { Db } from '../db/database.js';
+import type { Data, Executor } from '../storage/data.js';
 import { caseAlias } from './store.js';
 
 interface Row extends Omit<ActionRow, 'caseLabel' | 'done'> {
@@ -11,45 +12,35 @@ interface Row extends Omit<ActionRow, 'caseLabel' | 'done'> {
   birthYear: number | null;
 }
 
-const rowSelect = `
-  SELECT a.meeting_id AS meetingId, m.title AS meetingTitle, m.starts_at AS meetingStartsAt, a.case_id AS caseId,
-         c.client_name AS clientName, c.birth_year AS birthYear, a.action_id AS actionId, a.text,
-         a.owner_id AS ownerId, coalesce(p.name, '?') AS ownerName, a.due_date AS dueDate, a.done,
-         a.goal_id AS goalId, a.step_id AS stepId
-  FROM meeting_actions a
-  JOIN meetings m ON m.id = a.meeting_id
-  JOIN cases c ON c.id = a.case_id
-  LEFT JOIN professionals p ON p.id = a.owner_id`;
+const rowSelect = (db: Executor) =>
+  db
+    .selectFrom('meeting_actions as a')
+    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+    .innerJoin('cases as c', 'c.id', 'a.case_id')
+    .leftJoin('professionals as p', 'p.id', 'a.owner_id')
+    .select((eb) => [
+      'a.meeting_id as meetingId',
+      'm.title as meetingTitle',
+      'm.starts_at as meetingStartsAt',
+      'a.case_id as caseId',
+      'c.client_name as clientName',
+      'c.birth_year as birthYear',
+      'a.action_id as actionId',
+      'a.text',
+      'a.owner_id as ownerId',
+      eb.fn.coalesce('p.name', sql.lit('?')).as('ownerName'),
+      'a.due_date as dueDate',
+      'a.done',
+      'a.goal_id as goalId',
+      'a.step_id as stepId',
+    ]);
 
 /**
  * The actions of every meeting in SQL, projected from the meeting documents, so a professional's
  * "my actions" and a case board's overdue actions never load documents. `changes` emits the owner
  * ids whose list changed, for live pages.
  */
-export function actionStore(db: Db) {
-  const clear = db.prepare<[string, string]>(
-    'DELETE FROM meeting_actions WHERE meeting_id = ? AND case_id = ?',
-  );
-  const owners = db.prepare<[string, string], { ownerId: string }>(
-    'SELECT DISTINCT owner_id AS ownerId FROM meeting_actions WHERE meeting_id = ? AND case_id = ?',
-  );
-  const insert = db.prepare(`INSERT INTO meeting_actions
-    (meeting_id, case_id, action_id, text, owner_id, due_date, done, goal_id, step_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const tags = db.prepare(`INSERT INTO meeting_case_tags (meeting_id, case_id, perspectives) VALUES (?, ?, ?)
-    ON CONFLICT (meeting_id, case_id) DO UPDATE SET perspectives = excluded.perspectives`);
-  const byOwner = db.prepare<[string], Row>(
-    `${rowSelect} WHERE a.owner_id = ? ORDER BY a.done, a.due_date, m.starts_at`,
-  );
-  const byCase = db.prepare<[string], Row>(
-    `${rowSelect} WHERE a.case_id = ? AND a.done = 0 ORDER BY a.due_date`,
-  );
-  const one = db.prepare<[string, string, string], Row>(
-    `${rowSelect} WHERE a.meeting_id = ? AND a.case_id = ? AND a.action_id = ?`,
-  );
-  const tagRows = db.prepare<[string], { caseId: string; perspectives: string }>(
-    'SELECT case_id AS caseId, perspectives FROM meeting_case_tags WHERE meeting_id = ?',
-  );
+export function actionStore(data: Data) {
   const changes = new EventEmitter().setMaxListeners(0);
 
   const toRow = (row: Row, visibleCases: ReadonlySet<string>): ActionRow => {
@@ -61,44 +52,107 @@ export function actionStore(db: Db) {
     };
   };
 
+  /** Replaces the rows of one case in one meeting; returns the owners whose list changed. */
+  const replace = async (
+    trx: Executor,
+    meetingId: string,
+    caseId: string,
+    current: ReturnType<typeof readMeetingCase>,
+  ): Promise<Set<string>> => {
+    const owners = await trx
+      .selectFrom('meeting_actions')
+      .select('owner_id')
+      .distinct()
+      .where('meeting_id', '=', meetingId)
+      .where('case_id', '=', caseId)
+      .execute();
+    const touched = new Set(owners.map((r) => r.owner_id));
+    await trx
+      .deleteFrom('meeting_actions')
+      .where('meeting_id', '=', meetingId)
+      .where('case_id', '=', caseId)
+      .execute();
+    if (current.actions.length > 0) {
+      await trx
+        .insertInto('meeting_actions')
+        .values(
+          current.actions.map((a) => ({
+            meeting_id: meetingId,
+            case_id: caseId,
+            action_id: a.id,
+            text: a.text,
+            owner_id: a.ownerId,
+            due_date: a.dueDate,
+            done: a.done ? 1 : 0,
+            goal_id: a.goalId,
+            step_id: a.stepId,
+            created_at: a.createdAt,
+          })),
+        )
+        .execute();
+    }
+    for (const a of current.actions) touched.add(a.ownerId);
+    await trx
+      .insertInto('meeting_case_tags')
+      .values({ meeting_id: meetingId, case_id: caseId, perspectives: JSON.stringify(current.perspectives) })
+      .onConflict((oc) =>
+        oc
+          .columns(['meeting_id', 'case_id'])
+          .doUpdateSet((eb) => ({ perspectives: eb.ref('excluded.perspectives') })),
+      )
+      .execute();
+    return touched;
+  };
+
   return {
     changes,
-    /** Replaces the rows of one case in one meeting with what its document holds now. */
-    project: (meetingId: string, caseId: string, doc: Y.Doc): void => {
+    /**
+     * Replaces the rows of one case in one meeting with what its document holds now (read before
+     * the first await). Inside a write, pass its `tx`.
+     */
+    async project(meetingId: string, caseId: string, doc: Y.Doc, tx?: Executor): Promise<void> {
       const current = readMeetingCase(doc);
-      const touched = new Set(owners.all(meetingId, caseId).map((r) => r.ownerId));
-      db.transaction(() => {
-        clear.run(meetingId, caseId);
-        for (const a of current.actions) {
-          insert.run(
-            meetingId,
-            caseId,
-            a.id,
-            a.text,
-            a.ownerId,
-            a.dueDate,
-            a.done ? 1 : 0,
-            a.goalId,
-            a.stepId,
-            a.createdAt,
-          );
-          touched.add(a.ownerId);
-        }
-        tags.run(meetingId, caseId, JSON.stringify(current.perspectives));
-      })();
+      const work = (trx: Executor) => replace(trx, meetingId, caseId, current);
+      const touched = await (tx ? work(tx) : data.write(work));
       for (const ownerId of touched) changes.emit('owner', ownerId);
       changes.emit('case', caseId);
     },
     /** A professional's actions from all meetings and cases: open first, by due date. */
-    mine: (professionalId: string, visibleCases: ReadonlySet<string>): ActionRow[] =>
-      byOwner.all(professionalId).map((r) => toRow(r, visibleCases)),
+    async mine(professionalId: string, visibleCases: ReadonlySet<string>): Promise<ActionRow[]> {
+      const rows = await rowSelect(data.db)
+        .where('a.owner_id', '=', professionalId)
+        .orderBy('a.done')
+        .orderBy('a.due_date')
+        .orderBy('m.starts_at')
+        .execute();
+      return rows.map((r) => toRow(r, visibleCases));
+    },
     /** The open actions on one case (the board flags the overdue ones). */
-    openForCase: (caseId: string): ActionRow[] => byCase.all(caseId).map((r) => toRow(r, new Set([caseId]))),
-    one: (meetingId: string, caseId: string, actionId: string) =>
-      one.get(meetingId, caseId, actionId) ?? null,
+    async openForCase(caseId: string): Promise<ActionRow[]> {
+      const rows = await rowSelect(data.db)
+        .where('a.case_id', '=', caseId)
+        .where('a.done', '=', 0)
+        .orderBy('a.due_date')
+        .execute();
+      return rows.map((r) => toRow(r, new Set([caseId])));
+    },
+    async one(meetingId: string, caseId: string, actionId: string): Promise<Row | null> {
+      const row = await rowSelect(data.db)
+        .where('a.meeting_id', '=', meetingId)
+        .where('a.case_id', '=', caseId)
+        .where('a.action_id', '=', actionId)
+        .executeTakeFirst();
+      return row ?? null;
+    },
     /** Perspectives tagged per case of a meeting, as last projected. */
-    tagsOf: (meetingId: string): Map<string, string[]> =>
-      new Map(tagRows.all(meetingId).map((r) => [r.caseId, JSON.parse(r.perspectives) as string[]])),
+    async tagsOf(meetingId: string): Promise<Map<string, string[]>> {
+      const rows = await data.db
+        .selectFrom('meeting_case_tags')
+        .select(['case_id', 'perspectives'])
+        .where('meeting_id', '=', meetingId)
+        .execute();
+      return new Map(rows.map((r) => [r.case_id, JSON.parse(r.perspectives) as string[]]));
+    },
   };
 }
 export type ActionStore = ReturnType<typeof actionStore>;

@@ -10,7 +10,7 @@ import { readMeetingCase, updateAction } from '../../shared/doc/meetingCase.js';
 import type { Minutes } from '../../shared/meetingApi.js';
 import type { MeetingFacts } from '../../shared/meetingPermissions.js';
 import { caseDocumentName, meetingCaseDocumentName, meetingDocumentName } from '../../shared/protocol.js';
-import type { Db } from '../db/database.js';
+import type { Data } from '../storage/data.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { Actor } from '../sync/extension.js';
 import type { MeetingProjection } from '../sync/extensions/meetingProjection.js';
@@ -18,10 +18,11 @@ import type { ActionStore } from './actions.js';
 import { writeMinutes } from './minutes.js';
 import type { MeetingStore } from './store.js';
 import { caseAlias } from './store.js';
+import { boardState } from '../versions/store.js';
 import type { BoardVersions } from '../versions/store.js';
 
 export interface MeetingServiceDeps {
-  db: Db;
+  data: Data;
   store: MeetingStore;
   actions: ActionStore;
   versions: BoardVersions;
@@ -34,11 +35,17 @@ export interface MeetingServiceDeps {
  * document together), turning an action into a step of a goal, and closing the meeting (a named
  * version of every discussed board, the minutes, the documents read-only from then on).
  */
-export function meetingService({ db, store, actions, versions, registry, projection }: MeetingServiceDeps) {
-  const professionalName = db.prepare<[string], { name: string }>(
-    'SELECT name FROM professionals WHERE id = ?',
-  );
-  const nameOf = (id: string) => professionalName.get(id)?.name ?? '?';
+export function meetingService({ data, store, actions, versions, registry, projection }: MeetingServiceDeps) {
+  /** The names of these professionals, to write them into the minutes. */
+  const namesOf = async (ids: readonly string[]): Promise<Map<string, string>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await data.db
+      .selectFrom('professionals')
+      .select(['id', 'name'])
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return new Map(rows.map((p) => [p.id, p.name]));
+  };
 
   return {
     async addCase(
@@ -47,8 +54,8 @@ export function meetingService({ db, store, actions, versions, registry, project
       input: { question: string; slotMinutes: number },
       by: Actor,
     ) {
-      const line = store.caseLine(caseId)!;
-      store.addCase(meetingId, caseId, by.userId);
+      const line = (await store.caseLine(caseId))!;
+      await store.addCase(meetingId, caseId, by.userId);
       await registry.use(
         meetingDocumentName(meetingId),
         (doc) =>
@@ -64,7 +71,7 @@ export function meetingService({ db, store, actions, versions, registry, project
     },
 
     async removeCase(meetingId: string, caseId: string, by: Actor | null = null): Promise<boolean> {
-      if (!store.removeCase(meetingId, caseId)) return false;
+      if (!(await store.removeCase(meetingId, caseId))) return false;
       await registry.use(meetingDocumentName(meetingId), (doc) => removeAgendaItem(doc, caseId), by);
       return true;
     },
@@ -126,7 +133,7 @@ export function meetingService({ db, store, actions, versions, registry, project
         by,
       );
       if (!action) return false;
-      projection.flush(name);
+      await projection.flush(name);
       if (action.goalId && action.stepId) {
         await registry.use(
           caseDocumentName(caseId),
@@ -146,7 +153,7 @@ export function meetingService({ db, store, actions, versions, registry, project
      * the minutes (in Dutch, from the documents as they are now) and marks the meeting closed.
      */
     async close(facts: MeetingFacts, by: Actor | null = null): Promise<Minutes | null> {
-      const summary = store.summary(facts.meetingId)!;
+      const summary = (await store.summary(facts.meetingId))!;
       const now = new Date();
       const agenda = await registry.use(
         meetingDocumentName(facts.meetingId),
@@ -162,19 +169,19 @@ export function meetingService({ db, store, actions, versions, registry, project
         if (!facts.agendaCaseIds.includes(item.id)) continue;
         const name = meetingCaseDocumentName(facts.meetingId, item.id);
         discussed.push({ item, content: await registry.use(name, (doc) => readMeetingCase(doc)) });
-        projection.flush(name);
-        await registry.use(caseDocumentName(item.id), (doc) =>
-          versions.keep(item.id, facts.meetingId, `${summary.title} (${at.slice(0, 10)})`, doc, at),
-        );
+        await projection.flush(name);
+        const board = await registry.use(caseDocumentName(item.id), boardState);
+        await versions.keep(item.id, facts.meetingId, `${summary.title} (${at.slice(0, 10)})`, board, at);
       }
+      const names = await namesOf(discussed.flatMap((d) => d.content.actions.map((a) => a.ownerId)));
       const minutes = writeMinutes({
         meeting: summary,
         closedAt: now,
-        attendees: store.attendees(facts.meetingId),
+        attendees: await store.attendees(facts.meetingId),
         discussed,
-        nameOf,
+        nameOf: (id) => names.get(id) ?? '?',
       });
-      return store.close(facts.meetingId, minutes) ? minutes : null;
+      return (await store.close(facts.meetingId, minutes)) ? minutes : null;
     },
 
     minutes: (meetingId: string) => store.minutes(meetingId),

@@ -1,7 +1,9 @@
 import type { Minutes } from '../../shared/meetingApi.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../shared/protocol.js';
 import type { RetentionPart } from '../../shared/rightsApi.js';
-import type { Db } from '../db/database.js';
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { Data, Executor } from '../storage/data.js';
 
 /** The guest detail the minutes give a client who attended (server/meetings/minutes.ts). */
 const clientGuestDetail = 'cliënt';
@@ -59,45 +61,55 @@ interface Reference {
   col: string;
 }
 
+/** The tables whose foreign key points at `table`, and the column that does; read from the schema. */
+async function referencesTo(data: Data, tx: Executor, table: string): Promise<Reference[]> {
+  // Reading the schema is the one thing each engine says its own way.
+  const query =
+    data.engine === 'sqlite'
+      ? sql<Reference>`SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND f."table" = ${table} ORDER BY m.name, f."from"`
+      : sql<Reference>`SELECT k.table_name AS tbl, k.column_name AS col
+         FROM information_schema.referential_constraints r
+         JOIN information_schema.key_column_usage k
+           ON k.constraint_name = r.constraint_name AND k.constraint_schema = r.constraint_schema
+         JOIN information_schema.constraint_column_usage u
+           ON u.constraint_name = r.unique_constraint_name AND u.constraint_schema = r.unique_constraint_schema
+         WHERE u.table_name = ${table} AND k.table_schema = current_schema()
+         ORDER BY k.table_name, k.column_name`;
+  return (await query.execute(tx)).rows;
+}
+
+const rowCount = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
+
+/** A foreign key refused the statement, on either engine. */
+const isForeignKeyError = (error: unknown) => /foreign key/i.test(String(error));
+
 /**
- * The rows erasure removes (SPEC RT4–RT6), part by part, in the caller's transaction. Rows that
- * point at the case or at the client's account are also found through the schema's foreign keys,
- * so a table added later goes with the case without being listed here.
+ * The rows erasure removes (SPEC RT4–RT6), part by part, in the caller's transaction (`tx`). Rows
+ * that point at the case or at the client's account are also found through the schema's foreign
+ * keys, so a table added later goes with the case without being listed here. The stored documents
+ * (`document_updates`, `document_heads`) are the document log's, in the same database.
  */
-export function erasureStatements(db: Db) {
-  const references = db.prepare<[string], Reference>(
-    `SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-     WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"`,
-  );
-  const meetingIds = db.prepare<{ caseId: string; suffix: string }, { id: string }>(`
-    SELECT meeting_id AS id FROM meeting_agenda WHERE case_id = @caseId
-    UNION SELECT meeting_id FROM meeting_actions WHERE case_id = @caseId
-    UNION SELECT meeting_id FROM meeting_case_tags WHERE case_id = @caseId
-    UNION SELECT meeting_id FROM board_versions WHERE case_id = @caseId AND meeting_id IS NOT NULL
-    UNION SELECT substr(document_name, 9, length(document_name) - 8 - length(@suffix))
-      FROM document_updates
-      WHERE document_name LIKE 'meeting:%' AND substr(document_name, -length(@suffix)) = @suffix`);
-  const minutesMentioning = db.prepare<[string], { id: string; content: string }>(
-    'SELECT meeting_id AS id, content FROM meeting_minutes WHERE instr(content, ?) > 0',
-  );
-  const client = db.prepare<[string], { name: string }>('SELECT client_name AS name FROM cases WHERE id = ?');
-  const accounts = db.prepare<[string], { id: string; username: string }>(
-    "SELECT id, username FROM users WHERE role = 'client' AND client_case_id = ?",
-  );
-  const run = (sql: string, ...params: (string | number)[]) => db.prepare(sql).run(...params).changes;
+export function erasureStatements(data: Data) {
+  const execute = async (tx: Executor, query: RawBuilder<unknown>) => rowCount(await query.execute(tx));
 
   /** Deletes the rows of every table whose foreign key `col` points at `id` of `table`. */
-  const sweep = (table: 'cases' | 'users', id: string): number => {
-    let pending = references.all(table).filter((r) => r.tbl !== table);
+  const sweep = async (tx: Executor, table: 'cases' | 'users', id: string): Promise<number> => {
+    let pending = (await referencesTo(data, tx, table)).filter((r) => r.tbl !== table);
     let removed = 0;
-    // A row another row still points at goes in a later pass, after what points at it.
+    // A row another row still points at goes in a later pass, after what points at it. Each try
+    // has a savepoint of its own: on PostgreSQL a refused statement spoils the whole transaction.
     for (let pass = 0; pending.length > 0 && pass < 5; pass++) {
       const failed: Reference[] = [];
       for (const r of pending) {
+        await sql`SAVEPOINT erasure_sweep`.execute(tx);
         try {
-          removed += run(`DELETE FROM "${r.tbl}" WHERE "${r.col}" = ?`, id);
+          removed += await execute(tx, sql`DELETE FROM ${sql.table(r.tbl)} WHERE ${sql.ref(r.col)} = ${id}`);
+          await sql`RELEASE SAVEPOINT erasure_sweep`.execute(tx);
         } catch (error) {
-          if (!String(error).includes('FOREIGN KEY')) throw error;
+          await sql`ROLLBACK TO SAVEPOINT erasure_sweep`.execute(tx);
+          await sql`RELEASE SAVEPOINT erasure_sweep`.execute(tx);
+          if (!isForeignKeyError(error)) throw error;
           failed.push(r);
         }
       }
@@ -110,40 +122,88 @@ export function erasureStatements(db: Db) {
     return removed;
   };
 
+  const accounts = (tx: Executor, caseId: string) =>
+    tx
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('role', '=', 'client')
+      .where('client_case_id', '=', caseId)
+      .execute();
+
   /** The client's account with everything of it: sessions, links, devices, second step, sign-in counters. */
-  const removeAccount = (account: { id: string; username: string }): number => {
+  const removeAccount = async (tx: Executor, account: { id: string; username: string }): Promise<number> => {
     const keys = signInLimitKeys(account.id, account.username);
-    let removed = run(
-      `DELETE FROM login_limits WHERE key IN (${keys.exact.map(() => '?').join(', ')})
-       OR substr(key, 1, length(?)) = ?`,
-      ...keys.exact,
-      keys.prefix,
-      keys.prefix,
-    );
-    removed += sweep('users', account.id);
-    return removed + run('DELETE FROM users WHERE id = ?', account.id);
+    const limits = await tx
+      .deleteFrom('login_limits')
+      .where((eb) =>
+        eb.or([
+          eb('key', 'in', keys.exact),
+          eb(eb.fn('substr', ['key', eb.lit(1), eb.lit(keys.prefix.length)]), '=', keys.prefix),
+        ]),
+      )
+      .executeTakeFirst();
+    let removed = Number(limits.numDeletedRows);
+    removed += await sweep(tx, 'users', account.id);
+    const user = await tx.deleteFrom('users').where('id', '=', account.id).executeTakeFirst();
+    return removed + Number(user.numDeletedRows);
   };
 
-  // The document log's heads (server/storage) name the document too; not counted as content.
-  const hasHeads = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_heads'")
-    .get();
-  const removeDocuments = (names: readonly string[]): number =>
-    names.reduce((n, name) => {
-      if (hasHeads) run('DELETE FROM document_heads WHERE document_name = ?', name);
-      return (
-        n +
-        run('DELETE FROM document_updates WHERE document_name = ?', name) +
-        run('DELETE FROM document_changes WHERE document_name = ?', name)
-      );
-    }, 0);
+  const removeDocuments = async (tx: Executor, names: readonly string[]): Promise<number> => {
+    let removed = 0;
+    for (const name of names) {
+      // The log's head names the document too; not counted as content.
+      await tx.deleteFrom('document_heads').where('document_name', '=', name).execute();
+      const updates = await tx
+        .deleteFrom('document_updates')
+        .where('document_name', '=', name)
+        .executeTakeFirst();
+      removed += Number(updates.numDeletedRows);
+      const changes = await tx
+        .deleteFrom('document_changes')
+        .where('document_name', '=', name)
+        .executeTakeFirst();
+      removed += Number(changes.numDeletedRows);
+    }
+    return removed;
+  };
 
   /** The meetings that discussed the case, or hold anything of it. */
-  const meetingsOf = (caseId: string): string[] => {
+  const meetingsOf = async (caseId: string, tx: Executor = data.db): Promise<string[]> => {
     const suffix = `:case:${caseId}`;
-    const fromRows = meetingIds.all({ caseId, suffix }).map((r) => r.id);
-    const fromMinutes = minutesMentioning.all(`"caseId":"${caseId}"`).map((r) => r.id);
-    return [...new Set([...fromRows, ...fromMinutes])].sort();
+    const fromRows = await tx
+      .selectFrom('meeting_agenda')
+      .select('meeting_id as id')
+      .where('case_id', '=', caseId)
+      .union(tx.selectFrom('meeting_actions').select('meeting_id as id').where('case_id', '=', caseId))
+      .union(tx.selectFrom('meeting_case_tags').select('meeting_id as id').where('case_id', '=', caseId))
+      .union(
+        tx
+          .selectFrom('board_versions')
+          .select('meeting_id as id')
+          .where('case_id', '=', caseId)
+          .where('meeting_id', 'is not', null)
+          .$narrowType<{ id: string }>(),
+      )
+      .execute();
+    // The meetings' case documents are stored under `meeting:<id>:case:<caseId>`.
+    // Every stored document has a head; the suffix is matched here, not with LIKE (ids may hold _).
+    const fromDocuments = (
+      await tx
+        .selectFrom('document_heads')
+        .select('document_name')
+        .where('document_name', 'like', 'meeting:%')
+        .execute()
+    )
+      .map((r) => r.document_name)
+      .filter((name) => name.endsWith(suffix))
+      .map((name) => name.slice('meeting:'.length, -suffix.length));
+    const needle = `"caseId":"${caseId}"`;
+    const fromMinutes = (
+      await tx.selectFrom('meeting_minutes').select(['meeting_id as id', 'content']).execute()
+    )
+      .filter((m) => m.content.includes(needle))
+      .map((r) => r.id);
+    return [...new Set([...fromRows.map((r) => r.id), ...fromDocuments, ...fromMinutes])].sort();
   };
 
   /** The documents of one part of the case. */
@@ -156,32 +216,59 @@ export function erasureStatements(db: Db) {
           ...meetings.map((m) => meetingCaseDocumentName(m, caseId)),
         ];
 
+  /** The client among a meeting's guests, as `minutesWithout` finds them in the minutes. */
+  const isClient = (guestName: string | null, name: string) =>
+    (guestName ?? '').trim().toLowerCase() === name.trim().toLowerCase();
+
   /** The board, the social compartment, the meetings' lines, the plan's projections, consents and the account. */
-  const removeSocial = (caseId: string, meetings: readonly string[]): number => {
-    const name = client.get(caseId)?.name ?? '';
-    let removed = removeDocuments(documentsOf(caseId, 'social', meetings));
-    removed += run(
-      'DELETE FROM document_changes WHERE case_id = ? AND document_name <> ?',
-      caseId,
-      caseDocumentName(caseId, 'medical'),
-    );
-    for (const table of socialTables) removed += run(`DELETE FROM ${table} WHERE case_id = ?`, caseId);
+  const removeSocial = async (tx: Executor, caseId: string, meetings: readonly string[]): Promise<number> => {
+    const client = await tx
+      .selectFrom('cases')
+      .select('client_name as name')
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    const name = client?.name ?? '';
+    let removed = await removeDocuments(tx, documentsOf(caseId, 'social', meetings));
+    const changes = await tx
+      .deleteFrom('document_changes')
+      .where('case_id', '=', caseId)
+      .where('document_name', '<>', caseDocumentName(caseId, 'medical'))
+      .executeTakeFirst();
+    removed += Number(changes.numDeletedRows);
+    for (const table of socialTables)
+      removed += await execute(tx, sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${caseId}`);
     for (const meetingId of meetings) {
-      removed += run(
-        `DELETE FROM meeting_attendees WHERE meeting_id = ? AND guest_relation = 'client'
-         AND lower(trim(guest_name)) = lower(trim(?))`,
-        meetingId,
-        name,
-      );
-      const minutes = db
-        .prepare<[string], { content: string }>('SELECT content FROM meeting_minutes WHERE meeting_id = ?')
-        .get(meetingId);
+      const guests = await tx
+        .selectFrom('meeting_attendees')
+        .select(['id', 'guest_name as guestName'])
+        .where('meeting_id', '=', meetingId)
+        .where('guest_relation', '=', 'client')
+        .execute();
+      for (const guest of guests.filter((g) => isClient(g.guestName, name))) {
+        const gone = await tx
+          .deleteFrom('meeting_attendees')
+          .where('meeting_id', '=', meetingId)
+          .where('id', '=', guest.id)
+          .executeTakeFirst();
+        removed += Number(gone.numDeletedRows);
+      }
+      const minutes = await tx
+        .selectFrom('meeting_minutes')
+        .select('content')
+        .where('meeting_id', '=', meetingId)
+        .executeTakeFirst();
       if (!minutes) continue;
       const kept = JSON.stringify(minutesWithout(JSON.parse(minutes.content) as Minutes, caseId, name));
-      if (kept !== minutes.content)
-        removed += run('UPDATE meeting_minutes SET content = ? WHERE meeting_id = ?', kept, meetingId);
+      if (kept !== minutes.content) {
+        const updated = await tx
+          .updateTable('meeting_minutes')
+          .set({ content: kept })
+          .where('meeting_id', '=', meetingId)
+          .executeTakeFirst();
+        removed += Number(updated.numUpdatedRows);
+      }
     }
-    for (const account of accounts.all(caseId)) removed += removeAccount(account);
+    for (const account of await accounts(tx, caseId)) removed += await removeAccount(tx, account);
     return removed;
   };
 
@@ -189,15 +276,23 @@ export function erasureStatements(db: Db) {
     meetingsOf,
     documentsOf,
     /** The client accounts of the case (one at most), whose sessions end before anything goes. */
-    accountsOf: (caseId: string) => accounts.all(caseId).map((a) => a.id),
+    accountsOf: async (caseId: string, tx: Executor = data.db) =>
+      (await accounts(tx, caseId)).map((a) => a.id),
     /** Removes the rows of `part`; the last part takes the case row and every row that points at it. */
-    remove(caseId: string, part: RetentionPart, last: boolean, meetings: readonly string[]): number {
+    async remove(
+      tx: Executor,
+      caseId: string,
+      part: RetentionPart,
+      last: boolean,
+      meetings: readonly string[],
+    ): Promise<number> {
       let removed =
-        part === 'medical' || last ? removeDocuments(documentsOf(caseId, 'medical', meetings)) : 0;
-      if (part === 'social' || last) removed += removeSocial(caseId, meetings);
+        part === 'medical' || last ? await removeDocuments(tx, documentsOf(caseId, 'medical', meetings)) : 0;
+      if (part === 'social' || last) removed += await removeSocial(tx, caseId, meetings);
       if (!last) return removed;
-      removed += sweep('cases', caseId);
-      return removed + run('DELETE FROM cases WHERE id = ?', caseId);
+      removed += await sweep(tx, 'cases', caseId);
+      const row = await tx.deleteFrom('cases').where('id', '=', caseId).executeTakeFirst();
+      return removed + Number(row.numDeletedRows);
     },
   };
 }

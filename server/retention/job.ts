@@ -10,11 +10,13 @@ export interface RetentionJob {
  * at the next round; stopping clears both timers.
  */
 export function startRetentionJob(check: () => unknown, everyMs: number, log: Logger): RetentionJob {
+  const failed = (error: unknown) => log.error('retention check failed', { error: String(error) });
   const run = () => {
     try {
-      check();
+      // Not awaited: the timer only starts it; a failure is logged, the next round tries again.
+      void Promise.resolve(check()).catch(failed);
     } catch (error) {
-      log.error('retention check failed', { error: String(error) });
+      failed(error);
     }
   };
   const first = setTimeout(run, 0);

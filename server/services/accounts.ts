@@ -3,8 +3,8 @@ import type { SessionUser } from '../../shared/api.js';
 import type { Role } from '../../shared/permissions.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import type { Db } from '../db/database.js';
 import { HttpError } from '../http/validate.js';
+import type { Data, Executor } from '../storage/data.js';
 
 export interface NewUser {
   username: string;
@@ -33,83 +33,108 @@ export interface AccountHooks {
   sessionsEnded?(): void;
 }
 
-export function accountService(db: Db, hooks: AccountHooks = {}) {
-  const insert = db.prepare(`INSERT INTO users
-    (id, username, display_name, role, professional_id, client_case_id, password_hash, created_at)
-    VALUES (@id, @username, @displayName, @role, @professionalId, @clientCaseId, @passwordHash, @createdAt)`);
-  const byUsername = db.prepare<
-    [string],
-    { id: string; passwordHash: string | null; disabledAt: string | null }
-  >('SELECT id, password_hash AS passwordHash, disabled_at AS disabledAt FROM users WHERE username = ?');
-  const byId = db.prepare<[string], { passwordHash: string | null; username: string; displayName: string }>(
-    'SELECT password_hash AS passwordHash, username, display_name AS displayName FROM users WHERE id = ?',
-  );
+export function accountService(data: Data, hooks: AccountHooks = {}) {
+  const { db } = data;
+  /** `work` in the caller's transaction when there is one, else in a write of its own. */
+  const inWrite = <T>(tx: Executor | undefined, work: (trx: Executor) => Promise<T>): Promise<T> =>
+    tx ? work(tx) : data.write(work);
+
+  // Usernames are unique whatever their case: matched on lower(username), the same on both engines.
+  const byUsername = (username: string, tx: Executor = db) =>
+    tx
+      .selectFrom('users')
+      .select(['id', 'password_hash as passwordHash', 'disabled_at as disabledAt'])
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+      .executeTakeFirst();
+  const byId = (userId: string) =>
+    db
+      .selectFrom('users')
+      .select(['password_hash as passwordHash', 'username', 'display_name as displayName'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
   // A new password ends the other sessions of that person (SPEC AS5); a reset ends them all and
   // every browser must pass the second step again.
-  const endOtherSessions = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?');
-  const forgetSecondStep = db.prepare('UPDATE sign_in_devices SET two_factor_until = NULL WHERE user_id = ?');
-  const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
-  const insertInvitation = db.prepare(
-    'INSERT INTO invitations (token_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const endOtherSessions = async (tx: Executor, userId: string, keepIdHash: string) => {
+    const result = await tx
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('id_hash', '<>', keepIdHash)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  };
+  const setHash = (tx: Executor, userId: string, hash: string | null) =>
+    tx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
   // At most one link per account is usable: a new one revokes the ones before it.
-  const revokeInvitations = db.prepare(
-    'UPDATE invitations SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL',
-  );
-  const invitation = db.prepare<
-    [string],
-    {
-      userId: string;
-      expiresAt: string;
-      usedAt: string | null;
-      revokedAt: string | null;
-      displayName: string;
-      username: string;
-    }
-  >(`SELECT i.user_id AS userId, i.expires_at AS expiresAt, i.used_at AS usedAt, i.revoked_at AS revokedAt,
-     u.display_name AS displayName, u.username
-     FROM invitations i JOIN users u ON u.id = i.user_id
-     WHERE i.token_hash = ? AND u.disabled_at IS NULL`); // a leaver's link never works
-  const useInvitation = db.prepare(
-    'UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL',
-  );
-  const clearPassword = db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?');
-  const setDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
-  const setLanguage = db.prepare('UPDATE users SET language = ? WHERE id = ?');
-  const adminCount = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin'");
-  const userOfCase = db.prepare<[string], { id: string; username: string }>(
-    "SELECT id, username FROM users WHERE role = 'client' AND client_case_id = ?",
-  );
+  const revokeInvitations = (tx: Executor, userId: string, now: Date) =>
+    tx
+      .updateTable('invitations')
+      .set({ revoked_at: now.toISOString() })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+  const invitationOf = (token: string) =>
+    db
+      .selectFrom('invitations as i')
+      .innerJoin('users as u', 'u.id', 'i.user_id')
+      .select([
+        'i.user_id as userId',
+        'i.expires_at as expiresAt',
+        'i.used_at as usedAt',
+        'i.revoked_at as revokedAt',
+        'u.display_name as displayName',
+        'u.username',
+      ])
+      .where('i.token_hash', '=', hashToken(token))
+      .where('u.disabled_at', 'is', null) // a leaver's link never works
+      .executeTakeFirst();
 
-  const create = (user: NewUser): string => {
+  /** A new account; in the caller's transaction when `tx` is given (an intake, a new professional). */
+  const create = async (user: NewUser, tx: Executor = db): Promise<string> => {
     const id = randomUUID();
-    if (byUsername.get(user.username))
+    if (await byUsername(user.username, tx))
       throw new HttpError(409, `username: ${user.username} is already taken`);
-    insert.run({
-      id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      professionalId: user.professionalId ?? null,
-      clientCaseId: user.clientCaseId ?? null,
-      passwordHash: user.passwordHash ?? null,
-      createdAt: new Date().toISOString(),
-    });
+    await tx
+      .insertInto('users')
+      .values({
+        id,
+        username: user.username,
+        display_name: user.displayName,
+        role: user.role,
+        professional_id: user.professionalId ?? null,
+        client_case_id: user.clientCaseId ?? null,
+        password_hash: user.passwordHash ?? null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     return id;
   };
 
-  /** A one-time link token for setting a password; valid for a week. Earlier unused links stop working. */
-  const invite = (
+  /**
+   * A one-time link token for setting a password; valid for a week. Earlier unused links stop
+   * working. In the caller's transaction when `tx` is given.
+   */
+  const invite = async (
     userId: string,
     createdBy: string,
     now = new Date(),
-  ): { token: string; expiresAt: string } => {
+    tx?: Executor,
+  ): Promise<{ token: string; expiresAt: string }> => {
     const token = newToken();
     const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000).toISOString();
-    db.transaction(() => {
-      revokeInvitations.run(now.toISOString(), userId);
-      insertInvitation.run(hashToken(token), userId, createdBy, now.toISOString(), expiresAt);
-    })();
+    await inWrite(tx, async (trx) => {
+      await revokeInvitations(trx, userId, now);
+      await trx
+        .insertInto('invitations')
+        .values({
+          token_hash: hashToken(token),
+          user_id: userId,
+          created_by: createdBy,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        })
+        .execute();
+    });
     return { token, expiresAt };
   };
 
@@ -117,7 +142,7 @@ export function accountService(db: Db, hooks: AccountHooks = {}) {
     create,
     /** The user id when username and password match an active account; null otherwise. */
     async authenticate(username: string, password: string): Promise<string | null> {
-      const row = byUsername.get(username);
+      const row = await byUsername(username);
       const ok = await verifyPassword(password, row?.passwordHash ?? null);
       return ok && row && !row.disabledAt ? row.id : null;
     },
@@ -128,68 +153,101 @@ export function accountService(db: Db, hooks: AccountHooks = {}) {
       next: string,
       keepSession: string,
     ): Promise<number> {
-      const user = byId.get(userId);
+      const user = await byId(userId);
       if (!(await verifyPassword(current, user?.passwordHash ?? null))) {
         throw new HttpError(400, 'currentPassword: is not your current password');
       }
       refusePassword('newPassword', next, [user?.username ?? '', user?.displayName ?? '']);
       const hash = await hashPassword(next);
-      const ended = db.transaction(() => {
-        setHash.run(hash, userId);
-        return endOtherSessions.run(userId, keepSession).changes;
-      })();
+      const ended = await data.write(async (trx) => {
+        await setHash(trx, userId, hash);
+        return endOtherSessions(trx, userId, keepSession);
+      });
       if (ended > 0) hooks.sessionsEnded?.();
       return ended;
     },
-    setLanguage(userId: string, language: SessionUser['language']): void {
-      setLanguage.run(language, userId);
+    async setLanguage(userId: string, language: SessionUser['language']): Promise<void> {
+      await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
     },
-    hasAdmin: () => (adminCount.get()?.n ?? 0) > 0,
+    async hasAdmin(): Promise<boolean> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', 'admin')
+        .executeTakeFirst();
+      return Number(row?.n ?? 0) > 0;
+    },
     /** The client's own account on a case, if they have one. */
-    clientUserOfCase: (caseId: string) => userOfCase.get(caseId) ?? null,
+    clientUserOfCase: async (caseId: string, tx: Executor = db) =>
+      (await tx
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('role', '=', 'client')
+        .where('client_case_id', '=', caseId)
+        .executeTakeFirst()) ?? null,
     invite,
     /**
      * Account recovery (the admin's): the old password stops working and the account gets one new
      * link; the caller ends the account's sessions.
      */
-    recover(userId: string, createdBy: string, now = new Date()): { token: string; expiresAt: string } {
-      return db.transaction(() => {
-        clearPassword.run(userId);
-        return invite(userId, createdBy, now);
-      })();
+    recover(
+      userId: string,
+      createdBy: string,
+      now = new Date(),
+      tx?: Executor,
+    ): Promise<{ token: string; expiresAt: string }> {
+      return inWrite(tx, async (trx) => {
+        await setHash(trx, userId, null);
+        return invite(userId, createdBy, now, trx);
+      });
     },
     /**
      * Disables an account (a leaver) or enables it again. Disabling revokes its unused links; the
      * caller ends its sessions. Its password stays, so an enabled account signs in as before.
      */
-    setDisabled(userId: string, disabled: boolean, now = new Date()): void {
-      db.transaction(() => {
-        setDisabled.run(disabled ? now.toISOString() : null, userId);
-        if (disabled) revokeInvitations.run(now.toISOString(), userId);
-      })();
+    async setDisabled(userId: string, disabled: boolean, now = new Date(), tx?: Executor): Promise<void> {
+      await inWrite(tx, async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ disabled_at: disabled ? now.toISOString() : null })
+          .where('id', '=', userId)
+          .execute();
+        if (disabled) await revokeInvitations(trx, userId, now);
+      });
     },
     /** Who an invitation is for, if it can still be used. */
-    invitation(token: string, now = new Date()) {
-      const row = invitation.get(hashToken(token));
+    async invitation(token: string, now = new Date()) {
+      const row = await invitationOf(token);
       if (!row || row.usedAt || row.revokedAt || row.expiresAt < now.toISOString()) return null;
       return row;
     },
     async acceptInvitation(token: string, password: string, now = new Date()): Promise<string> {
-      const row = invitation.get(hashToken(token));
+      const row = await invitationOf(token);
       if (!row || row.usedAt || row.revokedAt || row.expiresAt < now.toISOString()) {
         throw new HttpError(410, 'token: this invitation link has expired or was used already');
       }
       refusePassword('password', password, [row.username, row.displayName]);
       const hash = await hashPassword(password);
-      db.transaction(() => {
-        if (useInvitation.run(now.toISOString(), hashToken(token)).changes !== 1) {
+      await data.write(async (trx) => {
+        const used = await trx
+          .updateTable('invitations')
+          .set({ used_at: now.toISOString() })
+          .where('token_hash', '=', hashToken(token))
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) {
           throw new HttpError(410, 'token: this invitation link was used already');
         }
-        setHash.run(hash, row.userId);
+        await setHash(trx, row.userId, hash);
         // A password set through a link is a reset when the account had sessions: they all end.
-        endOtherSessions.run(row.userId, '');
-        forgetSecondStep.run(row.userId);
-      })();
+        await endOtherSessions(trx, row.userId, '');
+        await trx
+          .updateTable('sign_in_devices')
+          .set({ two_factor_until: null })
+          .where('user_id', '=', row.userId)
+          .execute();
+      });
       hooks.sessionsEnded?.();
       return row.userId;
     },

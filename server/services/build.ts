@@ -11,7 +11,6 @@ import { twoFactorRoles, twoFactorService } from '../auth/twoFactor.js';
 import { notificationService } from '../caseload/notifications.js';
 import { summaryStore } from '../caseload/summaries.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
 import { clientFileService } from '../export/clientFile.js';
 import { ChangeLog } from '../history/changeLog.js';
 import { historyService } from '../history/service.js';
@@ -21,6 +20,10 @@ import { actionStore } from '../meetings/actions.js';
 import { meetingService } from '../meetings/service.js';
 import { meetingStore } from '../meetings/store.js';
 import { retentionService } from '../retention/service.js';
+import type { Data } from '../storage/data.js';
+import type { Bus } from '../sync/instances/bus.js';
+import { Replication } from '../sync/instances/replication.js';
+import { shareEvents } from '../sync/instances/sharedEvents.js';
 import type { Storage } from '../storage/storage.js';
 import { BoardDefaults } from '../sync/extensions/boardDefaults.js';
 import { MeetingProjection } from '../sync/extensions/meetingProjection.js';
@@ -47,6 +50,8 @@ export interface BuiltServices {
   sync: SyncServer;
   /** Origins that may open sync connections; the app adds its own address once it listens. */
   origins: Set<string>;
+  /** Following the other instances' changes (several instances); closed after the sync server. */
+  replication: Replication | undefined;
 }
 
 /**
@@ -56,7 +61,10 @@ export interface BuiltServices {
 export async function buildServices(
   config: Config,
   deps: {
-    db: Db;
+    /** The typed database every service reads and writes through (SPEC ST1). */
+    data: Data;
+    /** Between the instances (SPEC SI1); `singleInstanceBus()` when this one runs alone. */
+    bus: Bus;
     log: Logger;
     audit: AccessLog;
     documents: Storage['documents'];
@@ -64,39 +72,56 @@ export async function buildServices(
     retentionClock?: () => Date;
   },
 ): Promise<BuiltServices> {
-  const { db, log, audit, documents } = deps;
+  const { data, log, audit, documents, bus } = deps;
+  // Re-checks open sync connections here and on every other instance (SPEC SI4).
+  bus.subscribe('recheck', () => void sync.recheck());
+  const recheckEverywhere = () => {
+    bus.publish('recheck', new Uint8Array());
+    return sync.recheck();
+  };
   // Open sync connections of sessions a new password ended close at once (SPEC AS5).
-  const accounts = accountService(db, { sessionsEnded: () => sync.recheck() });
-  if (config.initialAdmin && !accounts.hasAdmin()) {
+  const accounts = accountService(data, { sessionsEnded: () => recheckEverywhere() });
+  if (config.initialAdmin && !(await accounts.hasAdmin())) {
     const { username, password } = config.initialAdmin;
-    accounts.create({
+    await accounts.create({
       username,
       displayName: username,
       role: 'admin',
       passwordHash: await hashPassword(password),
     });
   }
-  const sessions = sessionStore(db, {
+  const sessions = sessionStore(data, {
     ...config.session,
     twoFactorRoles: config.twoFactor.required ? twoFactorRoles : [],
   });
-  const throttle = loginThrottle(db);
-  const devices = deviceStore(db);
+  const throttle = loginThrottle(data);
+  const devices = deviceStore(data);
   const twoFactor = twoFactorService(
-    db,
+    data,
     secretBox(loadSecretKey(config.twoFactor.key, config.twoFactor.keyFile)),
   );
-  const access = accessService(db);
+  const access = accessService(data);
   const origins = new Set(config.allowedOrigins);
 
-  const summaries = summaryStore(db);
+  const summaries = summaryStore(data);
   const projection = new Projection(summaries, { debounceMs: config.projectionDebounceMs }, log);
-  const meetings = meetingStore(db);
-  const actions = actionStore(db);
-  const versions = boardVersions(db);
-  const changes = changeStore(db);
+  const meetings = meetingStore(data);
+  const actions = actionStore(data);
+  const versions = boardVersions(data);
+  const changes = changeStore(data);
   const changeLog = new ChangeLog(changes, {}, log);
   const meetingProjection = new MeetingProjection(actions, { debounceMs: config.projectionDebounceMs }, log);
+  const persistence = new Persistence(documents, { compactAfterUpdates: config.sync.compactAfterUpdates });
+  // Several instances: each follows the others' changes to the documents it holds (SPEC SI2).
+  const replication = config.instances.redisUrl
+    ? new Replication(
+        bus,
+        documents,
+        (doc) => persistence.appliedOf(doc),
+        { gapWaitMs: config.instances.gapWaitMs, checkEveryMs: config.instances.checkEveryMs },
+        log,
+      )
+    : undefined;
   const sync = new SyncServer({
     // Order matters: who may open it, then the shape of what they send, then storage (SPEC P1).
     extensions: [
@@ -105,11 +130,12 @@ export async function buildServices(
         grant: documentAccess(access, meetings),
         audit,
         allowedOrigins: () => origins,
+        instance: config.instances.redisUrl ? config.instances.name : undefined,
       }),
       new ShapeValidation(),
-      new Persistence(documents, { compactAfterUpdates: config.sync.compactAfterUpdates }),
+      persistence,
       changeLog,
-      new ChangeEntries(audit),
+      new ChangeEntries(audit, {}, log),
       projection,
       meetingProjection,
       new AutoVersions(versions, log, { everyMs: config.versionEveryMs }),
@@ -119,36 +145,37 @@ export async function buildServices(
     unloadAfterMs: config.sync.unloadAfterMs,
     hold: config.sync.hold,
     accessRecheckMs: config.accessRecheckMs,
+    replication,
     log,
   });
-  const cases = caseService(db);
-  const places = placeService(db);
-  const teams = teamService(db, places);
+  const cases = caseService(data);
+  const places = placeService(data);
+  const teams = teamService(data, places);
   const services: Services = {
     // A copy: the public address is only known after listening when the port is chosen freely.
     config: { ...config },
-    db,
+    data,
     log,
     sessions,
     throttle,
     devices,
     twoFactor,
-    signIn: signInService({ db, accounts, throttle, devices, twoFactor }),
+    signIn: signInService({ data, accounts, throttle, devices, twoFactor }),
     accounts,
     access,
     cases,
-    caseAdmin: caseAdminService(db, config.consent),
+    caseAdmin: caseAdminService(data, config.consent),
     audit,
-    recheckConnections: () => sync.recheck(),
+    recheckConnections: recheckEverywhere,
     places,
     teams,
     professionals: professionalService({
-      db,
+      data,
       accounts,
       sessions,
       twoFactor,
       teams,
-      recheckConnections: () => sync.recheck(),
+      recheckConnections: recheckEverywhere,
     }),
     registry: sync.registry,
     clientVoice: clientVoiceService(sync.registry),
@@ -158,7 +185,7 @@ export async function buildServices(
       actions,
       versions,
       service: meetingService({
-        db,
+        data,
         store: meetings,
         actions,
         versions,
@@ -166,14 +193,14 @@ export async function buildServices(
         projection: meetingProjection,
       }),
     },
-    notifications: notificationService(db, {
+    notifications: notificationService(data, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,
       publicUrl: () => services.config.publicUrl,
       log,
     }),
     retention: retentionService({
-      db,
+      data,
       registry: sync.registry,
       documents,
       audit,
@@ -181,14 +208,24 @@ export async function buildServices(
       log,
       periods: config.retention,
       now: deps.retentionClock ?? (() => new Date()),
-      recheck: () => sync.recheck(),
+      recheck: recheckEverywhere,
     }),
     clientFiles: clientFileService({
-      db,
+      data,
+      documents,
       audit,
       cases,
       consents: (caseId) => services.caseAdmin.listConsents(caseId),
     }),
   };
-  return { services, sync, origins };
+  // The live streams fire on every instance (SPEC SI4).
+  if (config.instances.redisUrl) {
+    shareEvents(sync.registry.changes, bus, 'documents');
+    shareEvents(services.caseAdmin.changes, bus, 'consents');
+    shareEvents(actions.changes, bus, 'actions');
+    shareEvents(services.notifications.events, bus, 'notifications');
+    shareEvents(changeLog.written, bus, 'history');
+    shareEvents(versions.kept, bus, 'versions');
+  }
+  return { services, sync, origins, replication };
 }

@@ -1,15 +1,25 @@
-import type { Db } from '../db/database.js';
-
 import type { CaseDetails, CaseMember, CaseSummary, ProfessionalSummary } from '../../shared/api.js';
-import type { CaseClosure, CaseEvent, ClientDetails } from '../../shared/intakeApi.js';
+import type { CaseEvent } from '../../shared/intakeApi.js';
+import type { Data, Executor } from '../storage/data.js';
 
-/** A professional as `ProfessionalSummary`, from `professionals p` with `professionalJoins`. */
-export const professionalColumns = `
-  p.id, p.name, p.role_title AS roleTitle, p.domain, t.name AS team, o.name AS organisation,
-  p.phone, p.email`;
-export const professionalJoins = `
-  LEFT JOIN teams t ON t.id = p.team_id
-  LEFT JOIN organisations o ON o.id = p.organisation_id`;
+/** A professional as `ProfessionalSummary`, from `professionals p` joined by `professionals`. */
+export const professionalColumns = [
+  'p.id',
+  'p.name',
+  'p.role_title as roleTitle',
+  'p.domain',
+  't.name as team',
+  'o.name as organisation',
+  'p.phone',
+  'p.email',
+] as const;
+
+/** `professionals p` with their team `t` and organisation `o`, for `professionalColumns`. */
+export const professionals = (db: Executor) =>
+  db
+    .selectFrom('professionals as p')
+    .leftJoin('teams as t', 't.id', 'p.team_id')
+    .leftJoin('organisations as o', 'o.id', 'p.organisation_id');
 
 interface CaseRow {
   id: string;
@@ -20,91 +30,126 @@ interface CaseRow {
   status: CaseSummary['status'];
   coordinatorId: string | null;
   coordinatorName: string | null;
-  memberCount: number;
+  memberCount: number | string | bigint | null;
 }
 
-type ClientRow = Omit<ClientDetails, 'hasBsn'> & {
-  hasBsn: number;
-  closedAt: string | null;
-  closeReason: CaseClosure['reason'];
-  closingNote: string | null;
-  closedBy: string | null;
-  contactAfterId: string | null;
-  contactAfterName: string | null;
-};
-
-interface EventRow extends Omit<CaseEvent, 'from' | 'to'> {
-  fromId: string | null;
-  fromName: string | null;
-  toId: string | null;
-  toName: string | null;
-}
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-const caseSelect = `
-  SELECT c.id, c.client_name AS clientName, c.birth_year AS birthYear, n.name AS neighbourhood,
-         c.recovery_context AS recoveryContext, c.status, c.coordinator_id AS coordinatorId,
-         p.name AS coordinatorName,
-         (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) AS memberCount
-  FROM cases c
-  JOIN neighbourhoods n ON n.id = c.neighbourhood_id
-  LEFT JOIN professionals p ON p.id = c.coordinator_id`;
+const caseSelect = (db: Executor) =>
+  db
+    .selectFrom('cases as c')
+    .innerJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
+    .leftJoin('professionals as p', 'p.id', 'c.coordinator_id')
+    .select((eb) => [
+      'c.id',
+      'c.client_name as clientName',
+      'c.birth_year as birthYear',
+      'n.name as neighbourhood',
+      'c.recovery_context as recoveryContext',
+      'c.status',
+      'c.coordinator_id as coordinatorId',
+      'p.name as coordinatorName',
+      eb
+        .selectFrom('case_members as m')
+        .select((sub) => sub.fn.countAll().as('n'))
+        .whereRef('m.case_id', '=', 'c.id')
+        .as('memberCount'),
+    ]);
 
-const toSummary = ({ coordinatorId, coordinatorName, ...row }: CaseRow): CaseSummary => ({
+const toSummary = ({ coordinatorId, coordinatorName, memberCount, ...row }: CaseRow): CaseSummary => ({
   ...row,
+  memberCount: Number(memberCount ?? 0),
   coordinator: coordinatorId ? { id: coordinatorId, name: coordinatorName ?? '' } : null,
 });
 
-export function caseService(db: Db) {
-  const list = db.prepare<[], CaseRow>(`${caseSelect} ORDER BY c.client_name`);
-  const one = db.prepare<[string], CaseRow>(`${caseSelect} WHERE c.id = ?`);
-  const members = db.prepare<[string], CaseMember>(`
-    SELECT ${professionalColumns}, m.case_role AS caseRole, m.access
-    FROM case_members m JOIN professionals p ON p.id = m.professional_id ${professionalJoins}
-    WHERE m.case_id = ? ORDER BY p.name`);
-  const coordinator = db.prepare<[string], ProfessionalSummary>(`
-    SELECT ${professionalColumns} FROM professionals p ${professionalJoins} WHERE p.id = ?`);
-  const clientAccount = db.prepare<[string], { hasPassword: number }>(
-    "SELECT password_hash IS NOT NULL AS hasPassword FROM users WHERE role = 'client' AND client_case_id = ?",
-  );
-  const client = db.prepare<[string], ClientRow>(`
-    SELECT c.date_of_birth AS dateOfBirth, c.address, c.phone, c.preferred_language AS preferredLanguage,
-           c.reading_level AS readingLevel, c.bsn IS NOT NULL AS hasBsn, c.closed_at AS closedAt, c.close_reason AS closeReason,
-           c.closing_note AS closingNote, u.display_name AS closedBy,
-           coalesce(c.contact_after_id, c.coordinator_id) AS contactAfterId, a.name AS contactAfterName
-    FROM cases c LEFT JOIN users u ON u.id = c.closed_by
-    LEFT JOIN professionals a ON a.id = coalesce(c.contact_after_id, c.coordinator_id)
-    WHERE c.id = ?`);
-  const events = db.prepare<[string], EventRow>(`
-    SELECT e.at, e.kind, u.display_name AS by, e.reason, e.note,
-           e.from_professional_id AS fromId, f.name AS fromName, e.to_professional_id AS toId, t.name AS toName
-    FROM case_events e LEFT JOIN users u ON u.id = e.user_id
-    LEFT JOIN professionals f ON f.id = e.from_professional_id
-    LEFT JOIN professionals t ON t.id = e.to_professional_id
-    WHERE e.case_id = ? ORDER BY e.id DESC`);
-  const professionals = db.prepare<[], ProfessionalSummary>(`
-    SELECT ${professionalColumns} FROM professionals p ${professionalJoins} ORDER BY p.name`);
+export function caseService(data: Data) {
+  const { db } = data;
+
+  const members = (caseId: string): Promise<CaseMember[]> =>
+    professionals(db)
+      .innerJoin('case_members as m', 'm.professional_id', 'p.id')
+      .select([...professionalColumns, 'm.case_role as caseRole', 'm.access'])
+      .where('m.case_id', '=', caseId)
+      .orderBy('p.name')
+      .execute();
+  const professional = (id: string): Promise<ProfessionalSummary | undefined> =>
+    professionals(db).select(professionalColumns).where('p.id', '=', id).executeTakeFirst();
+  const clientAccount = (caseId: string) =>
+    db
+      .selectFrom('users')
+      .select((eb) => eb('password_hash', 'is not', null).as('hasPassword'))
+      .where('role', '=', 'client')
+      .where('client_case_id', '=', caseId)
+      .executeTakeFirst();
+  const client = (caseId: string) =>
+    db
+      .selectFrom('cases as c')
+      .leftJoin('users as u', 'u.id', 'c.closed_by')
+      .leftJoin('professionals as a', (join) =>
+        join.onRef('a.id', '=', (eb) => eb.fn.coalesce('c.contact_after_id', 'c.coordinator_id')),
+      )
+      .select((eb) => [
+        'c.date_of_birth as dateOfBirth',
+        'c.address',
+        'c.phone',
+        'c.preferred_language as preferredLanguage',
+        'c.reading_level as readingLevel',
+        eb('c.bsn', 'is not', null).as('hasBsn'),
+        'c.closed_at as closedAt',
+        'c.close_reason as closeReason',
+        'c.closing_note as closingNote',
+        'u.display_name as closedBy',
+        eb.fn.coalesce('c.contact_after_id', 'c.coordinator_id').as('contactAfterId'),
+        'a.name as contactAfterName',
+      ])
+      .where('c.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+  const events = async (caseId: string): Promise<CaseEvent[]> => {
+    const rows = await db
+      .selectFrom('case_events as e')
+      .leftJoin('users as u', 'u.id', 'e.user_id')
+      .leftJoin('professionals as f', 'f.id', 'e.from_professional_id')
+      .leftJoin('professionals as t', 't.id', 'e.to_professional_id')
+      .select([
+        'e.at',
+        'e.kind',
+        'u.display_name as by',
+        'e.reason',
+        'e.note',
+        'e.from_professional_id as fromId',
+        'f.name as fromName',
+        'e.to_professional_id as toId',
+        't.name as toName',
+      ])
+      .where('e.case_id', '=', caseId)
+      .orderBy('e.id', 'desc')
+      .execute();
+    return rows.map(({ fromId, fromName, toId, toName, ...e }) => ({
+      ...e,
+      from: person(fromId, fromName),
+      to: person(toId, toName),
+    }));
+  };
 
   return {
     /** The cases among `visible` (the ones the person may open). */
-    listCases: (visible: Set<string>): CaseSummary[] =>
-      list
-        .all()
-        .filter((row) => visible.has(row.id))
-        .map(toSummary),
+    async listCases(visible: Set<string>): Promise<CaseSummary[]> {
+      const rows = await caseSelect(db).orderBy('c.client_name').execute();
+      return rows.filter((row) => visible.has(row.id)).map(toSummary);
+    },
     /**
      * The case with every member and the coordinator (listed as a member too), the client's
      * details (whether there is a BSN, not the number: see routes/cases/client), and its life so far; or null.
      */
-    getCase(id: string): Omit<CaseDetails, 'myAccess'> | null {
-      const row = one.get(id);
+    async getCase(id: string): Promise<Omit<CaseDetails, 'myAccess'> | null> {
+      const row = await caseSelect(db).where('c.id', '=', id).executeTakeFirst();
       if (!row) return null;
-      const people = members.all(id);
+      const people = await members(id);
       if (row.coordinatorId && !people.some((m) => m.id === row.coordinatorId)) {
-        const c = coordinator.get(row.coordinatorId);
+        const c = await professional(row.coordinatorId);
         if (c) people.unshift({ ...c, caseRole: 'coordinator', access: 'write' });
       }
-      const account = clientAccount.get(id);
+      const account = await clientAccount(id);
       const {
         closedAt,
         closeReason,
@@ -114,12 +159,12 @@ export function caseService(db: Db) {
         contactAfterName,
         hasBsn,
         ...details
-      } = client.get(id)!;
+      } = await client(id);
       return {
         ...toSummary(row),
         members: people,
         clientAccount: !account ? 'none' : account.hasPassword ? 'active' : 'invited',
-        client: { ...details, hasBsn: hasBsn === 1 },
+        client: { ...details, hasBsn: Boolean(hasBsn) },
         closure:
           row.status === 'closed' && closedAt
             ? {
@@ -130,14 +175,11 @@ export function caseService(db: Db) {
                 contactAfter: person(contactAfterId, contactAfterName),
               }
             : null,
-        events: events.all(id).map(({ fromId, fromName, toId, toName, ...e }) => ({
-          ...e,
-          from: person(fromId, fromName),
-          to: person(toId, toName),
-        })),
+        events: await events(id),
       };
     },
-    listProfessionals: (): ProfessionalSummary[] => professionals.all(),
+    listProfessionals: (): Promise<ProfessionalSummary[]> =>
+      professionals(db).select(professionalColumns).orderBy('p.name').execute(),
   };
 }
 export type CaseService = ReturnType<typeof caseService>;

@@ -14,7 +14,7 @@ import type { CaseService } from './cases.js';
 export function clientPlanService(registry: DocumentRegistry, cases: CaseService) {
   return {
     async plan(caseId: string): Promise<ClientPlan | null> {
-      const details = cases.getCase(caseId);
+      const details = await cases.getCase(caseId);
       if (!details) return null;
       const contacts = new Map<string, PlanContact>(
         details.members.map((m) => [

@@ -8,7 +8,7 @@ import { partOfDocument } from '../retention/policy.js';
 import type { AccessService } from './access.js';
 
 /** Facts read once and reused, e.g. during one re-check of every open connection. */
-export type FactsCache = Map<string, CaseFacts | MeetingFacts | null>;
+export type FactsCache = Map<string, Promise<CaseFacts | MeetingFacts | null>>;
 
 /**
  * Access to any document by its name: case documents by membership and consent, a meeting's
@@ -16,13 +16,15 @@ export type FactsCache = Map<string, CaseFacts | MeetingFacts | null>;
  * exist: the sync server answers it as a refusal (SPEC A3) and logs which it was.
  */
 export function documentAccess(access: AccessService, meetings: MeetingStore) {
+  // The promise is cached, so connections checked side by side during one pass share one read.
   const cached = <T extends CaseFacts | MeetingFacts>(
     cache: FactsCache | undefined,
     key: string,
-    read: () => T | null,
-  ) => {
-    if (cache?.has(key)) return cache.get(key) as T | null;
-    const facts = read();
+    read: () => Promise<T | null> | T | null,
+  ): Promise<T | null> => {
+    const known = cache?.get(key);
+    if (known) return known as Promise<T | null>;
+    const facts = Promise.resolve(read());
     cache?.set(key, facts);
     return facts;
   };
@@ -30,18 +32,22 @@ export function documentAccess(access: AccessService, meetings: MeetingStore) {
   const meetingFacts = (id: string, cache?: FactsCache) =>
     cached(cache, `meeting:${id}`, () => meetings.facts(id));
 
-  return (viewer: Viewer, name: DocumentName, cache?: FactsCache): DocumentGrant | null | 'missing' => {
+  return async (
+    viewer: Viewer,
+    name: DocumentName,
+    cache?: FactsCache,
+  ): Promise<DocumentGrant | null | 'missing'> => {
     // An erased part is answered like a case that does not exist: nothing may load it again (SPEC RT5).
     const part = partOfDocument(name);
-    if (part && name.caseId && access.erasedParts(name.caseId).has(part)) return 'missing';
+    if (part && name.caseId && (await access.erasedParts(name.caseId)).has(part)) return 'missing';
     if (name.kind === 'case') {
-      const facts = caseFacts(name.caseId, cache);
+      const facts = await caseFacts(name.caseId, cache);
       return facts ? documentGrant(viewer, facts, name.part) : 'missing';
     }
-    const meeting = meetingFacts(name.meetingId, cache);
+    const meeting = await meetingFacts(name.meetingId, cache);
     if (!meeting) return 'missing';
     if (name.kind === 'meeting') return meetingGrant(viewer, meeting);
-    const facts = caseFacts(name.caseId, cache);
+    const facts = await caseFacts(name.caseId, cache);
     if (!facts) return 'missing';
     return meetingCaseGrant(viewer, meeting, facts);
   };

@@ -11,8 +11,8 @@ import type { SignInService } from '../auth/signIn.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 import type { TwoFactorService } from '../auth/twoFactor.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { Data } from '../storage/data.js';
 import type { AccessService } from './access.js';
 import type { AccountService } from './accounts.js';
 import type { CaseAdminService } from './caseAdmin.js';
@@ -28,7 +28,8 @@ import type { TeamService } from './teams.js';
 /** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
   config: Config;
-  db: Db;
+  /** The typed database the services move to (SPEC ST1); the same SQLite file as `db` for now. */
+  data: Data;
   log: Logger;
   sessions: SessionStore;
   throttle: LoginThrottle;
@@ -56,7 +57,7 @@ export interface Services {
   /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
   meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };
   /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */
-  recheckConnections(): void;
+  recheckConnections(): Promise<void>;
   /** Districts and neighbourhoods; `activeNeighbourhoods` is what a picker offers. */
   places: PlaceService;
   /** Teams and organisations. */

@@ -1,10 +1,10 @@
 import type { SessionStore } from '../auth/sessions.js';
-import type { Db } from '../db/database.js';
 import { HttpError } from '../http/validate.js';
+import type { Data, Executor } from '../storage/data.js';
 import type { AccountService } from './accounts.js';
 
 export interface OtherAccountDeps {
-  db: Db;
+  data: Data;
   accounts: AccountService;
   sessions: SessionStore;
   /** Open sync connections are checked again (a disabled client's close at once, SPEC A4). */
@@ -16,24 +16,32 @@ export interface OtherAccountDeps {
  * professional's account goes with the professional). An admin never disables their own account,
  * and the last enabled admin stays enabled, so the organisation is never locked out (SPEC PP13).
  */
-export function otherAccountService({ db, accounts, sessions, recheckConnections }: OtherAccountDeps) {
-  const account = db.prepare<
-    [string],
-    { role: string; clientCaseId: string | null; professionalId: string | null; disabledAt: string | null }
-  >(
-    `SELECT role, client_case_id AS clientCaseId, professional_id AS professionalId, disabled_at AS disabledAt
-     FROM users WHERE id = ?`,
-  );
-  const otherEnabledAdmins = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?",
-  );
-
-  const find = (userId: string) => {
-    const row = account.get(userId);
+export function otherAccountService({ data, accounts, sessions, recheckConnections }: OtherAccountDeps) {
+  const find = async (userId: string, tx: Executor = data.db) => {
+    const row = await tx
+      .selectFrom('users')
+      .select([
+        'role',
+        'client_case_id as clientCaseId',
+        'professional_id as professionalId',
+        'disabled_at as disabledAt',
+      ])
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (!row) throw new HttpError(404, `userId: no account ${userId}`);
     if (row.professionalId || (row.role !== 'client' && row.role !== 'admin'))
       throw new HttpError(400, "userId: a professional's account is disabled with the professional");
     return row;
+  };
+  const otherEnabledAdmins = async (tx: Executor, userId: string) => {
+    const row = await tx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .where('id', '<>', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   };
 
   return {
@@ -41,24 +49,25 @@ export function otherAccountService({ db, accounts, sessions, recheckConnections
      * Disables a client's or an admin's account: its unused links stop working, every session
      * ends and its open sync connections close at once. Returns null when it was disabled already.
      */
-    disable(userId: string, byUserId: string, now = new Date()) {
-      const result = db.transaction(() => {
-        const row = find(userId);
+    async disable(userId: string, byUserId: string, now = new Date()) {
+      // The checks and the disabling in one write: two admins disabling each other never both win.
+      const result = await data.write(async (trx) => {
+        const row = await find(userId, trx);
         if (row.disabledAt) return null;
         if (userId === byUserId) throw new HttpError(409, 'userId: you cannot disable your own account');
-        if (row.role === 'admin' && otherEnabledAdmins.get(userId)!.n === 0)
+        if (row.role === 'admin' && (await otherEnabledAdmins(trx, userId)) === 0)
           throw new HttpError(409, 'userId: the last enabled administrator cannot be disabled');
-        accounts.setDisabled(userId, true, now);
-        return { sessionsEnded: sessions.endAllOf(userId), clientCaseId: row.clientCaseId };
-      })();
+        await accounts.setDisabled(userId, true, now, trx);
+        return { sessionsEnded: await sessions.endAllOf(userId, trx), clientCaseId: row.clientCaseId };
+      });
       if (result) recheckConnections();
       return result;
     },
     /** Enables the account again (the old password works again); null when it was not disabled. */
-    enable(userId: string) {
-      const row = find(userId);
+    async enable(userId: string) {
+      const row = await find(userId);
       if (!row.disabledAt) return null;
-      accounts.setDisabled(userId, false);
+      await accounts.setDisabled(userId, false);
       return { clientCaseId: row.clientCaseId };
     },
   };

@@ -1,138 +1,203 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AdminDistrict, AdminNeighbourhood, PlacesAnswer } from '../../shared/adminApi.js';
 import type { Neighbourhood } from '../../shared/api.js';
-import type { Db } from '../db/database.js';
 import { HttpError } from '../http/validate.js';
+import type { Data, Executor } from '../storage/data.js';
 
 /** A neighbourhood a picker offers: neither it nor its district is archived. */
 /** A neighbourhood in use: neither it nor its district archived (`n`, `d`; SPEC PP2). */
 export const activeNeighbourhoodSql = `n.archived_at IS NULL AND d.archived_at IS NULL`;
+
+/** Names are unique whatever their case: `lower` on both sides, the same on both engines. */
+const sameName = (name: string) => sql<boolean>`lower(name) = lower(${name})`;
 
 /**
  * Districts (wijk) and their neighbourhoods (buurt). Policy lives per district, work per
  * neighbourhood (DESIGN lesson 5). Nothing that cases, teams or meetings refer to is ever deleted:
  * an archived place leaves the pickers and keeps its name wherever it is used.
  */
-export function placeService(db: Db) {
-  const districts = db.prepare<[], Omit<AdminDistrict, 'neighbourhoods'>>(
-    'SELECT id, name, archived_at AS archivedAt FROM districts ORDER BY name COLLATE NOCASE, id',
-  );
-  const neighbourhoods = db.prepare<[], AdminNeighbourhood>(`
-    SELECT n.id, n.district_id AS districtId, n.name, n.archived_at AS archivedAt,
-      (SELECT count(*) FROM teams t WHERE t.neighbourhood_id = n.id) AS teams,
-      (SELECT count(*) FROM cases c WHERE c.neighbourhood_id = n.id AND c.status = 'open') AS openCases,
-      (SELECT count(*) FROM meetings m WHERE m.neighbourhood_id = n.id) AS meetings
-    FROM neighbourhoods n ORDER BY n.name COLLATE NOCASE, n.id`);
-  const district = db.prepare<[string], { id: string; archivedAt: string | null }>(
-    'SELECT id, archived_at AS archivedAt FROM districts WHERE id = ?',
-  );
-  const neighbourhood = db.prepare<
-    [string],
-    { id: string; districtId: string; archivedAt: string | null; districtArchivedAt: string | null }
-  >(`SELECT n.id, n.district_id AS districtId, n.archived_at AS archivedAt, d.archived_at AS districtArchivedAt
-     FROM neighbourhoods n JOIN districts d ON d.id = n.district_id WHERE n.id = ?`);
-  const districtNamed = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM districts WHERE name = ? COLLATE NOCASE AND id <> ?',
-  );
-  const neighbourhoodNamed = db.prepare<[string, string, string], { id: string }>(
-    'SELECT id FROM neighbourhoods WHERE district_id = ? AND name = ? COLLATE NOCASE AND id <> ?',
-  );
-  const insertDistrict = db.prepare('INSERT INTO districts (id, name) VALUES (?, ?)');
-  const insertNeighbourhood = db.prepare(
-    'INSERT INTO neighbourhoods (id, district_id, name) VALUES (?, ?, ?)',
-  );
-  const renameDistrict = db.prepare('UPDATE districts SET name = ? WHERE id = ?');
-  const renameNeighbourhood = db.prepare('UPDATE neighbourhoods SET name = ? WHERE id = ?');
-  const archiveDistrict = db.prepare('UPDATE districts SET archived_at = ? WHERE id = ?');
-  const archiveNeighbourhood = db.prepare('UPDATE neighbourhoods SET archived_at = ? WHERE id = ?');
-  const active = db.prepare<[], Neighbourhood>(`
-    SELECT n.id, n.name FROM neighbourhoods n JOIN districts d ON d.id = n.district_id
-    WHERE ${activeNeighbourhoodSql} ORDER BY n.name COLLATE NOCASE, n.id`);
-  const isActive = db.prepare<[string], { id: string }>(`
-    SELECT n.id FROM neighbourhoods n JOIN districts d ON d.id = n.district_id
-    WHERE n.id = ? AND ${activeNeighbourhoodSql}`);
+export function placeService(data: Data) {
+  const { db } = data;
+  const districts = () =>
+    db
+      .selectFrom('districts')
+      .select(['id', 'name', 'archived_at as archivedAt'])
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute();
+  const neighbourhoods = async (): Promise<AdminNeighbourhood[]> => {
+    const rows = await db
+      .selectFrom('neighbourhoods as n')
+      .select((eb) => [
+        'n.id',
+        'n.district_id as districtId',
+        'n.name',
+        'n.archived_at as archivedAt',
+        eb
+          .selectFrom('teams as t')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('t.neighbourhood_id', '=', 'n.id')
+          .as('teams'),
+        eb
+          .selectFrom('cases as c')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('c.neighbourhood_id', '=', 'n.id')
+          .where('c.status', '=', 'open')
+          .as('openCases'),
+        eb
+          .selectFrom('meetings as m')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('m.neighbourhood_id', '=', 'n.id')
+          .as('meetings'),
+      ])
+      .orderBy(sql`lower(n.name)`)
+      .orderBy('n.id')
+      .execute();
+    return rows.map((n) => ({
+      ...n,
+      teams: Number(n.teams),
+      openCases: Number(n.openCases),
+      meetings: Number(n.meetings),
+    }));
+  };
+  const district = (id: string, tx: Executor = db) =>
+    tx
+      .selectFrom('districts')
+      .select(['id', 'archived_at as archivedAt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  const neighbourhood = (id: string, tx: Executor) =>
+    tx
+      .selectFrom('neighbourhoods as n')
+      .innerJoin('districts as d', 'd.id', 'n.district_id')
+      .select([
+        'n.id',
+        'n.district_id as districtId',
+        'n.archived_at as archivedAt',
+        'd.archived_at as districtArchivedAt',
+      ])
+      .where('n.id', '=', id)
+      .executeTakeFirst();
+  /** Neighbourhoods in use (`n`) with their districts (`d`). */
+  const inUse = (tx: Executor) =>
+    tx
+      .selectFrom('neighbourhoods as n')
+      .innerJoin('districts as d', 'd.id', 'n.district_id')
+      .where('n.archived_at', 'is', null)
+      .where('d.archived_at', 'is', null);
 
-  const districtOf = (id: string) => {
-    const row = district.get(id);
+  const districtOf = async (id: string, tx: Executor) => {
+    const row = await district(id, tx);
     if (!row) throw new HttpError(404, `districtId: no district ${id}`);
     return row;
   };
-  const neighbourhoodOf = (id: string) => {
-    const row = neighbourhood.get(id);
+  const neighbourhoodOf = async (id: string, tx: Executor) => {
+    const row = await neighbourhood(id, tx);
     if (!row) throw new HttpError(404, `neighbourhoodId: no neighbourhood ${id}`);
     return row;
   };
-  const uniqueDistrict = (name: string, id = '') => {
-    if (districtNamed.get(name, id)) throw new HttpError(409, `name: a district ${name} exists already`);
+  const uniqueDistrict = async (tx: Executor, name: string, id = '') => {
+    const named = await tx
+      .selectFrom('districts')
+      .select('id')
+      .where(sameName(name))
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (named) throw new HttpError(409, `name: a district ${name} exists already`);
   };
-  const uniqueNeighbourhood = (districtId: string, name: string, id = '') => {
-    if (neighbourhoodNamed.get(districtId, name, id))
-      throw new HttpError(409, `name: this district has a neighbourhood ${name} already`);
+  const uniqueNeighbourhood = async (tx: Executor, districtId: string, name: string, id = '') => {
+    const named = await tx
+      .selectFrom('neighbourhoods')
+      .select('id')
+      .where('district_id', '=', districtId)
+      .where(sameName(name))
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (named) throw new HttpError(409, `name: this district has a neighbourhood ${name} already`);
   };
 
   return {
     /** Every district with its neighbourhoods, archived ones too, and what refers to each. */
-    list(): PlacesAnswer {
+    async list(): Promise<PlacesAnswer> {
       const byDistrict = new Map<string, AdminNeighbourhood[]>();
-      for (const n of neighbourhoods.all()) {
+      for (const n of await neighbourhoods()) {
         byDistrict.set(n.districtId, [...(byDistrict.get(n.districtId) ?? []), n]);
       }
       return {
-        districts: districts.all().map((d) => ({ ...d, neighbourhoods: byDistrict.get(d.id) ?? [] })),
+        districts: (await districts()).map((d): AdminDistrict => ({
+          ...d,
+          neighbourhoods: byDistrict.get(d.id) ?? [],
+        })),
       };
     },
     /** The neighbourhoods a new team, case or meeting may be in. */
-    activeNeighbourhoods: (): Neighbourhood[] => active.all(),
-    isActiveNeighbourhood: (id: string): boolean => !!isActive.get(id),
+    activeNeighbourhoods: (): Promise<Neighbourhood[]> =>
+      inUse(db)
+        .select(['n.id', 'n.name'])
+        .orderBy(sql`lower(n.name)`)
+        .orderBy('n.id')
+        .execute(),
+    /** Whether a team, case or meeting may go in this neighbourhood; in the caller's write with `tx`. */
+    isActiveNeighbourhood: async (id: string, tx: Executor = db): Promise<boolean> =>
+      !!(await inUse(tx).select('n.id').where('n.id', '=', id).executeTakeFirst()),
 
-    createDistrict(name: string): string {
+    async createDistrict(name: string): Promise<string> {
       const id = `district-${randomUUID()}`;
-      db.transaction(() => {
-        uniqueDistrict(name);
-        insertDistrict.run(id, name);
-      })();
+      await data.write(async (trx) => {
+        await uniqueDistrict(trx, name);
+        await trx.insertInto('districts').values({ id, name }).execute();
+      });
       return id;
     },
-    renameDistrict(id: string, name: string): void {
-      db.transaction(() => {
-        districtOf(id);
-        uniqueDistrict(name, id);
-        renameDistrict.run(name, id);
-      })();
+    async renameDistrict(id: string, name: string): Promise<void> {
+      await data.write(async (trx) => {
+        await districtOf(id, trx);
+        await uniqueDistrict(trx, name, id);
+        await trx.updateTable('districts').set({ name }).where('id', '=', id).execute();
+      });
     },
     /** Archives or restores a district; its neighbourhoods leave (or return to) the pickers with it. */
-    setDistrictArchived(id: string, archived: boolean, now = new Date()): void {
-      db.transaction(() => {
-        districtOf(id);
-        archiveDistrict.run(archived ? now.toISOString() : null, id);
-      })();
+    async setDistrictArchived(id: string, archived: boolean, now = new Date()): Promise<void> {
+      await data.write(async (trx) => {
+        await districtOf(id, trx);
+        await trx
+          .updateTable('districts')
+          .set({ archived_at: archived ? now.toISOString() : null })
+          .where('id', '=', id)
+          .execute();
+      });
     },
 
-    createNeighbourhood(districtId: string, name: string): string {
+    async createNeighbourhood(districtId: string, name: string): Promise<string> {
       const id = `neighbourhood-${randomUUID()}`;
-      db.transaction(() => {
-        const d = district.get(districtId);
+      await data.write(async (trx) => {
+        const d = await district(districtId, trx);
         if (!d) throw new HttpError(400, `districtId: no district ${districtId}`);
         if (d.archivedAt) throw new HttpError(409, 'districtId: the district is archived');
-        uniqueNeighbourhood(districtId, name);
-        insertNeighbourhood.run(id, districtId, name);
-      })();
+        await uniqueNeighbourhood(trx, districtId, name);
+        await trx.insertInto('neighbourhoods').values({ id, district_id: districtId, name }).execute();
+      });
       return id;
     },
-    renameNeighbourhood(id: string, name: string): void {
-      db.transaction(() => {
-        const n = neighbourhoodOf(id);
-        uniqueNeighbourhood(n.districtId, name, id);
-        renameNeighbourhood.run(name, id);
-      })();
+    async renameNeighbourhood(id: string, name: string): Promise<void> {
+      await data.write(async (trx) => {
+        const n = await neighbourhoodOf(id, trx);
+        await uniqueNeighbourhood(trx, n.districtId, name, id);
+        await trx.updateTable('neighbourhoods').set({ name }).where('id', '=', id).execute();
+      });
     },
-    setNeighbourhoodArchived(id: string, archived: boolean, now = new Date()): void {
-      db.transaction(() => {
-        const n = neighbourhoodOf(id);
+    async setNeighbourhoodArchived(id: string, archived: boolean, now = new Date()): Promise<void> {
+      await data.write(async (trx) => {
+        const n = await neighbourhoodOf(id, trx);
         if (!archived && n.districtArchivedAt)
           throw new HttpError(409, 'neighbourhoodId: restore its district first');
-        archiveNeighbourhood.run(archived ? now.toISOString() : null, id);
-      })();
+        await trx
+          .updateTable('neighbourhoods')
+          .set({ archived_at: archived ? now.toISOString() : null })
+          .where('id', '=', id)
+          .execute();
+      });
     },
   };
 }

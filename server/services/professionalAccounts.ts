@@ -1,17 +1,17 @@
 import type { SessionStore } from '../auth/sessions.js';
 import type { TwoFactorService } from '../auth/twoFactor.js';
-import type { Db } from '../db/database.js';
 import { HttpError } from '../http/validate.js';
+import type { Data } from '../storage/data.js';
 import type { AccountService } from './accounts.js';
 import type { ProfessionalRow as Row } from './professionalRows.js';
 
 export interface ProfessionalAccountDeps {
-  db: Db;
+  data: Data;
   accounts: AccountService;
   sessions: SessionStore;
   twoFactor: TwoFactorService;
   /** The professional's row; throws a 404 when there is none. */
-  find(id: string): Row;
+  find(id: string): Promise<Row>;
   /** Open sync connections are checked again (a leaver's close at once, SPEC A4). */
   recheckConnections(): void;
 }
@@ -21,7 +21,7 @@ export interface ProfessionalAccountDeps {
  * and reset a forgotten password (and a lost second step) by a one-time link.
  */
 export function professionalAccounts({
-  db,
+  data,
   accounts,
   sessions,
   twoFactor,
@@ -39,23 +39,23 @@ export function professionalAccounts({
      * its open sync connections close at once. Returns how many sessions ended, or null when it
      * was disabled already.
      */
-    disable(id: string, now = new Date()): { sessionsEnded: number } | null {
-      const row = find(id);
+    async disable(id: string, now = new Date()): Promise<{ sessionsEnded: number } | null> {
+      const row = await find(id);
       const userId = accountOf(row);
       if (row.disabledAt) return null;
-      const sessionsEnded = db.transaction(() => {
-        accounts.setDisabled(userId, true, now);
-        return sessions.endAllOf(userId);
-      })();
+      const sessionsEnded = await data.write(async (trx) => {
+        await accounts.setDisabled(userId, true, now, trx);
+        return sessions.endAllOf(userId, trx);
+      });
       recheckConnections();
       return { sessionsEnded };
     },
     /** Enables a disabled account again (the old password works again); false when it was not disabled. */
-    enable(id: string): boolean {
-      const row = find(id);
+    async enable(id: string): Promise<boolean> {
+      const row = await find(id);
       const userId = accountOf(row);
       if (!row.disabledAt) return false;
-      accounts.setDisabled(userId, false);
+      await accounts.setDisabled(userId, false);
       return true;
     },
 
@@ -64,19 +64,20 @@ export function professionalAccounts({
      * new one-time link (an earlier one stops working). With `twoFactor` a lost phone too: the
      * second step is cleared, to be set up again after signing in (required where REQUIRE_2FA is).
      */
-    resetPassword(id: string, createdBy: string, options: { twoFactor: boolean }, now = new Date()) {
-      const row = find(id);
+    async resetPassword(id: string, createdBy: string, options: { twoFactor: boolean }, now = new Date()) {
+      const row = await find(id);
       const userId = accountOf(row);
       if (row.disabledAt) throw new HttpError(409, 'professionalId: enable the account first');
-      const result = db.transaction(() => {
-        const link = accounts.recover(userId, createdBy, now);
-        const sessionsEnded = sessions.endAllOf(userId);
-        const twoFactorReset = options.twoFactor && twoFactor.isEnabled(userId);
-        if (twoFactorReset) twoFactor.disable(userId);
-        return { ...link, userId, sessionsEnded, twoFactorReset };
-      })();
+      const { link, sessionsEnded } = await data.write(async (trx) => ({
+        link: await accounts.recover(userId, createdBy, now, trx),
+        sessionsEnded: await sessions.endAllOf(userId, trx),
+      }));
+      // The second step after that write: its store keeps its own writes (a password that no
+      // longer works and no session left make a failure here harmless; the admin asks again).
+      const twoFactorReset = options.twoFactor && (await twoFactor.isEnabled(userId));
+      if (twoFactorReset) await twoFactor.disable(userId);
       recheckConnections();
-      return result;
+      return { ...link, userId, sessionsEnded, twoFactorReset };
     },
   };
 }

@@ -1,14 +1,56 @@
+import { sql } from 'kysely';
 import type { AdminProfessional, ProfessionalRole } from '../../shared/adminApi.js';
+import type { Executor } from '../storage/data.js';
 
-/** A professional as `professionalColumns` reads them: the answer's fields, with the account's flat beside them. */
-export type ProfessionalRow = Omit<AdminProfessional, 'account'> & {
-  userId: string | null;
-  username: string | null;
-  role: ProfessionalRole | null;
-  hasPassword: number | null;
-  disabledAt: string | null;
-  twoFactor: number;
-};
+/**
+ * Every professional, with their account when they have one, the teams (`t`) and organisations
+ * (`o`) joined: what a `ProfessionalRow` reads. Add a `where` and an order.
+ */
+export const selectProfessionals = (tx: Executor) =>
+  tx
+    .selectFrom('professionals as p')
+    .leftJoin('users as u', 'u.professional_id', 'p.id')
+    .leftJoin('teams as t', 't.id', 'p.team_id')
+    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select((eb) => [
+      'p.id',
+      'p.name',
+      'p.role_title as roleTitle',
+      'p.domain as side',
+      'p.team_id as teamId',
+      't.name as team',
+      'p.organisation_id as organisationId',
+      'o.name as organisation',
+      'p.phone',
+      'p.email',
+      'u.id as userId',
+      'u.username',
+      'u.role',
+      // Booleans are 1/0 on SQLite and true/false on PostgreSQL: `toProfessional` reads either.
+      sql<number | boolean | null>`u.password_hash IS NOT NULL`.as('hasPassword'),
+      'u.disabled_at as disabledAt',
+      eb
+        .exists(
+          eb
+            .selectFrom('two_factor as f')
+            .select('f.user_id')
+            .whereRef('f.user_id', '=', 'u.id')
+            .where('f.enabled_at', 'is not', null),
+        )
+        .$castTo<number | boolean>()
+        .as('twoFactor'),
+      eb
+        .selectFrom('cases as c')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('c.coordinator_id', '=', 'p.id')
+        .where('c.status', '=', 'open')
+        .as('coordinates'),
+    ]);
+
+/** A professional as `selectProfessionals` reads them: the answer's fields, with the account's flat beside them. */
+export type ProfessionalRow = Awaited<
+  ReturnType<ReturnType<typeof selectProfessionals>['executeTakeFirstOrThrow']>
+>;
 
 /** The answer's shape of a row: the account's flat fields folded into `account`, or null without one. */
 export const toProfessional = ({
@@ -18,27 +60,20 @@ export const toProfessional = ({
   hasPassword,
   disabledAt,
   twoFactor,
+  coordinates,
   ...professional
 }: ProfessionalRow): AdminProfessional => ({
   ...professional,
+  coordinates: Number(coordinates ?? 0),
   account:
     userId && username && role
       ? {
           userId,
           username,
-          role,
+          role: role as ProfessionalRole,
           state: disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited',
           disabledAt,
-          twoFactor: twoFactor === 1,
+          twoFactor: Boolean(twoFactor),
         }
       : null,
 });
-
-/** Every professional, with their account when they have one. */
-export const professionalFrom = `FROM professionals p LEFT JOIN users u ON u.professional_id = p.id`;
-/** What a `ProfessionalRow` reads; needs the teams (`t`) and organisations (`o`) joined. */
-export const professionalColumns = `p.id, p.name, p.role_title AS roleTitle, p.domain AS side, p.team_id AS teamId, t.name AS team,
-  p.organisation_id AS organisationId, o.name AS organisation, p.phone, p.email,
-  u.id AS userId, u.username, u.role, u.password_hash IS NOT NULL AS hasPassword, u.disabled_at AS disabledAt,
-  EXISTS (SELECT 1 FROM two_factor f WHERE f.user_id = u.id AND f.enabled_at IS NOT NULL) AS twoFactor,
-  (SELECT count(*) FROM cases c WHERE c.coordinator_id = p.id AND c.status = 'open') AS coordinates`;

@@ -1,12 +1,9 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { AccountState, ProfessionalsAnswer, Side } from '../../shared/adminApi.js';
 import { foldName } from '../../shared/search.js';
-import type { Db } from '../db/database.js';
-import {
-  professionalColumns as columns,
-  professionalFrom as from,
-  toProfessional,
-} from './professionalRows.js';
-import type { ProfessionalRow as Row } from './professionalRows.js';
+import type { Data } from '../storage/data.js';
+import { selectProfessionals, toProfessional } from './professionalRows.js';
 
 export interface ProfessionalFilter {
   /** Part of the name, role title, e-mail or username; accents and case do not matter. */
@@ -35,64 +32,71 @@ const stateSql: Record<AccountState, string> = {
 };
 
 /**
+ * What a filter asks of `p` (the professional) and `u` (their account), or null for all. The
+ * search key is folded already; the username is lowercased, as LIKE is case-sensitive on PostgreSQL.
+ */
+function conditionOf(filter: ProfessionalFilter): RawBuilder<boolean> | null {
+  const where: RawBuilder<unknown>[] = [];
+  const q = likeTerm(filter.q);
+  if (q) where.push(sql`(p.search_key LIKE ${q} ESCAPE '\\' OR lower(u.username) LIKE ${q} ESCAPE '\\')`);
+  if (filter.teamId) where.push(sql`p.team_id = ${filter.teamId}`);
+  if (filter.side) where.push(sql`p.domain = ${filter.side}`);
+  if (filter.state) where.push(sql.raw(`(${stateSql[filter.state]})`));
+  return where.length ? sql<boolean>`${sql.join(where, sql` AND `)}` : null;
+}
+
+/**
  * The admin's list of professionals, a page at a time in SQL (2,000 people never reach the
  * browser at once), searched by the folded key of each; keys missing from rows written without
  * one are filled first.
  */
-export function professionalSearch(db: Db) {
-  const withoutKey = db.prepare<[], { id: string; name: string; roleTitle: string; email: string | null }>(
-    'SELECT id, name, role_title AS roleTitle, email FROM professionals WHERE search_key IS NULL',
-  );
-  const setKey = db.prepare('UPDATE professionals SET search_key = ? WHERE id = ?');
-  // One prepared statement per combination of filters, so each uses the index that fits it.
-  const statements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>();
+export function professionalSearch(data: Data) {
+  const { db } = data;
 
   /** Keys of rows written without one (the demo seed, a test's helper), before a list reads them. */
-  const fillSearchKeys = () => {
-    const rows = withoutKey.all();
+  const fillSearchKeys = async (): Promise<void> => {
+    const rows = await db
+      .selectFrom('professionals')
+      .select(['id', 'name', 'role_title as roleTitle', 'email'])
+      .where('search_key', 'is', null)
+      .execute();
     if (rows.length === 0) return;
-    db.transaction(() => {
-      for (const row of rows) setKey.run(searchKeyOf(row), row.id);
-    })();
+    await data.write(async (trx) => {
+      for (const row of rows)
+        await trx
+          .updateTable('professionals')
+          .set({ search_key: searchKeyOf(row) })
+          .where('id', '=', row.id)
+          .execute();
+    });
   };
-  fillSearchKeys();
 
   return {
     fillSearchKeys,
     /** One page of professionals, ordered by name, and how many match in all. */
-    list(filter: ProfessionalFilter): ProfessionalsAnswer {
-      fillSearchKeys();
-      const where: string[] = [];
-      const values: Record<string, string | number> = { limit: filter.limit, offset: filter.offset };
-      const q = likeTerm(filter.q);
-      if (q) {
-        where.push("(p.search_key LIKE @q ESCAPE '\\' OR u.username LIKE @q ESCAPE '\\')");
-        values.q = q;
+    async list(filter: ProfessionalFilter): Promise<ProfessionalsAnswer> {
+      await fillSearchKeys();
+      const condition = conditionOf(filter);
+      let page = selectProfessionals(db);
+      let count = db
+        .selectFrom('professionals as p')
+        .leftJoin('users as u', 'u.professional_id', 'p.id')
+        .select((eb) => eb.fn.countAll().as('n'));
+      if (condition) {
+        page = page.where(condition);
+        count = count.where(condition);
       }
-      if (filter.teamId) {
-        where.push('p.team_id = @teamId');
-        values.teamId = filter.teamId;
-      }
-      if (filter.side) {
-        where.push('p.domain = @side');
-        values.side = filter.side;
-      }
-      if (filter.state) where.push(stateSql[filter.state]);
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      let statement = statements.get(clause);
-      if (!statement) {
-        statement = {
-          page: db.prepare(`SELECT ${columns} ${from}
-          LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN organisations o ON o.id = p.organisation_id
-          ${clause} ORDER BY p.search_key, p.id LIMIT @limit OFFSET @offset`),
-          count: db.prepare(`SELECT count(*) AS n ${from} ${clause}`),
-        };
-        statements.set(clause, statement);
-      }
-      const { limit: _l, offset: _o, ...countValues } = values;
+      // The index on (search_key, id) gives the order, and each page of it.
+      const rows = await page
+        .orderBy('p.search_key')
+        .orderBy('p.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      const { n } = await count.executeTakeFirstOrThrow();
       return {
-        rows: (statement.page.all(values) as Row[]).map(toProfessional),
-        total: (statement.count.get(countValues) as { n: number }).n,
+        rows: rows.map(toProfessional),
+        total: Number(n),
         offset: filter.offset,
         limit: filter.limit,
       };

@@ -1,5 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Engine } from './migrations/index.js';
+import type { EngineClient } from './data.js';
 import type { Database } from './schema.js';
 
 export type { Engine };
@@ -26,6 +27,10 @@ export interface Backend {
    * joins a storage transaction and is never rolled back with it.
    */
   writeNow?<T>(work: (exec: (query: CompiledQuery) => unknown[]) => T): Promise<T>;
+  /** See Data.lock. */
+  lock(trx: Kysely<Database>, keys: readonly string[]): Promise<void>;
+  /** The engine's own driver (see Data.client). */
+  client: EngineClient;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

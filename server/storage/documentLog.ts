@@ -169,6 +169,17 @@ export class DocumentLog {
     return row?.seq ?? 0;
   }
 
+  /** The heads of several documents at once (those never written are left out). */
+  async heads(names: readonly string[]): Promise<Map<string, number>> {
+    if (names.length === 0) return new Map();
+    const rows = await this.#backend.db
+      .selectFrom('document_heads')
+      .select(['document_name', 'seq'])
+      .where('document_name', 'in', names)
+      .execute();
+    return new Map(rows.map((r) => [r.document_name, Number(r.seq)]));
+  }
+
   /** How many rows `name` has stored: when to compact. */
   async count(name: string): Promise<number> {
     const row = await this.#backend.db

@@ -7,6 +7,8 @@ import { runMigrations } from './migrations/index.js';
 /** The first key of the documents' advisory locks, so they never meet another use of them. */
 const documentLockClass = 0x7665656c; // "veel"
 const schemaLockClass = documentLockClass + 1;
+/** The first key of the locks services take inside their writes (Data.lock). */
+const rowLockClass = documentLockClass + 2;
 
 const int8 = 20;
 /** 64-bit integers (sequences, counts, ids) as numbers; one past 2^53 is refused, not rounded. */
@@ -67,6 +69,11 @@ export async function postgresBackend(databaseUrl: string, options: PostgresOpti
     engine: 'postgres',
     db,
     write,
+    client: { engine: 'postgres', pool },
+    async lock(trx, keys) {
+      for (const key of [...new Set(keys)].sort())
+        await sql`SELECT pg_advisory_xact_lock(${sql.lit(rowLockClass)}, hashtext(${key}))`.execute(trx);
+    },
     locked: (name, work) =>
       write(async (trx) => {
         await sql`SELECT pg_advisory_xact_lock(${sql.lit(documentLockClass)}, hashtext(${name}))`.execute(

@@ -1,12 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { VersionKind } from '../../shared/versionsApi.js';
+import type { RelationalTables } from './tables.js';
 
 /**
  * The tables of the storage layer as Kysely sees them, the same on SQLite and PostgreSQL. Binary
  * columns are Buffers on both engines; 64-bit integers are read as numbers (storage.ts sets the
  * PostgreSQL parser), and times are ISO-8601 strings written by the server.
  */
-export interface Database {
+export interface Database extends RelationalTables {
   document_updates: DocumentUpdatesTable;
   document_heads: DocumentHeadsTable;
   board_versions: BoardVersionsTable;

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { databaseFile } from '../db/database.js';
 import type { Backend } from './backend.js';
+import type { Data } from './data.js';
 import { runMigrations } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import { sharedMutex } from './mutex.js';
@@ -47,11 +48,26 @@ export function sqliteBackend(
   file = databaseFile(dataDir),
   shared?: SqliteConnection,
 ): Backend {
-  const sqlite = shared ?? openFile(file);
+  // One Kysely per connection: each has its own turn on the connection, and two would interleave.
+  const known = shared && byConnection.get(shared);
+  if (known) return known;
+  const backend = newBackend(shared ?? openFile(file), !!shared, file);
+  if (shared) byConnection.set(shared, backend);
+  return backend;
+}
+
+const byConnection = new WeakMap<SqliteConnection, Backend>();
+
+/** The data handle over a connection the caller keeps open, e.g. server/db/database.ts's (tests). */
+export function sqliteData(connection: SqliteConnection): Data {
+  return sqliteBackend('', connection.name, connection);
+}
+
+function newBackend(sqlite: SqliteConnection, shared: boolean, file: string): Backend {
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, !shared) }),
   });
-  const turn = sharedMutex(path.resolve(shared?.name ?? file));
+  const turn = sharedMutex(path.resolve(shared ? sqlite.name : file));
 
   const write = <T>(work: (trx: Kysely<Schema>) => Promise<T>) =>
     turn.run(() =>
@@ -82,9 +98,14 @@ export function sqliteBackend(
     db,
     write,
     writeNow,
+    client: { engine: 'sqlite', connection: sqlite },
+    lock: async () => undefined, // the write transaction holds the whole file
     locked: (_name, work) => write(work),
     migrate: () => turn.run(() => runMigrations(db, 'sqlite')),
-    close: () => db.destroy(),
+    // A shared connection's Kysely lives as long as the connection: its owner closes it.
+    close: async () => {
+      if (!shared) await db.destroy();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Backend, Engine } from './backend.js';
+import type { Data } from './data.js';
 import type { StorageConfig } from '../config.js';
 import { DocumentLog } from './documentLog.js';
 import type { DocumentLogOptions } from './documentLog.js';
@@ -10,7 +11,7 @@ import { sqliteBackend } from './sqlite.js';
 import type { SqliteConnection } from './sqlite.js';
 
 /** The storage of one server instance: the typed database and the document log over it. */
-export interface Storage {
+export interface Storage extends Data {
   engine: Engine;
   db: Kysely<Database>;
   documents: DocumentLog;
@@ -51,6 +52,9 @@ export async function openStorage(config: StorageConfig, options: OpenStorageOpt
   return {
     engine: backend.engine,
     db: backend.db,
+    write: backend.write,
+    lock: backend.lock,
+    client: backend.client,
     documents,
     async close() {
       await documents.close();

@@ -5,8 +5,20 @@ import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
 import type { Actor, ChangeContext, DocumentContext } from './extension.js';
 import type { Pipeline } from './pipeline.js';
+import { fromOtherInstance } from './instances/replication.js';
 import { SharedDocument } from './sharedDocument.js';
 import { touchedBy } from './touched.js';
+
+/**
+ * Several instances holding the same document (SPEC SI2): told when a copy is loaded or leaves
+ * memory and when a change made here was stored; it applies the others' changes with the
+ * origin `fromOtherInstance`, which this registry sends on without storing them again.
+ */
+export interface DocumentReplication {
+  attach(document: SharedDocument): void;
+  detach(document: SharedDocument): void;
+  stored(document: SharedDocument, seq: number, update: Uint8Array): void;
+}
 
 /** A change could not be stored, so it was not made (SPEC D1); the caller may try again. */
 export class NotStored extends Error {
@@ -32,6 +44,7 @@ export class DocumentRegistry {
     private readonly pipeline: Pipeline,
     private readonly unloadAfterMs: number,
     private readonly log: Logger,
+    private readonly replication: DocumentReplication | null = null,
   ) {}
 
   get size(): number {
@@ -67,6 +80,7 @@ export class DocumentRegistry {
           this.accepted(document, update, origin, transaction),
         );
         this.documents.set(name, document);
+        this.replication?.attach(document);
         this.pipeline.onDocumentReady({ documentName: name, doc: document.doc });
         await document.outbox.drained();
         // The server's own first edit (the board's defaults) could not be stored (D1).
@@ -90,6 +104,12 @@ export class DocumentRegistry {
     transaction: Y.Transaction,
   ) {
     if (document.failed) return;
+    // Stored by the instance that made it; its concerns (history, projections) ran there, and
+    // its `change` event reaches this instance's listeners through the bus (sharedEvents.ts).
+    if (origin === fromOtherInstance) {
+      document.outbox.inTurn(() => document.broadcastUpdate(update, null));
+      return;
+    }
     const connection = origin instanceof Connection ? origin : null;
     const change: ChangeContext = {
       documentName: document.name,
@@ -105,12 +125,9 @@ export class DocumentRegistry {
     };
     const sendOn = () => {
       document.broadcastUpdate(update, origin);
+      if (change.seq !== undefined) this.replication?.stored(document, change.seq, update);
       this.pipeline.onChange(change);
-      try {
-        this.changes.emit('change', document.name);
-      } catch (error) {
-        this.log.error('a change listener failed', { document: document.name, error: String(error) });
-      }
+      this.emitChange(document.name);
     };
     let stored: Promise<void> | null;
     try {
@@ -123,12 +140,21 @@ export class DocumentRegistry {
     else document.outbox.inTurn(sendOn);
   }
 
+  private emitChange(name: string): void {
+    try {
+      this.changes.emit('change', name);
+    } catch (error) {
+      this.log.error('a change listener failed', { document: name, error: String(error) });
+    }
+  }
+
   /**
    * This copy of the document holds a change storage does not: it must never be sent on. Drop the
    * copy and close its connections with a code after which providers reconnect and send their
    * changes again to a copy read back from storage.
    */
   private fail(document: SharedDocument): void {
+    this.replication?.detach(document);
     document.failed = true;
     document.outbox.close();
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
@@ -189,6 +215,7 @@ export class DocumentRegistry {
 
   /** The concerns store the document (reading it at once), then it leaves memory. */
   private leave(document: SharedDocument, context: DocumentContext): void {
+    this.replication?.detach(document);
     const stored = this.pipeline.onStoreDocument(context);
     this.storing.add(stored);
     void stored.finally(() => this.storing.delete(stored));
@@ -221,6 +248,7 @@ export class DocumentRegistry {
     const document = this.documents.get(name);
     if (!document) return;
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    this.replication?.detach(document);
     void this.pipeline.onStoreDocument({ documentName: name, doc: document.doc, erasing: true });
     document.failed = true;
     document.outbox.close();

@@ -61,6 +61,8 @@ export interface ChangeContext extends DocumentContext {
   actor: Actor | null;
   /** Which entries and texts the change touched (paths in the document, never content). */
   touched: readonly Touched[];
+  /** Its sequence in the document's log, set by the concern that stored it (for replication). */
+  seq?: number;
 }
 
 export interface SyncExtension {
@@ -75,9 +77,9 @@ export interface SyncExtension {
   onDocumentReady?(context: DocumentContext): void;
   /**
    * Re-checks an open connection's rights (after a revocation, a withdrawn consent, a logout, and
-   * periodically); throw `SyncRefusal` to close it, or change `readOnly`.
+   * periodically); throw (or reject with) `SyncRefusal` to close it, or change `readOnly`.
    */
-  checkAccess?(context: ConnectionContext): void;
+  checkAccess?(context: ConnectionContext): Promise<void> | void;
   /** May rewrite a client's awareness states before they are applied (e.g. the identity). */
   beforeAwareness?(context: ConnectionContext, entries: AwarenessEntry[]): void;
   /**

@@ -21,8 +21,8 @@ export class Pipeline {
   async onLoadDocument(context: DocumentContext): Promise<void> {
     for (const e of this.extensions) await e.onLoadDocument?.(context);
   }
-  checkAccess(context: ConnectionContext): void {
-    for (const e of this.extensions) e.checkAccess?.(context);
+  async checkAccess(context: ConnectionContext): Promise<void> {
+    for (const e of this.extensions) await e.checkAccess?.(context);
   }
   beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
     for (const e of this.extensions) e.beforeAwareness?.(context, entries);

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SyncNotice } from '../../shared/protocol.js';
 import type { Actor } from './extension.js';
 import type { AwarenessEntry } from './awarenessCodec.js';
-import { encodeAwareness } from './awarenessCodec.js';
+import { decodeAwareness, encodeAwareness } from './awarenessCodec.js';
 import { outgoing } from './messages.js';
 import { Outbox } from './outbox.js';
 
@@ -14,6 +14,9 @@ export interface Peer {
   /** Yjs client ids whose changes came in on this connection (the authors behind it). */
   readonly authors: ReadonlySet<number>;
 }
+
+/** The owner of presence states that came from another instance. */
+const elsewhere: Peer = { send: () => undefined, close: () => undefined, authors: new Set() };
 
 /**
  * A loaded document with its awareness (presence) and the connections editing it. It owns which
@@ -87,6 +90,20 @@ export class SharedDocument {
       }
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), peer);
+  }
+
+  /**
+   * Presence of people connected to another instance (SPEC SI3): applied as it came, and its
+   * client ids marked as theirs, so no connection here can take them over (A5).
+   */
+  applyRemoteAwareness(update: Uint8Array, origin: unknown): void {
+    for (const e of decodeAwareness(update)) {
+      const owner = this.awarenessOwners.get(e.clientId);
+      if (owner !== undefined && owner !== elsewhere) return; // someone here holds that id
+      if (e.state === null) this.awarenessOwners.delete(e.clientId);
+      else this.awarenessOwners.set(e.clientId, elsewhere);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
   }
 
   /** A connection left: its presence goes with it (SPEC S3). */

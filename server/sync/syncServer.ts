@@ -6,6 +6,7 @@ import { closeCodes, parseDocumentName, syncPath } from '../../shared/protocol.j
 import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
 import { DocumentRegistry, NotStored } from './documentRegistry.js';
+import type { DocumentReplication } from './documentRegistry.js';
 import type { SyncExtension } from './extension.js';
 import { SyncRefusal } from './extension.js';
 import { Pipeline } from './pipeline.js';
@@ -33,6 +34,8 @@ export interface SyncServerOptions {
   pingIntervalMs?: number;
   /** How often open connections are checked against current rights (0: only on request). */
   accessRecheckMs?: number;
+  /** Other instances holding the same documents (SPEC SI2); none when this one is alone. */
+  replication?: DocumentReplication;
 }
 
 /**
@@ -50,7 +53,12 @@ export class SyncServer {
 
   constructor(private readonly options: SyncServerOptions) {
     this.pipeline = new Pipeline(options.extensions, options.log);
-    this.registry = new DocumentRegistry(this.pipeline, options.unloadAfterMs, options.log);
+    this.registry = new DocumentRegistry(
+      this.pipeline,
+      options.unloadAfterMs,
+      options.log,
+      options.replication ?? null,
+    );
     // ws refuses anything beyond twice the limit outright; up to that, the connection closes
     // with our own "too large" code so the client can tell the user (SPEC S6).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
@@ -146,22 +154,32 @@ export class SyncServer {
    * Checks every open connection against the current rights: a revoked member, a withdrawn
    * consent or an ended session closes that person's connections at once (SPEC A4).
    */
-  recheck(): void {
-    for (const connection of this.connections) this.check(connection);
+  recheck(): Promise<void> {
+    return this.checkAll([...this.connections]);
   }
 
   private recheckTick = 0;
   private recheckSlice(): void {
     const slice = this.recheckTick++ % recheckSlices;
     let index = 0;
-    for (const connection of this.connections) if (index++ % recheckSlices === slice) this.check(connection);
+    const due = [...this.connections].filter(() => index++ % recheckSlices === slice);
+    void this.checkAll(due); // never rejects: each failure is handled in `check`
   }
 
-  private check(connection: Connection): void {
+  /**
+   * Starts every check at once (in the same tick, so they share one pass of facts: one query per
+   * case) and resolves when all are done; each closes or downgrades its connection as it ends.
+   */
+  private async checkAll(connections: readonly Connection[]): Promise<void> {
+    await Promise.all(connections.map((connection) => this.check(connection)));
+  }
+
+  private async check(connection: Connection): Promise<void> {
     if (connection.closed) return;
     try {
-      this.pipeline.checkAccess(connection.context);
+      await this.pipeline.checkAccess(connection.context);
     } catch (error) {
+      if (connection.closed) return;
       if (error instanceof SyncRefusal) connection.close(error.code, error.reason);
       else this.options.log.error('checking access failed', { error: String(error) });
     }

@@ -21,6 +21,11 @@ export class AutoVersions implements SyncExtension {
   private readonly options: AutoVersionOptions;
   /** Boards changed since their latest version. */
   private readonly dirty = new Map<string, Y.Doc>();
+  /**
+   * When the latest version of each loaded board was kept: read when the board loads and kept up
+   * to date as versions are kept, so the check before an edit needs no query.
+   */
+  private readonly latest = new Map<string, string | null>();
 
   constructor(
     private readonly versions: BoardVersions,
@@ -28,14 +33,29 @@ export class AutoVersions implements SyncExtension {
     options: Partial<AutoVersionOptions> = {},
   ) {
     this.options = { ...defaults, ...options };
+    versions.kept.on('kept', (caseId: string, at: string) => this.noteKept(caseId, at));
+  }
+
+  async onLoadDocument({ documentName }: DocumentContext): Promise<void> {
+    const caseId = boardCaseId(documentName);
+    if (!caseId) return;
+    try {
+      const at = await this.versions.latestAt(caseId);
+      // A version kept while this was read may be newer than what it found.
+      const noted = this.latest.get(caseId);
+      this.latest.set(caseId, noted && (!at || noted > at) ? noted : at);
+    } catch (error) {
+      // Without it the next edit keeps a version: one too many rather than one missing.
+      this.log.error('reading the latest board version failed', { caseId, error: String(error) });
+    }
   }
 
   beforeApplyUpdate({ documentName, doc, validated }: UpdateContext): void {
     const caseId = boardCaseId(documentName);
     if (!caseId || !validated?.changes) return;
-    const latest = this.versions.latestAt(caseId);
+    const latest = this.latest.get(caseId);
     if (!latest || Date.now() - Date.parse(latest) >= this.options.everyMs)
-      this.keep(caseId, doc, documentName);
+      void this.keep(caseId, doc, documentName);
   }
 
   onChange({ documentName, doc, actor }: ChangeContext): void {
@@ -43,15 +63,27 @@ export class AutoVersions implements SyncExtension {
     if (actor && boardCaseId(documentName)) this.dirty.set(documentName, doc);
   }
 
-  onStoreDocument({ documentName, doc }: DocumentContext): void {
+  async onStoreDocument({ documentName, doc }: DocumentContext): Promise<void> {
     const caseId = boardCaseId(documentName);
-    if (caseId && this.dirty.has(documentName)) this.keep(caseId, doc, documentName);
+    if (!caseId) return;
+    const keeping = this.dirty.has(documentName) ? this.keep(caseId, doc, documentName) : null;
+    this.latest.delete(caseId);
+    await keeping;
   }
 
-  private keep(caseId: string, doc: Y.Doc, documentName: string): void {
+  private noteKept(caseId: string, at: string): void {
+    const latest = this.latest.get(caseId);
+    if (this.latest.has(caseId) && (!latest || at > latest)) this.latest.set(caseId, at);
+  }
+
+  /** Keeps a version of the board (read at once); never rejects: a failure is logged. */
+  private async keep(caseId: string, doc: Y.Doc, documentName: string): Promise<void> {
     this.dirty.delete(documentName);
+    const at = new Date().toISOString();
+    // Counts from now, so the edits right after this one keep no version of their own.
+    this.latest.set(caseId, at);
     try {
-      this.versions.keep(caseId, null, '', doc, new Date().toISOString(), 'auto');
+      await this.versions.keep(caseId, null, '', doc, at, 'auto');
     } catch (error) {
       this.log.error('keeping a board version failed', { caseId, error: String(error) });
     }

@@ -369,7 +369,7 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
     // Two-step verification for one account, as its set-up page does it.
     const elif = userIdOf(server, withTwoFactor);
     const { secret } = await server.services.twoFactor.begin(elif, withTwoFactor);
-    expect(server.services.twoFactor.confirm(elif, generateSync({ secret }))).toHaveLength(10);
+    expect(await server.services.twoFactor.confirm(elif, generateSync({ secret }))).toHaveLength(10);
     // A real invitation, made by the coordinator the way the board's team panel makes one.
     const coordinator = userIdOf(server, 'sevda');
     made.caseId = demoCaseId(server, clientName);

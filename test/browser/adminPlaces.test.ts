@@ -25,7 +25,7 @@ describe.skipIf(!browserTestsEnabled)('places and people, in Chromium', () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ clientDir });
-    const admin = server.services.accounts.create({
+    const admin = await server.services.accounts.create({
       username: 'beheer',
       displayName: 'Beheer',
       role: 'admin',

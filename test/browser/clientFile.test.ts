@@ -51,7 +51,7 @@ describe.skipIf(!browserTestsEnabled)('the client downloads and prints everythin
     expect(file.format).toBe('veelzijdig/client-file');
     expect(file.client.name).toBe('Ahmet Yılmaz');
     expect(file.goals.length).toBeGreaterThan(0);
-    expect(exports().map((e) => [e.userId, e.details?.format])).toEqual([
+    expect((await exports()).map((e) => [e.userId, e.details?.format])).toEqual([
       [userIdOf(server, 'ahmet'), 'json'],
     ]);
     await section.screenshot({ path: path.join(screenshotDir, 'client-file-section.png') });
@@ -83,7 +83,7 @@ describe.skipIf(!browserTestsEnabled)('the client downloads and prints everythin
     await page.screenshot({ path: path.join(screenshotDir, 'client-file-print-media.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.length).toBeGreaterThan(10_000);
-    await expect.poll(() => exports().some((e) => e.details?.format === 'print')).toBe(true);
+    await expect.poll(async () => (await exports()).some((e) => e.details?.format === 'print')).toBe(true);
     await page.close();
   });
 });

@@ -42,7 +42,7 @@ describe.skipIf(!browserTestsEnabled)('history of the board in Chromium', () => 
       server.url,
       caseDocumentName(caseId),
       new Y.Doc(),
-      signIn(server, userIdOf(server, 'youssef')).headers,
+      (await signIn(server, userIdOf(server, 'youssef'))).headers,
     );
     await synced(youssef);
     const first = readBoard(youssef.doc).goals.find((g) => g.status !== 'stalled')!;

@@ -25,7 +25,7 @@ describe.skipIf(!browserTestsEnabled)('intake and closing a case in Chromium', (
     page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
   const open = async (who: Person, url: string, initScript?: () => void) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    const { cookie } = signIn(server, who.userId);
+    const { cookie } = await signIn(server, who.userId);
     const [name, ...value] = cookie.split('=');
     await context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
     if (initScript) await context.addInitScript(initScript);
@@ -46,7 +46,7 @@ describe.skipIf(!browserTestsEnabled)('intake and closing a case in Chromium', (
     fs.mkdirSync(screenshotDir, { recursive: true });
     const clientDir = await buildClient();
     server = await startTestServer({ clientDir });
-    t = caseTeam(server);
+    t = await caseTeam(server);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -99,7 +99,10 @@ describe.skipIf(!browserTestsEnabled)('the client’s own plan in Chromium', () 
 
   it('no client page scrolls sideways on a 360 px phone', async () => {
     const signedOut = await newPage(phone);
-    const { token } = server.services.accounts.invite(userIdOf(server, 'ahmet'), userIdOf(server, 'sevda'));
+    const { token } = await server.services.accounts.invite(
+      userIdOf(server, 'ahmet'),
+      userIdOf(server, 'sevda'),
+    );
     const pages: [name: string, page: Page, url: string][] = [
       ['login', signedOut, '/'],
       ['invitation', signedOut, `/invitation/${token}`],

@@ -27,7 +27,7 @@ export async function addSessionCookie(
   server: TestServer,
   username: string,
 ): Promise<void> {
-  const { cookie } = signIn(server, userIdOf(server, username));
+  const { cookie } = await signIn(server, userIdOf(server, username));
   const [name, ...value] = cookie.split('=');
   await context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
@@ -10,6 +11,13 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('./data'),
       storage: { databaseUrl: null, dataDir: path.resolve('./data') },
+      instances: {
+        redisUrl: null,
+        channelPrefix: 'vz:',
+        name: `${os.hostname()}:3000`,
+        gapWaitMs: 200,
+        checkEveryMs: 2_000,
+      },
       demoData: true,
       sync: {
         maxMessageBytes: 4 * 1024 * 1024,
@@ -186,6 +194,29 @@ describe('REQUIRE_2FA (SPEC AS7)', () => {
     expect(() => loadConfig({ REQUIRE_2FA: 'ja' })).toThrow(/^REQUIRE_2FA: /);
     expect(() => loadConfig({ TWO_FACTOR_KEY: 'abc123' })).toThrow(
       'TWO_FACTOR_KEY: must be 64 hexadecimal digits (32 bytes) (got a value that is not shown)',
+    );
+  });
+
+  it('[SI1] several instances: REDIS_URL with DATABASE_URL, their timings and names; REDIS_URL alone is refused', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://vz:geheim@db.example.nl:5432/veelzijdig',
+      REDIS_URL: 'redis://:geheim@redis.example.nl:6379',
+      REDIS_CHANNEL_PREFIX: 'wijk-oost:',
+      INSTANCE_NAME: 'app-2',
+      SYNC_GAP_WAIT_MS: '50',
+      SYNC_HEAD_CHECK_MS: '500',
+    });
+    expect(config.instances).toEqual({
+      redisUrl: 'redis://:geheim@redis.example.nl:6379',
+      channelPrefix: 'wijk-oost:',
+      name: 'app-2',
+      gapWaitMs: 50,
+      checkEveryMs: 500,
+    });
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/^REDIS_URL: .*DATABASE_URL/);
+    // It may hold a password: named, never shown.
+    expect(() => loadConfig({ REDIS_URL: 'http://:geheim@x' })).toThrow(
+      'REDIS_URL: must be redis://host:port (got a value that is not shown)',
     );
   });
 });

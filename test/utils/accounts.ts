@@ -15,13 +15,45 @@ export function addProfessional(
   server.db
     .prepare('INSERT INTO professionals (id, name, role_title, domain) VALUES (?, ?, ?, ?)')
     .run(professionalId, options.name ?? `Tester ${n}`, 'Tester', options.domain ?? 'social');
-  const userId = server.services.accounts.create({
+  const userId = addAccount(server, {
     username: `tester${n}-${randomUUID().slice(0, 6)}`,
     displayName: options.name ?? `Tester ${n}`,
     role: options.role ?? 'professional',
     professionalId,
   });
   return { professionalId, userId };
+}
+
+/**
+ * An account as `accounts.create` makes one (no password, no link), written straight into the
+ * SQLite file so that fixtures building a whole case team stay synchronous; returns its id.
+ */
+export function addAccount(
+  server: RunningServer,
+  account: {
+    username: string;
+    displayName: string;
+    role: 'professional' | 'coordinator' | 'client' | 'admin';
+    professionalId?: string | null;
+    clientCaseId?: string | null;
+  },
+): string {
+  const userId = randomUUID();
+  server.db
+    .prepare(
+      `INSERT INTO users (id, username, display_name, role, professional_id, client_case_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      userId,
+      account.username,
+      account.displayName,
+      account.role,
+      account.professionalId ?? null,
+      account.clientCaseId ?? null,
+      new Date().toISOString(),
+    );
+  return userId;
 }
 
 export function addMember(
@@ -37,8 +69,8 @@ export function addMember(
 }
 
 /** A user with a session; `headers` carry its cookie (and our Origin), as a browser would send. */
-export function signIn(server: RunningServer, userId: string) {
-  const { token, csrfToken } = server.services.sessions.create(userId);
+export async function signIn(server: RunningServer, userId: string) {
+  const { token, csrfToken } = await server.services.sessions.create(userId);
   const cookie = `vz_session=${token}`;
   return {
     cookie,
@@ -48,10 +80,14 @@ export function signIn(server: RunningServer, userId: string) {
 }
 
 /** A member of the case who may write, signed in: what most sync tests need. */
-export function signedInMember(server: RunningServer, caseId: string, access: 'write' | 'read' = 'write') {
+export async function signedInMember(
+  server: RunningServer,
+  caseId: string,
+  access: 'write' | 'read' = 'write',
+) {
   const person = addProfessional(server);
   addMember(server.db, caseId, person.professionalId, access);
-  return { ...person, ...signIn(server, person.userId) };
+  return { ...person, ...(await signIn(server, person.userId)) };
 }
 
 /** Gives an account a password (as setting it through an invitation would); returns its username. */

@@ -9,6 +9,7 @@ import { auditKeyFromHex, auditKeyOf } from '../../server/audit/key.js';
 import type { AuditKey } from '../../server/audit/key.js';
 import { auditListMigration, auditLogMigration } from '../../server/audit/schema.js';
 import type { Config } from '../../server/config.js';
+import { sqliteData } from '../../server/storage/sqlite.js';
 
 /** A fresh random key, as a server makes on first start. */
 export const testAuditKey = (): AuditKey => auditKeyFromHex(randomBytes(32).toString('hex'), 'test key');
@@ -18,18 +19,19 @@ export function freshLog(db = new Database(':memory:'), key = testAuditKey()) {
   db.exec(auditLogMigration);
   db.exec(auditListMigration);
   let time = Date.parse('2026-03-02T09:00:00.000Z');
-  return { db, key, log: createAccessLog(db, { key, now: () => new Date((time += 60_000)) }) };
+  const data = sqliteData(db);
+  return { db, data, key, log: createAccessLog(data, { key, now: () => new Date((time += 60_000)) }) };
 }
 
 /** The key a server with these settings uses (its key file, or AUDIT_KEY). */
 export const keyOf = (audit: Config['audit']): AuditKey => auditKeyOf(audit, { create: false }).key!;
 
 /** Verifies a database file as the verify command does: with the server's key and its checkpoints. */
-export function verifyFile(file: string, audit: Config['audit']) {
+export async function verifyFile(file: string, audit: Config['audit']) {
   const db = new Database(file, { readonly: true });
   try {
     const key = keyOf(audit);
-    return createAccessLog(db, { key }).verify(readCheckpoints(audit.checkpointFile, key));
+    return await createAccessLog(sqliteData(db), { key }).verify(readCheckpoints(audit.checkpointFile, key));
   } finally {
     db.close();
   }

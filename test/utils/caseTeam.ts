@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../server/app.js';
-import { addMember, addProfessional } from './accounts.js';
+import { addAccount, addMember, addProfessional } from './accounts.js';
 import { insertCase } from './server.js';
 
 /** Someone with an account; professionals and coordinators also have a professional id. */
@@ -49,7 +49,7 @@ const account = (
   name: string,
   clientCaseId?: string,
 ): Person => ({
-  userId: server.services.accounts.create({
+  userId: addAccount(server, {
     username: `${role}-${randomUUID().slice(0, 8)}`,
     displayName: name,
     role,
@@ -59,7 +59,7 @@ const account = (
 });
 
 /** Builds the case, the other case and every person of `CaseTeam` on a running server. */
-export function caseTeam(server: RunningServer): CaseTeam {
+export async function caseTeam(server: RunningServer): Promise<CaseTeam> {
   const { db } = server;
   const caseId = insertCase(db);
   const otherCaseId = insertCase(db);
@@ -89,7 +89,7 @@ export function caseTeam(server: RunningServer): CaseTeam {
   addMember(db, caseId, gp.professionalId!, 'write');
   addMember(db, caseId, pharmacist.professionalId!, 'read');
   addMember(db, caseId, formerMember.professionalId!, 'write');
-  server.services.caseAdmin.removeMember(caseId, formerMember.professionalId!);
+  await server.services.caseAdmin.removeMember(caseId, formerMember.professionalId!);
 
   return {
     caseId,

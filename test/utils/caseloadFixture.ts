@@ -169,11 +169,11 @@ export async function startCaseloadFixture(): Promise<{
     ids[key] = caseId;
     for (const [who, access] of members) addMember(db, caseId, people[who].professionalId, access);
     if (board)
-      project(db, caseId, buildBoard(board), new Date(Date.now() - board.changedHoursAgo * 3_600_000));
+      await project(db, caseId, buildBoard(board), new Date(Date.now() - board.changedHoursAgo * 3_600_000));
   }
   const account = (role: 'admin' | 'client', clientCaseId: string | null = null) =>
     server.services.accounts.create({ username: `${role}-caseload`, displayName: role, role, clientCaseId });
-  people.admin = account('admin');
-  people.client = account('client', ids.anna);
+  people.admin = await account('admin');
+  people.client = await account('client', ids.anna);
   return { server, people, ids };
 }

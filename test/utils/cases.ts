@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { summaryStore } from '../../server/caseload/summaries.js';
+import { sqliteData } from '../../server/storage/sqlite.js';
 import type { Db } from '../../server/db/database.js';
 import type { RunningServer } from '../../server/app.js';
 import type { CaseloadAnswer, CaseloadRow } from '../../shared/api.js';
@@ -68,8 +69,13 @@ export function observe(
 }
 
 /** Writes a case's summary row from a board, as the projection would after a change. */
-export function project(db: Db, caseId: string, doc: Y.Doc, changedAt: Date | null = new Date()): void {
-  summaryStore(db).project(caseId, doc, changedAt);
+export async function project(
+  db: Db,
+  caseId: string,
+  doc: Y.Doc,
+  changedAt: Date | null = new Date(),
+): Promise<void> {
+  await summaryStore(sqliteData(db)).project(caseId, doc, changedAt);
 }
 
 /** The caseload as this person's browser would ask for it; fails on any answer but 200. */

@@ -21,7 +21,7 @@ export async function openEventStream(
 ): Promise<OpenStream> {
   const controller = new AbortController();
   const response = await fetch(`${server.url}${path}`, {
-    headers: signIn(server, userId).headers,
+    headers: (await signIn(server, userId)).headers,
     signal: controller.signal,
   });
   const stream: OpenStream = {

@@ -23,7 +23,7 @@ export async function api(
 ): Promise<ApiAnswer> {
   const headers: Record<string, string> = { origin: server.url, ...extraHeaders };
   if (userId) {
-    const session = signIn(server, userId);
+    const session = await signIn(server, userId);
     headers.cookie = session.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   }

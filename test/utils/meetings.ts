@@ -44,7 +44,7 @@ export async function putOnAgenda(
 /** A test server with a case team whose client is Ahmet Yılmaz (1961), for the meeting tests. */
 export async function startMeetingServer(): Promise<{ server: TestServer; t: CaseTeam }> {
   const server = await startTestServer({ projectionDebounceMs: 20 });
-  const t = caseTeam(server);
+  const t = await caseTeam(server);
   server.db
     .prepare("UPDATE cases SET client_name = 'Ahmet Yılmaz', birth_year = 1961 WHERE id = ?")
     .run(t.caseId);

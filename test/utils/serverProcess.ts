@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { sessionStore } from '../../server/auth/sessions.js';
 import { openDatabase } from '../../server/db/database.js';
 import { accountService } from '../../server/services/accounts.js';
+import { sqliteData } from '../../server/storage/sqlite.js';
 import { addMember } from './accounts.js';
 import { insertCase } from './server.js';
 
@@ -27,21 +28,25 @@ export async function freePort(): Promise<number> {
  * may write, that member's account and a session. Sessions live in SQLite, so the same cookie
  * works for every server started on this directory.
  */
-export function seedDataDir(dataDir: string, cases: number): { caseIds: string[]; cookie: string } {
+export async function seedDataDir(
+  dataDir: string,
+  cases: number,
+): Promise<{ caseIds: string[]; cookie: string }> {
   const db = openDatabase(dataDir);
+  const data = sqliteData(db);
   try {
     const caseIds = Array.from({ length: cases }, () => insertCase(db));
     db.prepare(
       "INSERT INTO professionals (id, name, role_title, domain) VALUES ('prof-crash', 'Crash Tester', 'Tester', 'social')",
     ).run();
-    const userId = accountService(db).create({
+    const userId = await accountService(data).create({
       username: 'crash-tester',
       displayName: 'Crash Tester',
       role: 'professional',
       professionalId: 'prof-crash',
     });
     for (const caseId of caseIds) addMember(db, caseId, 'prof-crash');
-    const { token } = sessionStore(db, { idleMinutes: 480, maxHours: 12 }).create(userId);
+    const { token } = await sessionStore(data, { idleMinutes: 480, maxHours: 12 }).create(userId);
     return { caseIds, cookie: `vz_session=${token}` };
   } finally {
     db.close();

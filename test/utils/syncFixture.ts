@@ -43,7 +43,7 @@ export async function startSyncFixture(options: ServerOptions = {}): Promise<Syn
   const clients: SyncClient[] = [];
   const server = await startTestServer(options);
   const caseId = insertCase(server.db);
-  const member = signedInMember(server, caseId);
+  const member = await signedInMember(server, caseId);
   let headers = member.headers;
   const fixture: SyncFixture = {
     server,

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../server/logger.js';
+import type { DocumentReplication } from '../../server/sync/documentRegistry.js';
 import type { SyncExtension } from '../../server/sync/extension.js';
 import type { DocumentLogPort } from '../../server/sync/extensions/persistence.js';
 import type { StoredUpdate } from '../../server/storage/documentLog.js';
@@ -18,13 +19,14 @@ export interface SyncHarness {
 
 export async function startSyncHarness(
   extensions: SyncExtension[],
-  options: { maxMessageBytes?: number; unloadAfterMs?: number } = {},
+  options: { maxMessageBytes?: number; unloadAfterMs?: number; replication?: DocumentReplication } = {},
 ): Promise<SyncHarness> {
   const sync = new SyncServer({
     extensions,
     maxMessageBytes: options.maxMessageBytes ?? 1024 * 1024,
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
     log: createLogger('silent'),
+    replication: options.replication,
   });
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (request, socket, head) => {

@@ -12,14 +12,20 @@ export interface TcpProxy {
   readonly open: number;
   /** Destroys every open connection on both sides; new connections are let through again. */
   cut(): void;
+  /** New connections go to this server from now on (open ones stay where they are). */
+  retarget(targetUrl: string): void;
+  /** While down, every new connection is closed at once (the server behind seems gone). */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 }
 
 /** Starts a proxy on 127.0.0.1, port 0, that forwards every connection to `targetUrl`'s port. */
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
-  const targetPort = Number(new URL(targetUrl).port);
+  let targetPort = Number(new URL(targetUrl).port);
+  let down = false;
   const pairs = new Set<[net.Socket, net.Socket]>();
   const server = net.createServer((client) => {
+    if (down) return void client.destroy();
     const upstream = net.connect(targetPort, '127.0.0.1');
     const pair: [net.Socket, net.Socket] = [client, upstream];
     pairs.add(pair);
@@ -50,6 +56,12 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       return pairs.size;
     },
     cut,
+    retarget(url) {
+      targetPort = Number(new URL(url).port);
+    },
+    setDown(value) {
+      down = value;
+    },
     async close() {
       cut();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,12 +14,12 @@ export function actionsRouter(s: Services): Router {
   const router = Router();
   const { actions, service } = s.meetings;
 
-  router.get('/mine', (req, res) => {
+  router.get('/mine', async (req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
     const body: ActionsAnswer = {
-      actions: actions.mine(user.professionalId!, s.access.visibleCaseIds(viewerOf(user))),
+      actions: await actions.mine(user.professionalId!, await s.access.visibleCaseIds(viewerOf(user))),
     };
-    s.audit.record({
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: user.role,
@@ -48,12 +48,12 @@ export function actionsRouter(s: Services): Router {
     async (req, res) => {
       const user = requireUser(res, ['professional', 'coordinator']);
       const { meetingId, caseId, actionId } = req.params as ActionParams;
-      const row = actions.one(meetingId, caseId, actionId);
-      const facts = s.access.facts(caseId);
+      const row = await actions.one(meetingId, caseId, actionId);
+      const facts = await s.access.facts(caseId);
       const grant = facts ? caseGrant(viewerOf(user), facts) : null;
       const owner = row?.ownerId === user.professionalId;
       if (!row || (!owner && grant?.access !== 'write')) {
-        s.audit.record({
+        await s.audit.record({
           event: 'api-refused',
           outcome: 'refused',
           caseId: facts ? caseId : null,
@@ -72,7 +72,7 @@ export function actionsRouter(s: Services): Router {
         }))
       )
         throw new HttpError(404, `actionId: no action ${actionId} of yours`);
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         caseId,
         userId: user.id,

@@ -9,10 +9,10 @@ import type { Services } from '../../services/index.js';
  * access log, so a refused request changes nothing but the log.
  */
 export function adminOnly(s: Services) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const session = currentSession(res);
     if (session && session.user.role !== 'admin' && !anySession(res)?.limited) {
-      s.audit.record({
+      await s.audit.record({
         event: 'api-refused',
         outcome: 'refused',
         userId: session.user.id,

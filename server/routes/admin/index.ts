@@ -18,9 +18,9 @@ import { accessLogQuerySchema, userParamsSchema, usersQuerySchema } from './sche
  */
 export function adminRouter(s: Services): Router {
   const router = Router();
-  const directory = accountDirectory(s.db);
+  const directory = accountDirectory(s.data);
   const otherAccounts = otherAccountService({
-    db: s.db,
+    data: s.data,
     accounts: s.accounts,
     sessions: s.sessions,
     recheckConnections: s.recheckConnections,
@@ -33,10 +33,10 @@ export function adminRouter(s: Services): Router {
   // Clients' and admins' accounts; a page of clients is a list read of those clients (LG3).
   router.get(
     '/users',
-    checked({ query: usersQuerySchema }, ({ query }, req, res) => {
+    checked({ query: usersQuerySchema }, async ({ query }, req, res) => {
       const { user, point } = adminOf(s, req, res);
-      const { cases, ...answer } = directory.list(query);
-      s.audit.record({
+      const { cases, ...answer } = await directory.list(query);
+      await s.audit.record({
         event: query.q ? 'search' : 'api-read',
         userId: user.id,
         role: 'admin',
@@ -57,20 +57,20 @@ export function adminRouter(s: Services): Router {
    */
   router.post(
     '/users/:userId/recovery',
-    checked({ params: userParamsSchema }, ({ params: { userId } }, req, res) => {
+    checked({ params: userParamsSchema }, async ({ params: { userId } }, req, res) => {
       const { user, log } = adminOf(s, req, res);
-      const client = s.db
-        .prepare<[string], { role: string; clientCaseId: string | null }>(
-          'SELECT role, client_case_id AS clientCaseId FROM users WHERE id = ?',
-        )
-        .get(userId);
+      const client = await s.data.db
+        .selectFrom('users')
+        .select(['role', 'client_case_id as clientCaseId'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
       if (!client) throw new HttpError(404, `userId: no account ${userId}`);
       if (client.role !== 'client')
         throw new HttpError(400, 'userId: only a client account is recovered here');
-      const { token, expiresAt } = s.accounts.recover(userId, user.id);
-      s.sessions.endAllOf(userId);
-      s.recheckConnections();
-      log('account-recovery', { clientUserId: userId }, client.clientCaseId);
+      const { token, expiresAt } = await s.accounts.recover(userId, user.id);
+      await s.sessions.endAllOf(userId);
+      await s.recheckConnections();
+      await log('account-recovery', { clientUserId: userId }, client.clientCaseId);
       res.status(201).json({ link: `${s.config.publicUrl}/invitation/${token}`, expiresAt });
     }),
   );
@@ -78,32 +78,33 @@ export function adminRouter(s: Services): Router {
   // A client or admin who must not sign in any more (SPEC PP13): disabled at once, never deleted.
   router.post(
     '/users/:userId/disable',
-    checked({ params: userParamsSchema }, ({ params: { userId } }, req, res) => {
+    checked({ params: userParamsSchema }, async ({ params: { userId } }, req, res) => {
       const { user, log } = adminOf(s, req, res);
-      const done = otherAccounts.disable(userId, user.id);
-      if (done) log('account-disabled', { userId, sessionsEnded: done.sessionsEnded }, done.clientCaseId);
+      const done = await otherAccounts.disable(userId, user.id);
+      if (done)
+        await log('account-disabled', { userId, sessionsEnded: done.sessionsEnded }, done.clientCaseId);
       res.status(204).end();
     }),
   );
 
   router.post(
     '/users/:userId/enable',
-    checked({ params: userParamsSchema }, ({ params: { userId } }, req, res) => {
+    checked({ params: userParamsSchema }, async ({ params: { userId } }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const done = otherAccounts.enable(userId);
-      if (done) log('account-enabled', { userId }, done.clientCaseId);
+      const done = await otherAccounts.enable(userId);
+      if (done) await log('account-enabled', { userId }, done.clientCaseId);
       res.status(204).end();
     }),
   );
 
   router.get(
     '/access-log',
-    checked({ query: accessLogQuerySchema }, ({ query }, req, res) => {
+    checked({ query: accessLogQuerySchema }, async ({ query }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const entries: AccessEntry[] = s.audit.search(query);
-      log('search', { resource: 'access-log', results: entries.length }, query.caseId ?? null);
+      const entries: AccessEntry[] = await s.audit.search(query);
+      await log('search', { resource: 'access-log', results: entries.length }, query.caseId ?? null);
       // Who each line's person is, so the page never loads every account to name them.
-      const names = directory.names(entries.flatMap((e) => (e.userId ? [e.userId] : [])));
+      const names = await directory.names(entries.flatMap((e) => (e.userId ? [e.userId] : [])));
       res.json({ entries, names });
     }),
   );

@@ -9,11 +9,11 @@ import type { CaseloadQuery } from './schema.js';
 /** The caseload: the clients this professional coordinates or works with, with risk and why. */
 export function caseloadRouter(s: Services, caseload: CaseloadService): Router {
   const router = Router();
-  router.get('/', validate('query', caseloadQuerySchema), (req, res) => {
+  router.get('/', validate('query', caseloadQuerySchema), async (req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
     const filter = res.locals.query as CaseloadQuery;
-    const answer = caseload.query(user.professionalId!, user.id, filter);
-    s.audit.record({
+    const answer = await caseload.query(user.professionalId!, user.id, filter);
+    await s.audit.record({
       event: filter.q ? 'search' : 'api-read',
       userId: user.id,
       role: user.role,

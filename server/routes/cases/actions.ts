@@ -11,10 +11,10 @@ import { caseParamsSchema } from './schema.js';
 export function caseActionRoutes(s: Services, router: Router): void {
   const { actions } = s.meetings;
 
-  router.get('/:caseId/actions', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts, grant, point } = openCase(s, req, res, 'read');
-    const body: ActionsAnswer = { actions: actions.openForCase(facts.caseId) };
-    s.audit.record({
+  router.get('/:caseId/actions', validate('params', caseParamsSchema), async (req, res) => {
+    const { user, facts, grant, point } = await openCase(s, req, res, 'read');
+    const body: ActionsAnswer = { actions: await actions.openForCase(facts.caseId) };
+    await s.audit.record({
       event: 'api-read',
       caseId: facts.caseId,
       userId: user.id,
@@ -29,13 +29,15 @@ export function caseActionRoutes(s: Services, router: Router): void {
   // Tells an open board to fetch the list again when an action on this case changed, so the board
   // reads (and the access log records) only when there is something new. Someone taken off the
   // case meanwhile hears nothing more: their stream ends.
-  router.get('/:caseId/actions/stream', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts } = openCase(s, req, res, 'read');
+  router.get('/:caseId/actions/stream', validate('params', caseParamsSchema), async (req, res) => {
+    const { user, facts } = await openCase(s, req, res, 'read');
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
     const listener = (caseId: string) => {
       if (caseId !== facts.caseId) return;
-      if (s.access.caseGrant(viewerOf(user), caseId)) stream.send('changed', {});
-      else res.end();
+      void s.access
+        .caseGrant(viewerOf(user), caseId)
+        .catch(() => null) // a check that fails ends the stream too
+        .then((grant) => (grant ? stream.send('changed', {}) : res.end()));
     };
     actions.changes.on('case', listener);
     stream.onClose(() => actions.changes.off('case', listener));

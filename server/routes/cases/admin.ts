@@ -14,12 +14,12 @@ export function caseAdminRoutes(s: Services, router: Router): void {
     '/:caseId/members/:professionalId',
     validate('params', memberParamsSchema),
     validate('body', memberBodySchema),
-    (req, res) => {
-      const { user, facts, point } = openCase(s, req, res, 'manage');
+    async (req, res) => {
+      const { user, facts, point } = await openCase(s, req, res, 'manage');
       const { professionalId } = req.params as MemberParams;
       const { caseRole, access } = req.body as MemberBody;
-      s.caseAdmin.setMember(facts.caseId, professionalId, caseRole, access);
-      s.audit.record({
+      await s.caseAdmin.setMember(facts.caseId, professionalId, caseRole, access);
+      await s.audit.record({
         event: 'membership-changed',
         caseId: facts.caseId,
         userId: user.id,
@@ -28,34 +28,38 @@ export function caseAdminRoutes(s: Services, router: Router): void {
         ...point,
         details: { professionalId, access },
       });
-      s.recheckConnections();
+      await s.recheckConnections();
       res.status(204).end();
     },
   );
 
-  router.delete('/:caseId/members/:professionalId', validate('params', memberParamsSchema), (req, res) => {
-    const { user, facts, point } = openCase(s, req, res, 'manage');
-    const { professionalId } = req.params as MemberParams;
-    const removed = s.caseAdmin.removeMember(facts.caseId, professionalId);
-    s.audit.record({
-      event: 'membership-changed',
-      caseId: facts.caseId,
-      userId: user.id,
-      role: user.role,
-      authorization: 'coordinator',
-      ...point,
-      details: { professionalId, removed },
-    });
-    s.recheckConnections();
-    res.status(204).end();
-  });
+  router.delete(
+    '/:caseId/members/:professionalId',
+    validate('params', memberParamsSchema),
+    async (req, res) => {
+      const { user, facts, point } = await openCase(s, req, res, 'manage');
+      const { professionalId } = req.params as MemberParams;
+      const removed = await s.caseAdmin.removeMember(facts.caseId, professionalId);
+      await s.audit.record({
+        event: 'membership-changed',
+        caseId: facts.caseId,
+        userId: user.id,
+        role: user.role,
+        authorization: 'coordinator',
+        ...point,
+        details: { professionalId, removed },
+      });
+      await s.recheckConnections();
+      res.status(204).end();
+    },
+  );
 
   router.post(
     '/:caseId/invitation',
     validate('params', caseParamsSchema),
     validate('body', invitationBodySchema),
-    (req, res) => {
-      const { user, facts, point } = openCase(s, req, res, 'manage');
+    async (req, res) => {
+      const { user, facts, point } = await openCase(s, req, res, 'manage');
       const { username, displayName } = req.body as InvitationBody;
       const entry = {
         caseId: facts.caseId,
@@ -66,8 +70,8 @@ export function caseAdminRoutes(s: Services, router: Router): void {
       };
       // An invitation makes a new account. One that exists is never touched here: a new link for
       // it would let whoever asks set its password (account recovery is the admin's, routes/admin).
-      if (s.accounts.clientUserOfCase(facts.caseId)) {
-        s.audit.record({
+      if (await s.accounts.clientUserOfCase(facts.caseId)) {
+        await s.audit.record({
           ...entry,
           event: 'api-refused',
           outcome: 'refused',
@@ -78,11 +82,14 @@ export function caseAdminRoutes(s: Services, router: Router): void {
           'the client already has an account; if they cannot sign in, the functional administrator makes a recovery link',
         );
       }
-      const { userId, token, expiresAt } = s.db.transaction(() => {
-        const id = s.accounts.create({ username, displayName, role: 'client', clientCaseId: facts.caseId });
-        return { userId: id, ...s.accounts.invite(id, user.id) };
-      })();
-      s.audit.record({ ...entry, event: 'invitation-created', details: { clientUserId: userId } });
+      const { userId, token, expiresAt } = await s.data.write(async (trx) => {
+        const id = await s.accounts.create(
+          { username, displayName, role: 'client', clientCaseId: facts.caseId },
+          trx,
+        );
+        return { userId: id, ...(await s.accounts.invite(id, user.id, new Date(), trx)) };
+      });
+      await s.audit.record({ ...entry, event: 'invitation-created', details: { clientUserId: userId } });
       res.status(201).json({ link: `${s.config.publicUrl}/invitation/${token}`, expiresAt, username });
     },
   );

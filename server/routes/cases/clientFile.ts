@@ -15,17 +15,17 @@ import { caseParamsSchema } from './schema.js';
  * marked as left out.
  */
 export function clientFileRoutes(s: Services, router: Router): void {
-  const send = (format: ExportFormat) => (req: Request, res: Response) => {
-    const { user, facts, log } = openCase(s, req, res, 'manage', { whenClosed: 'allow' });
+  const send = (format: ExportFormat) => async (req: Request, res: Response) => {
+    const { user, facts, log } = await openCase(s, req, res, 'manage', { whenClosed: 'allow' });
     const viewer = viewerOf(user);
     const compartments = new Set(
       (['medical', 'social'] as const).filter((p) => documentGrant(viewer, facts, p)),
     );
-    const file = s.clientFiles.build(facts.caseId, {
+    const file = (await s.clientFiles.build(facts.caseId, {
       madeBy: { name: user.displayName, role: user.role === 'coordinator' ? 'coordinator' : 'professional' },
       compartments,
-    })!;
-    log('export', {
+    }))!;
+    await log('export', {
       resource: 'client-file',
       format,
       medical: compartments.has('medical'),

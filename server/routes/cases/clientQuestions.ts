@@ -15,11 +15,11 @@ export function clientQuestionRoutes(s: Services, router: Router): void {
     '/:caseId/client-questions/:questionId/discussed',
     validate('params', clientQuestionParamsSchema),
     async (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'write');
+      const { user, facts, grant, point } = await openCase(s, req, res, 'write');
       const { questionId } = req.params as ClientQuestionParams;
       const by = { userId: user.id, role: user.role, name: user.displayName };
       const found = await s.clientVoice.markDiscussed(facts.caseId, by, questionId);
-      s.audit.record({
+      await s.audit.record({
         event: found ? 'api-write' : 'api-refused',
         outcome: found ? 'allowed' : 'refused',
         caseId: facts.caseId,

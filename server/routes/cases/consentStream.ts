@@ -12,25 +12,34 @@ export function streamConsentChanges(
   s: Services,
   res: Response,
   caseId: string,
-  stillAllowed: () => boolean,
+  stillAllowed: () => Promise<boolean> | boolean,
 ): void {
   const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
-  let inForce = s.caseAdmin.inForceKey(caseId);
-  const tell = () => {
-    if (!stillAllowed()) {
+  let inForce: string | null = null;
+  const tell = async () => {
+    if (!(await stillAllowed())) {
       res.end();
       return;
     }
-    inForce = s.caseAdmin.inForceKey(caseId);
+    inForce = await s.caseAdmin.inForceKey(caseId);
     stream.send('changed', {});
   };
+  // A check that fails ends the stream (the page opens a new one, which checks again).
+  const inTurn = (work: () => Promise<void>) => void work().catch(() => res.end());
+  inTurn(async () => {
+    inForce ??= await s.caseAdmin.inForceKey(caseId);
+  });
   const listener = (changed: string) => {
-    if (changed === caseId) tell();
+    if (changed === caseId) inTurn(tell);
   };
   s.caseAdmin.changes.on('case', listener);
-  const ends = setInterval(() => {
-    if (s.caseAdmin.inForceKey(caseId) !== inForce) tell();
-  }, s.config.accessRecheckMs);
+  const ends = setInterval(
+    () =>
+      inTurn(async () => {
+        if ((await s.caseAdmin.inForceKey(caseId)) !== inForce) await tell();
+      }),
+    s.config.accessRecheckMs,
+  );
   stream.onClose(() => {
     s.caseAdmin.changes.off('case', listener);
     clearInterval(ends);

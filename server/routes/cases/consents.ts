@@ -16,30 +16,35 @@ import type { ConsentBody, ConsentParams } from './schema.js';
  * withdraws their own in their plan (routes/my/consents.ts).
  */
 export function caseConsentRoutes(s: Services, router: Router): void {
-  router.get('/:caseId/consents', validate('params', caseParamsSchema), (req, res) => {
-    const { facts, log } = openCase(s, req, res, 'read');
-    log('api-read', { resource: 'consents' });
+  router.get('/:caseId/consents', validate('params', caseParamsSchema), async (req, res) => {
+    const { facts, log } = await openCase(s, req, res, 'read');
+    await log('api-read', { resource: 'consents' });
     const body: ConsentsAnswer = {
-      consents: s.caseAdmin.listConsents(facts.caseId),
+      consents: await s.caseAdmin.listConsents(facts.caseId),
       limits: s.caseAdmin.limits,
     };
     res.json(body);
   });
 
-  router.get('/:caseId/consents/stream', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts } = openCase(s, req, res, 'read');
-    streamConsentChanges(s, res, facts.caseId, () => !!s.access.caseGrant(viewerOf(user), facts.caseId));
+  router.get('/:caseId/consents/stream', validate('params', caseParamsSchema), async (req, res) => {
+    const { user, facts } = await openCase(s, req, res, 'read');
+    streamConsentChanges(
+      s,
+      res,
+      facts.caseId,
+      async () => !!(await s.access.caseGrant(viewerOf(user), facts.caseId)),
+    );
   });
 
   router.post(
     '/:caseId/consents',
     validate('params', caseParamsSchema),
     validate('body', consentBodySchema),
-    (req, res) => {
+    async (req, res) => {
       // Nothing is shared anew once the case is closed: 409 (SPEC CL6).
-      const { user, facts, grant, point } = openCase(s, req, res, 'read', { whenClosed: 'refuse' });
+      const { user, facts, grant, point } = await openCase(s, req, res, 'read', { whenClosed: 'refuse' });
       const body = req.body as ConsentBody;
-      const intent = s.caseAdmin.intentOf(body);
+      const intent = await s.caseAdmin.intentOf(body);
       const authority = consentRecorder(viewerOf(user), facts, intent);
       const details = {
         compartment: body.compartment,
@@ -48,7 +53,7 @@ export function caseConsentRoutes(s: Services, router: Router): void {
       };
       const entry = { caseId: facts.caseId, userId: user.id, role: user.role, ...point };
       if (!authority) {
-        s.audit.record({
+        await s.audit.record({
           ...entry,
           event: 'api-refused',
           outcome: 'refused',
@@ -60,14 +65,14 @@ export function caseConsentRoutes(s: Services, router: Router): void {
           'only the client, the coordinator or the side that holds these notes may record this consent, never who would receive them',
         );
       }
-      const id = s.caseAdmin.giveConsent(facts.caseId, { ...body, ...details }, user.id);
-      s.audit.record({
+      const id = await s.caseAdmin.giveConsent(facts.caseId, { ...body, ...details }, user.id);
+      await s.audit.record({
         ...entry,
         event: 'consent-given',
         authorization: grant.authorization,
         details: { consentId: id, ...details, recordedAs: authority, how: body.how },
       });
-      s.recheckConnections();
+      await s.recheckConnections();
       res.status(201).json({ id });
     },
   );
@@ -75,14 +80,14 @@ export function caseConsentRoutes(s: Services, router: Router): void {
   router.post(
     '/:caseId/consents/:consentId/withdraw',
     validate('params', consentParamsSchema),
-    (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'read');
+    async (req, res) => {
+      const { user, facts, grant, point } = await openCase(s, req, res, 'read');
       const { consentId } = req.params as ConsentParams;
-      const consent = s.caseAdmin.consent(facts.caseId, consentId);
+      const consent = await s.caseAdmin.consent(facts.caseId, consentId);
       const authority = consentWithdrawer(viewerOf(user), facts, consent);
       const entry = { caseId: facts.caseId, userId: user.id, role: user.role, ...point };
       if (!authority) {
-        s.audit.record({
+        await s.audit.record({
           ...entry,
           event: 'api-refused',
           outcome: 'refused',
@@ -94,14 +99,14 @@ export function caseConsentRoutes(s: Services, router: Router): void {
           'only the client, the coordinator or the side that holds these notes may withdraw this consent',
         );
       }
-      s.caseAdmin.withdrawConsent(facts.caseId, consentId, user.id);
-      s.audit.record({
+      await s.caseAdmin.withdrawConsent(facts.caseId, consentId, user.id);
+      await s.audit.record({
         ...entry,
         event: 'consent-withdrawn',
         authorization: grant.authorization,
         details: { consentId, withdrawnAs: authority },
       });
-      s.recheckConnections(); // withdrawal takes effect on open connections at once
+      await s.recheckConnections(); // withdrawal takes effect on open connections at once
       res.status(204).end();
     },
   );

@@ -21,10 +21,10 @@ import { versionRoutes } from './versions.js';
 
 export function casesRouter(s: Services): Router {
   const router = Router();
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
-    const cases = s.cases.listCases(s.access.visibleCaseIds(viewerOf(user)));
-    s.audit.record({
+    const cases = await s.cases.listCases(await s.access.visibleCaseIds(viewerOf(user)));
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: user.role,
@@ -38,12 +38,12 @@ export function casesRouter(s: Services): Router {
   // Before `/:caseId`: `/intake` is a page's options, not a case.
   caseIntakeRoutes(s, router);
 
-  router.get('/:caseId', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts, grant, point } = openCase(s, req, res, 'read');
-    const details = s.cases.getCase(facts.caseId)!;
+  router.get('/:caseId', validate('params', caseParamsSchema), async (req, res) => {
+    const { user, facts, grant, point } = await openCase(s, req, res, 'read');
+    const details = (await s.cases.getCase(facts.caseId))!;
     const viewer = viewerOf(user);
     const compartments = (['medical', 'social'] as const).filter((p) => documentGrant(viewer, facts, p));
-    s.audit.record({
+    await s.audit.record({
       event: 'api-read',
       caseId: facts.caseId,
       userId: user.id,

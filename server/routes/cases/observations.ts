@@ -8,6 +8,8 @@ import { caseDocumentName } from '../../../shared/protocol.js';
 import { signalStates } from '../../../shared/risk.js';
 import { validate } from '../../http/validate.js';
 import type { Services } from '../../services/index.js';
+import { boardState } from '../../versions/store.js';
+import type { BoardState } from '../../versions/store.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
 
@@ -36,9 +38,12 @@ export function observationRoutes(s: Services, router: Router): void {
     validate('params', caseParamsSchema),
     validate('body', observationBodySchema),
     async (req, res) => {
-      const { user, facts, grant, point } = openCase(s, req, res, 'write');
+      const { user, facts, grant, point } = await openCase(s, req, res, 'write');
       const body = req.body as ObservationBody;
       const now = new Date().toISOString();
+      // The board as it was before a relapse moves goals back, so it can be looked at and restored:
+      // read inside `use` (before the moves), stored once `use` is done.
+      let boardBefore: BoardState | null = null;
       const { id, before, leads } = await s.registry.use(
         caseDocumentName(facts.caseId),
         (doc) => {
@@ -46,8 +51,7 @@ export function observationRoutes(s: Services, router: Router): void {
           const board = readBoard(doc);
           const moves: GoalMove[] = [];
           let id = '';
-          // The board as it was before a relapse moves goals back, so it can be looked at and restored.
-          if (body.relapse) s.meetings.versions.keep(facts.caseId, null, '', doc, now, 'relapse');
+          if (body.relapse) boardBefore = boardState(doc);
           doc.transact(() => {
             // A goal named twice moves once, so the timeline records each move once.
             for (const goalId of new Set(body.relapse?.goalIds ?? [])) {
@@ -76,7 +80,9 @@ export function observationRoutes(s: Services, router: Router): void {
         },
         { userId: user.id, role: user.role },
       );
-      s.audit.record({
+      // The version is stored before the answer.
+      if (boardBefore) await s.meetings.versions.keep(facts.caseId, null, '', boardBefore, now, 'relapse');
+      await s.audit.record({
         event: 'api-write',
         caseId: facts.caseId,
         userId: user.id,
@@ -86,9 +92,9 @@ export function observationRoutes(s: Services, router: Router): void {
         details: { resource: 'observation', state: body.state, relapse: body.relapse !== undefined },
       });
       if (body.state !== 'green' && rank[body.state] > rank[before ?? 'green']) {
-        s.notifications.notifyStateChange({
+        await s.notifications.notifyStateChange({
           caseId: facts.caseId,
-          clientName: s.cases.getCase(facts.caseId)?.clientName ?? '',
+          clientName: (await s.cases.getCase(facts.caseId))?.clientName ?? '',
           state: body.state,
           note: body.note,
           professionalIds: [...(facts.coordinatorId ? [facts.coordinatorId] : []), ...leads],

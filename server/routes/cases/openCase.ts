@@ -13,7 +13,7 @@ import type { CaseParams } from './schema.js';
  * so case ids cannot be probed. A closed case is read-only for everyone: a change answers 409
  * (to who may open it), unless `whenClosed` allows it (reopening, withdrawing a consent).
  */
-export function openCase(
+export async function openCase(
   s: Services,
   req: Request,
   res: Response,
@@ -22,7 +22,7 @@ export function openCase(
 ) {
   const user = requireUser(res, ['professional', 'coordinator']);
   const { caseId } = req.params as CaseParams;
-  const facts = s.access.facts(caseId);
+  const facts = await s.access.facts(caseId);
   const viewer = viewerOf(user);
   const grant = facts ? documentGrant(viewer, facts, 'shared') : null;
   const closed = !!grant && facts!.status === 'closed' && whenClosed === 'refuse';
@@ -34,7 +34,7 @@ export function openCase(
       (need === 'manage' && isCaseCoordinator(viewer, facts!)));
   const point = accessPoint(req);
   if (!allowed) {
-    s.audit.record({
+    await s.audit.record({
       event: 'api-refused',
       outcome: 'refused',
       caseId: facts ? caseId : null,

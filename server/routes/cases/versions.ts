@@ -10,19 +10,19 @@ import type { VersionParams } from './schema.js';
 export function versionRoutes(s: Services, router: Router): void {
   const { versions } = s.meetings;
 
-  router.get('/:caseId/versions', validate('params', caseParamsSchema), (req, res) => {
-    const { facts, log } = openCase(s, req, res, 'read');
-    const body: VersionsAnswer = { versions: versions.list(facts.caseId) };
-    log('api-read', { resource: 'board-versions', count: body.versions.length });
+  router.get('/:caseId/versions', validate('params', caseParamsSchema), async (req, res) => {
+    const { facts, log } = await openCase(s, req, res, 'read');
+    const body: VersionsAnswer = { versions: await versions.list(facts.caseId) };
+    await log('api-read', { resource: 'board-versions', count: body.versions.length });
     res.json(body);
   });
 
-  router.get('/:caseId/versions/:versionId', validate('params', versionParamsSchema), (req, res) => {
-    const { facts, log } = openCase(s, req, res, 'read');
+  router.get('/:caseId/versions/:versionId', validate('params', versionParamsSchema), async (req, res) => {
+    const { facts, log } = await openCase(s, req, res, 'read');
     const { versionId } = req.params as unknown as VersionParams;
-    const found = versions.get(facts.caseId, versionId);
+    const found = await versions.get(facts.caseId, versionId);
     if (!found) throw new HttpError(404, `versionId: this board has no version ${versionId}`);
-    log('api-read', { resource: 'board-version', versionId });
+    await log('api-read', { resource: 'board-version', versionId });
     const body: VersionAnswer = found;
     res.json(body);
   });

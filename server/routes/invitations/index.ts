@@ -9,8 +9,8 @@ import type { AcceptBody, InvitationParams } from './schema.js';
 /** A client opens the one-time link from their coordinator and sets a password with it. */
 export function invitationsRouter(s: Services): Router {
   const router = Router();
-  router.get('/:token', validate('params', invitationParamsSchema), (req, res) => {
-    const invitation = s.accounts.invitation((req.params as InvitationParams).token);
+  router.get('/:token', validate('params', invitationParamsSchema), async (req, res) => {
+    const invitation = await s.accounts.invitation((req.params as InvitationParams).token);
     if (!invitation) throw new HttpError(410, 'token: this invitation link has expired or was used already');
     res.json({
       displayName: invitation.displayName,
@@ -26,17 +26,17 @@ export function invitationsRouter(s: Services): Router {
     async (req, res) => {
       const { token } = req.params as InvitationParams;
       const userId = await s.accounts.acceptInvitation(token, (req.body as AcceptBody).password);
-      const created = s.sessions.create(userId);
-      const session = s.sessions.get(created.token)!;
+      const created = await s.sessions.create(userId);
+      const session = (await s.sessions.get(created.token))!;
       const point = accessPoint(req);
-      s.audit.record({
+      await s.audit.record({
         event: 'invitation-used',
         userId,
         role: session.user.role,
         caseId: session.user.clientCaseId,
         ...point,
       });
-      s.audit.record({ event: 'login', userId, role: session.user.role, ...point });
+      await s.audit.record({ event: 'login', userId, role: session.user.role, ...point });
       setSessionCookie(res, created.token, s.config.session.cookieSecure, s.config.session.maxHours * 3600);
       res.json({ user: session.user, csrfToken: session.csrfToken } satisfies SessionInfo);
     },

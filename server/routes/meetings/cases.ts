@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { caseGrant } from '../../../shared/permissions.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { HttpError, validate } from '../../http/validate.js';
+import { boardMoment } from '../../versions/store.js';
 import type { Services } from '../../services/index.js';
 import { openMeeting, openMeetingCase } from './openMeeting.js';
 import {
@@ -23,22 +24,22 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
     validate('params', meetingParamsSchema),
     validate('body', agendaCaseSchema),
     async (req, res) => {
-      const { user, viewer, facts, point, refuse } = openMeeting(s, req, res);
-      if (facts.status !== 'planned') throw refuse(409, 'the meeting is closed');
+      const { user, viewer, facts, point, refuse } = await openMeeting(s, req, res);
+      if (facts.status !== 'planned') throw await refuse(409, 'the meeting is closed');
       const body = req.body as AgendaCaseBody;
-      const caseFacts = s.access.facts(body.caseId);
+      const caseFacts = await s.access.facts(body.caseId);
       const grant = caseFacts ? caseGrant(viewer, caseFacts) : null;
-      if (!grant) throw refuse(404, `caseId: no case ${body.caseId} that you may open`);
+      if (!grant) throw await refuse(404, `caseId: no case ${body.caseId} that you may open`);
       // A closed case is read-only for everyone (SPEC CL6).
-      if (caseFacts!.status === 'closed') throw refuse(409, 'caseId: the case is closed');
-      if (grant.access !== 'write') throw refuse(403, 'caseId: you may only read this case');
-      const meeting = store.summary(facts.meetingId)!;
-      if (store.caseLine(body.caseId)!.neighbourhoodId !== meeting.neighbourhoodId)
+      if (caseFacts!.status === 'closed') throw await refuse(409, 'caseId: the case is closed');
+      if (grant.access !== 'write') throw await refuse(403, 'caseId: you may only read this case');
+      const meeting = (await store.summary(facts.meetingId))!;
+      if ((await store.caseLine(body.caseId))!.neighbourhoodId !== meeting.neighbourhoodId)
         throw new HttpError(400, 'caseId: the case belongs to another neighbourhood');
       if (facts.agendaCaseIds.includes(body.caseId))
         throw new HttpError(409, 'caseId: the case is already on the agenda');
       await service.addCase(facts.meetingId, body.caseId, body, { userId: user.id, role: user.role });
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         caseId: body.caseId,
         userId: user.id,
@@ -56,18 +57,18 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
     '/:meetingId/agenda/:caseId',
     validate('params', meetingCaseParamsSchema),
     async (req, res) => {
-      const { user, viewer, facts, point, refuse } = openMeeting(s, req, res);
-      if (facts.status !== 'planned') throw refuse(409, 'the meeting is closed');
+      const { user, viewer, facts, point, refuse } = await openMeeting(s, req, res);
+      if (facts.status !== 'planned') throw await refuse(409, 'the meeting is closed');
       const { caseId } = req.params as MeetingCaseParams;
-      const caseFacts = s.access.facts(caseId);
+      const caseFacts = await s.access.facts(caseId);
       const grant = caseFacts ? caseGrant(viewer, caseFacts) : null;
       const chair = facts.chairId === user.professionalId;
       if (!facts.agendaCaseIds.includes(caseId))
-        throw refuse(404, `caseId: no case ${caseId} on this agenda`);
+        throw await refuse(404, `caseId: no case ${caseId} on this agenda`);
       if (!chair && grant?.access !== 'write')
-        throw refuse(403, 'only the chair or a member of the case may do this');
+        throw await refuse(403, 'only the chair or a member of the case may do this');
       await service.removeCase(facts.meetingId, caseId, { userId: user.id, role: user.role });
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         caseId,
         userId: user.id,
@@ -76,7 +77,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         ...point,
         details: { resource: 'meeting-agenda', meetingId: facts.meetingId, removed: true },
       });
-      s.recheckConnections();
+      await s.recheckConnections();
       res.json({ ok: true });
     },
   );
@@ -85,12 +86,11 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
     '/:meetingId/cases/:caseId/changes',
     validate('params', meetingCaseParamsSchema),
     async (req, res) => {
-      const { user, facts, point, caseFacts, meetingCaseGrant } = openMeetingCase(s, req, res);
-      const closedAt = store.summary(facts.meetingId)!.closedAt;
-      const answer = await s.registry.use(caseDocumentName(caseFacts.caseId), (doc) =>
-        versions.changes(caseFacts.caseId, facts.meetingId, closedAt, doc),
-      );
-      s.audit.record({
+      const { user, facts, point, caseFacts, meetingCaseGrant } = await openMeetingCase(s, req, res);
+      const closedAt = (await store.summary(facts.meetingId))!.closedAt;
+      const board = await s.registry.use(caseDocumentName(caseFacts.caseId), boardMoment);
+      const answer = await versions.changes(caseFacts.caseId, facts.meetingId, closedAt, board);
+      await s.audit.record({
         event: 'api-read',
         caseId: caseFacts.caseId,
         userId: user.id,
@@ -108,7 +108,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
     validate('params', actionParamsSchema),
     validate('body', actionStepSchema),
     async (req, res) => {
-      const { user, point, caseFacts, caseGrantOf } = openMeetingCase(s, req, res, 'write');
+      const { user, point, caseFacts, caseGrantOf } = await openMeetingCase(s, req, res, 'write');
       const { meetingId, actionId } = req.params as ActionParams;
       const result = await service.actionToStep(
         meetingId,
@@ -118,7 +118,7 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         { userId: user.id, role: user.role },
       );
       if ('error' in result) throw new HttpError(400, result.error!);
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         caseId: caseFacts.caseId,
         userId: user.id,

@@ -16,11 +16,11 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
   const readable = (viewer: Viewer) => s.access.visibleCaseIds(viewer);
 
   router.post('/:meetingId/close', validate('params', meetingParamsSchema), async (req, res) => {
-    const { user, viewer, facts, point } = openMeeting(s, req, res, 'planned-chair');
+    const { user, viewer, facts, point } = await openMeeting(s, req, res, 'planned-chair');
     const minutes = await service.close(facts, { userId: user.id, role: user.role });
     if (!minutes) throw new HttpError(409, 'the meeting is closed');
     for (const caseId of facts.agendaCaseIds) {
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         caseId,
         userId: user.id,
@@ -31,18 +31,18 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
       });
     }
     // From now on the meeting's documents can only be read.
-    s.recheckConnections();
-    res.json({ minutes: minutesFor(minutes, readable(viewer)) });
+    await s.recheckConnections();
+    res.json({ minutes: minutesFor(minutes, await readable(viewer)) });
   });
 
-  const readMinutes = (req: Request, res: Response, event: 'api-read' | 'export') => {
-    const { user, viewer, facts, point } = openMeeting(s, req, res);
-    const stored = service.minutes(facts.meetingId);
+  const readMinutes = async (req: Request, res: Response, event: 'api-read' | 'export') => {
+    const { user, viewer, facts, point } = await openMeeting(s, req, res);
+    const stored = await service.minutes(facts.meetingId);
     if (!stored) throw new HttpError(409, 'meetingId: the meeting has no minutes until it is closed');
-    const visible = readable(viewer);
+    const visible = await readable(viewer);
     const minutes = minutesFor(stored, visible);
     for (const c of minutes.cases.filter((c) => c.visible)) {
-      s.audit.record({
+      await s.audit.record({
         event,
         caseId: c.caseId,
         userId: user.id,
@@ -54,12 +54,12 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
     return minutes;
   };
 
-  router.get('/:meetingId/minutes', validate('params', meetingParamsSchema), (req, res) => {
-    res.json({ minutes: readMinutes(req, res, 'api-read') });
+  router.get('/:meetingId/minutes', validate('params', meetingParamsSchema), async (req, res) => {
+    res.json({ minutes: await readMinutes(req, res, 'api-read') });
   });
 
-  router.get('/:meetingId/minutes.md', validate('params', meetingParamsSchema), (req, res) => {
-    const minutes = readMinutes(req, res, 'export');
+  router.get('/:meetingId/minutes.md', validate('params', meetingParamsSchema), async (req, res) => {
+    const minutes = await readMinutes(req, res, 'export');
     res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
@@ -70,10 +70,10 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
 
   // How the meeting's time spread over the perspectives, over the cases this person may see.
   router.get('/:meetingId/attention', validate('params', meetingParamsSchema), async (req, res) => {
-    const { viewer, facts } = openMeeting(s, req, res);
-    const visible = readable(viewer);
+    const { viewer, facts } = await openMeeting(s, req, res);
+    const visible = await readable(viewer);
     const times = await service.agendaTimes(facts.meetingId);
-    const tags = actions.tagsOf(facts.meetingId);
+    const tags = await actions.tagsOf(facts.meetingId);
     const cases = facts.agendaCaseIds
       .filter((id) => visible.has(id))
       .map((id) => ({ usedMs: times.get(id) ?? 0, perspectives: (tags.get(id) ?? []) as PerspectiveId[] }));

@@ -17,16 +17,17 @@ export function meetingsRouter(s: Services): Router {
   const router = Router();
   const { store } = s.meetings;
 
-  const checkPeople = (body: Pick<MeetingPlanBody, 'attendeeIds'> & { chairId?: string }) => {
+  const checkPeople = async (body: Pick<MeetingPlanBody, 'attendeeIds'> & { chairId?: string }) => {
     for (const id of [...body.attendeeIds, ...(body.chairId ? [body.chairId] : [])]) {
-      if (!store.professionalExists(id)) throw new HttpError(400, `attendeeIds: no professional ${id}`);
+      if (!(await store.professionalExists(id)))
+        throw new HttpError(400, `attendeeIds: no professional ${id}`);
     }
   };
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
-    const body: MeetingsAnswer = { meetings: store.listFor(user.professionalId!) };
-    s.audit.record({
+    const body: MeetingsAnswer = { meetings: await store.listFor(user.professionalId!) };
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: user.role,
@@ -36,22 +37,22 @@ export function meetingsRouter(s: Services): Router {
     res.json(body);
   });
 
-  router.get('/neighbourhoods', (_req, res) => {
+  router.get('/neighbourhoods', async (_req, res) => {
     requireUser(res, ['professional', 'coordinator']);
     // Archived neighbourhoods leave the picker (SPEC PP2).
-    const neighbourhoods: Neighbourhood[] = s.places.activeNeighbourhoods();
+    const neighbourhoods: Neighbourhood[] = await s.places.activeNeighbourhoods();
     res.json({ neighbourhoods });
   });
 
-  router.post('/', validate('body', newMeetingSchema), (req, res) => {
+  router.post('/', validate('body', newMeetingSchema), async (req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
     const body = req.body as NewMeetingBody;
-    if (!store.neighbourhoodExists(body.neighbourhoodId))
+    if (!(await store.neighbourhoodExists(body.neighbourhoodId)))
       throw new HttpError(400, `neighbourhoodId: no neighbourhood ${body.neighbourhoodId}`);
     // No new meeting goes into an archived place, whatever the picker showed (SPEC PP2).
-    if (!s.places.isActiveNeighbourhood(body.neighbourhoodId))
+    if (!(await s.places.isActiveNeighbourhood(body.neighbourhoodId)))
       throw new HttpError(400, `neighbourhoodId: neighbourhood ${body.neighbourhoodId} is archived`);
-    checkPeople(body);
+    await checkPeople(body);
     const chairId = body.chairId ?? user.professionalId!;
     // Whoever plans the meeting attends it, so they can prepare the agenda.
     const attendeeIds = [...new Set([...body.attendeeIds, user.professionalId!])].filter(
@@ -59,8 +60,8 @@ export function meetingsRouter(s: Services): Router {
     );
     // Stored in UTC, so meetings sort by time whatever offset the browser sent.
     const startsAt = new Date(body.startsAt).toISOString();
-    const id = store.create({ ...body, startsAt, chairId, attendeeIds, createdBy: user.id });
-    s.audit.record({
+    const id = await store.create({ ...body, startsAt, chairId, attendeeIds, createdBy: user.id });
+    await s.audit.record({
       event: 'api-write',
       userId: user.id,
       role: user.role,
@@ -70,29 +71,30 @@ export function meetingsRouter(s: Services): Router {
     res.status(201).json({ id });
   });
 
-  router.get('/:meetingId', validate('params', meetingParamsSchema), (req, res) => {
-    const { user, viewer, facts, point } = openMeeting(s, req, res);
-    const summary = store.summary(facts.meetingId)!;
-    const agenda = facts.agendaCaseIds.map((caseId) => {
-      const line = store.caseLine(caseId)!;
-      const caseFacts = s.access.facts(caseId);
+  router.get('/:meetingId', validate('params', meetingParamsSchema), async (req, res) => {
+    const { user, viewer, facts, point } = await openMeeting(s, req, res);
+    const summary = (await store.summary(facts.meetingId))!;
+    const agenda = [];
+    for (const caseId of facts.agendaCaseIds) {
+      const line = (await store.caseLine(caseId))!;
+      const caseFacts = await s.access.facts(caseId);
       const grant = caseFacts ? caseGrant(viewer, caseFacts) : null;
-      return {
+      agenda.push({
         caseId,
         alias: caseAlias(line.clientName, line.birthYear),
         member: !!grant,
         clientName: grant ? line.clientName : null,
         access: grant?.access ?? null,
-      };
-    });
+      });
+    }
     const body: MeetingDetails = {
       ...summary,
-      attendees: store.attendees(facts.meetingId),
-      chairUserId: store.chairUserId(facts.chairId),
+      attendees: await store.attendees(facts.meetingId),
+      chairUserId: await store.chairUserId(facts.chairId),
       agenda,
       iAmChair: facts.chairId === user.professionalId,
     };
-    s.audit.record({
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: user.role,
@@ -108,15 +110,15 @@ export function meetingsRouter(s: Services): Router {
     '/:meetingId',
     validate('params', meetingParamsSchema),
     validate('body', meetingPlanSchema),
-    (req, res) => {
-      const { user, facts, point } = openMeeting(s, req, res, 'planned-chair');
+    async (req, res) => {
+      const { user, facts, point } = await openMeeting(s, req, res, 'planned-chair');
       const body = req.body as MeetingPlanBody;
-      checkPeople(body);
-      store.update(facts.meetingId, {
+      await checkPeople(body);
+      await store.update(facts.meetingId, {
         ...body,
         attendeeIds: body.attendeeIds.filter((id) => id !== body.chairId),
       });
-      s.audit.record({
+      await s.audit.record({
         event: 'api-write',
         userId: user.id,
         role: user.role,
@@ -124,7 +126,7 @@ export function meetingsRouter(s: Services): Router {
         details: { resource: 'meeting', meetingId: facts.meetingId },
       });
       // Someone who no longer attends loses the meeting's documents at once.
-      s.recheckConnections();
+      await s.recheckConnections();
       res.json({ ok: true });
     },
   );

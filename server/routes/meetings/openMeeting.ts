@@ -13,15 +13,16 @@ type Need = 'attend' | 'chair' | 'planned-chair';
  * Resolves the meeting of the request and the person's place in it. Someone who does not attend
  * gets the same 404 as for a meeting that does not exist; every refusal is logged.
  */
-export function openMeeting(s: Services, req: Request, res: Response, need: Need = 'attend') {
+export async function openMeeting(s: Services, req: Request, res: Response, need: Need = 'attend') {
   const user = requireUser(res, ['professional', 'coordinator']);
   const { meetingId } = req.params as MeetingParams;
-  const facts = s.meetings.store.facts(meetingId);
+  const facts = await s.meetings.store.facts(meetingId);
   const viewer = viewerOf(user);
   const grant = facts ? meetingGrant(viewer, facts) : null;
   const point = accessPoint(req);
-  const refuse = (status: number, message: string) => {
-    s.audit.record({
+  /** Logs the refusal; throw what it resolves to. */
+  const refuse = async (status: number, message: string) => {
+    await s.audit.record({
       event: 'api-refused',
       outcome: 'refused',
       userId: user.id,
@@ -31,9 +32,11 @@ export function openMeeting(s: Services, req: Request, res: Response, need: Need
     });
     return new HttpError(status, message);
   };
-  if (!facts || !grant) throw refuse(404, `meetingId: no meeting ${meetingId} that you attend`);
-  if (need !== 'attend' && !mayChairMeeting(viewer, facts)) throw refuse(403, 'only the chair may do this');
-  if (need === 'planned-chair' && facts.status !== 'planned') throw refuse(409, 'the meeting is closed');
+  if (!facts || !grant) throw await refuse(404, `meetingId: no meeting ${meetingId} that you attend`);
+  if (need !== 'attend' && !mayChairMeeting(viewer, facts))
+    throw await refuse(403, 'only the chair may do this');
+  if (need === 'planned-chair' && facts.status !== 'planned')
+    throw await refuse(409, 'the meeting is closed');
   return { user, viewer, facts, grant, point, refuse };
 }
 
@@ -41,17 +44,23 @@ export function openMeeting(s: Services, req: Request, res: Response, need: Need
  * One case of the meeting: the person must attend and be a member of the case. An attendee who
  * is not sees the agenda line only, so here they get 404 like for a case not on the agenda.
  */
-export function openMeetingCase(s: Services, req: Request, res: Response, need: 'read' | 'write' = 'read') {
-  const opened = openMeeting(s, req, res);
+export async function openMeetingCase(
+  s: Services,
+  req: Request,
+  res: Response,
+  need: 'read' | 'write' = 'read',
+) {
+  const opened = await openMeeting(s, req, res);
   const { caseId } = req.params as MeetingCaseParams;
-  const caseFacts = s.access.facts(caseId);
+  const caseFacts = await s.access.facts(caseId);
   const grant = caseFacts ? meetingCaseGrant(opened.viewer, opened.facts, caseFacts) : null;
   if (!caseFacts || !grant)
-    throw opened.refuse(404, `caseId: no case ${caseId} on this agenda that you may open`);
+    throw await opened.refuse(404, `caseId: no case ${caseId} on this agenda that you may open`);
   const onCase = caseGrant(opened.viewer, caseFacts)!;
   // A closed case is read-only for everyone (SPEC CL6).
   if (need === 'write' && caseFacts.status === 'closed')
-    throw opened.refuse(409, 'caseId: the case is closed');
-  if (need === 'write' && onCase.access !== 'write') throw opened.refuse(403, 'you may only read this case');
+    throw await opened.refuse(409, 'caseId: the case is closed');
+  if (need === 'write' && onCase.access !== 'write')
+    throw await opened.refuse(403, 'you may only read this case');
   return { ...opened, caseFacts, caseGrantOf: onCase, meetingCaseGrant: grant };
 }

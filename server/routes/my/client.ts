@@ -38,9 +38,9 @@ export function clientOf(s: Services, req: Request, res: Response) {
      * Refuses (409, logged) a change once the support has ended: a closed case is read-only for
      * everyone, its client too (SPEC CL6). Withdrawing a consent stays possible.
      */
-    mustBeOpen(resource: string) {
-      if (s.access.facts(caseId)?.status !== 'closed') return;
-      log('api-refused', { resource, reason: 'case-closed' });
+    async mustBeOpen(resource: string) {
+      if ((await s.access.facts(caseId))?.status !== 'closed') return;
+      await log('api-refused', { resource, reason: 'case-closed' });
       throw new HttpError(409, 'your support has ended: the plan can only be read', { code: 'case-closed' });
     },
   };

@@ -17,35 +17,35 @@ import type { MyConsentBody, MyConsentParams } from './schema.js';
  */
 export function myConsentRoutes(s: Services, router: Router): void {
   /** The people on the client's case, whom a consent can name. */
-  const peopleOf = (caseId: string): MyConsentsAnswer['people'] =>
-    (s.cases.getCase(caseId)?.members ?? []).map(({ id, name, roleTitle, domain }) => ({
+  const peopleOf = async (caseId: string): Promise<MyConsentsAnswer['people']> =>
+    ((await s.cases.getCase(caseId))?.members ?? []).map(({ id, name, roleTitle, domain }) => ({
       id,
       name,
       roleTitle,
       domain,
     }));
 
-  router.get('/consents', (req, res) => {
+  router.get('/consents', async (req, res) => {
     const client = clientOf(s, req, res);
-    client.read({ resource: 'consents' });
+    await client.read({ resource: 'consents' });
     const body: MyConsentsAnswer = {
-      consents: s.caseAdmin.listConsents(client.caseId),
+      consents: await s.caseAdmin.listConsents(client.caseId),
       limits: s.caseAdmin.limits,
-      people: peopleOf(client.caseId),
+      people: await peopleOf(client.caseId),
     };
     res.json(body);
   });
 
-  router.get('/consents/stream', (req, res) => {
+  router.get('/consents/stream', async (req, res) => {
     const { caseId } = clientOf(s, req, res);
     streamConsentChanges(s, res, caseId, () => true);
   });
 
-  router.post('/consents', validate('body', myConsentSchema), (req, res) => {
+  router.post('/consents', validate('body', myConsentSchema), async (req, res) => {
     const client = clientOf(s, req, res);
-    client.mustBeOpen('consent');
+    await client.mustBeOpen('consent');
     const body = req.body as MyConsentBody;
-    const facts = s.access.facts(client.caseId);
+    const facts = await s.access.facts(client.caseId);
     if (!facts) throw new HttpError(404, 'your plan was not found');
     const details = {
       resource: 'consent',
@@ -54,21 +54,21 @@ export function myConsentRoutes(s: Services, router: Router): void {
       sharedWithProfessionalId: body.sharedWithProfessionalId ?? null,
     };
     const person = body.sharedWithProfessionalId;
-    if (person && !peopleOf(client.caseId).some((p) => p.id === person)) {
-      client.wrote(false, details);
+    if (person && !(await peopleOf(client.caseId)).some((p) => p.id === person)) {
+      await client.wrote(false, details);
       throw new HttpError(400, `sharedWithProfessionalId: ${person} is not one of the people who help you`);
     }
-    if (!consentRecorder(viewerOf(client.user), facts, s.caseAdmin.intentOf(body))) {
-      client.wrote(false, details);
+    if (!consentRecorder(viewerOf(client.user), facts, await s.caseAdmin.intentOf(body))) {
+      await client.wrote(false, details);
       throw new HttpError(403, 'you may only give consent for your own file');
     }
     const { resource: _r, ...choice } = details;
-    const id = s.caseAdmin.giveConsent(
+    const id = await s.caseAdmin.giveConsent(
       client.caseId,
       { ...choice, validUntil: body.validUntil, how: 'app', givenOn: consentToday() },
       client.user.id,
     );
-    s.audit.record({
+    await s.audit.record({
       event: 'consent-given',
       caseId: client.caseId,
       userId: client.user.id,
@@ -77,21 +77,21 @@ export function myConsentRoutes(s: Services, router: Router): void {
       ...client.point,
       details: { consentId: id, ...choice, recordedAs: 'client-self', how: 'app' },
     });
-    s.recheckConnections();
+    await s.recheckConnections();
     res.status(201).json({ id });
   });
 
-  router.post('/consents/:consentId/withdraw', validate('params', consentParamsSchema), (req, res) => {
+  router.post('/consents/:consentId/withdraw', validate('params', consentParamsSchema), async (req, res) => {
     const client = clientOf(s, req, res);
     const { consentId } = req.params as MyConsentParams;
-    const facts = s.access.facts(client.caseId);
-    const consent = s.caseAdmin.consent(client.caseId, consentId);
+    const facts = await s.access.facts(client.caseId);
+    const consent = await s.caseAdmin.consent(client.caseId, consentId);
     if (!facts || !consentWithdrawer(viewerOf(client.user), facts, consent)) {
-      client.wrote(false, { resource: 'consent', consentId, withdraw: true });
+      await client.wrote(false, { resource: 'consent', consentId, withdraw: true });
       throw new HttpError(403, 'you may only withdraw consent for your own file');
     }
-    s.caseAdmin.withdrawConsent(client.caseId, consentId, client.user.id);
-    s.audit.record({
+    await s.caseAdmin.withdrawConsent(client.caseId, consentId, client.user.id);
+    await s.audit.record({
       event: 'consent-withdrawn',
       caseId: client.caseId,
       userId: client.user.id,
@@ -100,7 +100,7 @@ export function myConsentRoutes(s: Services, router: Router): void {
       ...client.point,
       details: { consentId, withdrawnAs: 'client-self' },
     });
-    s.recheckConnections(); // the compartment closes on every open board at once
+    await s.recheckConnections(); // the compartment closes on every open board at once
     res.status(204).end();
   });
 }

@@ -11,14 +11,14 @@ import { clientOf } from './client.js';
  * copy is an `export` in the access log.
  */
 export function myFileRoutes(s: Services, router: Router): void {
-  const send = (format: ExportFormat) => (req: Request, res: Response) => {
+  const send = (format: ExportFormat) => async (req: Request, res: Response) => {
     const client = clientOf(s, req, res);
-    const file = s.clientFiles.build(client.caseId, {
+    const file = await s.clientFiles.build(client.caseId, {
       madeBy: { name: client.user.displayName, role: 'client' },
       compartments: new Set(['medical', 'social']),
     });
     if (!file) throw new HttpError(404, 'your file was not found');
-    s.audit.record({
+    await s.audit.record({
       event: 'export',
       caseId: client.caseId,
       userId: client.user.id,

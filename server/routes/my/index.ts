@@ -23,7 +23,7 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
     const client = clientOf(s, req, res);
     const plan = await plans.plan(client.caseId);
     if (!plan) throw new HttpError(404, 'your plan was not found');
-    client.read({ resource: 'plan' });
+    await client.read({ resource: 'plan' });
     res.json({ plan });
   });
 
@@ -31,7 +31,7 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
    * Server-sent events: the plan as soon as the stream opens (so a reconnecting page catches up),
    * then again whenever a change to the board changes what the client sees.
    */
-  router.get('/plan/events', (req, res) => {
+  router.get('/plan/events', async (req, res) => {
     const { caseId } = clientOf(s, req, res);
     const name = caseDocumentName(caseId);
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
@@ -76,7 +76,7 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
     validate('body', wordsSchema),
     async (req, res) => {
       const client = clientOf(s, req, res);
-      client.mustBeOpen('goal-words');
+      await client.mustBeOpen('goal-words');
       const { goalId } = req.params as GoalParams;
       const ok = await plans.setClientWords(
         client.caseId,
@@ -84,25 +84,23 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
         goalId,
         (req.body as WordsBody).words,
       );
-      client.wrote(ok, { resource: 'goal-words', goalId });
+      await client.wrote(ok, { resource: 'goal-words', goalId });
       if (!ok) throw new HttpError(404, `goalId: no goal ${goalId} in your plan`);
       res.status(204).end();
     },
   );
 
-  router.get('/access-log', (req, res) => {
+  router.get('/access-log', async (req, res) => {
     const client = clientOf(s, req, res);
-    const names = s.db.prepare<[], { id: string; name: string }>(
-      'SELECT id, display_name AS name FROM users',
-    );
-    const byId = new Map(names.all().map((u) => [u.id, u.name]));
-    const entries: FileAccess[] = s.audit.whoLookedAt(client.caseId).map((e) => ({
+    const names = await s.data.db.selectFrom('users').select(['id', 'display_name as name']).execute();
+    const byId = new Map(names.map((u) => [u.id, u.name]));
+    const entries: FileAccess[] = (await s.audit.whoLookedAt(client.caseId)).map((e) => ({
       at: e.at,
       event: e.event,
       name: (e.userId && byId.get(e.userId)) || '—',
       role: e.role,
     }));
-    client.read({ resource: 'access-log' });
+    await client.read({ resource: 'access-log' });
     res.json({ entries });
   });
 

@@ -14,18 +14,18 @@ export function myVoiceRoutes(s: Services, router: Router): void {
 
   router.post('/questions', validate('body', questionSchema), async (req, res) => {
     const client = clientOf(s, req, res);
-    client.mustBeOpen('client-question');
+    await client.mustBeOpen('client-question');
     const id = await voice.askQuestion(client.caseId, client.actor, (req.body as QuestionBody).text);
-    client.wrote(true, { resource: 'client-question', questionId: id });
+    await client.wrote(true, { resource: 'client-question', questionId: id });
     res.status(201).json({ id });
   });
 
   router.delete('/questions/:questionId', validate('params', questionParamsSchema), async (req, res) => {
     const client = clientOf(s, req, res);
-    client.mustBeOpen('client-question');
+    await client.mustBeOpen('client-question');
     const { questionId } = req.params as QuestionParams;
     const outcome = await voice.withdrawQuestion(client.caseId, client.actor, questionId);
-    client.wrote(outcome === 'withdrawn', { resource: 'client-question', questionId, outcome });
+    await client.wrote(outcome === 'withdrawn', { resource: 'client-question', questionId, outcome });
     if (outcome === 'unknown') throw new HttpError(404, `questionId: no question ${questionId} of yours`);
     if (outcome === 'discussed') {
       throw new HttpError(409, 'questionId: the team already discussed this question');
@@ -39,11 +39,11 @@ export function myVoiceRoutes(s: Services, router: Router): void {
     validate('body', ratingSchema),
     async (req, res) => {
       const client = clientOf(s, req, res);
-      client.mustBeOpen('client-rating');
+      await client.mustBeOpen('client-rating');
       const { domain } = req.params as RatingParams;
       const { score, sentence } = req.body as RatingBody;
       await voice.rate(client.caseId, client.actor, domain, score, sentence);
-      client.wrote(true, { resource: 'client-rating', domain, score });
+      await client.wrote(true, { resource: 'client-rating', domain, score });
       res.status(204).end();
     },
   );

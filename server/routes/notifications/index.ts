@@ -19,10 +19,10 @@ export function notificationsRouter(s: Services, notifications: NotificationServ
   const professional = (res: Parameters<typeof requireUser>[0]) =>
     requireUser(res, ['professional', 'coordinator']);
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const user = professional(res);
-    const answer = notifications.list(user.id);
-    s.audit.record({
+    const answer = await notifications.list(user.id);
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: user.role,
@@ -34,8 +34,8 @@ export function notificationsRouter(s: Services, notifications: NotificationServ
     res.json(answer);
   });
 
-  router.post('/read', validate('body', readSchema), (req, res) => {
-    notifications.markRead(professional(res).id, (req.body as z.infer<typeof readSchema>).ids);
+  router.post('/read', validate('body', readSchema), async (req, res) => {
+    await notifications.markRead(professional(res).id, (req.body as z.infer<typeof readSchema>).ids);
     res.status(204).end();
   });
 
@@ -43,8 +43,9 @@ export function notificationsRouter(s: Services, notifications: NotificationServ
     const user = professional(res);
     const point = accessPoint(req);
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
-    const send = (notice: AppNotification) => {
-      s.audit.record({
+    /** Logs the read, then pushes the notice: one whose read could not be logged is not sent. */
+    const push = async (notice: AppNotification) => {
+      await s.audit.record({
         event: 'api-read',
         caseId: notice.caseId,
         userId: user.id,
@@ -55,6 +56,11 @@ export function notificationsRouter(s: Services, notifications: NotificationServ
       });
       stream.send('notification', notice);
     };
+    // Called by the event emitter, so nobody awaits it: a failure is logged (no personal data).
+    const send = (notice: AppNotification) =>
+      void push(notice).catch((error: unknown) =>
+        s.log.error('pushing a notification failed', { error: String(error) }),
+      );
     notifications.events.on(user.id, send);
     stream.onClose(() => notifications.events.off(user.id, send));
   });

@@ -5,9 +5,9 @@ import type { Services } from '../../services/index.js';
 /** The directory of professionals (names, roles, how to reach them) for signed-in professionals. */
 export function professionalsRouter(s: Services): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
     requireUser(res, ['professional', 'coordinator', 'admin']);
-    res.json({ professionals: s.cases.listProfessionals() });
+    res.json({ professionals: await s.cases.listProfessionals() });
   });
   return router;
 }

@@ -14,10 +14,10 @@ import { erasureBodySchema, erasureParamsSchema } from './schema.js';
 export function retentionRouter(s: Services): Router {
   const router = Router();
 
-  const adminOf = (req: Request, res: Response) => {
+  const adminOf = async (req: Request, res: Response) => {
     const session = currentSession(res);
     if (session && session.user.role !== 'admin' && !anySession(res)?.limited)
-      s.audit.record({
+      await s.audit.record({
         event: 'api-refused',
         outcome: 'refused',
         userId: session.user.id,
@@ -29,10 +29,10 @@ export function retentionRouter(s: Services): Router {
   };
 
   /** The list as the admin page shows it; a list read of the clients it names by alias (LG3). */
-  const answer = (req: Request, res: Response) => {
-    const { user, point } = adminOf(req, res);
-    const due = s.retention.list();
-    s.audit.record({
+  const answer = async (req: Request, res: Response) => {
+    const { user, point } = await adminOf(req, res);
+    const due = await s.retention.list();
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: 'admin',
@@ -53,16 +53,16 @@ export function retentionRouter(s: Services): Router {
   router.get('/', answer);
 
   // "Check now": the daily check at once, e.g. after the periods were changed.
-  router.post('/check', (req, res) => {
-    adminOf(req, res);
-    s.retention.check();
-    answer(req, res);
+  router.post('/check', async (req, res) => {
+    await adminOf(req, res);
+    await s.retention.check();
+    await answer(req, res);
   });
 
   router.post(
     '/:caseId/erase',
     checked({ params: erasureParamsSchema, body: erasureBodySchema }, async ({ params, body }, req, res) => {
-      const { user, point } = adminOf(req, res);
+      const { user, point } = await adminOf(req, res);
       const erased = await s.retention.erase(params.caseId, body.part, { userId: user.id, ...point });
       res.json(erased);
     }),

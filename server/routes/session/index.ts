@@ -24,21 +24,21 @@ export function sessionRouter(s: Services): Router {
   const { cookieSecure, maxHours } = s.config.session;
 
   /** Starts the session of a full sign-in and remembers this browser and address for the account. */
-  const startSession = (
+  const startSession = async (
     req: Request,
     res: Response,
     userId: string,
     details: Record<string, string>,
     remember = false,
   ) => {
-    const { token } = s.sessions.create(userId);
-    const session = s.sessions.get(token)!;
-    s.audit.record({ event: 'login', userId, role: session.user.role, ...accessPoint(req), details });
+    const { token } = await s.sessions.create(userId);
+    const session = (await s.sessions.get(token))!;
+    await s.audit.record({ event: 'login', userId, role: session.user.role, ...accessPoint(req), details });
     setSessionCookie(res, token, cookieSecure, maxHours * 3600);
     const from = originOf(req);
     const device = from.device ?? newToken();
     if (!from.device) setDeviceCookie(res, device, cookieSecure);
-    s.signIn.signedIn(userId, { ...from, device }, remember);
+    await s.signIn.signedIn(userId, { ...from, device }, remember);
     res.json(sessionInfo(session) satisfies SignInAnswer);
   };
 
@@ -47,7 +47,7 @@ export function sessionRouter(s: Services): Router {
     const outcome = await s.signIn.password(username, password, originOf(req));
     if (outcome.kind === 'throttled') tooMany(res, outcome.retryAfterSeconds);
     if (outcome.kind === 'wrong') {
-      s.audit.record({
+      await s.audit.record({
         event: 'login-failed',
         outcome: 'refused',
         ...accessPoint(req),
@@ -59,7 +59,7 @@ export function sessionRouter(s: Services): Router {
       res.json({ secondStep: { challenge: outcome.challenge } } satisfies SignInAnswer);
       return;
     }
-    startSession(
+    await startSession(
       req,
       res,
       outcome.userId,
@@ -74,7 +74,7 @@ export function sessionRouter(s: Services): Router {
     if (outcome.kind === 'expired')
       throw new HttpError(410, 'challenge: sign in with your password again', { code: 'challenge-expired' });
     if (outcome.kind === 'wrong') {
-      s.audit.record({
+      await s.audit.record({
         event: 'login-failed',
         userId: outcome.userId,
         outcome: 'refused',
@@ -83,7 +83,7 @@ export function sessionRouter(s: Services): Router {
       });
       throw new HttpError(401, 'code: is not right', { code: 'wrong-code' });
     }
-    startSession(req, res, outcome.userId, { secondFactor: outcome.secondFactor }, rememberDevice);
+    await startSession(req, res, outcome.userId, { secondFactor: outcome.secondFactor }, rememberDevice);
   });
 
   router.get('/', (_req, res) => {
@@ -92,36 +92,36 @@ export function sessionRouter(s: Services): Router {
     res.json(sessionInfo(session));
   });
 
-  router.delete('/', (req, res) => {
+  router.delete('/', async (req, res) => {
     const session = anySession(res);
     if (session) {
-      s.sessions.end(session.idHash);
-      s.audit.record({
+      await s.sessions.end(session.idHash);
+      await s.audit.record({
         event: 'logout',
         userId: session.user.id,
         role: session.user.role,
         ...accessPoint(req),
       });
-      s.recheckConnections();
+      await s.recheckConnections();
     }
     clearSessionCookie(res, cookieSecure);
     res.status(204).end();
   });
 
   /** "Sign out everywhere": every other session ends, and other browsers must pass the second step again. */
-  router.delete('/others', (req, res) => {
+  router.delete('/others', async (req, res) => {
     const user = requireUser(res);
     const session = anySession(res)!;
-    const ended = s.sessions.endOthersOf(user.id, session.idHash);
-    s.devices.forgetSecondStep(user.id, deviceOf(req));
-    s.audit.record({
+    const ended = await s.sessions.endOthersOf(user.id, session.idHash);
+    await s.devices.forgetSecondStep(user.id, deviceOf(req));
+    await s.audit.record({
       event: 'sessions-ended',
       userId: user.id,
       role: user.role,
       ...accessPoint(req),
       details: { ended, why: 'sign-out-everywhere' },
     });
-    s.recheckConnections();
+    await s.recheckConnections();
     res.json({ ended });
   });
 
@@ -134,7 +134,7 @@ export function sessionRouter(s: Services): Router {
       newPassword,
       anySession(res)!.idHash,
     );
-    s.audit.record({
+    await s.audit.record({
       event: 'password-change',
       userId: user.id,
       role: user.role,
@@ -144,10 +144,10 @@ export function sessionRouter(s: Services): Router {
     res.status(204).end();
   });
 
-  router.put('/language', validate('body', languageSchema), (req, res) => {
+  router.put('/language', validate('body', languageSchema), async (req, res) => {
     const session = anySession(res);
     if (!session) throw new HttpError(401, 'not signed in');
-    s.accounts.setLanguage(session.user.id, (req.body as LanguageBody).language);
+    await s.accounts.setLanguage(session.user.id, (req.body as LanguageBody).language);
     res.status(204).end();
   });
 

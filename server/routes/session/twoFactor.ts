@@ -40,16 +40,16 @@ export function twoFactorRoutes(router: Router, s: Services): void {
     event: 'two-factor-enabled' | 'two-factor-disabled' | 'recovery-codes-renewed',
   ) => s.audit.record({ event, userId: session.user.id, role: session.user.role, ...accessPoint(req) });
 
-  router.get('/two-factor', (_req, res) => {
+  router.get('/two-factor', async (_req, res) => {
     const session = signedIn(res);
-    const status = s.twoFactor.status(session.user.id);
+    const status = await s.twoFactor.status(session.user.id);
     res.json({ ...status, required: requiredFor(session) } satisfies TwoFactorState);
   });
 
   router.post('/two-factor/setup', validate('body', twoFactorSetupSchema), async (req, res) => {
     const session = signedIn(res);
     // Replacing a secret in use needs the password, so a session left open cannot move it to another phone.
-    if (s.twoFactor.isEnabled(session.user.id))
+    if (await s.twoFactor.isEnabled(session.user.id))
       await passwordAgain(req, res, session, (req.body as TwoFactorSetupBody).currentPassword);
     const setup = await s.twoFactor.begin(session.user.id, session.user.username);
     res.json(setup satisfies TwoFactorSetup);
@@ -59,21 +59,22 @@ export function twoFactorRoutes(router: Router, s: Services): void {
     const session = signedIn(res);
     const verdict = await s.throttle.code(session.user.id);
     if (!verdict.allowed) tooMany(res, verdict.retryAfterSeconds);
-    const recoveryCodes = s.twoFactor.confirm(session.user.id, (req.body as TwoFactorConfirmBody).code);
+    const recoveryCodes = await s.twoFactor.confirm(session.user.id, (req.body as TwoFactorConfirmBody).code);
     if (!recoveryCodes)
       throw new HttpError(400, 'code: is not right (or set-up was not started)', { code: 'wrong-code' });
     await s.throttle.succeeded(verdict.ticket);
-    record(req, session, 'two-factor-enabled');
+    await record(req, session, 'two-factor-enabled');
     res.json({ recoveryCodes } satisfies RecoveryCodes);
   });
 
   router.post('/two-factor/recovery-codes', validate('body', currentPasswordSchema), async (req, res) => {
     requireUser(res);
     const session = anySession(res)!;
-    if (!s.twoFactor.isEnabled(session.user.id)) throw new HttpError(409, 'two-factor sign-in is not set up');
+    if (!(await s.twoFactor.isEnabled(session.user.id)))
+      throw new HttpError(409, 'two-factor sign-in is not set up');
     await passwordAgain(req, res, session, (req.body as CurrentPasswordBody).currentPassword);
-    const recoveryCodes = s.twoFactor.renewRecoveryCodes(session.user.id);
-    record(req, session, 'recovery-codes-renewed');
+    const recoveryCodes = await s.twoFactor.renewRecoveryCodes(session.user.id);
+    await record(req, session, 'recovery-codes-renewed');
     res.json({ recoveryCodes } satisfies RecoveryCodes);
   });
 
@@ -85,8 +86,8 @@ export function twoFactorRoutes(router: Router, s: Services): void {
         code: 'two-factor-required',
       });
     await passwordAgain(req, res, session, (req.body as CurrentPasswordBody).currentPassword);
-    s.twoFactor.disable(session.user.id);
-    record(req, session, 'two-factor-disabled');
+    await s.twoFactor.disable(session.user.id);
+    await record(req, session, 'two-factor-disabled');
     res.status(204).end();
   });
 }

@@ -1,7 +1,8 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Database } from '../schema.js';
 import * as documentLog from './0001_document_log.js';
+import * as relational from './0002_relational.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -12,6 +13,7 @@ export type Engine = 'sqlite' | 'postgres';
  */
 const all: Record<string, Record<Engine, Migration>> = {
   '0001_document_log': documentLog,
+  '0002_relational': relational,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */
@@ -24,7 +26,12 @@ export function migrationsFor(engine: Engine): MigrationProvider {
 
 /** Applies the pending storage migrations; the first error stops it and is thrown. */
 export async function runMigrations(db: Kysely<Database>, engine: Engine): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationsFor(engine) });
+  // Named, or the Migrator takes another schema's kysely_migration on the same database for ours.
+  const migrationTableSchema =
+    engine === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]!.schema
+      : undefined;
+  const migrator = new Migrator({ db, provider: migrationsFor(engine), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'the migrator';

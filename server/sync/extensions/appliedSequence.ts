@@ -21,6 +21,18 @@ export class AppliedSequence {
   add(seq: number): void {
     if (seq <= this.#through) return;
     this.#ahead.add(seq);
+    this.#absorb();
+  }
+
+  /** Every update through `seq` is applied (read back from the log, a merged state included). */
+  coverThrough(seq: number): void {
+    if (seq <= this.#through) return;
+    this.#through = seq;
+    for (const ahead of this.#ahead) if (ahead <= seq) this.#ahead.delete(ahead);
+    this.#absorb();
+  }
+
+  #absorb(): void {
     while (this.#ahead.delete(this.#through + 1)) this.#through += 1;
   }
 }

@@ -18,21 +18,26 @@ export class MeetingProjection implements SyncExtension {
 
   onChange({ documentName, doc }: ChangeContext): void {
     if (parseDocumentName(documentName)?.kind !== 'meeting-case' || this.pending.has(documentName)) return;
-    const timer = setTimeout(() => this.flush(documentName), this.options.debounceMs);
+    // flush never rejects: a failed write is logged there.
+    const timer = setTimeout(() => void this.flush(documentName), this.options.debounceMs);
     timer.unref();
     this.pending.set(documentName, { timer, doc });
   }
 
-  onStoreDocument({ documentName }: DocumentContext): void {
-    this.flush(documentName);
+  onStoreDocument({ documentName }: DocumentContext): Promise<void> {
+    return this.flush(documentName);
   }
 
-  onDestroy(): void {
-    for (const name of [...this.pending.keys()]) this.flush(name);
+  async onDestroy(): Promise<void> {
+    await Promise.all([...this.pending.keys()].map((name) => this.flush(name)));
   }
 
-  /** Projects now (e.g. before minutes are written at the close of a meeting). */
-  flush(documentName: string): void {
+  /**
+   * Projects now (e.g. before minutes are written at the close of a meeting). The document is
+   * read before this returns; the promise resolves once the rows are written, and never rejects:
+   * a failure is logged (the document name only).
+   */
+  async flush(documentName: string): Promise<void> {
     const entry = this.pending.get(documentName);
     if (!entry) return;
     clearTimeout(entry.timer);
@@ -40,7 +45,7 @@ export class MeetingProjection implements SyncExtension {
     const name = parseDocumentName(documentName);
     if (name?.kind !== 'meeting-case') return;
     try {
-      this.actions.project(name.meetingId, name.caseId, entry.doc);
+      await this.actions.project(name.meetingId, name.caseId, entry.doc);
     } catch (error) {
       this.log.error('projecting meeting actions failed', { document: documentName, error: String(error) });
     }

@@ -49,14 +49,21 @@ export class Persistence implements SyncExtension {
   }
 
   /** Appends the change with who made it; resolves once durable, rejects when not stored (D1). */
-  storeChange({ documentName, doc, update, actor }: ChangeContext): Promise<void> {
+  storeChange(context: ChangeContext): Promise<void> {
+    const { documentName, doc, update, actor } = context;
     const state = this.loaded.get(doc);
     return this.log.append(documentName, update, actor?.userId ?? null).then((seq) => {
+      context.seq = seq;
       if (!state) return;
       state.applied.add(seq);
       state.rows += 1;
       if (state.rows >= this.options.compactAfterUpdates) this.compactInBackground(documentName, doc, state);
     });
+  }
+
+  /** Through which sequence a loaded copy holds every update (for replication). */
+  appliedOf(doc: Y.Doc): AppliedSequence | undefined {
+    return this.loaded.get(doc)?.applied;
   }
 
   onStoreDocument({ documentName, doc, erasing }: DocumentContext): Promise<void> | void {

@@ -26,9 +26,16 @@ export class Projection implements SyncExtension {
     private readonly log: Logger,
   ) {}
 
-  onLoadDocument({ documentName, doc }: DocumentContext): void {
+  async onLoadDocument({ documentName, doc }: DocumentContext): Promise<void> {
     const caseId = boardCaseId(documentName);
-    if (caseId && !this.summaries.has(caseId)) this.run(caseId, doc, null);
+    if (!caseId) return;
+    try {
+      if (await this.summaries.has(caseId)) return;
+    } catch (error) {
+      this.log.error('reading a case summary failed', { caseId, error: String(error) });
+      return;
+    }
+    await this.run(caseId, doc, null);
   }
 
   onChange({ documentName, doc }: ChangeContext): void {
@@ -42,32 +49,35 @@ export class Projection implements SyncExtension {
     const entry = {
       doc,
       changedAt: new Date(),
-      timer: setTimeout(() => this.flush(documentName), this.options.debounceMs),
+      // flush never rejects: a failed write is logged in run.
+      timer: setTimeout(() => void this.flush(documentName), this.options.debounceMs),
     };
     entry.timer.unref();
     this.pending.set(documentName, entry);
   }
 
-  onStoreDocument({ documentName }: DocumentContext): void {
-    this.flush(documentName);
+  onStoreDocument({ documentName }: DocumentContext): Promise<void> {
+    return this.flush(documentName);
   }
 
-  onDestroy(): void {
-    for (const name of [...this.pending.keys()]) this.flush(name);
+  async onDestroy(): Promise<void> {
+    await Promise.all([...this.pending.keys()].map((name) => this.flush(name)));
   }
 
-  private flush(documentName: string): void {
+  /** Writes what waits for this document now; the board is read before it returns. Never rejects. */
+  private flush(documentName: string): Promise<void> {
     const entry = this.pending.get(documentName);
-    if (!entry) return;
+    if (!entry) return Promise.resolve();
     clearTimeout(entry.timer);
     this.pending.delete(documentName);
-    this.run(boardCaseId(documentName)!, entry.doc, entry.changedAt);
+    return this.run(boardCaseId(documentName)!, entry.doc, entry.changedAt);
   }
 
-  private run(caseId: string, doc: ChangeContext['doc'], changedAt: Date | null): void {
+  /** Projects one board; a failure is logged (the case id only), never thrown. */
+  private async run(caseId: string, doc: ChangeContext['doc'], changedAt: Date | null): Promise<void> {
     const start = performance.now();
     try {
-      this.summaries.project(caseId, doc, changedAt);
+      await this.summaries.project(caseId, doc, changedAt);
     } catch (error) {
       this.log.error('projecting a case summary failed', { caseId, error: String(error) });
     }

@@ -26,6 +26,11 @@ export interface SessionAccessOptions {
   audit: AccessLog;
   /** Origins whose pages may open sync connections (cross-site WebSocket hijacking). */
   allowedOrigins: () => ReadonlySet<string>;
+  /**
+   * Several instances: this one's name, written into each `document-open`, so after a crash it
+   * closes only its own sessions as interrupted, never those open on another instance (SPEC A6).
+   */
+  instance?: string;
 }
 
 const signed = (context: ConnectionContext) => context.data.signed as Signed | undefined;
@@ -43,11 +48,11 @@ export const noAccess = 'no access to this document';
 export class SessionAccess implements SyncExtension {
   constructor(private readonly options: SessionAccessOptions) {}
 
-  onConnect(context: ConnectionContext): void {
+  async onConnect(context: ConnectionContext): Promise<void> {
     const { request, document } = context;
     const point = accessPoint(request);
-    const refuse = (code: number, reason: string, user?: SessionUser, missing = false) => {
-      this.options.audit.record({
+    const refuse = async (code: number, reason: string, user?: SessionUser, missing = false) => {
+      await this.options.audit.record({
         event: 'document-refused',
         outcome: 'refused',
         caseId: missing ? null : document.caseId,
@@ -60,15 +65,28 @@ export class SessionAccess implements SyncExtension {
     };
     const origin = request.headers.origin;
     if (origin && !this.options.allowedOrigins().has(origin))
-      throw refuse(closeCodes.forbidden, 'origin not allowed');
-    const session = sessionFromHeaders(this.options.sessions, request.headers.cookie);
-    if (!session) throw refuse(closeCodes.notSignedIn, 'not signed in');
-    const grant = this.options.grant(viewerOf(session.user), document);
+      throw await refuse(closeCodes.forbidden, 'origin not allowed');
+    const session = await sessionFromHeaders(this.options.sessions, request.headers.cookie);
+    if (!session) throw await refuse(closeCodes.notSignedIn, 'not signed in');
+    const grant = await this.options.grant(viewerOf(session.user), document);
     // An unknown case or meeting gets exactly the answer of someone else's (A3): the socket must
     // not tell anyone whether a case id exists. Only the access log knows which it was.
     if (!grant || grant === 'missing') {
-      throw refuse(closeCodes.forbidden, noAccess, session.user, grant === 'missing');
+      throw await refuse(closeCodes.forbidden, noAccess, session.user, grant === 'missing');
     }
+    const opened = await this.options.audit.record({
+      event: 'document-open',
+      caseId: document.caseId,
+      userId: session.user.id,
+      role: session.user.role,
+      authorization: grant.authorization,
+      ...point,
+      details: {
+        ...documentDetails(context),
+        access: grant.access,
+        ...(this.options.instance ? { instance: this.options.instance } : {}),
+      },
+    });
     context.readOnly = grant.access === 'read';
     context.actor = { userId: session.user.id, role: session.user.role };
     context.data.signed = {
@@ -76,36 +94,32 @@ export class SessionAccess implements SyncExtension {
       user: session.user,
       authorization: grant.authorization,
       openedAt: Date.now(),
-      openEntryId: this.options.audit.record({
-        event: 'document-open',
-        caseId: document.caseId,
-        userId: session.user.id,
-        role: session.user.role,
-        authorization: grant.authorization,
-        ...point,
-        details: { ...documentDetails(context), access: grant.access },
-      }).id,
+      openEntryId: opened.id,
     } satisfies Signed;
   }
 
-  checkAccess(context: ConnectionContext): void {
+  async checkAccess(context: ConnectionContext): Promise<void> {
     const me = signed(context);
     if (!me) return;
+    // Taken before the first await, so every check the re-check starts in one go shares the pass.
     const pass = this.pass();
     let live = pass.sessions.get(me.sessionIdHash);
-    if (live === undefined)
-      pass.sessions.set(me.sessionIdHash, (live = this.options.sessions.isLive(me.sessionIdHash)));
-    if (!live) throw new SyncRefusal(closeCodes.notSignedIn, 'session ended');
-    const grant = this.options.grant(viewerOf(me.user), context.document, pass.facts);
+    if (live === undefined) {
+      live = Promise.resolve(this.options.sessions.isLive(me.sessionIdHash));
+      pass.sessions.set(me.sessionIdHash, live);
+    }
+    if (!(await live)) throw new SyncRefusal(closeCodes.notSignedIn, 'session ended');
+    const grant = await this.options.grant(viewerOf(me.user), context.document, pass.facts);
     if (!grant || grant === 'missing') throw new SyncRefusal(closeCodes.forbidden, 'access was withdrawn');
     context.readOnly = grant.access === 'read';
   }
 
   /**
-   * Facts read during one synchronous re-check of all connections, shared between connections of
-   * the same case and session (hundreds of connections cost one query per case), then forgotten.
+   * Facts read during one re-check of all connections (the checks start in the same tick), shared
+   * between connections of the same case and session (hundreds of connections cost one query per
+   * case), then forgotten.
    */
-  private currentPass: { facts: FactsCache; sessions: Map<string, boolean> } | null = null;
+  private currentPass: { facts: FactsCache; sessions: Map<string, Promise<boolean>> } | null = null;
   private pass() {
     if (!this.currentPass) {
       this.currentPass = { facts: new Map(), sessions: new Map() };
@@ -117,7 +131,8 @@ export class SessionAccess implements SyncExtension {
   /** Editing the board is using the app: it keeps the session from running idle. */
   beforeApplyUpdate({ connection }: UpdateContext): void {
     const me = signed(connection);
-    if (me) this.options.sessions.touch(me.sessionIdHash);
+    // Fire and forget: the edit does not wait for the session's last-seen time to be written.
+    if (me) void Promise.resolve(this.options.sessions.touch(me.sessionIdHash)).catch(() => undefined);
   }
 
   beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
@@ -130,19 +145,22 @@ export class SessionAccess implements SyncExtension {
   onDisconnect(context: ConnectionContext): void {
     const me = signed(context);
     if (!me) return;
-    this.options.audit.record({
-      event: 'document-close',
-      caseId: context.document.caseId,
-      userId: me.user.id,
-      role: me.user.role,
-      authorization: me.authorization,
-      ...accessPoint(context.request),
-      details: {
-        ...documentDetails(context),
-        openId: me.openEntryId,
-        seconds: Math.round((Date.now() - me.openedAt) / 1000),
-      },
-    });
+    // Not awaited: the socket is gone already; a failure to log it is reported, never thrown here.
+    void Promise.resolve(
+      this.options.audit.record({
+        event: 'document-close',
+        caseId: context.document.caseId,
+        userId: me.user.id,
+        role: me.user.role,
+        authorization: me.authorization,
+        ...accessPoint(context.request),
+        details: {
+          ...documentDetails(context),
+          openId: me.openEntryId,
+          seconds: Math.round((Date.now() - me.openedAt) / 1000),
+        },
+      }),
+    ).catch((error: unknown) => console.error('document-close entry failed', String(error)));
   }
 }
 

@@ -9,6 +9,7 @@ import { createAccessLog } from '../../../server/audit/accessLog.js';
 import type { AccessEntryInput } from '../../../server/audit/accessLog.js';
 import { GENESIS_HASH, KEYED_EVENT, entryHash, keyedEntryHash } from '../../../server/audit/chain.js';
 import type { AccessLogRow } from '../../../server/audit/chain.js';
+import { sqliteData } from '../../../server/storage/sqlite.js';
 import { freshLog, testAuditKey } from '../../utils/audit.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,10 +23,11 @@ const open = (caseId: string, userId: string): AccessEntryInput => ({
 });
 
 describe('recording access', () => {
-  it('starts a new log with the key marker and chains every entry to the one before it with HMAC', () => {
+  it('starts a new log with the key marker and chains every entry to the one before it with HMAC', async () => {
     const { log, key } = freshLog();
-    const entries = [open('c1', 'u1'), open('c2', 'u2'), open('c1', 'u3')].map((e) => log.record(e));
-    const [marker] = log.search({ event: KEYED_EVENT });
+    const entries = [];
+    for (const e of [open('c1', 'u1'), open('c2', 'u2'), open('c1', 'u3')]) entries.push(await log.record(e));
+    const [marker] = await log.search({ event: KEYED_EVENT });
     expect(marker).toMatchObject({
       id: 1,
       prevHash: GENESIS_HASH,
@@ -36,19 +38,19 @@ describe('recording access', () => {
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
     for (const entry of entries) expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(log.verify()).toEqual({ ok: true, entries: 4, keyedFrom: 1, anchor: null });
+    expect(await log.verify()).toEqual({ ok: true, entries: 4, keyedFrom: 1, anchor: null });
   });
 
-  it('refuses to write with another key than the one the log was keyed with', () => {
+  it('refuses to write with another key than the one the log was keyed with', async () => {
     const { db, log } = freshLog();
-    log.record(open('c1', 'u1'));
-    const stranger = createAccessLog(db, { key: testAuditKey() });
-    expect(() => stranger.record(open('c1', 'u2'))).toThrow(/keyed with key .* restore the key/);
+    await log.record(open('c1', 'u1'));
+    const stranger = createAccessLog(sqliteData(db), { key: testAuditKey() });
+    await expect(stranger.record(open('c1', 'u2'))).rejects.toThrow(/keyed with key .* restore the key/);
   });
 
-  it('keeps who, for whom, which client, what, when, from where and on what authority', () => {
+  it('keeps who, for whom, which client, what, when, from where and on what authority', async () => {
     const { log } = freshLog();
-    const recorded = log.record({
+    const recorded = await log.record({
       event: 'export',
       caseId: 'c1',
       userId: 'u-assistant',
@@ -59,23 +61,23 @@ describe('recording access', () => {
       authorization: 'consent:k9',
       details: { part: 'signalPlan', count: 3, pdf: true },
     });
-    expect(log.search({ caseId: 'c1' })).toEqual([recorded]);
+    expect(await log.search({ caseId: 'c1' })).toEqual([recorded]);
     expect(recorded).toMatchObject({ id: 2, at: '2026-03-02T09:02:00.000Z', outcome: 'allowed' });
     expect(recorded.details).toEqual({ count: 3, part: 'signalPlan', pdf: true });
   });
 
-  it('records refusals and anonymous attempts', () => {
+  it('records refusals and anonymous attempts', async () => {
     const { log } = freshLog();
-    const failed = log.record({ event: 'login-failed', address: '198.51.100.1', outcome: 'refused' });
+    const failed = await log.record({ event: 'login-failed', address: '198.51.100.1', outcome: 'refused' });
     expect(failed).toMatchObject({ userId: null, caseId: null, outcome: 'refused' });
   });
 
-  it('refuses an event it does not know, so nothing is logged under a misspelt name', () => {
+  it('refuses an event it does not know, so nothing is logged under a misspelt name', async () => {
     const { log } = freshLog();
-    expect(() => log.record({ event: 'peek' } as unknown as AccessEntryInput)).toThrow(
+    await expect(log.record({ event: 'peek' } as unknown as AccessEntryInput)).rejects.toThrow(
       /unknown access event/,
     );
-    expect(log.verify()).toEqual({ ok: true, entries: 0, keyedFrom: null, anchor: null });
+    expect(await log.verify()).toEqual({ ok: true, entries: 0, keyedFrom: null, anchor: null });
   });
 });
 
@@ -89,91 +91,93 @@ describe('searching the log', () => {
     { event: 'login', userId: 'u1' },
     open('c2', 'u2'),
   ];
-  beforeAll(() => {
-    for (const input of inputs) log.record(input); // ids 2-7 at 09:02-09:07, after the key marker
+  beforeAll(async () => {
+    for (const input of inputs) await log.record(input); // ids 2-7 at 09:02-09:07, after the key marker
   });
-  const ids = (filter: Parameters<typeof log.search>[0]) => log.search(filter).map((e) => e.id);
+  const ids = async (filter: Parameters<typeof log.search>[0]) => (await log.search(filter)).map((e) => e.id);
 
-  it('filters by client, user, event and period, newest first', () => {
-    expect(ids({})).toEqual([7, 6, 5, 4, 3, 2, 1]);
-    expect(ids({ caseId: 'c1' })).toEqual([5, 4, 2]);
-    expect(ids({ userId: 'u1' })).toEqual([6, 3, 2]);
-    expect(ids({ caseId: 'c1', userId: 'u2', event: 'document-open' })).toEqual([5]);
-    expect(ids({ from: '2026-03-02T09:03:00.000Z', to: '2026-03-02T09:06:00.000Z' })).toEqual([5, 4, 3]);
-    expect(ids({ from: '2026-03-03' })).toEqual([]);
-  });
-
-  it('pages with limit and the last id of the previous page', () => {
-    expect(ids({ limit: 4 })).toEqual([7, 6, 5, 4]);
-    expect(ids({ limit: 4, before: 4 })).toEqual([3, 2, 1]);
-    expect(ids({ caseId: 'c1', limit: 1, before: 5 })).toEqual([4]);
+  it('filters by client, user, event and period, newest first', async () => {
+    expect(await ids({})).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(await ids({ caseId: 'c1' })).toEqual([5, 4, 2]);
+    expect(await ids({ userId: 'u1' })).toEqual([6, 3, 2]);
+    expect(await ids({ caseId: 'c1', userId: 'u2', event: 'document-open' })).toEqual([5]);
+    expect(await ids({ from: '2026-03-02T09:03:00.000Z', to: '2026-03-02T09:06:00.000Z' })).toEqual([
+      5, 4, 3,
+    ]);
+    expect(await ids({ from: '2026-03-03' })).toEqual([]);
   });
 
-  it('returns 100 by default and never more than 1000', () => {
+  it('pages with limit and the last id of the previous page', async () => {
+    expect(await ids({ limit: 4 })).toEqual([7, 6, 5, 4]);
+    expect(await ids({ limit: 4, before: 4 })).toEqual([3, 2, 1]);
+    expect(await ids({ caseId: 'c1', limit: 1, before: 5 })).toEqual([4]);
+  });
+
+  it('returns 100 by default and never more than 1000', async () => {
     const big = freshLog().log;
-    for (let i = 0; i < 1001; i++) big.record({ event: 'api-read', caseId: 'c1' });
-    expect(big.search({}).length).toBe(100);
-    expect(big.search({ limit: 5000 }).length).toBe(1000);
+    for (let i = 0; i < 1001; i++) await big.record({ event: 'api-read', caseId: 'c1' });
+    expect((await big.search({})).length).toBe(100);
+    expect((await big.search({ limit: 5000 })).length).toBe(1000);
   });
 
-  it('shows a client who looked at their file, not refusals or other clients', () => {
+  it('shows a client who looked at their file, not refusals or other clients', async () => {
     const { log: own } = freshLog();
-    own.record(open('c1', 'u1'));
-    own.record({ ...open('c1', 'u2'), event: 'document-refused', outcome: 'refused' });
-    own.record(open('c2', 'u3'));
-    own.record({ event: 'print', caseId: 'c1', userId: 'u4', role: 'coordinator' });
-    expect(own.whoLookedAt('c1')).toEqual([
+    await own.record(open('c1', 'u1'));
+    await own.record({ ...open('c1', 'u2'), event: 'document-refused', outcome: 'refused' });
+    await own.record(open('c2', 'u3'));
+    await own.record({ event: 'print', caseId: 'c1', userId: 'u4', role: 'coordinator' });
+    expect(await own.whoLookedAt('c1')).toEqual([
       { at: '2026-03-02T09:05:00.000Z', event: 'print', userId: 'u4', role: 'coordinator' },
       { at: '2026-03-02T09:02:00.000Z', event: 'document-open', userId: 'u1', role: 'professional' },
     ]);
   });
 
-  it('a list read counts for every client it showed, in their file and in the admin search', () => {
+  it('a list read counts for every client it showed, in their file and in the admin search', async () => {
     const { log: own } = freshLog();
-    const listed = own.record({
+    const listed = await own.record({
       event: 'api-read',
       userId: 'u1',
       role: 'professional',
       cases: ['c1', 'c2', 'c1'],
     });
-    own.record({ event: 'search', userId: 'u2', role: 'coordinator', cases: ['c2'] });
+    await own.record({ event: 'search', userId: 'u2', role: 'coordinator', cases: ['c2'] });
     expect(listed.details).toEqual({ listed: 2, cases: 'c1 c2' });
-    expect(own.whoLookedAt('c1')).toEqual([
+    expect(await own.whoLookedAt('c1')).toEqual([
       { at: listed.at, event: 'listed', userId: 'u1', role: 'professional' },
     ]);
-    expect(own.whoLookedAt('c2').map((e) => e.userId)).toEqual(['u2', 'u1']);
-    expect(own.whoLookedAt('c3')).toEqual([]);
-    expect(own.search({ caseId: 'c1' }).map((e) => e.id)).toEqual([listed.id]);
+    expect((await own.whoLookedAt('c2')).map((e) => e.userId)).toEqual(['u2', 'u1']);
+    expect(await own.whoLookedAt('c3')).toEqual([]);
+    expect((await own.search({ caseId: 'c1' })).map((e) => e.id)).toEqual([listed.id]);
   });
 
-  it('a long list keeps the digest of its ids in the entry and every id in the index', () => {
+  it('a long list keeps the digest of its ids in the entry and every id in the index', async () => {
     const { log: own } = freshLog();
     const many = Array.from({ length: 5000 }, (_, i) => `case-${i}`);
-    const entry = own.record({ event: 'api-read', userId: 'u1', cases: many });
+    const entry = await own.record({ event: 'api-read', userId: 'u1', cases: many });
     expect(entry.details).toEqual({ listed: 5000, casesDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(entry).length).toBeLessThan(1000);
-    expect(own.whoLookedAt('case-4321')).toHaveLength(1);
-    expect(own.verify()).toMatchObject({ ok: true });
+    expect(await own.whoLookedAt('case-4321')).toHaveLength(1);
+    expect(await own.verify()).toMatchObject({ ok: true });
   });
 });
 
 describe('append-only', () => {
-  it('refuses to change or remove an entry through SQL', () => {
+  it('refuses to change or remove an entry through SQL', async () => {
     const { db, log } = freshLog();
-    log.record(open('c1', 'u1'));
+    await log.record(open('c1', 'u1'));
     expect(() => db.prepare("UPDATE access_log SET user_id = 'u2'").run()).toThrow(
       'access_log is append-only',
     );
     expect(() => db.prepare('DELETE FROM access_log').run()).toThrow('access_log is append-only');
-    expect(log.verify()).toMatchObject({ ok: true, entries: 2 });
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 2 });
   });
 });
 
 describe('tampering by someone with the database file', () => {
   /** The key marker (id 1, 09:01) and five entries (ids 2-6, 09:02-09:06), the triggers dropped as an attacker would. */
-  function tamperable() {
+  async function tamperable() {
     const { db, log, key } = freshLog();
-    for (let i = 1; i <= 5; i++) log.record({ ...open('c1', `u${i}`), details: { n: i } });
+    for (let i = 1; i <= 5; i++) await log.record({ ...open('c1', `u${i}`), details: { n: i } });
     db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
     return { db, log, key };
   }
@@ -230,10 +234,10 @@ describe('tampering by someone with the database file', () => {
     },
   ];
   for (const { name, tamper, id, reason } of cases) {
-    it(name, () => {
-      const { db, log } = tamperable();
+    it(name, async () => {
+      const { db, log } = await tamperable();
       tamper(db);
-      const verdict = log.verify();
+      const verdict = await log.verify();
       const at = `2026-03-02T09:0${id}:00.000Z`;
       expect(verdict).toMatchObject({
         ok: false,
@@ -242,9 +246,9 @@ describe('tampering by someone with the database file', () => {
     });
   }
 
-  it('a dropped trigger is named, even when every entry is intact', () => {
-    const { log } = tamperable();
-    expect(log.verify()).toMatchObject({
+  it('a dropped trigger is named, even when every entry is intact', async () => {
+    const { log } = await tamperable();
+    expect(await log.verify()).toMatchObject({
       ok: false,
       problems: [
         {
@@ -259,34 +263,44 @@ describe('tampering by someone with the database file', () => {
     });
   });
 
-  it('a trigger replaced by one that lets changes through is named', () => {
+  it('a trigger replaced by one that lets changes through is named', async () => {
     const { db, log } = freshLog();
-    log.record(open('c1', 'u1'));
+    await log.record(open('c1', 'u1'));
     db.exec(`DROP TRIGGER access_log_no_delete;
       CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT 1; END;`);
-    expect(log.verify()).toMatchObject({
+    expect(await log.verify()).toMatchObject({
       ok: false,
       firstBroken: { kind: 'trigger', reason: expect.stringContaining('access_log_no_delete is altered') },
     });
   });
 
-  it('a client taken out of the index of a list read is named', () => {
+  it('a client taken out of the index of a list read is named', async () => {
     const { db, log } = freshLog();
-    const entry = log.record({ event: 'api-read', userId: 'u1', cases: ['c1', 'c2'] });
+    const entry = await log.record({ event: 'api-read', userId: 'u1', cases: ['c1', 'c2'] });
     db.exec(`DROP TRIGGER access_log_cases_no_delete; DELETE FROM access_log_cases WHERE case_id = 'c2';
       CREATE TRIGGER access_log_cases_no_delete BEFORE DELETE ON access_log_cases BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;`);
-    expect(log.whoLookedAt('c2')).toEqual([]);
-    expect(log.verify()).toMatchObject({ ok: false, firstBroken: { kind: 'list-index', id: entry.id } });
+    expect(await log.whoLookedAt('c2')).toEqual([]);
+    expect(await log.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { kind: 'list-index', id: entry.id },
+    });
   });
 });
 
 describe('one chain under concurrent writers', () => {
-  it('two connections writing in turn to one file keep one chain', () => {
+  it('two connections writing in turn to one file keep one chain', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-audit-')), 'log.sqlite');
     const { db, key } = freshLog(new Database(file));
-    const writers = [createAccessLog(db, { key }), createAccessLog(new Database(file), { key })];
-    for (let i = 0; i < 200; i++) writers[i % 2]!.record({ event: 'api-read', caseId: `c${i % 7}` });
-    expect(createAccessLog(db, { key }).verify()).toMatchObject({ ok: true, entries: 201, keyedFrom: 1 });
+    const writers = [
+      createAccessLog(sqliteData(db), { key }),
+      createAccessLog(sqliteData(new Database(file)), { key }),
+    ];
+    for (let i = 0; i < 200; i++) await writers[i % 2]!.record({ event: 'api-read', caseId: `c${i % 7}` });
+    expect(await createAccessLog(sqliteData(db), { key }).verify()).toMatchObject({
+      ok: true,
+      entries: 201,
+      keyedFrom: 1,
+    });
   });
 
   it('several processes writing at once keep one chain', async () => {
@@ -299,10 +313,11 @@ describe('one chain under concurrent writers', () => {
       import Database from 'better-sqlite3';
       import { createAccessLog } from './server/audit/accessLog.js';
       import { auditKeyFromHex } from './server/audit/key.js';
+      import { sqliteData } from './server/storage/sqlite.js';
       const db = new Database(${JSON.stringify(file)});
       db.pragma('busy_timeout = 10000');
-      const log = createAccessLog(db, { key: auditKeyFromHex(${JSON.stringify(key.secret.toString('hex'))}, 'test') });
-      for (let i = 0; i < 150; i++) log.record({ event: 'api-read', userId: process.argv[1] });`;
+      const log = createAccessLog(sqliteData(db), { key: auditKeyFromHex(${JSON.stringify(key.secret.toString('hex'))}, 'test') });
+      for (let i = 0; i < 150; i++) await log.record({ event: 'api-read', userId: process.argv[1] });`;
     const run = (who: string) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, who], {
@@ -313,6 +328,10 @@ describe('one chain under concurrent writers', () => {
       });
     expect(await Promise.all(['p1', 'p2', 'p3'].map(run))).toEqual([0, 0, 0]);
     // One key marker, whichever process wrote first.
-    expect(createAccessLog(db, { key }).verify()).toMatchObject({ ok: true, entries: 451, keyedFrom: 1 });
+    expect(await createAccessLog(sqliteData(db), { key }).verify()).toMatchObject({
+      ok: true,
+      entries: 451,
+      keyedFrom: 1,
+    });
   });
 });

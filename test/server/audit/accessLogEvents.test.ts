@@ -5,6 +5,7 @@ import type { FileAccess } from '../../../shared/api.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
+import { sqliteData } from '../../../server/storage/sqlite.js';
 import { keyOf } from '../../utils/audit.js';
 import type { AccessEntry } from '../../../server/audit/accessLog.js';
 import { signIn, withPassword } from '../../utils/accounts.js';
@@ -27,7 +28,7 @@ const password = 'fietsen-langs-de-rivier';
 let gpUsername: string;
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   gpUsername = await withPassword(server, t.gp.userId, password);
   await server.sync.registry.use(caseDocumentName(t.caseId), (doc) =>
     createGoal(doc, {
@@ -48,12 +49,13 @@ const as = (who: Person | null, method: string, url: string, body?: unknown) =>
 const caseUrl = () => `/api/cases/${t.caseId}`;
 /** Opens a document as `who` and waits until it is open (or refused); returns the socket. */
 async function openDocument(who: Person, part: 'shared' | 'medical' = 'shared') {
-  const headers = { ...signIn(server, who.userId).headers, 'user-agent': userAgent };
+  const headers = { ...(await signIn(server, who.userId)).headers, 'user-agent': userAgent };
   const socket = openRawSocket(server.url, caseDocumentName(t.caseId, part), '', headers);
   await Promise.race([eventually(() => expect(socket.received.length).toBeGreaterThan(0)), socket.closed]);
   return socket;
 }
-const invitation = () => server.services.accounts.invite(t.client.userId, t.coordinator.userId).token;
+const invitation = async () =>
+  (await server.services.accounts.invite(t.client.userId, t.coordinator.userId)).token;
 const consent = () =>
   server.services.caseAdmin.giveConsent(
     t.caseId,
@@ -71,8 +73,8 @@ const onCase = (who: Person, fields: Partial<AccessEntry>) => ({
   userId: who.userId,
   ...fields,
 });
-const newestDocumentClose = () =>
-  server.services.audit.search({ event: 'document-close', userId: t.gp.userId });
+const newestDocumentClose = async () =>
+  await server.services.audit.search({ event: 'document-close', userId: t.gp.userId });
 
 // prettier-ignore
 const rows: [action: string, run: () => Promise<unknown>, expected: () => Partial<AccessEntry>][] = [
@@ -88,7 +90,7 @@ const rows: [action: string, run: () => Promise<unknown>, expected: () => Partia
     () => onCase(t.teamMate, { event: 'document-refused', outcome: 'refused', details: { part: 'shared', code: 4403, reason: 'no access to this document' } })],
   ['an editing session ending', async () => {
       (await openDocument(t.gp, 'medical')).ws.close();
-      await eventually(() => expect(newestDocumentClose()).toHaveLength(1));
+      await eventually(async () => expect(await newestDocumentClose()).toHaveLength(1));
     },
     () => onCase(t.gp, { event: 'document-close', authorization: 'membership:write', details: { part: 'medical', openId: expect.any(Number) as never, seconds: expect.any(Number) as never } })],
   ['reading a case through the API', () => as(t.socialWorker, 'GET', caseUrl()),
@@ -99,14 +101,14 @@ const rows: [action: string, run: () => Promise<unknown>, expected: () => Partia
     () => onCase(t.otherCoordinator, { event: 'api-refused', outcome: 'refused', role: 'coordinator', authorization: null })],
   ['recording consent', () => as(t.coordinator, 'POST', `${caseUrl()}/consents`, { compartment: 'social', sharedWithDomain: 'medical', how: 'spoken', givenOn: new Date().toISOString().slice(0, 10) }),
     () => onCase(t.coordinator, { event: 'consent-given', role: 'coordinator', authorization: 'coordinator', details: expect.objectContaining({ compartment: 'social', sharedWithDomain: 'medical' }) as never })],
-  ['withdrawing consent', () => as(t.gp, 'POST', `${caseUrl()}/consents/${consent()}/withdraw`, {}),
+  ['withdrawing consent', async () => as(t.gp, 'POST', `${caseUrl()}/consents/${await consent()}/withdraw`, {}),
     () => onCase(t.gp, { event: 'consent-withdrawn', authorization: 'membership:write' })],
   ['changing who is on the case', () => as(t.coordinator, 'PUT', `${caseUrl()}/members/${t.bystander.professionalId}`, { caseRole: 'maatje', access: 'read' }),
     () => onCase(t.coordinator, { event: 'membership-changed', authorization: 'coordinator', details: { professionalId: t.bystander.professionalId, access: 'read' } })],
   // The client has an account: an invitation never touches it (issue 11), and the refusal is logged.
   ['inviting a client who has an account', () => as(t.coordinator, 'POST', `${caseUrl()}/invitation`, { username: 'client-x', displayName: 'Cliënt' }),
     () => onCase(t.coordinator, { event: 'api-refused', outcome: 'refused', authorization: 'coordinator', details: { resource: 'invitation', reason: 'client-has-account' } })],
-  ['the client using the invitation', () => as(null, 'POST', `/api/invitations/${invitation()}`, { password: 'mijn-eigen-wachtwoord' }),
+  ['the client using the invitation', async () => as(null, 'POST', `/api/invitations/${await invitation()}`, { password: 'mijn-eigen-wachtwoord' }),
     () => onCase(t.client, { event: 'invitation-used', role: 'client' })],
   ['the admin searching the access log', () => as(t.admin, 'GET', `/api/admin/access-log?caseId=${t.caseId}`),
     () => onCase(t.admin, { event: 'search', role: 'admin', authorization: 'admin', details: expect.objectContaining({ resource: 'access-log' }) as never })],
@@ -114,16 +116,16 @@ const rows: [action: string, run: () => Promise<unknown>, expected: () => Partia
     () => ({ event: 'password-change', userId: t.gp.userId, role: 'professional' })],
 ];
 
-const lastId = () => server.services.audit.search({ limit: 1 })[0]?.id ?? 0;
+const lastId = async () => (await server.services.audit.search({ limit: 1 }))[0]?.id ?? 0;
 
 describe('every action leaves an access log entry (documents: SPEC A6)', () => {
   for (const [action, run, expected] of rows) {
     it(action, async () => {
-      const before = lastId();
+      const before = await lastId();
       await run();
       const want = expected();
-      const entry = await eventually(() => {
-        const found = server.services.audit.search({ event: want.event, limit: 1 })[0];
+      const entry = await eventually(async () => {
+        const found = (await server.services.audit.search({ event: want.event, limit: 1 }))[0];
         expect(found?.id).toBeGreaterThan(before);
         return found!;
       });
@@ -165,7 +167,11 @@ describe('tampering is detected', () => {
     expect(() => db.prepare("UPDATE access_log SET user_id = 'someone' WHERE id = 2").run()).toThrow(
       /append-only/,
     );
-    expect(createAccessLog(db, { key: keyOf(server.config.audit) }).verify()).toMatchObject({ ok: true });
+    expect(await createAccessLog(sqliteData(db), { key: keyOf(server.config.audit) }).verify()).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     db.close();
   });
 
@@ -192,14 +198,16 @@ describe('tampering is detected', () => {
   for (const { what, sql, reason, at } of tampering) {
     it(`${what} is named by verify() as the first broken entry`, async () => {
       const db = await stolenCopy(what.replace(/\W/g, '-'));
-      const victim = createAccessLog(db, { key: keyOf(server.config.audit) }).search({
-        event: 'api-read',
-        userId: t.socialWorker.userId,
-        limit: 1,
-      })[0]!;
+      const victim = (
+        await createAccessLog(sqliteData(db), { key: keyOf(server.config.audit) }).search({
+          event: 'api-read',
+          userId: t.socialWorker.userId,
+          limit: 1,
+        })
+      )[0]!;
       db.exec('DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;');
       db.exec(sql(victim.id));
-      const verdict = createAccessLog(db, { key: keyOf(server.config.audit) }).verify();
+      const verdict = await createAccessLog(sqliteData(db), { key: keyOf(server.config.audit) }).verify();
       expect(verdict.ok).toBe(false);
       if (verdict.ok) return;
       expect(verdict.firstBroken.id).toBe(victim.id + at); // a removal shows at the entry after it

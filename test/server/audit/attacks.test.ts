@@ -47,17 +47,17 @@ beforeAll(async () => {
   const files = separateAuditFiles();
   audit = files.audit;
   const server = await startTestServer({ dataDir: files.dataDir, audit });
-  const t = caseTeam(server);
+  const t = await caseTeam(server);
   for (let i = 0; i < 10; i++) await api(server, t.gp.userId, 'GET', `/api/cases/${t.caseId}`);
   for (let i = 0; i < 1000; i++)
-    server.services.audit.record({
+    await server.services.audit.record({
       event: 'api-read',
       caseId: t.caseId,
       userId: t.gp.userId,
       role: 'professional',
       details: { resource: 'case' },
     });
-  entries = server.services.audit.head()!.entries;
+  entries = (await server.services.audit.head())!.entries;
   await server.close(); // writes the stop checkpoint
   original = path.join(files.dataDir, 'veelzijdig.sqlite');
 }, 120_000);
@@ -121,7 +121,7 @@ describe('[LG1] [LG2] [LG4] the access log is keyed and anchored outside the dat
     );
   });
 
-  it('the key lives in a keys/ folder beside the data folder, readable by the server only', () => {
+  it('the key lives in a keys/ folder beside the data folder, readable by the server only', async () => {
     expect(path.dirname(audit.keyFile)).toBe(path.join(path.dirname(path.dirname(original)), 'keys'));
     expect(fs.statSync(audit.keyFile).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.dirname(audit.keyFile)).mode & 0o777).toBe(0o700);
@@ -262,11 +262,11 @@ describe('[LG1] a log from before the key is keyed honestly at the next start', 
   it('marks where the keyed chain starts, seals the earlier entries, and a later change to them is named', async () => {
     const files = legacyDataDir(20);
     const server = await startTestServer({ dataDir: files.dataDir, audit: files.audit });
-    const [marker] = server.services.audit.search({ event: 'log-keyed' });
+    const [marker] = await server.services.audit.search({ event: 'log-keyed' });
     expect(marker).toMatchObject({ id: 21, details: { earlierEntries: 20, algorithm: 'HMAC-SHA256' } });
     await server.close();
     const file = path.join(files.dataDir, 'veelzijdig.sqlite');
-    expect(verifyFile(file, files.audit)).toMatchObject({ ok: true, keyedFrom: 21 });
+    expect(await verifyFile(file, files.audit)).toMatchObject({ ok: true, keyedFrom: 21 });
 
     // Someone rewrites an entry from before the key and recomputes the SHA-256 chain up to the marker.
     const db = new Database(file);
@@ -288,7 +288,7 @@ describe('[LG1] a log from before the key is keyed honestly at the next start', 
       }
     });
     db.close();
-    expect(verifyFile(file, files.audit)).toMatchObject({
+    expect(await verifyFile(file, files.audit)).toMatchObject({
       ok: false,
       firstBroken: { kind: 'entry', id: 21, reason: 'does not follow entry 20' },
     });

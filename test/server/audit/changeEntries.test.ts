@@ -8,7 +8,9 @@ import { parseDocumentName } from '../../../shared/protocol.js';
 
 /** The `document-change` entries of editing sessions (SPEC H4), with a recording access log. */
 const recorded: AccessEntryInput[] = [];
-const audit = { record: (entry: AccessEntryInput) => recorded.push(entry) } as unknown as AccessLog;
+const audit = {
+  record: async (entry: AccessEntryInput) => void recorded.push(entry),
+} as unknown as AccessLog;
 
 const connection = (documentName: string, userId = 'u-gp'): ConnectionContext => ({
   documentName,
@@ -34,8 +36,8 @@ beforeEach(() => {
   recorded.length = 0;
   entries = new ChangeEntries(audit, { intervalMs: 30_000 });
 });
-afterEach(() => {
-  entries.onDestroy();
+afterEach(async () => {
+  await entries.onDestroy();
   vi.useRealTimers();
 });
 

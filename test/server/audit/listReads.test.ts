@@ -22,13 +22,14 @@ let server: TestServer;
 let t: CaseTeam;
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const newestEntry = (who: Person) => server.services.audit.search({ userId: who.userId, limit: 1 })[0]!;
+const newestEntry = async (who: Person) =>
+  (await server.services.audit.search({ userId: who.userId, limit: 1 }))[0]!;
 const whoLookedAt = async () =>
   ((await api(server, t.client.userId, 'GET', '/api/my/access-log')).body as { entries: FileAccess[] })
     .entries;
@@ -44,10 +45,10 @@ const notify = (note: string) =>
 
 describe('[A6] [LG3] a read that shows clients names each of them', () => {
   it('the notices (client names and notes) are an access-log read of every client in them', async () => {
-    notify('Slaapt slecht');
+    await notify('Slaapt slecht');
     const answer = await api(server, t.coordinator.userId, 'GET', '/api/notifications');
     expect(JSON.stringify(answer.body)).toContain('Test Cliënt');
-    expect(newestEntry(t.coordinator)).toMatchObject({
+    expect(await newestEntry(t.coordinator)).toMatchObject({
       event: 'api-read',
       caseId: null,
       authorization: 'recipient',
@@ -58,7 +59,7 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
 
   it('a notice pushed on the live stream is a read of that client when it is sent', async () => {
     const controller = new AbortController();
-    const { cookie } = signIn(server, t.coordinator.userId);
+    const { cookie } = await signIn(server, t.coordinator.userId);
     const response = await fetch(`${server.url}/api/notifications/events`, {
       headers: { cookie },
       signal: controller.signal,
@@ -66,12 +67,12 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
     const reader = response.body!.getReader();
     let text = '';
     await reader.read(); // ": connected"
-    const [notice] = notify('Terugval in gebruik');
+    const [notice] = await notify('Terugval in gebruik');
     while (!text.includes('event: notification'))
       text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     expect(text).toContain('Terugval in gebruik');
-    expect(newestEntry(t.coordinator)).toMatchObject({
+    expect(await newestEntry(t.coordinator)).toMatchObject({
       event: 'api-read',
       caseId: t.caseId,
       details: { resource: 'notification', notificationId: notice!.id, pushed: true },
@@ -80,12 +81,12 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
 
   it('the caseload names the clients on the page, and only those', async () => {
     await api(server, t.gp.userId, 'GET', '/api/caseload');
-    expect(newestEntry(t.gp)).toMatchObject({
+    expect(await newestEntry(t.gp)).toMatchObject({
       event: 'api-read',
       details: { resource: 'caseload', results: 1, listed: 1, cases: t.caseId },
     });
     await api(server, t.otherCoordinator.userId, 'GET', '/api/caseload?q=Test');
-    expect(newestEntry(t.otherCoordinator)).toMatchObject({
+    expect(await newestEntry(t.otherCoordinator)).toMatchObject({
       event: 'search',
       details: { listed: 1, cases: t.otherCaseId },
     });
@@ -93,7 +94,7 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
 
   it('the case list names the clients it showed', async () => {
     await api(server, t.pharmacist.userId, 'GET', '/api/cases');
-    expect(newestEntry(t.pharmacist)).toMatchObject({
+    expect(await newestEntry(t.pharmacist)).toMatchObject({
       event: 'api-read',
       details: { list: 'cases', count: 1, listed: 1, cases: t.caseId },
     });
@@ -101,7 +102,7 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
 
   it("a meeting's agenda names the clients on it", async () => {
     const { store, service } = server.services.meetings;
-    const meetingId = store.create({
+    const meetingId = await store.create({
       neighbourhoodId: 'n1',
       title: 'Overleg',
       startsAt: '2026-12-01T12:00:00.000Z',
@@ -117,7 +118,7 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
       { userId: t.coordinator.userId, role: 'coordinator' },
     );
     await api(server, t.socialWorker.userId, 'GET', `/api/meetings/${meetingId}`);
-    expect(newestEntry(t.socialWorker)).toMatchObject({
+    expect(await newestEntry(t.socialWorker)).toMatchObject({
       event: 'api-read',
       details: { resource: 'meeting', meetingId, listed: 1, cases: t.caseId },
     });
@@ -133,8 +134,8 @@ describe('[A6] [LG3] a read that shows clients names each of them', () => {
     expect(entries).toContainEqual(expect.objectContaining({ event: 'api-read', name: 'Coördinator' }));
   });
 
-  it('the admin finds the list reads when searching the log for the client', () => {
-    const found = server.services.audit.search({ caseId: t.caseId, userId: t.pharmacist.userId });
+  it('the admin finds the list reads when searching the log for the client', async () => {
+    const found = await server.services.audit.search({ caseId: t.caseId, userId: t.pharmacist.userId });
     expect(found.map((e) => e.details?.list)).toContain('cases');
   });
 });
@@ -143,7 +144,7 @@ describe('[A6] editing sessions a killed server left open are closed at the next
   it('closes each open session as interrupted, with who and which client, and names its opening', async () => {
     const { dataDir, audit } = separateAuditFiles(); // where the server process keeps them by default
     fs.mkdirSync(dataDir, { recursive: true });
-    const { caseIds, cookie } = seedDataDir(dataDir, 2);
+    const { caseIds, cookie } = await seedDataDir(dataDir, 2);
     const port = await freePort();
     const crashing = await startServerProcess(dataDir, port);
     const url = `http://127.0.0.1:${port}`;
@@ -152,8 +153,8 @@ describe('[A6] editing sessions a killed server left open are closed at the next
     await crashing.kill(); // SIGKILL: no document-close is written
 
     const restarted = await startTestServer({ dataDir, audit });
-    const opens = restarted.services.audit.search({ event: 'document-open' });
-    const closes = restarted.services.audit.search({ event: 'document-close' });
+    const opens = await restarted.services.audit.search({ event: 'document-open' });
+    const closes = await restarted.services.audit.search({ event: 'document-close' });
     expect(opens).toHaveLength(2);
     expect(closes).toHaveLength(2);
     for (const open of opens) {
@@ -169,13 +170,15 @@ describe('[A6] editing sessions a killed server left open are closed at the next
         }),
       );
     }
-    expect(restarted.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await restarted.services.audit.verify()).toMatchObject({ ok: true });
     // The client's view still shows the opening, once; the close is not a visit of its own.
-    expect(restarted.services.audit.whoLookedAt(caseIds[0]!).map((e) => e.event)).toEqual(['document-open']);
+    expect((await restarted.services.audit.whoLookedAt(caseIds[0]!)).map((e) => e.event)).toEqual([
+      'document-open',
+    ]);
 
     // A second restart finds nothing left open.
     const again = await restarted.restart();
-    expect(again.services.audit.search({ event: 'document-close' })).toHaveLength(2);
+    expect(await again.services.audit.search({ event: 'document-close' })).toHaveLength(2);
     await again.close();
     expect(fs.existsSync(audit.keyFile)).toBe(true);
   }, 60_000);

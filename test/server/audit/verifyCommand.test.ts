@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
+import { sqliteData } from '../../../server/storage/sqlite.js';
 import { GENESIS_HASH, entryHash } from '../../../server/audit/chain.js';
 import { appendCheckpoint, signCheckpoint } from '../../../server/audit/checkpoints.js';
 import { loadOrCreateAuditKey } from '../../../server/audit/key.js';
@@ -40,7 +41,7 @@ function verifyCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Pr
  * A data folder whose database holds an access log of `entries` entries (after the key marker),
  * written as the server does, with its key and a checkpoint in a `keys/` folder beside it.
  */
-function dataDirWithLog(entries: number) {
+async function dataDirWithLog(entries: number) {
   const { dataDir, audit } = separateAuditFiles();
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'veelzijdig.sqlite');
@@ -50,10 +51,11 @@ function dataDirWithLog(entries: number) {
   db.exec(auditListMigration);
   const { key } = loadOrCreateAuditKey(audit.keyFile);
   let time = Date.parse('2026-03-02T09:00:00.000Z');
-  const log = createAccessLog(db, { key, now: () => new Date((time += 60_000)) });
-  log.keyChain();
-  for (let i = 0; i < entries; i++) log.record({ event: 'document-open', caseId: 'c1', userId: `u${i}` });
-  const checkpoint = signCheckpoint(key, log.head()!, 'stop', new Date('2026-03-02T10:00:00.000Z'));
+  const log = createAccessLog(sqliteData(db), { key, now: () => new Date((time += 60_000)) });
+  await log.keyChain();
+  for (let i = 0; i < entries; i++)
+    await log.record({ event: 'document-open', caseId: 'c1', userId: `u${i}` });
+  const checkpoint = signCheckpoint(key, (await log.head())!, 'stop', new Date('2026-03-02T10:00:00.000Z'));
   appendCheckpoint(audit.checkpointFile, checkpoint);
   db.close();
   return { dataDir, file, audit, env: { ...process.env, AUDIT_KEY_FILE: audit.keyFile } };
@@ -61,7 +63,7 @@ function dataDirWithLog(entries: number) {
 
 describe('verifying the access log from the command line', () => {
   it('reports an intact log, keyed and anchored, and exits 0', async () => {
-    const { dataDir, env } = dataDirWithLog(3);
+    const { dataDir, env } = await dataDirWithLog(3);
     const run = await verifyCommand(['--data-dir', dataDir], env);
     expect(run).toMatchObject({
       code: 0,
@@ -71,7 +73,7 @@ describe('verifying the access log from the command line', () => {
   });
 
   it('names the first broken entry and exits 1', async () => {
-    const { dataDir, file, env } = dataDirWithLog(3);
+    const { dataDir, file, env } = await dataDirWithLog(3);
     const db = new Database(file);
     db.exec(`DROP TRIGGER access_log_no_update; UPDATE access_log SET user_id = 'u9' WHERE id = 3`);
     db.close();
@@ -84,7 +86,7 @@ describe('verifying the access log from the command line', () => {
   });
 
   it('reads DATA_DIR and AUDIT_KEY_FILE when nothing is given, or the key and checkpoints as arguments', async () => {
-    const { dataDir, audit, env } = dataDirWithLog(1);
+    const { dataDir, audit, env } = await dataDirWithLog(1);
     expect(await verifyCommand([], { ...env, DATA_DIR: dataDir })).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/^Access log intact: 2 entries, keyed from entry 1/),
@@ -94,7 +96,7 @@ describe('verifying the access log from the command line', () => {
   });
 
   it('exits 2 when the log is keyed and the key is not there', async () => {
-    const { dataDir, audit } = dataDirWithLog(1);
+    const { dataDir, audit } = await dataDirWithLog(1);
     const run = await verifyCommand(['--data-dir', dataDir, '--key-file', `${audit.keyFile}.gone`]);
     expect(run).toMatchObject({
       code: 2,
@@ -139,7 +141,7 @@ describe('verifying the access log from the command line', () => {
   });
 
   it('only reads: no migrations, no new tables, the schema version untouched', async () => {
-    const { dataDir, file, env } = dataDirWithLog(2);
+    const { dataDir, file, env } = await dataDirWithLog(2);
     await verifyCommand(['--data-dir', dataDir], env);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(0);

@@ -6,6 +6,7 @@ import { loginThrottle } from '../../../server/auth/throttle.js';
 import type { LoginThrottle, SignInAttempt } from '../../../server/auth/throttle.js';
 import { openDatabase } from '../../../server/db/database.js';
 import type { Db } from '../../../server/db/database.js';
+import { sqliteData } from '../../../server/storage/sqlite.js';
 
 /**
  * The sign-in throttle (SPEC AS1–AS3) on its own, with the default limits. rate-limiter-flexible
@@ -15,7 +16,7 @@ let db: Db;
 let throttle: LoginThrottle;
 beforeEach(() => {
   db = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-throttle-')));
-  throttle = loginThrottle(db);
+  throttle = loginThrottle(sqliteData(db));
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(Date.parse('2026-03-02T09:00:00.000Z'));
 });

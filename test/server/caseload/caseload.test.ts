@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadService } from '../../../server/caseload/caseload.js';
+import { sqliteData } from '../../../server/storage/sqlite.js';
 import { addProfessional } from '../../utils/accounts.js';
 import { startCaseloadFixture } from '../../utils/caseloadFixture.js';
 import type { CaseloadPeople, CaseloadViewer } from '../../utils/caseloadFixture.js';
@@ -8,8 +9,8 @@ import { api } from '../../utils/http.js';
 import type { TestServer } from '../../utils/server.js';
 
 /**
- * The coordinator's caseload: every client they coordinate or work with, filtered and sorted in
- * SQL on the summary rows, and never a client of someone else's.
+ * The coordinator's caseload: every client they coordinate or work with, filtered and sorted on
+ * the summary rows, and never a client of someone else's.
  */
 let server: TestServer;
 let people: CaseloadPeople;
@@ -171,28 +172,31 @@ describe('a row shows state, risk and why, phases, overdue work and owners', () 
 });
 
 describe('what changed since the last visit is highlighted', () => {
-  it('a case changed after the previous visit is, one not changed is not', () => {
+  it('a case changed after the previous visit is, one not changed is not', async () => {
     const v = addProfessional(server, { role: 'coordinator' });
     const changed = addCase(server.db, { clientName: 'Veranderd', coordinatorId: v.professionalId });
     const same = addCase(server.db, { clientName: 'Onveranderd', coordinatorId: v.professionalId });
-    const service = caseloadService(server.db);
+    const service = caseloadService(sqliteData(server.db));
     const at = (h: number) => new Date(Date.UTC(2026, 2, 1, h));
-    const visit = (now: Date) => {
-      const answer = service.query(v.professionalId, v.userId, {}, now);
+    const visit = async (now: Date) => {
+      const answer = await service.query(v.professionalId, v.userId, {}, now);
       const highlighted = answer.rows.filter((r) => r.changedSinceLastVisit).map((r) => r.caseId);
       return { lastVisitAt: answer.lastVisitAt, highlighted };
     };
-    project(server.db, changed, boardDoc(), at(8));
-    project(server.db, same, boardDoc(), at(8));
+    await project(server.db, changed, boardDoc(), at(8));
+    await project(server.db, same, boardDoc(), at(8));
 
-    expect(visit(at(9))).toEqual({ lastVisitAt: null, highlighted: [] }); // the first visit ever
-    project(server.db, changed, boardDoc(), at(10));
-    expect(visit(at(11))).toEqual({ lastVisitAt: at(9).toISOString(), highlighted: [changed] });
+    expect(await visit(at(9))).toEqual({ lastVisitAt: null, highlighted: [] }); // the first visit ever
+    await project(server.db, changed, boardDoc(), at(10));
+    expect(await visit(at(11))).toEqual({ lastVisitAt: at(9).toISOString(), highlighted: [changed] });
     // Coming back within minutes (another filter, a reload) keeps what this visit compares with.
     const minutesLater = new Date(at(11).getTime() + 5 * 60_000);
-    expect(visit(minutesLater)).toEqual({ lastVisitAt: at(9).toISOString(), highlighted: [changed] });
+    expect(await visit(minutesLater)).toEqual({
+      lastVisitAt: at(9).toISOString(),
+      highlighted: [changed],
+    });
     // A real next visit compares with the one before it: nothing changed since.
-    expect(visit(at(13))).toEqual({ lastVisitAt: minutesLater.toISOString(), highlighted: [] });
+    expect(await visit(at(13))).toEqual({ lastVisitAt: minutesLater.toISOString(), highlighted: [] });
   });
 });
 

@@ -73,7 +73,7 @@ const note = 'Slaapt slecht sinds het overlijden van haar broer';
 /** A running app that mails through `smtpUrl`, with the case's client named and the GP as lead. */
 async function startApp(smtpUrl: string): Promise<{ server: TestServer; t: CaseTeam }> {
   const app = await startTestServer({ mail: { smtpUrl } });
-  const t = caseTeam(app);
+  const t = await caseTeam(app);
   app.db.prepare('UPDATE cases SET client_name = ? WHERE id = ?').run(clientName, t.caseId);
   await app.sync.registry.use(caseDocumentName(t.caseId), (doc) => {
     setPerspectiveActive(doc, 'patient', true);

@@ -22,7 +22,7 @@ let t: CaseTeam;
 const streams: AbortController[] = [];
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   server.db.prepare("UPDATE cases SET client_name = 'Anna de Vries' WHERE id = ?").run(t.caseId);
   // Leads per perspective: only the leads of perspectives that are switched on lead anything.
   const leads: [PerspectiveId, Person, boolean][] = [
@@ -161,7 +161,7 @@ describe('the list of notices', () => {
   it('someone taken off the case no longer sees its notices', async () => {
     await record(t.socialWorker, 'red');
     expect((await notices(t.gp)).unread).toBe(1);
-    server.services.caseAdmin.removeMember(t.caseId, t.gp.professionalId!);
+    await server.services.caseAdmin.removeMember(t.caseId, t.gp.professionalId!);
     expect(await notices(t.gp)).toEqual({ notifications: [], unread: 0 });
   });
 });
@@ -171,7 +171,7 @@ async function openStream(who: Person) {
   const controller = new AbortController();
   streams.push(controller);
   const response = await fetch(`${server.url}/api/notifications/events`, {
-    headers: { cookie: signIn(server, who.userId).cookie },
+    headers: { cookie: (await signIn(server, who.userId)).cookie },
     signal: controller.signal,
   });
   expect(response.status).toBe(200);
@@ -207,8 +207,8 @@ describe('notices arrive live', () => {
   it('a stream ends within seconds of the session ending', async () => {
     await server.close();
     server = await startTestServer({ accessRecheckMs: 50 });
-    t = caseTeam(server);
-    const { token } = server.services.sessions.create(t.coordinator.userId);
+    t = await caseTeam(server);
+    const { token } = await server.services.sessions.create(t.coordinator.userId);
     const controller = new AbortController();
     streams.push(controller);
     const response = await fetch(`${server.url}/api/notifications/events`, {
@@ -219,7 +219,7 @@ describe('notices arrive live', () => {
       for await (const chunk of response.body!) void chunk;
       return true;
     })();
-    server.services.sessions.end(server.services.sessions.get(token)!.idHash);
+    await server.services.sessions.end((await server.services.sessions.get(token))!.idHash);
     expect(await ended).toBe(true);
   });
 });

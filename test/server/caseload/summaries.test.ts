@@ -25,7 +25,7 @@ let t: CaseTeam;
 const clients: SyncClient[] = [];
 beforeEach(async () => {
   server = await startTestServer({ projectionDebounceMs: 20, unloadAfterMs: 50 });
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
@@ -38,7 +38,7 @@ async function openBoard(): Promise<SyncClient> {
     server.url,
     caseDocumentName(t.caseId),
     new Y.Doc(),
-    signIn(server, t.socialWorker.userId).headers,
+    (await signIn(server, t.socialWorker.userId)).headers,
   );
   clients.push(client);
   await synced(client);
@@ -132,7 +132,7 @@ describe('a change on the board shows up in the caseload', () => {
   it('the last edit before the board leaves memory is in the row, even inside the wait', async () => {
     await server.close();
     server = await startTestServer({ projectionDebounceMs: 60_000, unloadAfterMs: 50 });
-    t = caseTeam(server);
+    t = await caseTeam(server);
     const client = await openBoard();
     createGoal(client.doc, { title: 'Dagbesteding', domain: 'work', phase: 'transition' });
     await eventually(async () =>

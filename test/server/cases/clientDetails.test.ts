@@ -12,7 +12,7 @@ let server: TestServer;
 let t: CaseTeam;
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   server.db
     .prepare(
       `UPDATE cases SET date_of_birth = '1961-04-12', birth_year = 1961, address = 'Dorpsstraat 1, Zwolle',

@@ -15,7 +15,7 @@ let server: TestServer;
 let t: CaseTeam;
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterEach(async () => {
   await server.close();

@@ -19,7 +19,7 @@ let t: CaseTeam;
 const clients: SyncClient[] = [];
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
@@ -35,12 +35,12 @@ const coordinatorOf = () =>
   (server.db.prepare('SELECT coordinator_id AS c FROM cases WHERE id = ?').get(t.caseId) as { c: string }).c;
 const status = () =>
   (server.db.prepare('SELECT status FROM cases WHERE id = ?').get(t.caseId) as { status: string }).status;
-const connect = (who: Person) => {
+const connect = async (who: Person) => {
   const client = connectClient(
     server.url,
     caseDocumentName(t.caseId),
     new Y.Doc(),
-    signIn(server, who.userId).headers,
+    (await signIn(server, who.userId)).headers,
   );
   clients.push(client);
   return client;
@@ -218,14 +218,14 @@ describe('[CL6] closing a case', () => {
   });
 
   it('sync: a stock provider connected while the case is closed is downgraded at once and its edits are not stored', async () => {
-    const gp = connect(t.gp);
+    const gp = await connect(t.gp);
     await synced(gp);
     createGoal(gp.doc, { id: 'before', title: 'Voor het sluiten', domain: 'work', phase: 'treatment' });
     await eventually(async () => expect((await serverGoals()).map((g) => g.id)).toEqual(['before']));
     expect((await close(t.coordinator)).status).toBe(204);
     createGoal(gp.doc, { id: 'after', title: 'Na het sluiten', domain: 'work', phase: 'treatment' });
     // A fresh connection is read-only too, and stays open.
-    const coordinator = connect(t.coordinator);
+    const coordinator = await connect(t.coordinator);
     await synced(coordinator);
     createGoal(coordinator.doc, {
       id: 'coordinator-after',
@@ -234,7 +234,7 @@ describe('[CL6] closing a case', () => {
       phase: 'treatment',
     });
     // The watcher sees the server's copy: what was written before, nothing after.
-    const watcher = connect(t.socialWorker);
+    const watcher = await connect(t.socialWorker);
     await synced(watcher);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await serverGoals()).map((g) => g.id)).toEqual(['before']);

@@ -26,7 +26,7 @@ let server: TestServer;
 let t: CaseTeam;
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterAll(async () => {
   await server?.close();
@@ -38,18 +38,19 @@ afterEach(() => {
 });
 /** A stock provider on one of the case's documents, signed in as `who`, synced. */
 async function editor(who: Person, name = caseDocumentName(t.caseId)): Promise<SyncClient> {
-  const client = connectClient(server.url, name, new Y.Doc(), signIn(server, who.userId).headers);
+  const client = connectClient(server.url, name, new Y.Doc(), (await signIn(server, who.userId)).headers);
   open.push(client);
   await synced(client);
   return client;
 }
 /** Closes a provider and waits until the server saw its session end. */
 async function leave(client: SyncClient, who: Person) {
-  const closes = () => server.services.audit.search({ event: 'document-close', userId: who.userId }).length;
-  const before = closes();
+  const closes = async () =>
+    (await server.services.audit.search({ event: 'document-close', userId: who.userId })).length;
+  const before = await closes();
   client.destroy();
   open.splice(open.indexOf(client), 1);
-  await eventually(() => expect(closes()).toBeGreaterThan(before));
+  await eventually(async () => expect(await closes()).toBeGreaterThan(before));
 }
 async function history(who: Person, query: Record<string, string> = {}, caseId = t.caseId) {
   const answer = await api(
@@ -140,7 +141,7 @@ describe('the history of a board', () => {
     const all = await history(t.socialWorker, { limit: '200' });
     expect(all.entries.some((e) => e.source === 'medical')).toBe(false);
     // Once the client shares the medical notes with the social domain, they are part of it.
-    const consent = server.services.caseAdmin.giveConsent(
+    const consent = await server.services.caseAdmin.giveConsent(
       t.caseId,
       {
         compartment: 'medical',
@@ -151,7 +152,7 @@ describe('the history of a board', () => {
       t.gp.userId,
     );
     expect(await notes(t.socialWorker)).toHaveLength(1);
-    server.services.caseAdmin.withdrawConsent(t.caseId, consent, t.coordinator.userId);
+    await server.services.caseAdmin.withdrawConsent(t.caseId, consent, t.coordinator.userId);
     expect(await notes(t.socialWorker)).toEqual([]);
   });
 
@@ -189,7 +190,7 @@ describe('the history of a board', () => {
     const controller = new AbortController();
     try {
       const response = await fetch(`${server.url}/api/cases/${t.caseId}/history/stream`, {
-        headers: signIn(server, t.pharmacist.userId).headers,
+        headers: (await signIn(server, t.pharmacist.userId)).headers,
         signal: controller.signal,
       });
       expect(response.status).toBe(200);
@@ -205,7 +206,8 @@ describe('the history of a board', () => {
         }
       })().catch(() => undefined);
       await eventually(() => expect(events).toHaveLength(1));
-      const reads = server.services.audit.search({ userId: t.pharmacist.userId, event: 'api-read' }).length;
+      const reads = (await server.services.audit.search({ userId: t.pharmacist.userId, event: 'api-read' }))
+        .length;
       const social = await editor(t.socialWorker);
       type(perspectiveText(social.doc, 'refugee', 'situation'), 'Wacht op een verblijfsvergunning');
       await eventually(() =>
@@ -214,9 +216,9 @@ describe('the history of a board', () => {
         ),
       );
       // The stream told the board without another read in the access log.
-      expect(server.services.audit.search({ userId: t.pharmacist.userId, event: 'api-read' })).toHaveLength(
-        reads,
-      );
+      expect(
+        await server.services.audit.search({ userId: t.pharmacist.userId, event: 'api-read' }),
+      ).toHaveLength(reads);
     } finally {
       controller.abort();
     }
@@ -232,7 +234,11 @@ describe('changes in the access log (NEN 7513)', () => {
       expect((await history(t.gp, { kind: 'goal', itemId: goalId })).entries.length).toBeGreaterThan(0),
     );
     await leave(gp, t.gp);
-    const [entry] = server.services.audit.search({ event: 'document-change', userId: t.gp.userId, limit: 1 });
+    const [entry] = await server.services.audit.search({
+      event: 'document-change',
+      userId: t.gp.userId,
+      limit: 1,
+    });
     expect(entry).toMatchObject({
       caseId: t.caseId,
       role: 'professional',
@@ -241,19 +247,18 @@ describe('changes in the access log (NEN 7513)', () => {
     });
     expect(JSON.stringify(entry)).not.toMatch(/Geheime|schulden/);
     // The session's open and close entries are there too.
-    const events = server.services.audit
-      .search({ userId: t.gp.userId, limit: 5 })
+    const events = (await server.services.audit.search({ userId: t.gp.userId, limit: 5 }))
       .map((e) => e.event)
       .filter((e) => e.startsWith('document-'));
     expect(events.slice(0, 2).sort()).toEqual(['document-change', 'document-close']);
   });
 
   it('[H4] a session that only read writes no change entry; the API writes only its own', async () => {
-    const before = server.services.audit.search({ event: 'document-change' }).length;
+    const before = (await server.services.audit.search({ event: 'document-change' })).length;
     const reader = await editor(t.pharmacist);
     await leave(reader, t.pharmacist);
     await api(server, t.client.userId, 'PUT', '/api/my/ratings/work', { score: 4, sentence: 'Beter' });
-    expect(server.services.audit.search({ event: 'document-change' })).toHaveLength(before);
+    expect(await server.services.audit.search({ event: 'document-change' })).toHaveLength(before);
   });
 
   it('[H4] the client sees who changed their plan', async () => {

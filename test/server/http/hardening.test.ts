@@ -19,7 +19,7 @@ beforeAll(async () => {
     '<!doctype html><script type="module" src="/app.js"></script>',
   );
   server = await startTestServer({ clientDir });
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterAll(async () => {
   await server?.close();
@@ -211,7 +211,9 @@ describe('security headers', () => {
 
   for (const page of ['/', '/cases/abc', '/api/session', '/healthz']) {
     it(`${page}: a CSP without inline scripts, nosniff, no framework banner`, async () => {
-      const response = await fetch(`${server.url}${page}`, { headers: signIn(server, t.gp.userId).headers });
+      const response = await fetch(`${server.url}${page}`, {
+        headers: (await signIn(server, t.gp.userId)).headers,
+      });
       const csp = cspOf(response);
       expect(csp.get('script-src')).toEqual(["'self'"]);
       expect(csp.get('default-src')).toEqual(["'self'"]);

@@ -37,7 +37,7 @@ let t: CaseTeam;
 const ids = { goal: 'goal-visible', meeting: '', action: '', question: '', questionToDiscuss: '' };
 beforeAll(async () => {
   server = await startTestServer({ logLevel: 'debug', logDestination: destination });
-  t = caseTeam(server);
+  t = await caseTeam(server);
   await server.sync.registry.use(caseDocumentName(t.caseId), (doc) =>
     createGoal(doc, {
       id: ids.goal,
@@ -48,7 +48,7 @@ beforeAll(async () => {
     }),
   );
   const { store, service } = server.services.meetings;
-  ids.meeting = store.create({
+  ids.meeting = await store.create({
     neighbourhoodId: 'n1',
     title: 'Overleg',
     startsAt: '2026-12-01T12:00:00.000Z',
@@ -168,7 +168,7 @@ const requested: string[] = [];
 async function send(route: string): Promise<number> {
   const [method, pattern] = route.split(' ') as [string, string];
   const path = pattern.replace(/:(\w+)/g, (_, name: string) => param(name));
-  const session = signIn(server, senderOf(route).userId);
+  const session = await signIn(server, senderOf(route).userId);
   const response = await fetch(`${server.url}${path}?q=${marker}&token=${marker}`, {
     method,
     headers: {
@@ -216,7 +216,7 @@ describe('no log line carries a name, a note, a password, a cookie or a token', 
   }, 120_000);
 
   it('writing it through the sync socket, valid and refused, logs nothing of it', async () => {
-    const gp = signIn(server, t.gp.userId);
+    const gp = await signIn(server, t.gp.userId);
     const board = connectClient(server.url, caseDocumentName(t.caseId), new Y.Doc(), gp.headers);
     const medical = connectClient(server.url, caseDocumentName(t.caseId, 'medical'), new Y.Doc(), gp.headers);
     await Promise.all([synced(board), synced(medical)]);
@@ -287,9 +287,11 @@ describe('each request line names the route by its pattern', () => {
       logDestination: { write: (c: string) => void written.push(c) },
     });
     try {
-      const team = caseTeam(own);
+      const team = await caseTeam(own);
       await fetch(`${own.url}/api/caseload?q=${marker}`); // 401: not signed in
-      await fetch(`${own.url}/api/cases/${team.caseId}`, { headers: signIn(own, team.gp.userId).headers });
+      await fetch(`${own.url}/api/cases/${team.caseId}`, {
+        headers: (await signIn(own, team.gp.userId)).headers,
+      });
       await fetch(`${own.url}/api/nothing/${marker}`);
       await eventually(() => expect(written.filter((l) => l.includes('"request"'))).toHaveLength(3));
       const routes = written

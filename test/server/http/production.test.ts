@@ -49,7 +49,7 @@ beforeAll(async () => {
   });
   production = await startServer({ ...config, clientDir: builtClient() });
   const caseId = insertCase(production.db);
-  const userId = production.services.accounts.create({
+  const userId = await production.services.accounts.create({
     username: `client-${Date.now()}`,
     displayName: 'Cliënt',
     role: 'client',
@@ -73,7 +73,7 @@ describe('production behind a TLS-terminating proxy', () => {
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
-    const [login] = production.services.audit.search({ event: 'login', userId: clientUser.userId });
+    const [login] = await production.services.audit.search({ event: 'login', userId: clientUser.userId });
     expect(login).toMatchObject({ address: '203.0.113.9' });
   });
 
@@ -88,13 +88,13 @@ describe('production behind a TLS-terminating proxy', () => {
         "INSERT INTO case_members (case_id, professional_id, case_role) VALUES (?, 'prof-prod', 'test')",
       )
       .run(clientUser.caseId);
-    const userId = production.services.accounts.create({
+    const userId = await production.services.accounts.create({
       username: `prof-${Date.now()}`,
       displayName: 'Prod',
       role: 'professional',
       professionalId: 'prof-prod',
     });
-    const { cookie } = signIn(production, userId);
+    const { cookie } = await signIn(production, userId);
     const socket = openRawSocket(production.url, caseDocumentName(clientUser.caseId), '', {
       cookie,
       origin: 'https://veelzijdig.example.nl',
@@ -102,7 +102,7 @@ describe('production behind a TLS-terminating proxy', () => {
     });
     await eventually(() => expect(socket.received.length).toBeGreaterThan(0));
     socket.ws.close();
-    const [open] = production.services.audit.search({ event: 'document-open', userId });
+    const [open] = await production.services.audit.search({ event: 'document-open', userId });
     expect(open).toMatchObject({ address: '203.0.113.9' });
   });
 
@@ -125,16 +125,16 @@ describe('production behind a TLS-terminating proxy', () => {
     const anonymous = await fetch(`${production.url}/healthz`);
     expect(await anonymous.json()).toEqual({ status: 'ok' });
     const asClient = await fetch(`${production.url}/healthz`, {
-      headers: signIn(production, clientUser.userId).headers,
+      headers: (await signIn(production, clientUser.userId)).headers,
     });
     expect(await asClient.json()).toEqual({ status: 'ok' });
-    const adminId = production.services.accounts.create({
+    const adminId = await production.services.accounts.create({
       username: `beheer-${Date.now()}`,
       displayName: 'Beheer',
       role: 'admin',
     });
     const asAdmin = await fetch(`${production.url}/healthz`, {
-      headers: signIn(production, adminId).headers,
+      headers: (await signIn(production, adminId)).headers,
     });
     expect(await asAdmin.json()).toEqual({
       status: 'ok',
@@ -157,7 +157,7 @@ describe('without TRUST_PROXY the forwarded headers are not believed', () => {
     const response = await fetch(`${dev.url}/api/session`, { headers: forwarded });
     expect(response.headers.get('strict-transport-security')).toBeNull();
     const caseId = insertCase(dev.db);
-    const userId = dev.services.accounts.create({
+    const userId = await dev.services.accounts.create({
       username: `c-${Date.now()}`,
       displayName: 'C',
       role: 'client',
@@ -170,7 +170,9 @@ describe('without TRUST_PROXY the forwarded headers are not believed', () => {
       body: JSON.stringify({ username, password }),
     });
     expect(signedIn.headers.getSetCookie().find((c) => c.startsWith('vz_session='))).not.toMatch(/Secure/);
-    expect(dev.services.audit.search({ event: 'login', userId })[0]).toMatchObject({ address: '127.0.0.1' });
+    expect((await dev.services.audit.search({ event: 'login', userId }))[0]).toMatchObject({
+      address: '127.0.0.1',
+    });
   });
 });
 

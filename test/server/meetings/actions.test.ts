@@ -22,12 +22,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-const headersOf = (userId: string) => signIn(server, userId).headers;
+const headersOf = async (userId: string) => (await signIn(server, userId)).headers;
 
 /** Opens a case board's action stream as the browser's EventSource would; `text` grows as events arrive. */
 async function openCaseActionStream(userId: string, caseId: string, signal: AbortSignal) {
   const response = await fetch(`${server.url}/api/cases/${caseId}/actions/stream`, {
-    headers: headersOf(userId),
+    headers: await headersOf(userId),
     signal,
   });
   expect(response.status).toBe(200);
@@ -53,7 +53,7 @@ describe('actions: one owner, a due date, where that person works', () => {
       server.url,
       meetingCaseDocumentName(meetingId, t.caseId),
       new Y.Doc(),
-      headersOf(t.coordinator.userId),
+      await headersOf(t.coordinator.userId),
     );
     await synced(chair);
     const actionId = addAction(chair.doc, {
@@ -138,7 +138,7 @@ describe('actions: one owner, a due date, where that person works', () => {
         server.url,
         meetingCaseDocumentName(meetingId, t.caseId),
         new Y.Doc(),
-        headersOf(t.coordinator.userId),
+        await headersOf(t.coordinator.userId),
       );
       await synced(chair);
       const actionId = addAction(chair.doc, {
@@ -165,7 +165,7 @@ describe('actions: one owner, a due date, where that person works', () => {
       server.url,
       meetingCaseDocumentName(meetingId, t.caseId),
       new Y.Doc(),
-      headersOf(t.gp.userId),
+      await headersOf(t.gp.userId),
     );
     await synced(client);
     client.doc.transact(() => {
@@ -194,8 +194,8 @@ describe('actions: one owner, a due date, where that person works', () => {
     await eventually(async () =>
       expect((await api(server, t.gp.userId, 'GET', '/api/actions/mine')).status).toBe(200),
     );
-    await eventually(() =>
-      expect(server.services.meetings.actions.one(meetingId, t.caseId, actionId)).not.toBeNull(),
+    await eventually(async () =>
+      expect(await server.services.meetings.actions.one(meetingId, t.caseId, actionId)).not.toBeNull(),
     );
     const path = `/api/actions/${meetingId}/${t.caseId}/${actionId}`;
     expect((await api(server, t.pharmacist.userId, 'PUT', path, { done: true })).status).toBe(404);

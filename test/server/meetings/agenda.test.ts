@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const headersOf = (userId: string) => signIn(server, userId).headers;
+const headersOf = async (userId: string) => (await signIn(server, userId)).headers;
 
 const details = async (userId: string, meetingId: string) =>
   (await api(server, userId, 'GET', `/api/meetings/${meetingId}`)).body as { meeting: MeetingDetails };
@@ -97,7 +97,7 @@ describe('planning a meeting and its agenda', () => {
       server.url,
       meetingDocumentName(meetingId),
       '',
-      headersOf(t.socialWorker.userId),
+      await headersOf(t.socialWorker.userId),
     );
     expect((await socket.closed).code).toBe(4403);
   });
@@ -123,7 +123,7 @@ describe('[M1] what an attendee who is not a member of a case sees', () => {
       server.url,
       meetingDocumentName(meetingId),
       '',
-      headersOf(t.teamMate.userId),
+      await headersOf(t.teamMate.userId),
     );
     await agenda.opened;
     agenda.ws.send(syncMessage.step1(new Y.Doc()));
@@ -141,10 +141,15 @@ describe('[M1] what an attendee who is not a member of a case sees', () => {
       server.url,
       meetingCaseDocumentName(meetingId, t.caseId),
       '',
-      headersOf(t.teamMate.userId),
+      await headersOf(t.teamMate.userId),
     );
     expect((await item.closed).code).toBe(4403);
-    const board = openRawSocket(server.url, caseDocumentName(t.caseId), '', headersOf(t.teamMate.userId));
+    const board = openRawSocket(
+      server.url,
+      caseDocumentName(t.caseId),
+      '',
+      await headersOf(t.teamMate.userId),
+    );
     expect((await board.closed).code).toBe(4403);
     expect(
       (await api(server, t.teamMate.userId, 'GET', `/api/meetings/${meetingId}/cases/${t.caseId}/changes`))
@@ -162,7 +167,7 @@ describe('[M1] what an attendee who is not a member of a case sees', () => {
         server.url,
         meetingCaseDocumentName(meetingId, t.caseId),
         new Y.Doc(),
-        headersOf(t.teamMate.userId),
+        await headersOf(t.teamMate.userId),
       );
       await synced(member);
       expect(readMeetingCase(member.doc).notes).toBe('Geheime notitie over de schulden');

@@ -28,7 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const headersOf = (userId: string) => signIn(server, userId).headers;
+const headersOf = async (userId: string) => (await signIn(server, userId)).headers;
 
 describe('[M2] closing a meeting and what changed since', () => {
   it('keeps a version of each discussed board; the next meeting lists what changed since', async () => {
@@ -106,7 +106,7 @@ describe('[M2] closing a meeting and what changed since', () => {
       server.url,
       meetingCaseDocumentName(meetingId, t.caseId),
       new Y.Doc(),
-      headersOf(t.gp.userId),
+      await headersOf(t.gp.userId),
     );
     await synced(gp);
     expect((await api(server, t.gp.userId, 'POST', `/api/meetings/${meetingId}/close`)).status).toBe(403);
@@ -136,7 +136,7 @@ describe('[M2] closing a meeting and what changed since', () => {
     });
     await api(server, t.coordinator.userId, 'POST', `/api/meetings/${meetingId}/close`);
     const answer = await fetch(`${server.url}/api/meetings/${meetingId}/minutes.md`, {
-      headers: headersOf(t.gp.userId),
+      headers: await headersOf(t.gp.userId),
     });
     expect(answer.headers.get('content-disposition')).toContain('attachment');
     const text = await answer.text();

@@ -39,8 +39,8 @@ const caseRows = (caseId: string) =>
       .map((table) => [table, count(`SELECT count(*) AS n FROM "${table}" WHERE case_id = ?`, caseId)])
       .filter(([, n]) => n !== 0),
   );
-const open = (name: string, userId: string) => {
-  const client = connectClient(f.server.url, name, undefined, signIn(f.server, userId).headers);
+const open = async (name: string, userId: string) => {
+  const client = connectClient(f.server.url, name, undefined, (await signIn(f.server, userId)).headers);
   clients.push(client);
   return client;
 };
@@ -122,10 +122,10 @@ describe('[RT4][RT5][RT6][RT7] the admin confirms; erasure removes the part ever
   });
 
   it('erasing the social part closes open connections to its documents and removes its rows', async () => {
-    board = open(caseDocumentName(f.t.caseId), f.t.gp.userId);
-    medical = open(caseDocumentName(f.t.caseId, 'medical'), f.t.gp.userId);
+    board = await open(caseDocumentName(f.t.caseId), f.t.gp.userId);
+    medical = await open(caseDocumentName(f.t.caseId, 'medical'), f.t.gp.userId);
     await Promise.all([synced(board), synced(medical)]);
-    clientCookie = signIn(f.server, f.t.client.userId).cookie;
+    clientCookie = (await signIn(f.server, f.t.client.userId)).cookie;
 
     const answer = await erase(f.t.caseId, 'social');
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -167,7 +167,7 @@ describe('[RT4][RT5][RT6][RT7] the admin confirms; erasure removes the part ever
   it("the client's session ended with the account, and the part's documents are answered as unknown", async () => {
     const plan = await fetch(`${f.server.url}/api/my/plan`, { headers: { cookie: clientCookie } });
     expect(plan.status).toBe(401);
-    const again = open(meetingCaseDocumentName(f.meetingId, f.t.caseId), f.t.coordinator.userId);
+    const again = await open(meetingCaseDocumentName(f.meetingId, f.t.caseId), f.t.coordinator.userId);
     await eventually(() => expect(again.closes[0]?.code).toBe(closeCodes.forbidden));
   });
 
@@ -196,17 +196,19 @@ describe('[RT4][RT5][RT6][RT7] the admin confirms; erasure removes the part ever
     expect((await list()).due).toEqual([]);
   });
 
-  it('the access log keeps one entry per erasure with ids and counts only, and its chain still verifies', () => {
-    const entries = f.server.services.audit
-      .search({ caseId: f.t.caseId, event: 'case-erased' })
-      .sort((a, b) => a.id - b.id);
+  it('the access log keeps one entry per erasure with ids and counts only, and its chain still verifies', async () => {
+    const entries = (await f.server.services.audit.search({ caseId: f.t.caseId, event: 'case-erased' })).sort(
+      (a, b) => a.id - b.id,
+    );
     expect(entries.map((e) => [e.details?.part, e.details?.caseRemoved, e.userId])).toEqual([
       ['social', false, f.t.admin.userId],
       ['medical', true, f.t.admin.userId],
     ]);
-    const everything = JSON.stringify(f.server.services.audit.search({ caseId: f.t.caseId, limit: 1000 }));
+    const everything = JSON.stringify(
+      await f.server.services.audit.search({ caseId: f.t.caseId, limit: 1000 }),
+    );
     for (const marker of Object.values(markers)) expect(everything).not.toContain(marker);
-    expect(f.server.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await f.server.services.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('nobody but the admin sees or confirms the list', async () => {

@@ -62,7 +62,7 @@ export async function startRetentionFixture(
 ): Promise<RetentionFixture> {
   const clock = testClock();
   const server = await startTestServer({ projectionDebounceMs: 20, retentionClock: clock.now, ...options });
-  const t = caseTeam(server);
+  const t = await caseTeam(server);
   server.db
     .prepare(
       `UPDATE cases SET client_name = ?, birth_year = 1961, date_of_birth = '1961-04-02', address = ?,

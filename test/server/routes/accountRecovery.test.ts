@@ -17,7 +17,7 @@ let t: CaseTeam;
 let username: string;
 beforeAll(async () => {
   server = await startTestServer({ accessRecheckMs: 200 });
-  t = caseTeam(server);
+  t = await caseTeam(server);
   username = await withPassword(server, t.client.userId, 'het-oude-wachtwoord');
 });
 afterAll(async () => {
@@ -51,9 +51,9 @@ describe('account recovery for a client', () => {
       .prepare<[string], { n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = ?')
       .get(t.client.userId)!.n;
     expect(live).toBe(0);
-    const entry = server.services.audit
-      .search({ caseId: t.caseId })
-      .find((e) => e.event === 'account-recovery');
+    const entry = (await server.services.audit.search({ caseId: t.caseId })).find(
+      (e) => e.event === 'account-recovery',
+    );
     expect(entry).toMatchObject({ userId: t.admin.userId, role: 'admin', authorization: 'admin' });
     expect(entry?.details).toEqual({ clientUserId: t.client.userId });
   });

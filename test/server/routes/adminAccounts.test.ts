@@ -17,7 +17,7 @@ let server: TestServer;
 let admin: string;
 beforeAll(async () => {
   server = await startTestServer({ accessRecheckMs: 200 }); // an open plan page notices within 200 ms
-  admin = server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
+  admin = await server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
 });
 afterAll(async () => {
   await server?.close();
@@ -40,9 +40,9 @@ async function openPlanStream(cookie: string) {
 }
 const newAdmin = () =>
   server.services.accounts.create({ username: `beheer-${unique()}`, displayName: 'Beheer 2', role: 'admin' });
-const newClient = () => {
+const newClient = async () => {
   const caseId = insertCase(server.db);
-  const userId = server.services.accounts.create({
+  const userId = await server.services.accounts.create({
     username: `client-${unique()}`,
     displayName: 'Cliënt',
     role: 'client',
@@ -57,9 +57,9 @@ const disabledAt = (userId: string) =>
 
 describe('a client who must not sign in any more', () => {
   it('[PP13] is disabled: every session ends and the open plan page closes; enabled, the old password works', async () => {
-    const { caseId, userId } = newClient();
+    const { caseId, userId } = await newClient();
     const username = await withPassword(server, userId, 'een-lang-wachtwoord');
-    const sessions = [signIn(server, userId), signIn(server, userId)];
+    const sessions = [await signIn(server, userId), await signIn(server, userId)];
     const page = await openPlanStream(sessions[0]!.cookie);
 
     const disabled = await as(admin, 'POST', `/api/admin/users/${userId}/disable`);
@@ -72,33 +72,33 @@ describe('a client who must not sign in any more', () => {
     expect(listed.users.find((u) => u.id === userId)!.disabledAt).not.toBeNull();
 
     // Logged like a leaver's disable, in the client's own "who looked at my file" (the case).
-    const [entry] = server.services.audit.search({ event: 'account-disabled', caseId });
+    const [entry] = await server.services.audit.search({ event: 'account-disabled', caseId });
     expect(entry).toMatchObject({ userId: admin, details: { userId, sessionsEnded: 2 } });
 
     expect((await as(admin, 'POST', `/api/admin/users/${userId}/enable`)).status).toBe(204);
     expect(disabledAt(userId)).toBeNull();
-    expect(server.services.audit.search({ event: 'account-enabled', caseId })).toHaveLength(1);
+    expect(await server.services.audit.search({ event: 'account-enabled', caseId })).toHaveLength(1);
     const back = await as(null, 'POST', '/api/session', { username, password: 'een-lang-wachtwoord' });
     expect(back.status).toBeLessThan(300);
   });
 
   it('[PP13] disabling twice or enabling an enabled account changes nothing and logs nothing new', async () => {
-    const { caseId, userId } = newClient();
+    const { caseId, userId } = await newClient();
     await as(admin, 'POST', `/api/admin/users/${userId}/disable`);
     const first = disabledAt(userId);
     expect((await as(admin, 'POST', `/api/admin/users/${userId}/disable`)).status).toBe(204);
     expect(disabledAt(userId)).toBe(first);
-    expect(server.services.audit.search({ event: 'account-disabled', caseId })).toHaveLength(1);
+    expect(await server.services.audit.search({ event: 'account-disabled', caseId })).toHaveLength(1);
     await as(admin, 'POST', `/api/admin/users/${userId}/enable`);
     expect((await as(admin, 'POST', `/api/admin/users/${userId}/enable`)).status).toBe(204);
-    expect(server.services.audit.search({ event: 'account-enabled', caseId })).toHaveLength(1);
+    expect(await server.services.audit.search({ event: 'account-enabled', caseId })).toHaveLength(1);
   });
 });
 
 describe('admins', () => {
   it('[PP13] an admin disables another admin, whose sessions end', async () => {
-    const other = newAdmin();
-    const session = signIn(server, other);
+    const other = await newAdmin();
+    const session = await signIn(server, other);
     expect((await as(admin, 'POST', `/api/admin/users/${other}/disable`)).status).toBe(204);
     expect((await whoAmI(session.cookie)).status).toBe(401);
     expect((await as(admin, 'POST', `/api/admin/users/${other}/enable`)).status).toBe(204);
@@ -112,8 +112,8 @@ describe('admins', () => {
     expect(disabledAt(admin)).toBeNull();
 
     // Two admins disabling each other: the first wins, the second is signed out by then.
-    const other = newAdmin();
-    const otherSession = signIn(server, other);
+    const other = await newAdmin();
+    const otherSession = await signIn(server, other);
     expect((await as(admin, 'POST', `/api/admin/users/${other}/disable`)).status).toBe(204);
     const back = await fetch(`${server.url}/api/admin/users/${admin}/disable`, {
       method: 'POST',
@@ -132,12 +132,12 @@ describe('admins', () => {
       .prepare("UPDATE users SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE role = 'admin' AND id <> ?")
       .run(admin);
     const service = otherAccountService({
-      db: server.db,
+      data: server.services.data,
       accounts: server.services.accounts,
       sessions: server.services.sessions,
       recheckConnections: () => {},
     });
-    expect(() => service.disable(admin, other)).toThrow(
+    await expect(service.disable(admin, other)).rejects.toThrow(
       /userId: the last enabled administrator cannot be disabled/,
     );
     expect(disabledAt(admin)).toBeNull();
@@ -154,7 +154,7 @@ describe('admins', () => {
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown)).toMatch(/^userId: no account/);
 
-    const { userId: client } = newClient();
+    const { userId: client } = await newClient();
     for (const path of [`/api/admin/users/${admin}/disable`, `/api/admin/users/${client}/disable`]) {
       expect((await as(colleague, 'POST', path, {})).status).toBe(403);
       expect((await as(client, 'POST', path, {})).status).toBe(403);
@@ -162,6 +162,8 @@ describe('admins', () => {
     }
     expect(disabledAt(admin)).toBeNull();
     expect(disabledAt(client)).toBeNull();
-    expect(server.services.audit.search({ event: 'account-disabled', userId: colleague })).toHaveLength(0);
+    expect(await server.services.audit.search({ event: 'account-disabled', userId: colleague })).toHaveLength(
+      0,
+    );
   });
 });

@@ -17,7 +17,7 @@ let admin: string;
 let colleague: string;
 beforeAll(async () => {
   server = await startTestServer();
-  admin = server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
+  admin = await server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
   colleague = addProfessional(server, { role: 'coordinator' }).userId;
 });
 afterAll(async () => {
@@ -63,14 +63,14 @@ describe('districts and neighbourhoods', () => {
     const archived = (await places()).districts.find((d) => d.id === districtId)!.neighbourhoods[0]!;
     expect(archived.archivedAt).not.toBeNull();
     // Still listed for the admin; gone from the pickers.
-    expect(server.services.places.activeNeighbourhoods().map((n) => n.id)).not.toContain(northId);
+    expect((await server.services.places.activeNeighbourhoods()).map((n) => n.id)).not.toContain(northId);
     const picker = await as(colleague, 'GET', '/api/meetings/neighbourhoods');
     expect(
       (picker.body as { neighbourhoods: { id: string }[] }).neighbourhoods.map((n) => n.id),
     ).not.toContain(northId);
     // Restored, it is offered again.
     await as(admin, 'PUT', `/api/admin/neighbourhoods/${northId}/archived`, { archived: false });
-    expect(server.services.places.activeNeighbourhoods().map((n) => n.id)).toContain(northId);
+    expect((await server.services.places.activeNeighbourhoods()).map((n) => n.id)).toContain(northId);
   });
 
   it('[PP2] an archived place keeps what refers to it: the case stays, with its neighbourhood', async () => {
@@ -83,7 +83,7 @@ describe('districts and neighbourhoods', () => {
       n: 'n1',
     });
     // Its neighbourhoods leave the pickers with it, and a new team cannot go there.
-    expect(server.services.places.activeNeighbourhoods().map((n) => n.id)).not.toContain('n1');
+    expect((await server.services.places.activeNeighbourhoods()).map((n) => n.id)).not.toContain('n1');
     const team = await as(admin, 'POST', '/api/admin/teams', {
       name: 'Laat',
       kind: 'other',
@@ -98,7 +98,7 @@ describe('districts and neighbourhoods', () => {
     expect(back.status).toBe(409);
     await as(admin, 'PUT', '/api/admin/districts/d1/archived', { archived: false });
     await as(admin, 'PUT', '/api/admin/neighbourhoods/n1/archived', { archived: false });
-    expect(server.services.places.activeNeighbourhoods().map((n) => n.id)).toContain('n1');
+    expect((await server.services.places.activeNeighbourhoods()).map((n) => n.id)).toContain('n1');
   });
 
   it('[PP4] bad input answers 400 naming the field, a name used twice 409, and nothing is stored', async () => {
@@ -227,9 +227,9 @@ describe('organisations', () => {
     });
     expect(kept.status).toBe(200);
     expect(kept.body).toMatchObject({ organisationId, organisation: 'Gezondheidscentrum De Molen' });
-    const [entry] = server.services.audit
-      .search({ event: 'team-changed' })
-      .filter((e) => e.details?.organisationId === organisationId && e.details?.change === 'archived');
+    const [entry] = (await server.services.audit.search({ event: 'team-changed' })).filter(
+      (e) => e.details?.organisationId === organisationId && e.details?.change === 'archived',
+    );
     expect(entry).toBeDefined();
 
     await as(admin, 'PUT', `/api/admin/organisations/${organisationId}/archived`, { archived: false });
@@ -258,8 +258,8 @@ describe('organisations', () => {
 
 describe('meetings', () => {
   it('[PP2] no new meeting goes into an archived neighbourhood, whatever the picker showed', async () => {
-    const districtId = server.services.places.createDistrict(`Wijk ${unique()}`);
-    const neighbourhoodId = server.services.places.createNeighbourhood(districtId, 'Oud');
+    const districtId = await server.services.places.createDistrict(`Wijk ${unique()}`);
+    const neighbourhoodId = await server.services.places.createNeighbourhood(districtId, 'Oud');
     const meeting = {
       neighbourhoodId,
       title: 'Wijkoverleg',
@@ -267,30 +267,30 @@ describe('meetings', () => {
       attendeeIds: [],
       guests: [],
     };
-    server.services.places.setNeighbourhoodArchived(neighbourhoodId, true);
+    await server.services.places.setNeighbourhoodArchived(neighbourhoodId, true);
     const count = () => server.db.prepare('SELECT count(*) AS n FROM meetings').get();
     const before = count();
     const refused = await as(colleague, 'POST', '/api/meetings', meeting);
     expect(refused.status).toBe(400);
     expect(errorOf(refused)).toMatch(/^neighbourhoodId: .*archived/);
     // An archived district takes its neighbourhoods with it.
-    server.services.places.setNeighbourhoodArchived(neighbourhoodId, false);
-    server.services.places.setDistrictArchived(districtId, true);
+    await server.services.places.setNeighbourhoodArchived(neighbourhoodId, false);
+    await server.services.places.setDistrictArchived(districtId, true);
     expect((await as(colleague, 'POST', '/api/meetings', meeting)).status).toBe(400);
     expect(count()).toEqual(before);
-    server.services.places.setDistrictArchived(districtId, false);
+    await server.services.places.setDistrictArchived(districtId, false);
     expect((await as(colleague, 'POST', '/api/meetings', meeting)).status).toBe(201);
   });
 });
 
 describe('only the admin', () => {
   it('[PP5] a professional, a signed-out person and a disabled admin change nothing', async () => {
-    const other = server.services.accounts.create({
+    const other = await server.services.accounts.create({
       username: `ex-${unique()}`,
       displayName: 'Ex',
       role: 'admin',
     });
-    server.services.accounts.setDisabled(other, true);
+    await server.services.accounts.setDisabled(other, true);
     const before = snapshot();
     const writes: [string, string, unknown][] = [
       ['POST', '/api/admin/districts', { name: 'Stiekem' }],

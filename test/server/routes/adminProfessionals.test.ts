@@ -23,7 +23,7 @@ let server: TestServer;
 let admin: string;
 beforeAll(async () => {
   server = await startTestServer({ accessRecheckMs: 60_000 }); // closing must not wait for the periodic check
-  admin = server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
+  admin = await server.services.accounts.create({ username: 'beheer', displayName: 'Beheer', role: 'admin' });
   insertCase(server.db, 'case-seed'); // district d1, neighbourhood n1
   server.db
     .prepare(
@@ -56,7 +56,7 @@ async function create(overrides: Record<string, unknown> = {}) {
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   const body = answer.body as OneTimeLinkAnswer & { id: string };
-  const professional = server.services.professionals.get(body.id);
+  const professional = await server.services.professionals.get(body.id);
   return { ...body, professional, userId: professional.account!.userId };
 }
 const whoAmI = (cookie: string) => fetch(`${server.url}/api/session`, { headers: { cookie } });
@@ -131,7 +131,7 @@ describe('editing', () => {
     });
     const user = server.db.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(userId);
     expect(user).toEqual({ n: 'Joke de Vries' });
-    const [entry] = server.services.audit.search({ event: 'professional-changed' });
+    const [entry] = await server.services.audit.search({ event: 'professional-changed' });
     expect(entry?.details).toMatchObject({ professionalId: id });
     // The log names the fields, never their values.
     expect(JSON.stringify(entry)).not.toContain('Joke de Vries');
@@ -188,10 +188,10 @@ describe('a leaver', () => {
     server.db.prepare('UPDATE cases SET coordinator_id = ? WHERE id = ?').run(professional.id, caseId);
     addMember(server.db, caseId, professional.id);
     await withPassword(server, userId, 'een-lang-wachtwoord');
-    const sessions = [signIn(server, userId), signIn(server, userId)];
+    const sessions = [await signIn(server, userId), await signIn(server, userId)];
     const board = connectClient(server.url, caseDocumentName(caseId), undefined, sessions[0]!.headers);
     await synced(board);
-    expect(server.services.professionals.needsNewCoordinator(caseId)).toBe(false);
+    expect(await server.services.professionals.needsNewCoordinator(caseId)).toBe(false);
 
     const disabled = await as(admin, 'POST', `/api/admin/professionals/${id}/disable`);
     expect(disabled.status).toBe(200);
@@ -205,13 +205,13 @@ describe('a leaver', () => {
       password: 'een-lang-wachtwoord',
     });
     expect(signInAgain.status).toBe(401);
-    expect((await whoAmI(signIn(server, userId).cookie)).status).toBe(401);
+    expect((await whoAmI((await signIn(server, userId)).cookie)).status).toBe(401);
 
-    expect(server.services.professionals.needsNewCoordinator(caseId)).toBe(true);
+    expect(await server.services.professionals.needsNewCoordinator(caseId)).toBe(true);
     const orphans = (await as(admin, 'GET', '/api/admin/orphaned-cases')).body as OrphanedCasesAnswer;
     const orphan = orphans.cases.find((c) => c.caseId === caseId)!;
     expect(orphan).toMatchObject({ alias: 'T.C.', formerCoordinator: { id: professional.id } });
-    const [entry] = server.services.audit.search({ event: 'account-disabled' });
+    const [entry] = await server.services.audit.search({ event: 'account-disabled' });
     expect(entry?.details).toMatchObject({ professionalId: id, sessionsEnded: 2, coordinates: 1 });
 
     // Enabled again, the old password works and the case has its coordinator back.
@@ -221,7 +221,7 @@ describe('a leaver', () => {
       password: 'een-lang-wachtwoord',
     });
     expect(back.status).toBeLessThan(300);
-    expect(server.services.professionals.needsNewCoordinator(caseId)).toBe(false);
+    expect(await server.services.professionals.needsNewCoordinator(caseId)).toBe(false);
   });
 
   it("[PP8] a disabled leaver's unused invitation stops working", async () => {
@@ -238,20 +238,20 @@ describe('a forgotten password', () => {
     server.db
       .prepare("INSERT INTO two_factor (user_id, secret, enabled_at) VALUES (?, 'JBSWY3DPEHPK3PXP', ?)")
       .run(userId, new Date().toISOString());
-    const old = signIn(server, userId);
+    const old = await signIn(server, userId);
     const first = await as(admin, 'POST', `/api/admin/professionals/${id}/password-reset`, {});
     expect(first.status).toBe(201);
     expect((await whoAmI(old.cookie)).status).toBe(401);
-    expect(server.services.twoFactor.isEnabled(userId)).toBe(true); // not asked
+    expect(await server.services.twoFactor.isEnabled(userId)).toBe(true); // not asked
     const second = await as(admin, 'POST', `/api/admin/professionals/${id}/password-reset`, {
       twoFactor: true,
     });
     expect(second.status).toBe(201);
-    expect(server.services.twoFactor.isEnabled(userId)).toBe(false);
+    expect(await server.services.twoFactor.isEnabled(userId)).toBe(false);
     const token = (l: unknown) => (l as OneTimeLinkAnswer).link.split('/').pop();
     expect((await as(null, 'GET', `/api/invitations/${token(first.body)}`)).status).toBe(410); // the earlier link
     expect((await as(null, 'GET', `/api/invitations/${token(second.body)}`)).status).toBe(200);
-    expect(server.services.audit.search({ event: 'two-factor-reset' })).toHaveLength(1);
+    expect(await server.services.audit.search({ event: 'two-factor-reset' })).toHaveLength(1);
   });
 });
 

@@ -48,7 +48,7 @@ const visibleGoal = 'goal-visible';
 const questions = { open: '', toDiscuss: '' };
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   await server.sync.registry.use(caseDocumentName(t.caseId), (doc) =>
     createGoal(doc, {
       id: visibleGoal,
@@ -80,9 +80,9 @@ afterAll(async () => {
  */
 const meetings = { planned: '', closed: '', actionOfGp: '', stepActions: [] as string[] };
 const attendees = () => [t.socialWorker, t.gp, t.pharmacist, t.teamMate].map((p) => p.professionalId!);
-const freshMeeting = (withCase = false) => {
+const freshMeeting = async (withCase = false) => {
   const { store } = server.services.meetings;
-  const id = store.create({
+  const id = await store.create({
     neighbourhoodId: 'n1',
     title: 'Overleg',
     startsAt: '2026-12-01T12:00:00.000Z',
@@ -91,12 +91,12 @@ const freshMeeting = (withCase = false) => {
     guests: [],
     createdBy: t.coordinator.userId,
   });
-  if (withCase) store.addCase(id, t.caseId, t.coordinator.userId);
+  if (withCase) await store.addCase(id, t.caseId, t.coordinator.userId);
   return id;
 };
 async function planMeetings() {
   const { service } = server.services.meetings;
-  meetings.planned = freshMeeting();
+  meetings.planned = await freshMeeting();
   await service.addCase(
     meetings.planned,
     t.caseId,
@@ -113,14 +113,14 @@ async function planMeetings() {
       addAction(doc, { text: 'Stap', ownerId: t.gp.professionalId!, dueDate: '2026-12-05' }),
     );
   });
-  meetings.closed = freshMeeting();
+  meetings.closed = await freshMeeting();
   await service.addCase(
     meetings.closed,
     t.caseId,
     { question: 'Wonen?', slotMinutes: 10 },
     { userId: t.coordinator.userId, role: 'coordinator' },
   );
-  await service.close(server.services.meetings.store.facts(meetings.closed)!);
+  await service.close((await server.services.meetings.store.facts(meetings.closed))!);
   await eventually(() =>
     expect(
       server.services.meetings.actions.one(meetings.planned, t.caseId, meetings.actionOfGp),
@@ -135,7 +135,7 @@ interface Request {
   path: string;
   body?: unknown;
   /** Undoes what the request changed that later rows rely on. */
-  after?: () => void;
+  after?: () => unknown;
 }
 const get = (path: string): Request => ({ method: 'GET', path });
 const post = (path: string, body: unknown = {}): Request => ({ method: 'POST', path, body });
@@ -188,16 +188,18 @@ const fresh = {
   team: () =>
     server.services.teams.create({ name: `Team ${unique()}`, kind: 'other', neighbourhoodId: 'n1' }),
   organisation: () => server.services.teams.createOrganisation(`Organisatie ${unique()}`, 'other'),
-  professional: () =>
-    server.services.professionals.create(
-      { ...newProfessional(), side: 'medical', role: 'professional' },
-      t.admin.userId,
+  professional: async () =>
+    (
+      await server.services.professionals.create(
+        { ...newProfessional(), side: 'medical', role: 'professional' },
+        t.admin.userId,
+      )
     ).id,
 };
 const place = { name: 'Nieuwe naam' };
 
 /** The requests a case's routes get, for this case and for someone else's. */
-const caseRequests: Record<string, (caseId: string) => Request> = {
+const caseRequests: Record<string, (caseId: string) => Request | Promise<Request>> = {
   'GET /api/cases/:caseId': (id) => get(`/api/cases/${id}`),
   'PUT /api/cases/:caseId/members/:professionalId': (id) =>
     put(`/api/cases/${id}/members/${t.bystander.professionalId}`, { caseRole: 'maatje', access: 'read' }),
@@ -212,8 +214,8 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
       how: 'spoken',
       givenOn: new Date().toISOString().slice(0, 10),
     }),
-  'POST /api/cases/:caseId/consents/:consentId/withdraw': (id) =>
-    post(`/api/cases/${id}/consents/${freshConsent(id)}/withdraw`),
+  'POST /api/cases/:caseId/consents/:consentId/withdraw': async (id) =>
+    post(`/api/cases/${id}/consents/${await freshConsent(id)}/withdraw`),
   'POST /api/cases/:caseId/invitation': (id) =>
     post(`/api/cases/${id}/invitation`, { username: `client-${unique()}`, displayName: 'Cliënt' }),
   'POST /api/cases/:caseId/observations': (id) =>
@@ -225,8 +227,8 @@ const caseRequests: Record<string, (caseId: string) => Request> = {
   'GET /api/cases/:caseId/history': (id) => get(`/api/cases/${id}/history`),
   'GET /api/cases/:caseId/history/stream': (id) => get(`/api/cases/${id}/history/stream`),
   'GET /api/cases/:caseId/versions': (id) => get(`/api/cases/${id}/versions`),
-  'GET /api/cases/:caseId/versions/:versionId': (id) =>
-    get(`/api/cases/${id}/versions/${server.services.meetings.versions.list(id)[0]!.id}`),
+  'GET /api/cases/:caseId/versions/:versionId': async (id) =>
+    get(`/api/cases/${id}/versions/${(await server.services.meetings.versions.list(id))[0]!.id}`),
   'GET /api/cases/:caseId/client-file': (id) => get(`/api/cases/${id}/client-file`),
   'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
   // [CL5]–[CL7] A case's life: each row undoes itself, so later rows see the case as it was.
@@ -292,7 +294,7 @@ const newClient = (): Request => {
 const elsewhere = " (someone else's case)";
 
 /** One request per row of the matrix, as the browser would send it. */
-const requests: Record<string, () => Request> = {
+const requests: Record<string, () => Request | Promise<Request>> = {
   'POST /api/session (wrong password)': () =>
     post('/api/session', { username: `nobody-${unique()}`, password: 'wrong' }),
   'GET /api/session': () => get('/api/session'),
@@ -310,8 +312,10 @@ const requests: Record<string, () => Request> = {
     post('/api/session/two-factor/recovery-codes', { currentPassword: 'not-mine' }),
   'POST /api/session/two-factor/disable (wrong password)': () =>
     post('/api/session/two-factor/disable', { currentPassword: 'not-mine' }),
-  'GET /api/invitations/:token (a valid link)': () =>
-    get(`/api/invitations/${server.services.accounts.invite(t.client.userId, t.coordinator.userId).token}`),
+  'GET /api/invitations/:token (a valid link)': async () =>
+    get(
+      `/api/invitations/${(await server.services.accounts.invite(t.client.userId, t.coordinator.userId)).token}`,
+    ),
   'POST /api/invitations/:token (an unknown link)': () =>
     post(`/api/invitations/${'x'.repeat(43)}`, { password: 'a-long-new-password' }),
   'GET /api/cases': () => get('/api/cases'),
@@ -351,8 +355,8 @@ const requests: Record<string, () => Request> = {
     ...post('/api/my/consents', { compartment: 'medical', sharedWithDomain: 'social' }),
     after: withdrawAllConsents,
   }),
-  'POST /api/my/consents/:consentId/withdraw (a consent of this case)': () =>
-    post(`/api/my/consents/${freshConsent(t.caseId)}/withdraw`),
+  'POST /api/my/consents/:consentId/withdraw (a consent of this case)': async () =>
+    post(`/api/my/consents/${await freshConsent(t.caseId)}/withdraw`),
   'GET /api/meetings': () => get('/api/meetings'),
   'GET /api/meetings/neighbourhoods': () => get('/api/meetings/neighbourhoods'),
   'POST /api/meetings': () =>
@@ -363,25 +367,25 @@ const requests: Record<string, () => Request> = {
       attendeeIds: [],
     }),
   'GET /api/meetings/:meetingId': () => get(`/api/meetings/${meetings.planned}`),
-  'PUT /api/meetings/:meetingId (a fresh meeting)': () =>
-    put(`/api/meetings/${freshMeeting()}`, {
+  'PUT /api/meetings/:meetingId (a fresh meeting)': async () =>
+    put(`/api/meetings/${await freshMeeting()}`, {
       chairId: t.coordinator.professionalId,
       title: 'Verplaatst',
       startsAt: '2026-12-03T10:00:00Z',
       attendeeIds: attendees(),
     }),
-  'POST /api/meetings/:meetingId/agenda (a fresh meeting)': () =>
-    post(`/api/meetings/${freshMeeting()}/agenda`, { caseId: t.caseId, question: 'Werk?' }),
-  'DELETE /api/meetings/:meetingId/agenda/:caseId (a fresh meeting)': () =>
-    del(`/api/meetings/${freshMeeting(true)}/agenda/${t.caseId}`),
+  'POST /api/meetings/:meetingId/agenda (a fresh meeting)': async () =>
+    post(`/api/meetings/${await freshMeeting()}/agenda`, { caseId: t.caseId, question: 'Werk?' }),
+  'DELETE /api/meetings/:meetingId/agenda/:caseId (a fresh meeting)': async () =>
+    del(`/api/meetings/${await freshMeeting(true)}/agenda/${t.caseId}`),
   'GET /api/meetings/:meetingId/cases/:caseId/changes': () =>
     get(`/api/meetings/${meetings.planned}/cases/${t.caseId}/changes`),
   'POST /api/meetings/:meetingId/cases/:caseId/actions/:actionId/step (a fresh action)': () =>
     post(`/api/meetings/${meetings.planned}/cases/${t.caseId}/actions/${meetings.stepActions.pop()}/step`, {
       goalId: visibleGoal,
     }),
-  'POST /api/meetings/:meetingId/close (a fresh meeting)': () =>
-    post(`/api/meetings/${freshMeeting()}/close`),
+  'POST /api/meetings/:meetingId/close (a fresh meeting)': async () =>
+    post(`/api/meetings/${await freshMeeting()}/close`),
   'GET /api/meetings/:meetingId/minutes': () => get(`/api/meetings/${meetings.closed}/minutes`),
   'GET /api/meetings/:meetingId/minutes.md': () => get(`/api/meetings/${meetings.closed}/minutes.md`),
   'GET /api/meetings/:meetingId/attention': () => get(`/api/meetings/${meetings.planned}/attention`),
@@ -391,43 +395,44 @@ const requests: Record<string, () => Request> = {
     put(`/api/actions/${meetings.planned}/${t.caseId}/${meetings.actionOfGp}`, { done: true }),
   'GET /api/admin/places': () => get('/api/admin/places'),
   'POST /api/admin/districts': () => post('/api/admin/districts', { name: `Wijk ${unique()}` }),
-  'PUT /api/admin/districts/:districtId': () => put(`/api/admin/districts/${fresh.district()}`, place),
-  'PUT /api/admin/districts/:districtId/archived': () =>
-    put(`/api/admin/districts/${fresh.district()}/archived`, { archived: true }),
+  'PUT /api/admin/districts/:districtId': async () =>
+    put(`/api/admin/districts/${await fresh.district()}`, place),
+  'PUT /api/admin/districts/:districtId/archived': async () =>
+    put(`/api/admin/districts/${await fresh.district()}/archived`, { archived: true }),
   'POST /api/admin/neighbourhoods': () =>
     post('/api/admin/neighbourhoods', { districtId: 'd1', name: `Buurt ${unique()}` }),
-  'PUT /api/admin/neighbourhoods/:neighbourhoodId': () =>
-    put(`/api/admin/neighbourhoods/${fresh.neighbourhood()}`, place),
-  'PUT /api/admin/neighbourhoods/:neighbourhoodId/archived': () =>
-    put(`/api/admin/neighbourhoods/${fresh.neighbourhood()}/archived`, { archived: true }),
-  'PUT /api/admin/teams/:teamId': () =>
-    put(`/api/admin/teams/${fresh.team()}`, {
+  'PUT /api/admin/neighbourhoods/:neighbourhoodId': async () =>
+    put(`/api/admin/neighbourhoods/${await fresh.neighbourhood()}`, place),
+  'PUT /api/admin/neighbourhoods/:neighbourhoodId/archived': async () =>
+    put(`/api/admin/neighbourhoods/${await fresh.neighbourhood()}/archived`, { archived: true }),
+  'PUT /api/admin/teams/:teamId': async () =>
+    put(`/api/admin/teams/${await fresh.team()}`, {
       name: `Team ${unique()}`,
       kind: 'primary-care',
       neighbourhoodId: 'n1',
     }),
-  'PUT /api/admin/teams/:teamId/archived': () =>
-    put(`/api/admin/teams/${fresh.team()}/archived`, { archived: true }),
+  'PUT /api/admin/teams/:teamId/archived': async () =>
+    put(`/api/admin/teams/${await fresh.team()}/archived`, { archived: true }),
   'POST /api/admin/organisations': () =>
     post('/api/admin/organisations', { name: `Organisatie ${unique()}`, kind: 'volunteer' }),
-  'PUT /api/admin/organisations/:organisationId': () =>
-    put(`/api/admin/organisations/${fresh.organisation()}`, {
+  'PUT /api/admin/organisations/:organisationId': async () =>
+    put(`/api/admin/organisations/${await fresh.organisation()}`, {
       name: `Organisatie ${unique()}`,
       kind: 'other',
     }),
-  'PUT /api/admin/organisations/:organisationId/archived': () =>
-    put(`/api/admin/organisations/${fresh.organisation()}/archived`, { archived: true }),
+  'PUT /api/admin/organisations/:organisationId/archived': async () =>
+    put(`/api/admin/organisations/${await fresh.organisation()}/archived`, { archived: true }),
   'GET /api/admin/professionals': () => get('/api/admin/professionals?q=collega'),
-  'PUT /api/admin/professionals/:professionalId': () => {
+  'PUT /api/admin/professionals/:professionalId': async () => {
     const { username: _u, ...details } = newProfessional();
-    return put(`/api/admin/professionals/${fresh.professional()}`, { ...details, name: 'Andere naam' });
+    return put(`/api/admin/professionals/${await fresh.professional()}`, { ...details, name: 'Andere naam' });
   },
-  'POST /api/admin/professionals/:professionalId/disable': () =>
-    post(`/api/admin/professionals/${fresh.professional()}/disable`),
-  'POST /api/admin/professionals/:professionalId/enable': () =>
-    post(`/api/admin/professionals/${fresh.professional()}/enable`),
-  'POST /api/admin/professionals/:professionalId/password-reset': () =>
-    post(`/api/admin/professionals/${fresh.professional()}/password-reset`, { twoFactor: false }),
+  'POST /api/admin/professionals/:professionalId/disable': async () =>
+    post(`/api/admin/professionals/${await fresh.professional()}/disable`),
+  'POST /api/admin/professionals/:professionalId/enable': async () =>
+    post(`/api/admin/professionals/${await fresh.professional()}/enable`),
+  'POST /api/admin/professionals/:professionalId/password-reset': async () =>
+    post(`/api/admin/professionals/${await fresh.professional()}/password-reset`, { twoFactor: false }),
   'GET /api/admin/orphaned-cases': () => get('/api/admin/orphaned-cases'),
   'GET /api/admin/teams': () => get('/api/admin/teams'),
   'POST /api/admin/teams': () =>
@@ -435,12 +440,13 @@ const requests: Record<string, () => Request> = {
   'GET /api/admin/users': () => get('/api/admin/users'),
   'POST /api/admin/professionals': () => post('/api/admin/professionals', newProfessional()),
   'GET /api/admin/access-log': () => get(`/api/admin/access-log?caseId=${t.caseId}`),
-  'POST /api/admin/users/:userId/recovery (a client)': () =>
-    post(`/api/admin/users/${freshClient()}/recovery`),
-  'POST /api/admin/users/:userId/disable (a client)': () => post(`/api/admin/users/${freshClient()}/disable`),
-  'POST /api/admin/users/:userId/enable (a disabled client)': () => {
-    const userId = freshClient();
-    server.services.accounts.setDisabled(userId, true);
+  'POST /api/admin/users/:userId/recovery (a client)': async () =>
+    post(`/api/admin/users/${await freshClient()}/recovery`),
+  'POST /api/admin/users/:userId/disable (a client)': async () =>
+    post(`/api/admin/users/${await freshClient()}/disable`),
+  'POST /api/admin/users/:userId/enable (a disabled client)': async () => {
+    const userId = await freshClient();
+    await server.services.accounts.setDisabled(userId, true);
     return post(`/api/admin/users/${userId}/enable`);
   },
   'GET /api/caseload': () => get('/api/caseload'),
@@ -600,9 +606,9 @@ describe('REST: every route answers every kind of person as the rules say', () =
     describe(route, () => {
       actors.forEach((actor, column) => {
         it(`${actor} → ${expected[column]}`, async () => {
-          const { method, path, body, after } = requests[route]!();
+          const { method, path, body, after } = await requests[route]!();
           const answer = await api(server, person(actor)?.userId ?? null, method, path, body);
-          after?.();
+          await after?.();
           expect(answer.status, JSON.stringify(answer.body)).toBe(expected[column]);
         });
       });
@@ -775,7 +781,7 @@ describe('[A1][A2][A3] sync: every document kind opens, read-only or not, as the
         const outcome = expected[column]!;
         it(`${actor} → ${typeof outcome === 'number' ? `closed with ${outcome}` : outcome}`, async () => {
           const who = person(actor);
-          const headers = who ? signIn(server, who.userId).headers : { origin: server.url };
+          const headers = who ? (await signIn(server, who.userId)).headers : { origin: server.url };
           const name = documentNames[document]!();
           const socket = openRawSocket(server.url, name, '', headers);
           try {

@@ -32,13 +32,13 @@ beforeAll(async () => {
   db.prepare(
     "INSERT INTO case_members (case_id, professional_id, case_role) VALUES ('zahra', 'p-gp', 'medisch')",
   ).run();
-  const gp = server.services.accounts.create({
+  const gp = await server.services.accounts.create({
     username: 'ayse',
     displayName: 'Dr. Ayşe Kaya',
     role: 'professional',
     professionalId: 'p-gp',
   });
-  cookie = signIn(server, gp).cookie;
+  cookie = (await signIn(server, gp)).cookie;
 });
 afterAll(async () => {
   await server?.close();

@@ -12,10 +12,10 @@ afterAll(async () => {
   await f?.server.close();
 });
 
-const exports = () =>
-  f.server.services.audit
-    .search({ caseId: f.t.caseId, event: 'export', limit: 1000 })
-    .sort((a, b) => a.id - b.id);
+const exports = async () =>
+  (await f.server.services.audit.search({ caseId: f.t.caseId, event: 'export', limit: 1000 })).sort(
+    (a, b) => a.id - b.id,
+  );
 
 describe('[RT9][RT10] the client downloads everything stored about them', () => {
   let file: ClientFile;
@@ -84,7 +84,7 @@ describe('[RT9][RT10] the client downloads everything stored about them', () => 
     const answer = await api(f.server, f.t.client.userId, 'GET', '/api/my/file');
     expect(answer.status).toBe(200);
     expect((answer.body as { file: ClientFile }).file.goals).toEqual(file.goals);
-    const logged = exports();
+    const logged = await exports();
     expect(logged.map((e) => [e.userId, e.authorization, e.details?.format])).toEqual([
       [f.t.client.userId, 'client-self', 'json'],
       [f.t.client.userId, 'client-self', 'print'],
@@ -114,7 +114,10 @@ describe('[RT10][RT11] the coordinator makes the copy on the client’s behalf; 
       ['social', true],
     ]);
     expect(file.client.details.bsn).toBe(markers.bsn);
-    expect(exports().at(-1)).toMatchObject({ userId: f.t.coordinator.userId, authorization: 'coordinator' });
+    expect((await exports()).at(-1)).toMatchObject({
+      userId: f.t.coordinator.userId,
+      authorization: 'coordinator',
+    });
   });
 
   it('without the consent the medical notes stay out, marked as left out', async () => {
@@ -129,7 +132,7 @@ describe('[RT10][RT11] the coordinator makes the copy on the client’s behalf; 
 
   it('a member who is not the coordinator, a client of another case and an admin are refused, and logged', async () => {
     const path = `/api/cases/${f.t.caseId}/client-file.json`;
-    const before = exports().length;
+    const before = (await exports()).length;
     expect((await api(f.server, f.t.gp.userId, 'GET', path)).status).toBe(403);
     expect((await api(f.server, f.t.socialWorker.userId, 'GET', path)).status).toBe(403);
     expect((await api(f.server, f.t.teamMate.userId, 'GET', path)).status).toBe(404);
@@ -138,8 +141,12 @@ describe('[RT10][RT11] the coordinator makes the copy on the client’s behalf; 
     expect((await api(f.server, f.t.admin.userId, 'GET', path)).status).toBe(403);
     expect((await api(f.server, f.t.admin.userId, 'GET', '/api/my/file.json')).status).toBe(403);
     expect((await api(f.server, f.t.coordinator.userId, 'GET', '/api/my/file.json')).status).toBe(403);
-    expect(exports()).toHaveLength(before);
-    const refused = f.server.services.audit.search({ caseId: f.t.caseId, event: 'api-refused', limit: 1000 });
+    expect(await exports()).toHaveLength(before);
+    const refused = await f.server.services.audit.search({
+      caseId: f.t.caseId,
+      event: 'api-refused',
+      limit: 1000,
+    });
     expect(refused.map((e) => e.userId)).toEqual(
       expect.arrayContaining([f.t.gp.userId, f.t.teamMate.userId]),
     );

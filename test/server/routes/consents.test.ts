@@ -23,7 +23,7 @@ let t: CaseTeam;
 let colleague: Person;
 beforeAll(async () => {
   server = await startTestServer({ accessRecheckMs: 200 });
-  t = caseTeam(server);
+  t = await caseTeam(server);
   colleague = addProfessional(server, { domain: 'social', name: 'Collega' });
   addMember(server.db, t.caseId, colleague.professionalId!);
 });
@@ -54,7 +54,7 @@ async function medicalSocket(who: Person): Promise<'open' | number> {
     server.url,
     caseDocumentName(t.caseId, 'medical'),
     '',
-    signIn(server, who.userId).headers,
+    (await signIn(server, who.userId)).headers,
   );
   try {
     return await Promise.race([
@@ -163,9 +163,9 @@ describe('[A7] nobody grants a compartment to themselves', () => {
 
   it('a refused attempt is in the access log, with who tried', async () => {
     await api(server, t.socialWorker.userId, 'POST', casePath(), onBehalf(medicalFor(t.socialWorker)));
-    const refused = server.services.audit
-      .search({ caseId: t.caseId })
-      .find((e) => e.event === 'api-refused' && e.userId === t.socialWorker.userId);
+    const refused = (await server.services.audit.search({ caseId: t.caseId })).find(
+      (e) => e.event === 'api-refused' && e.userId === t.socialWorker.userId,
+    );
     expect(refused?.details).toMatchObject({ resource: 'consent', compartment: 'medical' });
   });
 
@@ -293,7 +293,7 @@ describe('[A7][A4] withdrawing: the client, the coordinator or the holding side;
       server.url,
       caseDocumentName(t.caseId, 'medical'),
       '',
-      signIn(server, t.socialWorker.userId).headers,
+      (await signIn(server, t.socialWorker.userId)).headers,
     );
     await eventually(() => expect(socket.received.length).toBeGreaterThan(0));
     const stream = await openEventStream(server, t.socialWorker.userId, `${casePath()}/stream`);
@@ -335,7 +335,7 @@ describe('[A7] the consent list is live on every open page', () => {
   it('someone taken off the case hears nothing more: the stream ends', async () => {
     const board = await openEventStream(server, colleague.userId, `${casePath()}/stream`);
     streams.push(board);
-    server.services.caseAdmin.removeMember(t.caseId, colleague.professionalId!);
+    await server.services.caseAdmin.removeMember(t.caseId, colleague.professionalId!);
     try {
       await api(server, t.client.userId, 'POST', '/api/my/consents', medicalForSocialSide);
       await board.ended;

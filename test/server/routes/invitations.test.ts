@@ -12,7 +12,7 @@ let server: TestServer;
 let t: CaseTeam;
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterAll(async () => {
   await server?.close();
@@ -87,9 +87,9 @@ describe('a client’s invitation', () => {
       password: 'het-wachtwoord-van-de-client',
     });
     expect(login.status).toBe(200);
-    const refusal = server.services.audit
-      .search({ caseId: t.caseId })
-      .find((e) => e.event === 'api-refused' && e.userId === t.coordinator.userId);
+    const refusal = (await server.services.audit.search({ caseId: t.caseId })).find(
+      (e) => e.event === 'api-refused' && e.userId === t.coordinator.userId,
+    );
     expect(refusal?.details).toMatchObject({ resource: 'invitation', reason: 'client-has-account' });
   });
 
@@ -109,14 +109,14 @@ describe('a client’s invitation', () => {
 
   it('at most one link per account works: a new one revokes the old', async () => {
     const caseId = insertCase(server.db);
-    const userId = server.services.accounts.create({
+    const userId = await server.services.accounts.create({
       username: 'een-nieuwe-client',
       displayName: 'Nieuw',
       role: 'client',
       clientCaseId: caseId,
     });
-    const first = server.services.accounts.invite(userId, t.coordinator.userId).token;
-    const second = server.services.accounts.invite(userId, t.coordinator.userId).token;
+    const first = (await server.services.accounts.invite(userId, t.coordinator.userId)).token;
+    const second = (await server.services.accounts.invite(userId, t.coordinator.userId)).token;
     expect((await open(first)).status).toBe(410);
     expect((await accept(first, 'een-goed-wachtwoord')).status).toBe(410);
     expect((await open(second)).status).toBe(200);
@@ -124,7 +124,7 @@ describe('a client’s invitation', () => {
   });
 
   it('two tabs accepting the same link at once: one sets the password, the other gets 410', async () => {
-    const { token } = server.services.accounts.invite(t.otherClient.userId, t.coordinator.userId);
+    const { token } = await server.services.accounts.invite(t.otherClient.userId, t.coordinator.userId);
     const answers = await Promise.all([
       accept(token, 'eerste-wachtwoord'),
       accept(token, 'tweede-wachtwoord'),
@@ -135,18 +135,20 @@ describe('a client’s invitation', () => {
   const dead = [
     {
       why: 'an expired link',
-      token: () =>
-        server.services.accounts.invite(
-          t.client.userId,
-          t.coordinator.userId,
-          new Date(Date.now() - 8 * 86_400_000),
+      token: async () =>
+        (
+          await server.services.accounts.invite(
+            t.client.userId,
+            t.coordinator.userId,
+            new Date(Date.now() - 8 * 86_400_000),
+          )
         ).token,
     },
-    { why: 'a link that was never issued', token: () => 'A'.repeat(43) },
+    { why: 'a link that was never issued', token: async () => 'A'.repeat(43) },
   ];
   for (const { why, token } of dead) {
     it(`${why} is gone (410) for opening and for setting a password`, async () => {
-      const value = token();
+      const value = await token();
       expect((await open(value)).status).toBe(410);
       const refused = await accept(value, 'een-goed-wachtwoord');
       expect(refused.status).toBe(410);

@@ -27,7 +27,7 @@ describe('intake', () => {
       logLevel: 'debug',
       logDestination: { write: (line: string) => void log.push(line) },
     });
-    t = caseTeam(server);
+    t = await caseTeam(server);
   });
   afterEach(async () => {
     await server.close();

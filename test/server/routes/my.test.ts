@@ -24,12 +24,12 @@ let gp: SyncClient;
 const streams: AbortController[] = [];
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   gp = connectClient(
     server.url,
     caseDocumentName(t.caseId),
     new Y.Doc(),
-    signIn(server, t.gp.userId).headers,
+    (await signIn(server, t.gp.userId)).headers,
   );
   await synced(gp);
   createGoal(gp.doc, {
@@ -161,7 +161,7 @@ describe('the client’s plan', () => {
   });
 
   it('changes the team makes reach the client’s open page as plan events', async () => {
-    const stream = await openPlanStream(signIn(server, t.client.userId).cookie);
+    const stream = await openPlanStream((await signIn(server, t.client.userId)).cookie);
     goalText(gp.doc, 'visible', 'title').insert(0, 'Weer ');
     await eventually(() =>
       expect(stream.text).toMatch(/event: plan\ndata: .*"title":"Weer Zelf boodschappen doen"/),
@@ -170,7 +170,7 @@ describe('the client’s plan', () => {
   });
 
   it('an opened stream sends the plan at once, so a page that reconnects catches up', async () => {
-    const stream = await openPlanStream(signIn(server, t.client.userId).cookie);
+    const stream = await openPlanStream((await signIn(server, t.client.userId)).cookie);
     await eventually(() =>
       expect(stream.text).toMatch(/event: plan\ndata: .*"title":"Zelf boodschappen doen"/),
     );
@@ -178,7 +178,7 @@ describe('the client’s plan', () => {
   });
 
   it('a board change that leaves the client’s plan as it was sends no plan event', async () => {
-    const stream = await openPlanStream(signIn(server, t.client.userId).cookie);
+    const stream = await openPlanStream((await signIn(server, t.client.userId)).cookie);
     await eventually(() => expect(planEvents(stream.text)).toBe(1));
     goalText(gp.doc, 'hidden', 'title').insert(0, 'Nog ');
     await eventually(async () =>
@@ -195,7 +195,7 @@ describe('the client’s plan', () => {
   });
 
   it('[A4] signing out ends the client’s open plan stream within seconds', async () => {
-    const session = signIn(server, t.client.userId);
+    const session = await signIn(server, t.client.userId);
     const stream = await openPlanStream(session.cookie);
     const out = await fetch(`${server.url}/api/session`, {
       method: 'DELETE',

@@ -22,12 +22,12 @@ let t: CaseTeam;
 let coordinator: SyncClient;
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
   coordinator = connectClient(
     server.url,
     caseDocumentName(t.caseId),
     new Y.Doc(),
-    signIn(server, t.coordinator.userId).headers,
+    (await signIn(server, t.coordinator.userId)).headers,
   );
   await synced(coordinator);
 });

@@ -22,7 +22,7 @@ let server: TestServer;
 let t: CaseTeam;
 beforeAll(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterAll(async () => {
   await server?.close();
@@ -131,7 +131,7 @@ describe('a relapse moves goals back, and the move is part of the relapse', () =
         server.url,
         caseDocumentName(t.caseId),
         new Y.Doc(),
-        signIn(server, t.socialWorker.userId).headers,
+        (await signIn(server, t.socialWorker.userId)).headers,
       );
       try {
         await synced(client);

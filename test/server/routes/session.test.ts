@@ -112,7 +112,7 @@ describe('changing the password', () => {
 
   it('needs the current password and a long enough new one; then only the new one works', async () => {
     const { userId, username } = await person();
-    const { cookie, csrfToken } = signIn(server, userId);
+    const { cookie, csrfToken } = await signIn(server, userId);
     const newPassword = 'wandelen-door-het-park';
 
     const wrongCurrent = await change(cookie, csrfToken, { currentPassword: 'not-it', newPassword });
@@ -154,7 +154,7 @@ describe('[AS6] weak passwords are refused, with the reason', () => {
     it(`"${newPassword}" (${why}) is refused as too easy to guess`, async () => {
       const { userId } = addProfessional(server, { name: 'Karin de Vries' });
       await withPassword(server, userId, password);
-      const { cookie, csrfToken } = signIn(server, userId);
+      const { cookie, csrfToken } = await signIn(server, userId);
       const answer = await change(cookie, csrfToken, newPassword);
       expect(answer.status).toBe(400);
       const body = (await answer.json()) as { error: string; code: string; warning: string | null };
@@ -167,7 +167,7 @@ describe('[AS6] weak passwords are refused, with the reason', () => {
   it('a password built on the person’s own name is refused; a sentence of their own is fine', async () => {
     const { userId } = addProfessional(server, { name: 'Marieke Jansen' });
     await withPassword(server, userId, password);
-    const { cookie, csrfToken } = signIn(server, userId);
+    const { cookie, csrfToken } = await signIn(server, userId);
     const own = await change(cookie, csrfToken, 'mariekejansen');
     expect(((await own.json()) as { warning: string }).warning).toBe('userInputs');
     expect((await change(cookie, csrfToken, 'de kat slaapt op de vensterbank')).status).toBe(204);
@@ -175,7 +175,7 @@ describe('[AS6] weak passwords are refused, with the reason', () => {
 
   it('an invitation link refuses a weak password the same way', async () => {
     const { userId } = addProfessional(server, { name: 'Karin de Vries' });
-    const { token } = server.services.accounts.invite(userId, userId);
+    const { token } = await server.services.accounts.invite(userId, userId);
     const answer = await fetch(`${server.url}/api/invitations/${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -195,8 +195,8 @@ describe('CSRF protection', () => {
   for (const { why, header } of attempts) {
     it(`a change with the session cookie but ${why} is refused with 403 and changes nothing`, async () => {
       const { userId } = await person();
-      const mine = signIn(server, userId);
-      const token = header === 'other' ? signIn(server, userId).csrfToken : header;
+      const mine = await signIn(server, userId);
+      const token = header === 'other' ? (await signIn(server, userId)).csrfToken : header;
       const response = await fetch(`${server.url}/api/session/language`, {
         method: 'PUT',
         headers: {

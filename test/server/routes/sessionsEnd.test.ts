@@ -36,7 +36,7 @@ async function boardOpen(cookie: string) {
   await eventually(() => expect(socket.received.length).toBeGreaterThan(0)); // the server's sync step 1
   return socket;
 }
-const request = (session: ReturnType<typeof signIn>, method: string, path: string, body?: unknown) =>
+const request = (session: Awaited<ReturnType<typeof signIn>>, method: string, path: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {
     method,
     headers: { ...session.headers, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
@@ -46,8 +46,8 @@ const request = (session: ReturnType<typeof signIn>, method: string, path: strin
 describe('sessions end when the password changes', () => {
   it('[AS5] a new password ends every other session of that person at once, and closes their board', async () => {
     const userId = await member();
-    const mine = signIn(server, userId);
-    const thief = signIn(server, userId); // someone who knew the old password, signed in elsewhere
+    const mine = await signIn(server, userId);
+    const thief = await signIn(server, userId); // someone who knew the old password, signed in elsewhere
     const socket = await boardOpen(thief.cookie);
 
     const changed = await request(mine, 'POST', '/api/session/password', {
@@ -59,15 +59,15 @@ describe('sessions end when the password changes', () => {
     expect((await whoAmI(thief.cookie)).status).toBe(401);
     expect((await socket.closed).code).toBe(4401);
     expect((await whoAmI(mine.cookie)).status).toBe(200); // the one who changed it stays in
-    const [entry] = server.services.audit.search({ userId, event: 'password-change' });
+    const [entry] = await server.services.audit.search({ userId, event: 'password-change' });
     expect(entry?.details).toMatchObject({ sessionsEnded: 1 });
   });
 
   it('[AS5] setting a password through a link (a reset) ends every session of the account', async () => {
     const userId = await member();
-    const before = signIn(server, userId);
+    const before = await signIn(server, userId);
     const socket = await boardOpen(before.cookie);
-    const { token } = server.services.accounts.invite(userId, userId);
+    const { token } = await server.services.accounts.invite(userId, userId);
     const reset = await api(server, null, 'POST', `/api/invitations/${token}`, {
       password: 'een-nieuw-begin-na-het-verlies',
     });
@@ -80,8 +80,8 @@ describe('sessions end when the password changes', () => {
 describe('sign out everywhere', () => {
   it('[AS5] ends every other session and their boards, keeps this one, and is in the access log', async () => {
     const userId = await member();
-    const here = signIn(server, userId);
-    const elsewhere = [signIn(server, userId), signIn(server, userId)];
+    const here = await signIn(server, userId);
+    const elsewhere = [await signIn(server, userId), await signIn(server, userId)];
     const sockets = await Promise.all(elsewhere.map((s) => boardOpen(s.cookie)));
 
     const answer = await request(here, 'DELETE', '/api/session/others');
@@ -90,17 +90,17 @@ describe('sign out everywhere', () => {
     for (const session of elsewhere) expect((await whoAmI(session.cookie)).status).toBe(401);
     for (const socket of sockets) expect((await socket.closed).code).toBe(4401);
     expect((await whoAmI(here.cookie)).status).toBe(200);
-    const [entry] = server.services.audit.search({ userId, event: 'sessions-ended' });
+    const [entry] = await server.services.audit.search({ userId, event: 'sessions-ended' });
     expect(entry).toMatchObject({ outcome: 'allowed', details: { ended: 2, why: 'sign-out-everywhere' } });
   });
 
   it('needs a session and its CSRF token', async () => {
     const userId = await member();
-    const other = signIn(server, userId);
+    const other = await signIn(server, userId);
     expect((await fetch(`${server.url}/api/session/others`, { method: 'DELETE' })).status).toBe(401);
     const forged = await fetch(`${server.url}/api/session/others`, {
       method: 'DELETE',
-      headers: signIn(server, userId).headers,
+      headers: (await signIn(server, userId)).headers,
     });
     expect(forged.status).toBe(403);
     expect((await whoAmI(other.cookie)).status).toBe(200);

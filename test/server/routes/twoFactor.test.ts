@@ -255,7 +255,7 @@ describe('clients may choose two-factor sign-in; without REQUIRE_2FA nobody must
     const target = await startTestServer();
     try {
       const clientCase = insertCase(target.db);
-      const userId = target.services.accounts.create({
+      const userId = await target.services.accounts.create({
         username: `client-${clientCase}`,
         displayName: 'Cliënt',
         role: 'client',

@@ -26,7 +26,7 @@ let t: CaseTeam;
 const open: { destroy(): void }[] = [];
 beforeEach(async () => {
   server = await startTestServer();
-  t = caseTeam(server);
+  t = await caseTeam(server);
 });
 afterEach(async () => {
   for (const client of open.splice(0)) client.destroy();
@@ -34,21 +34,30 @@ afterEach(async () => {
 });
 
 const nameOf = (part: DocumentPart) => caseDocumentName(t.caseId, part);
-function connectAs(
+async function connectAs(
   who: Person,
   part: DocumentPart = 'shared',
-  headers: Record<string, string> = signIn(server, who.userId).headers,
-): SyncClient {
-  const client = connectClient(server.url, nameOf(part), new Y.Doc(), headers);
+  headers?: Record<string, string>,
+): Promise<SyncClient> {
+  const client = connectClient(
+    server.url,
+    nameOf(part),
+    new Y.Doc(),
+    headers ?? (await signIn(server, who.userId)).headers,
+  );
   open.push(client);
   return client;
 }
-function rawAs(who: Person | null, part: DocumentPart, headers?: Record<string, string>): RawSocket {
+async function rawAs(
+  who: Person | null,
+  part: DocumentPart,
+  headers?: Record<string, string>,
+): Promise<RawSocket> {
   const socket = openRawSocket(
     server.url,
     nameOf(part),
     '',
-    headers ?? (who ? signIn(server, who.userId).headers : {}),
+    headers ?? (who ? (await signIn(server, who.userId)).headers : {}),
   );
   open.push({ destroy: () => socket.ws.terminate() });
   return socket;
@@ -68,16 +77,16 @@ const recordConsent = (body: { compartment: DocumentPart; sharedWithDomain: Docu
 
 describe('[A1] signing in and the Origin check', () => {
   it('a page on a foreign Origin is refused with 4403, while the same cookie from our Origin works', async () => {
-    const { cookie } = signIn(server, t.socialWorker.userId);
-    const foreign = rawAs(null, 'shared', { cookie, origin: 'https://evil.example' });
+    const { cookie } = await signIn(server, t.socialWorker.userId);
+    const foreign = await rawAs(null, 'shared', { cookie, origin: 'https://evil.example' });
     expect((await foreign.closed).code).toBe(closeCodes.forbidden);
-    const ours = connectAs(t.socialWorker, 'shared', { cookie, origin: server.url });
+    const ours = await connectAs(t.socialWorker, 'shared', { cookie, origin: server.url });
     await synced(ours);
     expect(ours.closes).toEqual([]);
   });
 
   it('without a session cookie the connection is closed with 4401, and the provider stops retrying', async () => {
-    const client = connectAs(t.socialWorker, 'shared', { origin: server.url });
+    const client = await connectAs(t.socialWorker, 'shared', { origin: server.url });
     await eventually(() => expect(client.closes.map((c) => c.code)).toEqual([closeCodes.notSignedIn]));
     expect(client.provider.shouldConnect).toBe(false);
   });
@@ -85,8 +94,8 @@ describe('[A1] signing in and the Origin check', () => {
 
 describe('[A2] a read-only member', () => {
   it('cannot change the board, yet sees the others’ edits live and shows up in their presence', async () => {
-    const gp = connectAs(t.gp);
-    const pharmacist = connectAs(t.pharmacist);
+    const gp = await connectAs(t.gp);
+    const pharmacist = await connectAs(t.pharmacist);
     await synced(gp);
     await synced(pharmacist);
 
@@ -125,15 +134,15 @@ describe('[A3] consent compartments never leak a byte', () => {
   for (const { writer, part, reader, readerDomain } of pairs) {
     it(`the ${reader}'s raw bytes never contain what the ${writer} wrote in ${part}, until the client consents`, async () => {
       const marker = `GEHEIM-${part}-${Date.now()}`;
-      const author = connectAs(t[writer], part);
+      const author = await connectAs(t[writer], part);
       await synced(author);
       addNote(author.doc, t[writer].userId, `${marker} eerste notitie`);
       await eventually(async () => expect(await serverDoc(part, (d) => readNotes(d).length)).toBe(1));
 
-      const board = rawAs(t[reader], 'shared');
+      const board = await rawAs(t[reader], 'shared');
       await board.opened;
       board.ws.send(syncMessage.step1(new Y.Doc())); // ask for everything
-      const compartment = rawAs(t[reader], part);
+      const compartment = await rawAs(t[reader], part);
       expect((await compartment.closed).code).toBe(closeCodes.forbidden);
       addNote(author.doc, t[writer].userId, `${marker} tweede notitie`); // while the board is open
       await eventually(async () => expect(await serverDoc(part, (d) => readNotes(d).length)).toBe(2));
@@ -145,7 +154,7 @@ describe('[A3] consent compartments never leak a byte', () => {
 
       const consent = await recordConsent({ compartment: part, sharedWithDomain: readerDomain });
       expect(consent.status).toBe(201);
-      const shared = rawAs(t[reader], part);
+      const shared = await rawAs(t[reader], part);
       await shared.opened;
       shared.ws.send(syncMessage.step1(new Y.Doc()));
       await eventually(() => expect(received(shared).includes(marker)).toBe(true)); // the check can see it
@@ -156,8 +165,8 @@ describe('[A3] consent compartments never leak a byte', () => {
 describe('[A4] rights that end close the open connections within seconds', () => {
   it('withdrawing consent closes the social worker’s medical stream with 4403; the board stays open', async () => {
     const consent = await recordConsent({ compartment: 'medical', sharedWithDomain: 'social' });
-    const board = connectAs(t.socialWorker, 'shared');
-    const medical = connectAs(t.socialWorker, 'medical');
+    const board = await connectAs(t.socialWorker, 'shared');
+    const medical = await connectAs(t.socialWorker, 'medical');
     await synced(board);
     await synced(medical);
 
@@ -176,8 +185,8 @@ describe('[A4] rights that end close the open connections within seconds', () =>
   });
 
   it('revoking a membership through the API closes that person’s board, not the others’', async () => {
-    const social = connectAs(t.socialWorker);
-    const gp = connectAs(t.gp);
+    const social = await connectAs(t.socialWorker);
+    const gp = await connectAs(t.gp);
     await synced(social);
     await synced(gp);
     const path = `/api/cases/${t.caseId}/members/${t.socialWorker.professionalId}`;
@@ -187,7 +196,7 @@ describe('[A4] rights that end close the open connections within seconds', () =>
   });
 
   it('a membership deleted straight in the database is noticed by the periodic check', async () => {
-    const social = connectAs(t.socialWorker);
+    const social = await connectAs(t.socialWorker);
     await synced(social);
     server.db
       .prepare('DELETE FROM case_members WHERE professional_id = ?')
@@ -199,7 +208,7 @@ describe('[A4] rights that end close the open connections within seconds', () =>
   });
 
   it('a member made read-only keeps the board on screen, but their next edits are dropped', async () => {
-    const social = connectAs(t.socialWorker);
+    const social = await connectAs(t.socialWorker);
     await synced(social);
     const path = `/api/cases/${t.caseId}/members/${t.socialWorker.professionalId}`;
     expect(
@@ -212,7 +221,7 @@ describe('[A4] rights that end close the open connections within seconds', () =>
       phase: 'transition',
     });
     social.provider.awareness.setLocalStateField('editing', 'after-downgrade');
-    const watcher = connectAs(t.gp);
+    const watcher = await connectAs(t.gp);
     await eventually(() =>
       expect(
         [...watcher.provider.awareness.getStates().values()].some((s) => s.editing === 'after-downgrade'),
@@ -223,10 +232,10 @@ describe('[A4] rights that end close the open connections within seconds', () =>
   });
 
   it('signing out closes every connection of that session with 4401, not other people’s', async () => {
-    const session = signIn(server, t.socialWorker.userId);
-    const board = connectAs(t.socialWorker, 'shared', session.headers);
-    const social = connectAs(t.socialWorker, 'social', session.headers);
-    const gp = connectAs(t.gp);
+    const session = await signIn(server, t.socialWorker.userId);
+    const board = await connectAs(t.socialWorker, 'shared', session.headers);
+    const social = await connectAs(t.socialWorker, 'social', session.headers);
+    const gp = await connectAs(t.gp);
     for (const client of [board, social, gp]) await synced(client);
 
     const response = await fetch(`${server.url}/api/session`, {
@@ -244,7 +253,7 @@ describe('[A4] rights that end close the open connections within seconds', () =>
 
 describe('[A3] the socket never tells whether a case exists', () => {
   const closeOf = async (who: Person, name: string) => {
-    const socket = openRawSocket(server.url, name, '', signIn(server, who.userId).headers);
+    const socket = openRawSocket(server.url, name, '', (await signIn(server, who.userId)).headers);
     open.push({ destroy: () => socket.ws.terminate() });
     return socket.closed;
   };
@@ -258,15 +267,15 @@ describe('[A3] the socket never tells whether a case exists', () => {
       }
     }
     // Only the access log tells the two apart.
-    const refusals = server.services.audit
-      .search({ userId: t.teamMate.userId })
-      .filter((e) => e.event === 'document-refused');
+    const refusals = (await server.services.audit.search({ userId: t.teamMate.userId })).filter(
+      (e) => e.event === 'document-refused',
+    );
     expect(refusals.some((e) => e.caseId === null && e.details?.missing === true)).toBe(true);
     expect(refusals.some((e) => e.caseId === t.otherCaseId)).toBe(true);
   });
 
   it('a meeting, and a case in a meeting, likewise', async () => {
-    const meetingId = server.services.meetings.store.create({
+    const meetingId = await server.services.meetings.store.create({
       neighbourhoodId: 'n1',
       title: 'Overleg',
       startsAt: '2026-12-01T12:00:00.000Z',
@@ -294,8 +303,8 @@ const stateOf = (client: SyncClient, clientId: number) => client.provider.awaren
 
 describe('[A5] presence identity comes from the session', () => {
   it('a client that poses as someone else is shown to the others as who they signed in as', async () => {
-    const impostor = connectAs(t.socialWorker);
-    const observer = connectAs(t.gp);
+    const impostor = await connectAs(t.socialWorker);
+    const observer = await connectAs(t.gp);
     await synced(impostor);
     await synced(observer);
     impostor.provider.awareness.setLocalState({
@@ -313,8 +322,8 @@ describe('[A5] presence identity comes from the session', () => {
   });
 
   it('a client cannot overwrite or remove the presence of another connection’s client id', async () => {
-    const victim = connectAs(t.gp);
-    const observer = connectAs(t.coordinator);
+    const victim = await connectAs(t.gp);
+    const observer = await connectAs(t.coordinator);
     await synced(victim);
     await synced(observer);
     victim.provider.awareness.setLocalStateField('editing', 'goal-of-victim');
@@ -324,7 +333,7 @@ describe('[A5] presence identity comes from the session', () => {
       return state;
     });
 
-    const attacker = rawAs(t.socialWorker, 'shared');
+    const attacker = await rawAs(t.socialWorker, 'shared');
     await eventually(() => expect(attacker.received.length).toBeGreaterThan(0));
     const victimId = victim.doc.clientID;
     attacker.ws.send(

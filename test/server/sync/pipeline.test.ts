@@ -150,7 +150,7 @@ describe('[S1] loading', () => {
     const store = memoryDocumentLog();
     const earlier = new Y.Doc();
     createGoal(earlier, { id: 'stored', title: 'Al bewaard', domain: 'income', phase: 'treatment' });
-    store.append(name, Y.encodeStateAsUpdate(earlier));
+    await store.append(name, Y.encodeStateAsUpdate(earlier));
     const slow = slowLoad();
     open.push({ destroy: slow.state.finish }); // a failing test must not leave the load hanging
     harness = await startSyncHarness([

@@ -20,8 +20,8 @@ function recordingStore(existing: string[] = []) {
   const rows = new Set(existing);
   const projected: Projected[] = [];
   const store: SummaryStore = {
-    has: (caseId) => rows.has(caseId),
-    project(caseId, _doc, changedAt) {
+    has: async (caseId) => rows.has(caseId),
+    async project(caseId, _doc, changedAt) {
       rows.add(caseId);
       projected.push({ caseId, changedAt });
     },
@@ -41,8 +41,8 @@ const change = (projection: Projection, doc: Y.Doc, name = board) =>
   });
 
 let projection: Projection | null = null;
-afterEach(() => {
-  projection?.onDestroy();
+afterEach(async () => {
+  await projection?.onDestroy();
   projection = null;
 });
 const start = (store: SummaryStore, debounceMs: number) => {
@@ -73,40 +73,40 @@ describe('Projection: the caseload row follows the board', () => {
     await eventually(() => expect(projected).toHaveLength(2));
   });
 
-  it('a board leaving memory is written at once, not after the wait', () => {
+  it('a board leaving memory is written at once, not after the wait', async () => {
     const { store, projected } = recordingStore(['c1']);
     const p = start(store, 60_000);
     const doc = new Y.Doc();
     change(p, doc);
-    p.onStoreDocument({ documentName: board, doc });
+    await p.onStoreDocument({ documentName: board, doc });
     expect(projected.map((r) => r.caseId)).toEqual(['c1']);
   });
 
-  it('a server that stops writes what was still waiting', () => {
+  it('a server that stops writes what was still waiting', async () => {
     const { store, projected } = recordingStore(['c1', 'c2']);
     const p = start(store, 60_000);
     change(p, new Y.Doc(), caseDocumentName('c1'));
     change(p, new Y.Doc(), caseDocumentName('c2'));
-    p.onDestroy();
+    await p.onDestroy();
     expect(projected.map((r) => r.caseId).sort()).toEqual(['c1', 'c2']);
   });
 
-  it('a board loaded without a row gets one (not marked as changed); one with a row is left alone', () => {
+  it('a board loaded without a row gets one (not marked as changed); one with a row is left alone', async () => {
     const { store, projected } = recordingStore(['c1']);
     const p = start(store, 10);
-    p.onLoadDocument({ documentName: caseDocumentName('c1'), doc: new Y.Doc() });
-    p.onLoadDocument({ documentName: caseDocumentName('c2'), doc: new Y.Doc() });
+    await p.onLoadDocument({ documentName: caseDocumentName('c1'), doc: new Y.Doc() });
+    await p.onLoadDocument({ documentName: caseDocumentName('c2'), doc: new Y.Doc() });
     expect(projected).toEqual([{ caseId: 'c2', changedAt: null }]);
   });
 
-  it('compartment documents (medical, social) never feed the caseload', () => {
+  it('compartment documents (medical, social) never feed the caseload', async () => {
     const { store, projected } = recordingStore();
     const p = start(store, 0);
     for (const part of ['medical', 'social'] as const) {
       const name = caseDocumentName('c1', part);
-      p.onLoadDocument({ documentName: name, doc: new Y.Doc() });
+      await p.onLoadDocument({ documentName: name, doc: new Y.Doc() });
       change(p, new Y.Doc(), name);
-      p.onStoreDocument({ documentName: name, doc: new Y.Doc() });
+      await p.onStoreDocument({ documentName: name, doc: new Y.Doc() });
     }
     expect(projected).toEqual([]);
   });
@@ -115,17 +115,18 @@ describe('Projection: the caseload row follows the board', () => {
     let fail = true;
     const projected: string[] = [];
     const store: SummaryStore = {
-      has: () => true,
-      project(caseId) {
+      has: async () => true,
+      async project(caseId) {
         if (fail) throw new Error('disk full');
         projected.push(caseId);
       },
     };
     const p = start(store, 0);
     const doc = new Y.Doc();
-    expect(() => p.onStoreDocument({ documentName: board, doc })).not.toThrow();
+    await expect(p.onStoreDocument({ documentName: board, doc })).resolves.toBeUndefined();
     change(p, doc);
-    p.onStoreDocument({ documentName: board, doc });
+    // A failed write is logged, never a rejection (the timer's flush has nobody to catch it).
+    await expect(p.onStoreDocument({ documentName: board, doc })).resolves.toBeUndefined();
     fail = false;
     change(p, doc);
     await eventually(() => expect(projected).toEqual(['c1']));

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function start(options: Parameters<typeof startTestServer>[0] = {}) {
   server = await startTestServer({ unloadAfterMs: 50, ...options });
-  t = caseTeam(server);
+  t = await caseTeam(server);
 }
 
 async function open(who: Person, caseId = t.caseId) {
@@ -31,7 +31,7 @@ async function open(who: Person, caseId = t.caseId) {
     server.url,
     caseDocumentName(caseId),
     undefined,
-    signIn(server, who.userId).headers,
+    (await signIn(server, who.userId)).headers,
   );
   clients.push(client);
   await synced(client);

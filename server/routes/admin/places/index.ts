@@ -13,73 +13,82 @@ import {
 
 /** Districts and neighbourhoods: create, rename, archive and restore; nothing is ever deleted. */
 export function placeRoutes(s: Services, router: Router): void {
-  router.get('/places', (_req, res) => {
-    res.json(s.places.list());
+  router.get('/places', async (_req, res) => {
+    res.json(await s.places.list());
   });
 
   router.post(
     '/districts',
-    checked({ body: districtBodySchema }, ({ body }, req, res) => {
+    checked({ body: districtBodySchema }, async ({ body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const id = s.places.createDistrict(body.name);
-      log('place-changed', { districtId: id, change: 'created' });
+      const id = await s.places.createDistrict(body.name);
+      await log('place-changed', { districtId: id, change: 'created' });
       res.status(201).json({ id });
     }),
   );
 
   router.put(
     '/districts/:districtId',
-    checked({ params: districtParamsSchema, body: renameBodySchema }, ({ params, body }, req, res) => {
+    checked({ params: districtParamsSchema, body: renameBodySchema }, async ({ params, body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      s.places.renameDistrict(params.districtId, body.name);
-      log('place-changed', { districtId: params.districtId, change: 'renamed' });
+      await s.places.renameDistrict(params.districtId, body.name);
+      await log('place-changed', { districtId: params.districtId, change: 'renamed' });
       res.status(204).end();
     }),
   );
 
   router.put(
     '/districts/:districtId/archived',
-    checked({ params: districtParamsSchema, body: archivedBodySchema }, ({ params, body }, req, res) => {
-      const { log } = adminOf(s, req, res);
-      s.places.setDistrictArchived(params.districtId, body.archived);
-      log('place-changed', {
-        districtId: params.districtId,
-        change: body.archived ? 'archived' : 'restored',
-      });
-      res.status(204).end();
-    }),
+    checked(
+      { params: districtParamsSchema, body: archivedBodySchema },
+      async ({ params, body }, req, res) => {
+        const { log } = adminOf(s, req, res);
+        await s.places.setDistrictArchived(params.districtId, body.archived);
+        await log('place-changed', {
+          districtId: params.districtId,
+          change: body.archived ? 'archived' : 'restored',
+        });
+        res.status(204).end();
+      },
+    ),
   );
 
   router.post(
     '/neighbourhoods',
-    checked({ body: neighbourhoodBodySchema }, ({ body }, req, res) => {
+    checked({ body: neighbourhoodBodySchema }, async ({ body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const id = s.places.createNeighbourhood(body.districtId, body.name);
-      log('place-changed', { neighbourhoodId: id, districtId: body.districtId, change: 'created' });
+      const id = await s.places.createNeighbourhood(body.districtId, body.name);
+      await log('place-changed', { neighbourhoodId: id, districtId: body.districtId, change: 'created' });
       res.status(201).json({ id });
     }),
   );
 
   router.put(
     '/neighbourhoods/:neighbourhoodId',
-    checked({ params: neighbourhoodParamsSchema, body: renameBodySchema }, ({ params, body }, req, res) => {
-      const { log } = adminOf(s, req, res);
-      s.places.renameNeighbourhood(params.neighbourhoodId, body.name);
-      log('place-changed', { neighbourhoodId: params.neighbourhoodId, change: 'renamed' });
-      res.status(204).end();
-    }),
+    checked(
+      { params: neighbourhoodParamsSchema, body: renameBodySchema },
+      async ({ params, body }, req, res) => {
+        const { log } = adminOf(s, req, res);
+        await s.places.renameNeighbourhood(params.neighbourhoodId, body.name);
+        await log('place-changed', { neighbourhoodId: params.neighbourhoodId, change: 'renamed' });
+        res.status(204).end();
+      },
+    ),
   );
 
   router.put(
     '/neighbourhoods/:neighbourhoodId/archived',
-    checked({ params: neighbourhoodParamsSchema, body: archivedBodySchema }, ({ params, body }, req, res) => {
-      const { log } = adminOf(s, req, res);
-      s.places.setNeighbourhoodArchived(params.neighbourhoodId, body.archived);
-      log('place-changed', {
-        neighbourhoodId: params.neighbourhoodId,
-        change: body.archived ? 'archived' : 'restored',
-      });
-      res.status(204).end();
-    }),
+    checked(
+      { params: neighbourhoodParamsSchema, body: archivedBodySchema },
+      async ({ params, body }, req, res) => {
+        const { log } = adminOf(s, req, res);
+        await s.places.setNeighbourhoodArchived(params.neighbourhoodId, body.archived);
+        await log('place-changed', {
+          neighbourhoodId: params.neighbourhoodId,
+          change: body.archived ? 'archived' : 'restored',
+        });
+        res.status(204).end();
+      },
+    ),
   );
 }

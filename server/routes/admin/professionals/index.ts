@@ -21,17 +21,17 @@ export function professionalRoutes(s: Services, router: Router): void {
 
   router.get(
     '/professionals',
-    checked({ query: professionalsQuerySchema }, ({ query }, _req, res) => {
-      res.json(s.professionals.list(query));
+    checked({ query: professionalsQuerySchema }, async ({ query }, _req, res) => {
+      res.json(await s.professionals.list(query));
     }),
   );
 
   router.post(
     '/professionals',
-    checked({ body: newProfessionalBodySchema }, ({ body }, req, res) => {
+    checked({ body: newProfessionalBodySchema }, async ({ body }, req, res) => {
       const { user, log } = adminOf(s, req, res);
-      const made = s.professionals.create(body, user.id);
-      log('account-created', { professionalId: made.id, userId: made.userId });
+      const made = await s.professionals.create(body, user.id);
+      await log('account-created', { professionalId: made.id, userId: made.userId });
       res.status(201).json({ id: made.id, link: linkOf(made.token), expiresAt: made.expiresAt });
     }),
   );
@@ -40,24 +40,27 @@ export function professionalRoutes(s: Services, router: Router): void {
     '/professionals/:professionalId',
     checked(
       { params: professionalParamsSchema, body: professionalBodySchema },
-      ({ params, body }, req, res) => {
+      async ({ params, body }, req, res) => {
         const { log } = adminOf(s, req, res);
-        const fields = s.professionals.update(params.professionalId, body);
+        const fields = await s.professionals.update(params.professionalId, body);
         if (fields.length > 0)
-          log('professional-changed', { professionalId: params.professionalId, fields: fields.join(',') });
-        res.json(s.professionals.get(params.professionalId));
+          await log('professional-changed', {
+            professionalId: params.professionalId,
+            fields: fields.join(','),
+          });
+        res.json(await s.professionals.get(params.professionalId));
       },
     ),
   );
 
   router.post(
     '/professionals/:professionalId/disable',
-    checked({ params: professionalParamsSchema }, ({ params }, req, res) => {
+    checked({ params: professionalParamsSchema }, async ({ params }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const done = s.professionals.disable(params.professionalId);
-      const professional = s.professionals.get(params.professionalId);
+      const done = await s.professionals.disable(params.professionalId);
+      const professional = await s.professionals.get(params.professionalId);
       if (done)
-        log('account-disabled', {
+        await log('account-disabled', {
           professionalId: params.professionalId,
           userId: professional.account!.userId,
           sessionsEnded: done.sessionsEnded,
@@ -69,12 +72,12 @@ export function professionalRoutes(s: Services, router: Router): void {
 
   router.post(
     '/professionals/:professionalId/enable',
-    checked({ params: professionalParamsSchema }, ({ params }, req, res) => {
+    checked({ params: professionalParamsSchema }, async ({ params }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const done = s.professionals.enable(params.professionalId);
-      const professional = s.professionals.get(params.professionalId);
+      const done = await s.professionals.enable(params.professionalId);
+      const professional = await s.professionals.get(params.professionalId);
       if (done)
-        log('account-enabled', {
+        await log('account-enabled', {
           professionalId: params.professionalId,
           userId: professional.account!.userId,
         });
@@ -86,12 +89,12 @@ export function professionalRoutes(s: Services, router: Router): void {
     '/professionals/:professionalId/password-reset',
     checked(
       { params: professionalParamsSchema, body: passwordResetBodySchema },
-      ({ params, body }, req, res) => {
+      async ({ params, body }, req, res) => {
         const { user, log } = adminOf(s, req, res);
-        const reset = s.professionals.resetPassword(params.professionalId, user.id, body);
+        const reset = await s.professionals.resetPassword(params.professionalId, user.id, body);
         const ids = { professionalId: params.professionalId, userId: reset.userId };
-        log('password-reset', { ...ids, sessionsEnded: reset.sessionsEnded });
-        if (reset.twoFactorReset) log('two-factor-reset', ids);
+        await log('password-reset', { ...ids, sessionsEnded: reset.sessionsEnded });
+        if (reset.twoFactorReset) await log('two-factor-reset', ids);
         res
           .status(201)
           .json({ link: linkOf(reset.token), expiresAt: reset.expiresAt } satisfies OneTimeLinkAnswer);
@@ -101,10 +104,10 @@ export function professionalRoutes(s: Services, router: Router): void {
 
   // Clients are named by alias, yet it is a list of clients: each of them finds it in "who looked
   // at my file" (SPEC A6, LG3).
-  router.get('/orphaned-cases', (req, res) => {
+  router.get('/orphaned-cases', async (req, res) => {
     const { user, point } = adminOf(s, req, res);
-    const cases = s.professionals.orphanedCases();
-    s.audit.record({
+    const cases = await s.professionals.orphanedCases();
+    await s.audit.record({
       event: 'api-read',
       userId: user.id,
       role: 'admin',

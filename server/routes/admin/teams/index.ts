@@ -12,46 +12,46 @@ import {
 
 /** Teams (each in one neighbourhood, of one kind) and the organisations people work for. */
 export function teamRoutes(s: Services, router: Router): void {
-  router.get('/teams', (_req, res) => {
-    res.json(s.teams.list());
+  router.get('/teams', async (_req, res) => {
+    res.json(await s.teams.list());
   });
 
   router.post(
     '/teams',
-    checked({ body: teamBodySchema }, ({ body }, req, res) => {
+    checked({ body: teamBodySchema }, async ({ body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const id = s.teams.create(body);
-      log('team-changed', { teamId: id, change: 'created' });
+      const id = await s.teams.create(body);
+      await log('team-changed', { teamId: id, change: 'created' });
       res.status(201).json({ id });
     }),
   );
 
   router.put(
     '/teams/:teamId',
-    checked({ params: teamParamsSchema, body: teamBodySchema }, ({ params, body }, req, res) => {
+    checked({ params: teamParamsSchema, body: teamBodySchema }, async ({ params, body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      s.teams.update(params.teamId, body);
-      log('team-changed', { teamId: params.teamId, change: 'updated' });
+      await s.teams.update(params.teamId, body);
+      await log('team-changed', { teamId: params.teamId, change: 'updated' });
       res.status(204).end();
     }),
   );
 
   router.put(
     '/teams/:teamId/archived',
-    checked({ params: teamParamsSchema, body: archivedBodySchema }, ({ params, body }, req, res) => {
+    checked({ params: teamParamsSchema, body: archivedBodySchema }, async ({ params, body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      s.teams.setArchived(params.teamId, body.archived);
-      log('team-changed', { teamId: params.teamId, change: body.archived ? 'archived' : 'restored' });
+      await s.teams.setArchived(params.teamId, body.archived);
+      await log('team-changed', { teamId: params.teamId, change: body.archived ? 'archived' : 'restored' });
       res.status(204).end();
     }),
   );
 
   router.post(
     '/organisations',
-    checked({ body: organisationBodySchema }, ({ body }, req, res) => {
+    checked({ body: organisationBodySchema }, async ({ body }, req, res) => {
       const { log } = adminOf(s, req, res);
-      const id = s.teams.createOrganisation(body.name, body.kind);
-      log('team-changed', { organisationId: id, change: 'created' });
+      const id = await s.teams.createOrganisation(body.name, body.kind);
+      await log('team-changed', { organisationId: id, change: 'created' });
       res.status(201).json({ id });
     }),
   );
@@ -60,10 +60,10 @@ export function teamRoutes(s: Services, router: Router): void {
     '/organisations/:organisationId',
     checked(
       { params: organisationParamsSchema, body: organisationBodySchema },
-      ({ params, body }, req, res) => {
+      async ({ params, body }, req, res) => {
         const { log } = adminOf(s, req, res);
-        s.teams.updateOrganisation(params.organisationId, body.name, body.kind);
-        log('team-changed', { organisationId: params.organisationId, change: 'updated' });
+        await s.teams.updateOrganisation(params.organisationId, body.name, body.kind);
+        await log('team-changed', { organisationId: params.organisationId, change: 'updated' });
         res.status(204).end();
       },
     ),
@@ -71,14 +71,17 @@ export function teamRoutes(s: Services, router: Router): void {
 
   router.put(
     '/organisations/:organisationId/archived',
-    checked({ params: organisationParamsSchema, body: archivedBodySchema }, ({ params, body }, req, res) => {
-      const { log } = adminOf(s, req, res);
-      s.teams.setOrganisationArchived(params.organisationId, body.archived);
-      log('team-changed', {
-        organisationId: params.organisationId,
-        change: body.archived ? 'archived' : 'restored',
-      });
-      res.status(204).end();
-    }),
+    checked(
+      { params: organisationParamsSchema, body: archivedBodySchema },
+      async ({ params, body }, req, res) => {
+        const { log } = adminOf(s, req, res);
+        await s.teams.setOrganisationArchived(params.organisationId, body.archived);
+        await log('team-changed', {
+          organisationId: params.organisationId,
+          change: body.archived ? 'archived' : 'restored',
+        });
+        res.status(204).end();
+      },
+    ),
   );
 }

@@ -13,22 +13,22 @@ import type { ClientDetailsBody } from './schema.js';
  * open case corrects the details (logged with the names of the fields that changed, never the values).
  */
 export function clientDetailsRoutes(s: Services, router: Router): void {
-  const details = clientDetailsService(s.db);
+  const details = clientDetailsService(s.data);
 
-  router.get('/:caseId/client/bsn', validate('params', caseParamsSchema), (req, res) => {
-    const { facts, log } = openCase(s, req, res, 'read');
-    log('api-read', { resource: 'bsn' });
-    res.json({ bsn: details.bsn(facts.caseId) });
+  router.get('/:caseId/client/bsn', validate('params', caseParamsSchema), async (req, res) => {
+    const { facts, log } = await openCase(s, req, res, 'read');
+    await log('api-read', { resource: 'bsn' });
+    res.json({ bsn: await details.bsn(facts.caseId) });
   });
 
   router.put(
     '/:caseId/client',
     validate('params', caseParamsSchema),
     validate('body', clientDetailsBodySchema),
-    (req, res) => {
-      const { facts, log } = openCase(s, req, res, 'manage');
-      const changed = details.correct(facts.caseId, req.body as ClientDetailsBody);
-      log('api-write', { resource: 'client-details', fields: changed.join(',') });
+    async (req, res) => {
+      const { facts, log } = await openCase(s, req, res, 'manage');
+      const changed = await details.correct(facts.caseId, req.body as ClientDetailsBody);
+      await log('api-write', { resource: 'client-details', fields: changed.join(',') });
       // Open boards read the case again; the client's plan follows a new reading level.
       s.caseAdmin.changes.emit('case', facts.caseId);
       res.status(204).end();

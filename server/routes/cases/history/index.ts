@@ -19,31 +19,35 @@ export function caseHistoryRoutes(s: Services, router: Router): void {
     '/:caseId/history',
     validate('params', caseParamsSchema),
     validate('query', historyQuerySchema),
-    (req, res) => {
-      const { user, facts, log } = openCase(s, req, res, 'read');
-      const body: HistoryAnswer = s.history.list(
+    async (req, res) => {
+      const { user, facts, log } = await openCase(s, req, res, 'read');
+      const body: HistoryAnswer = await s.history.list(
         viewerOf(user),
         facts.caseId,
         res.locals.query as HistoryQuery,
       );
-      log('api-read', { resource: 'history', count: body.entries.length });
+      await log('api-read', { resource: 'history', count: body.entries.length });
       res.json(body);
     },
   );
 
   // The latest change per goal and perspective as the stream opens, then whatever changes after.
   // Someone taken off the case meanwhile hears nothing more: their stream ends.
-  router.get('/:caseId/history/stream', validate('params', caseParamsSchema), (req, res) => {
-    const { user, facts, log } = openCase(s, req, res, 'read');
-    log('api-read', { resource: 'history-latest' });
+  router.get('/:caseId/history/stream', validate('params', caseParamsSchema), async (req, res) => {
+    const { user, facts, log } = await openCase(s, req, res, 'read');
+    await log('api-read', { resource: 'history-latest' });
     const stream = openEventStream(res, s.sessions, s.config.accessRecheckMs);
-    stream.send('latest', { latest: s.history.latest(facts.caseId) } satisfies LatestAnswer);
+    stream.send('latest', { latest: await s.history.latest(facts.caseId) } satisfies LatestAnswer);
     const listener = (rows: readonly ChangeRow[]) => {
-      const latest = s.history.latestAmong(facts.caseId, rows);
-      if (latest.length === 0) return;
-      if (s.access.caseGrant(viewerOf(user), facts.caseId))
-        stream.send('latest', { latest } satisfies LatestAnswer);
-      else res.end();
+      const tell = async () => {
+        const latest = await s.history.latestAmong(facts.caseId, rows);
+        if (latest.length === 0) return;
+        if (await s.access.caseGrant(viewerOf(user), facts.caseId))
+          stream.send('latest', { latest } satisfies LatestAnswer);
+        else res.end();
+      };
+      // A check that fails ends the stream too (the page opens a new one, which checks again).
+      void tell().catch(() => res.end());
     };
     s.history.written.on('rows', listener);
     stream.onClose(() => s.history.written.off('rows', listener));

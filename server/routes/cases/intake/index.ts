@@ -14,7 +14,12 @@ import type { AccessRequestBody, IntakeBody } from './schema.js';
  * The person registering, refused (and logged) unless they coordinate or work in a team, with
  * the access-log entries their registration writes: on the new case, on a case it matched.
  */
-function registrantOf(s: Services, req: Request, res: Response, mayRegister: (id: string) => boolean) {
+async function registrantOf(
+  s: Services,
+  req: Request,
+  res: Response,
+  mayRegister: (id: string) => Promise<boolean>,
+) {
   const user = requireUser(res, ['professional', 'coordinator']);
   const point = accessPoint(req);
   const log = (event: AccessEvent, caseId: string | null, details: AccessDetails) =>
@@ -28,8 +33,8 @@ function registrantOf(s: Services, req: Request, res: Response, mayRegister: (id
       ...point,
       details,
     });
-  if (!mayRegister(user.professionalId!)) {
-    log('api-refused', null, { resource: 'intake', reason: 'no-team' });
+  if (!(await mayRegister(user.professionalId!))) {
+    await log('api-refused', null, { resource: 'intake', reason: 'no-team' });
     throw new HttpError(403, 'only coordinators and professionals of a team register clients');
   }
   return { user, log, professionalId: user.professionalId!, actor: { userId: user.id, role: user.role } };
@@ -41,23 +46,23 @@ function registrantOf(s: Services, req: Request, res: Response, mayRegister: (id
  * no id, no access, the same answer whether or not the request finds it again.
  */
 export function caseIntakeRoutes(s: Services, router: Router): void {
-  const intake = intakeService(s.db);
+  const intake = intakeService(s.data);
 
-  router.get('/intake', (_req, res) => {
+  router.get('/intake', async (_req, res) => {
     const user = requireUser(res, ['professional', 'coordinator']);
-    res.json(intake.options(user.professionalId!));
+    res.json(await intake.options(user.professionalId!));
   });
 
   router.post('/', validate('body', intakeBodySchema), async (req, res) => {
-    const { log, professionalId, user, actor } = registrantOf(s, req, res, intake.mayRegister);
+    const { log, professionalId, user, actor } = await registrantOf(s, req, res, intake.mayRegister);
     const body = req.body as IntakeBody;
     // Bad people or place answer 400 first: the duplicate warning is no free look-up (SPEC CL3).
-    intake.check(body, { professionalId });
-    const duplicates = intake.possibleDuplicates(body.clientName, body.dateOfBirth);
+    await intake.check(body, { professionalId });
+    const duplicates = await intake.possibleDuplicates(body.clientName, body.dateOfBirth);
     if (duplicates.length > 0 && !body.despitePossibleDuplicate) {
       // Each client whose coordinator was named sees it in "who looked at my file".
       for (const d of duplicates)
-        log('possible-duplicate', d.caseId, { coordinatorId: d.coordinatorId, named: !!d.contact });
+        await log('possible-duplicate', d.caseId, { coordinatorId: d.coordinatorId, named: !!d.contact });
       const answer: PossibleDuplicateAnswer = {
         error:
           'a case with this name and date of birth may exist already: contact its coordinator, or register anyway',
@@ -67,7 +72,7 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
       res.status(409).json(answer);
       return;
     }
-    const { caseId, memberIds } = intake.register(body, { userId: user.id, professionalId });
+    const { caseId, memberIds } = await intake.register(body, { userId: user.id, professionalId });
     try {
       // The board's defaults come when it loads (BoardDefaults); the chosen perspectives are the registrant's change.
       await s.registry.use(
@@ -76,10 +81,10 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
         actor,
       );
     } catch (error) {
-      intake.forget(caseId);
+      await intake.forget(caseId);
       throw error;
     }
-    log('case-registered', caseId, {
+    await log('case-registered', caseId, {
       coordinatorId: body.coordinatorId,
       members: memberIds.join(','),
       perspectives: body.perspectives.length,
@@ -88,18 +93,18 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
     res.status(201).json({ id: caseId });
   });
 
-  router.post('/access-requests', validate('body', accessRequestBodySchema), (req, res) => {
-    const { log, professionalId } = registrantOf(s, req, res, intake.mayRegister);
+  router.post('/access-requests', validate('body', accessRequestBodySchema), async (req, res) => {
+    const { log, professionalId } = await registrantOf(s, req, res, intake.mayRegister);
     const body = req.body as AccessRequestBody;
-    const found = intake
-      .possibleDuplicates(body.clientName, body.dateOfBirth)
-      .filter((d) => d.coordinatorId === body.coordinatorId && d.contact);
+    const found = (await intake.possibleDuplicates(body.clientName, body.dateOfBirth)).filter(
+      (d) => d.coordinatorId === body.coordinatorId && d.contact,
+    );
     for (const d of found) {
       // One unread request per colleague and case: asking again is logged, but notifies nobody again.
-      const pending = intake.accessRequestPending(d.caseId, body.coordinatorId, professionalId);
-      log('access-requested', d.caseId, { coordinatorId: body.coordinatorId, notified: !pending });
+      const pending = await intake.accessRequestPending(d.caseId, body.coordinatorId, professionalId);
+      await log('access-requested', d.caseId, { coordinatorId: body.coordinatorId, notified: !pending });
       if (pending) continue;
-      s.notifications.notifyCase({
+      await s.notifications.notifyCase({
         caseId: d.caseId,
         professionalId: body.coordinatorId,
         fromProfessionalId: professionalId,
@@ -108,7 +113,7 @@ export function caseIntakeRoutes(s: Services, router: Router): void {
         note: body.message ?? '',
       });
     }
-    if (found.length === 0) log('api-refused', null, { resource: 'access-request', matched: 0 });
+    if (found.length === 0) await log('api-refused', null, { resource: 'access-request', matched: 0 });
     // The same answer either way: asking tells nothing the duplicate warning did not.
     res.status(202).json({ sent: true });
   });

@@ -13,13 +13,18 @@ import type { CloseBody, ReopenBody, TransferBody } from './schema.js';
  * The functional administrator hands over a case whose coordinator left (a disabled account, or
  * none), also a closed one, so someone can reopen it; any other case is its coordinator's to hand over.
  */
-function leaversCase(s: Services, req: Request, res: Response, coordinatorIsActive: (id: string) => boolean) {
+async function leaversCase(
+  s: Services,
+  req: Request,
+  res: Response,
+  coordinatorIsActive: (id: string) => Promise<boolean>,
+) {
   const user = requireUser(res, ['admin']);
   const { caseId } = req.params as CaseParams;
-  const facts = s.access.facts(caseId);
+  const facts = await s.access.facts(caseId);
   const entry = { caseId: facts ? caseId : null, userId: user.id, role: user.role, ...accessPoint(req) };
-  if (!facts || coordinatorIsActive(caseId)) {
-    s.audit.record({
+  if (!facts || (await coordinatorIsActive(caseId))) {
+    await s.audit.record({
       ...entry,
       event: 'api-refused',
       outcome: 'refused',
@@ -39,10 +44,10 @@ function leaversCase(s: Services, req: Request, res: Response, coordinatorIsActi
  * is in the access log; open pages hear of it on the case's change stream and read it again.
  */
 export function caseLifecycleRoutes(s: Services, router: Router): void {
-  const lifecycle = caseLifecycle(s.db);
+  const lifecycle = caseLifecycle(s.data);
   /** Open boards and plans read the case again; open sync connections follow its rights now. */
-  const changed = (caseId: string) => {
-    s.recheckConnections();
+  const changed = async (caseId: string) => {
+    await s.recheckConnections();
     s.caseAdmin.changes.emit('case', caseId);
   };
 
@@ -50,21 +55,21 @@ export function caseLifecycleRoutes(s: Services, router: Router): void {
     '/:caseId/coordinator',
     validate('params', caseParamsSchema),
     validate('body', transferBodySchema),
-    (req, res) => {
+    async (req, res) => {
       const body = req.body as TransferBody;
       const byAdmin = requireUser(res).role === 'admin';
       const opened = byAdmin
-        ? leaversCase(s, req, res, lifecycle.coordinatorIsActive)
-        : openCase(s, req, res, 'manage');
+        ? await leaversCase(s, req, res, lifecycle.coordinatorIsActive)
+        : await openCase(s, req, res, 'manage');
       const { user, facts } = opened;
-      const { previous } = lifecycle.transfer(facts.caseId, body, { userId: user.id });
+      const { previous } = await lifecycle.transfer(facts.caseId, body, { userId: user.id });
       const details = {
         from: previous,
         to: body.coordinatorId,
         previousCoordinator: body.previousCoordinator,
       };
-      if ('grant' in opened) opened.log('coordinator-transferred', details);
-      else opened.log(details);
+      if ('grant' in opened) await opened.log('coordinator-transferred', details);
+      else await opened.log(details);
       const from = byAdmin ? null : user.professionalId;
       const note = body.note ?? '';
       const notice = {
@@ -74,9 +79,10 @@ export function caseLifecycleRoutes(s: Services, router: Router): void {
         kind: 'coordinator-transfer',
       } as const;
       // Both are told; the previous one only while still on the case (a notice names the client).
-      s.notifications.notifyCase({ ...notice, professionalId: body.coordinatorId, state: 'new' });
-      if (previous) s.notifications.notifyCase({ ...notice, professionalId: previous, state: 'previous' });
-      changed(facts.caseId);
+      await s.notifications.notifyCase({ ...notice, professionalId: body.coordinatorId, state: 'new' });
+      if (previous)
+        await s.notifications.notifyCase({ ...notice, professionalId: previous, state: 'previous' });
+      await changed(facts.caseId);
       res.status(204).end();
     },
   );
@@ -85,13 +91,16 @@ export function caseLifecycleRoutes(s: Services, router: Router): void {
     '/:caseId/close',
     validate('params', caseParamsSchema),
     validate('body', closeBodySchema),
-    (req, res) => {
-      const { user, facts, log } = openCase(s, req, res, 'manage');
+    async (req, res) => {
+      const { user, facts, log } = await openCase(s, req, res, 'manage');
       const body = req.body as CloseBody;
-      lifecycle.close(facts.caseId, body, { userId: user.id });
+      await lifecycle.close(facts.caseId, body, { userId: user.id });
       // The reason's code only: the closing note is about the client and stays out of the log.
-      log('case-closed', { reason: body.reason, contactAfterId: body.contactAfterId ?? facts.coordinatorId });
-      changed(facts.caseId);
+      await log('case-closed', {
+        reason: body.reason,
+        contactAfterId: body.contactAfterId ?? facts.coordinatorId,
+      });
+      await changed(facts.caseId);
       res.status(204).end();
     },
   );
@@ -100,11 +109,11 @@ export function caseLifecycleRoutes(s: Services, router: Router): void {
     '/:caseId/reopen',
     validate('params', caseParamsSchema),
     validate('body', reopenBodySchema),
-    (req, res) => {
-      const { user, facts, log } = openCase(s, req, res, 'manage', { whenClosed: 'allow' });
-      lifecycle.reopen(facts.caseId, (req.body as ReopenBody).reason, { userId: user.id });
-      log('case-reopened', {});
-      changed(facts.caseId);
+    async (req, res) => {
+      const { user, facts, log } = await openCase(s, req, res, 'manage', { whenClosed: 'allow' });
+      await lifecycle.reopen(facts.caseId, (req.body as ReopenBody).reason, { userId: user.id });
+      await log('case-reopened', {});
+      await changed(facts.caseId);
       res.status(204).end();
     },
   );

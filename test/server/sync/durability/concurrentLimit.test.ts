@@ -44,9 +44,9 @@ interface Screen {
   client: SyncClient;
 }
 
-const person = (key: string): Person => ({
+const person = async (key: string): Promise<Person> => ({
   key,
-  headers: signedInMember(f.server, f.caseId).headers,
+  headers: (await signedInMember(f.server, f.caseId)).headers,
   notices: [],
   closes: [],
 });
@@ -133,8 +133,8 @@ async function bothKeepEditing(goalId: string, a: Screen, b: Screen) {
 describe('[R1][R2] two people typing one title past its limit together', () => {
   it('the server keeps 300 characters, the same on every screen; whoever lost characters is told which; after a reload both keep editing, never refused', async () => {
     f = await startSyncFixture();
-    const anna = person('anna');
-    const bram = person('bram');
+    const anna = await person('anna');
+    const bram = await person('bram');
     let a = await openScreen(anna);
     let b = await openScreen(bram);
     await synced(a.client);
@@ -166,8 +166,8 @@ describe('[R1][R2] two people typing one title past its limit together', () => {
 
   it('typed offline past the limit together and reloaded before coming back: both are let in with what their browser kept, and see the same repaired title', async () => {
     f = await startSyncFixture();
-    const anna = person('anna');
-    const bram = person('bram');
+    const anna = await person('anna');
+    const bram = await person('bram');
     let a = await openScreen(anna);
     let b = await openScreen(bram);
     await synced(a.client);

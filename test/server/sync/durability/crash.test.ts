@@ -16,6 +16,7 @@ import {
 } from '../../../utils/editors.js';
 import type { BoardRecord, Editor } from '../../../utils/editors.js';
 import { eventually } from '../../../utils/eventually.js';
+import { seedPostgres } from '../../../utils/instances.js';
 import {
   freePort,
   killServerProcesses,
@@ -23,7 +24,6 @@ import {
   startServerProcess,
 } from '../../../utils/serverProcess.js';
 import type { ServerProcess } from '../../../utils/serverProcess.js';
-import { openDatabase } from '../../../../server/db/database.js';
 import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../../utils/services.js';
 import { boardJson } from '../../../utils/syncFixture.js';
 
@@ -64,12 +64,14 @@ const percentile = (values: number[], p: number) => {
 };
 
 /**
- * `kills` SIGKILLs while the providers edit; `env` chooses where the documents live (default
- * SQLite in the data directory; DATABASE_URL for PostgreSQL).
+ * `kills` SIGKILLs while the providers edit; `env` chooses where the data lives (default SQLite
+ * in the data directory; DATABASE_URL for PostgreSQL).
  */
 async function killedMidEdit(kills: number, env: NodeJS.ProcessEnv = {}, engine = 'SQLite') {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-crash-'));
-  const { caseIds, cookie } = seedDataDir(dataDir, boards);
+  const { caseIds, cookie } = env.DATABASE_URL
+    ? await seedPostgres(env.DATABASE_URL, boards)
+    : await seedDataDir(dataDir, boards);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const headers = { cookie, origin: `http://localhost:${port}` };
@@ -179,7 +181,7 @@ describe('[D2] the server killed mid-edit', () => {
 
 const postgres = await postgresTestsEnabled();
 
-describe.skipIf(!postgres)('[D2] the server killed mid-edit, documents on PostgreSQL', () => {
+describe.skipIf(!postgres)('[D2] the server killed mid-edit, data on PostgreSQL', () => {
   let schema: ReturnType<typeof freshPostgresSchema> | null = null;
   afterAll(async () => {
     await killServerProcesses();
@@ -194,11 +196,8 @@ describe.skipIf(!postgres)('[D2] the server killed mid-edit, documents on Postgr
     const url = new URL(testDatabaseUrl);
     url.searchParams.set('options', `-c search_path=${schema.schema}`);
     const dir = await killedMidEdit(2, { DATABASE_URL: url.toString() }, 'PostgreSQL');
-    // The documents went to PostgreSQL, none to the SQLite file beside the rest of the data.
-    const db = openDatabase(dir);
-    const inSqlite = db.prepare('SELECT count(*) AS n FROM document_updates').get() as { n: number };
-    db.close();
-    expect(inSqlite.n).toBe(0);
+    // All of it went to PostgreSQL: with DATABASE_URL no SQLite file is even made.
+    expect(fs.existsSync(path.join(dir, 'veelzijdig.sqlite'))).toBe(false);
     const reader = new pg.Client({ connectionString: url.toString() });
     await reader.connect();
     const inPostgres = await reader

@@ -217,7 +217,7 @@ describe('[D1] the real server with its SQLite store failing on demand', () => {
 
   it('an API write answers 503 and changes nothing; the same write is kept once storage works', async () => {
     f = await startSyncFixture();
-    const member = signedInMember(f.server, f.caseId);
+    const member = await signedInMember(f.server, f.caseId);
     // The board was edited before (two stored rows) and is not in memory now.
     const earlier = new Y.Doc();
     const rows = [
