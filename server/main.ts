@@ -30,7 +30,10 @@ async function main() {
     process.exit(1);
   }
   console.log(`\nVeelzijdig runs at ${server.url}`);
-  console.log(`Data: ${config.dataDir}${server.seeded ? ' (demo neighbourhood created)' : ''}`);
+  // Where the data is, never the URL itself (it may hold a password).
+  const where = config.storage.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
+  const instances = config.instances.redisUrl ? `; one of several instances (${config.instances.name})` : '';
+  console.log(`Data: ${where}${server.seeded ? ' (demo neighbourhood created)' : ''}${instances}`);
   if (config.demoData) {
     console.log(`Demo accounts (password: ${demoPassword}):`);
     for (const account of demoAccounts) console.log(`  ${account.username.padEnd(8)} ${account.what}`);
