@@ -1,7 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
+import { sql } from 'kysely';
+import type { Data } from '../storage/data.js';
 import { sqliteData } from '../storage/sqlite.js';
+import { openStorage } from '../storage/storage.js';
+import type { Storage } from '../storage/storage.js';
 import type { Config } from '../config.js';
 import { readCheckpoints } from './checkpoints.js';
 import { auditKeyOf } from './key.js';
@@ -27,7 +31,11 @@ const options = {
 } as const;
 
 /** The audit settings from the arguments, else from the environment (as the server reads them). */
-function settingsFrom(args: string[]): { dataDir: string; audit: Config['audit'] } {
+function settingsFrom(args: string[]): {
+  dataDir: string;
+  databaseUrl: string | null;
+  audit: Config['audit'];
+} {
   const given: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -41,13 +49,13 @@ function settingsFrom(args: string[]): { dataDir: string; audit: Config['audit']
     given[variable] = path.resolve(value);
   }
   const env = Object.fromEntries(
-    ['DATA_DIR', 'AUDIT_KEY', 'AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_FILE'].map((v) => [
+    ['DATA_DIR', 'DATABASE_URL', 'AUDIT_KEY', 'AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_FILE'].map((v) => [
       v,
       process.env[v] || undefined,
     ]),
   );
   const config = loadConfig({ ...env, ...given });
-  return { dataDir: config.dataDir, audit: config.audit };
+  return { dataDir: config.dataDir, databaseUrl: config.storage.databaseUrl, audit: config.audit };
 }
 
 /** " at entry 12 (time): reason", or ": reason" for what no one entry shows (truncation, a trigger). */
@@ -62,22 +70,13 @@ async function main(args: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const file = path.join(settings.dataDir, 'veelzijdig.sqlite');
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    console.error(`Cannot open ${file}: ${(error as Error).message}`);
+  const opened = await openLog(settings);
+  if (typeof opened === 'string') {
+    console.error(opened);
     return 2;
   }
+  const { data, close } = opened;
   try {
-    const table = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'")
-      .get();
-    if (!table) {
-      console.error(`${file} has no access log`);
-      return 2;
-    }
     let key;
     try {
       key = auditKeyOf(settings.audit, { create: false }).key;
@@ -86,7 +85,7 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     const checkpoints = key ? readCheckpoints(settings.audit.checkpointFile, key) : undefined;
-    const verdict = await verifyAccessLog(sqliteData(db), key, checkpoints);
+    const verdict = await verifyAccessLog(data, key, checkpoints);
     if (!verdict.ok) {
       if (verdict.firstBroken.kind === 'key' && !key) {
         console.error(
@@ -114,8 +113,46 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    db.close();
+    await close();
   }
+}
+
+/**
+ * The database the server uses, opened to read: the SQLite file read-only, or PostgreSQL with
+ * DATABASE_URL (no migrations run). A string says why it could not be checked.
+ */
+async function openLog(
+  settings: ReturnType<typeof settingsFrom>,
+): Promise<{ data: Data; close: () => Promise<void> } | string> {
+  if (settings.databaseUrl) {
+    let storage: Storage;
+    try {
+      storage = await openStorage({ databaseUrl: settings.databaseUrl, dataDir: '' }, { migrate: false });
+    } catch (error) {
+      return `Cannot open the database of DATABASE_URL: ${(error as Error).message}`;
+    }
+    const { rows } = await sql<{
+      found: string | null;
+    }>`SELECT to_regclass('access_log')::text AS found`.execute(storage.db);
+    if (!rows[0]?.found) {
+      await storage.close();
+      return 'The database of DATABASE_URL has no access log';
+    }
+    return { data: storage, close: () => storage.close() };
+  }
+  const file = path.join(settings.dataDir, 'veelzijdig.sqlite');
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    return `Cannot open ${file}: ${(error as Error).message}`;
+  }
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'").get();
+  if (!table) {
+    db.close();
+    return `${file} has no access log`;
+  }
+  return { data: sqliteData(db), close: async () => void db.close() };
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,14 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
 import { sqliteData } from '../../../server/storage/sqlite.js';
+import { openStorage } from '../../../server/storage/storage.js';
 import { GENESIS_HASH, entryHash } from '../../../server/audit/chain.js';
 import { appendCheckpoint, signCheckpoint } from '../../../server/audit/checkpoints.js';
 import { loadOrCreateAuditKey } from '../../../server/audit/key.js';
 import { auditListMigration, auditLogMigration } from '../../../server/audit/schema.js';
 import { separateAuditFiles } from '../../utils/audit.js';
+import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../utils/services.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -173,4 +176,50 @@ describe('verifying the access log from the command line', () => {
       stderr: expect.stringMatching(/unexpected argument: --repair/),
     });
   });
+});
+
+const postgres = await postgresTestsEnabled();
+
+describe.skipIf(!postgres)('verifying the access log on PostgreSQL (DATABASE_URL)', () => {
+  it('reports the intact log of the database DATABASE_URL names, and the entry changed behind its back', async () => {
+    const schema = freshPostgresSchema('verify');
+    try {
+      const storage = await openStorage(
+        { databaseUrl: testDatabaseUrl, dataDir: '' },
+        { postgres: { schema: schema.schema } },
+      );
+      const { audit } = separateAuditFiles();
+      const { key } = loadOrCreateAuditKey(audit.keyFile);
+      let time = Date.parse('2026-03-02T09:00:00.000Z');
+      const log = createAccessLog(storage, { key, now: () => new Date((time += 60_000)) });
+      await log.keyChain();
+      for (let i = 0; i < 3; i++) await log.record({ event: 'document-open', caseId: 'c1', userId: `u${i}` });
+      await log.flush();
+      appendCheckpoint(
+        audit.checkpointFile,
+        signCheckpoint(key, (await log.head())!, 'stop', new Date('2026-03-02T10:00:00.000Z')),
+      );
+      const url = new URL(testDatabaseUrl);
+      url.searchParams.set('options', `-c search_path=${schema.schema}`);
+      const env = {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        AUDIT_KEY_FILE: audit.keyFile,
+        AUDIT_CHECKPOINT_FILE: audit.checkpointFile,
+      };
+      expect(await verifyCommand([], env)).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^Access log intact: 4 entries, keyed from entry 1/),
+      });
+      // Someone with the database's rights turns the trigger off and changes an entry.
+      await sql`ALTER TABLE access_log DISABLE TRIGGER access_log_no_update`.execute(storage.db);
+      await sql`UPDATE access_log SET user_id = 'u9' WHERE id = 3`.execute(storage.db);
+      await storage.close();
+      const run = await verifyCommand([], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^Access log broken at entry 3 .*hash does not match its content/);
+    } finally {
+      await schema.drop();
+    }
+  }, 30_000);
 });
