@@ -1,49 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccessLog } from '../../../server/audit/accessLog.js';
 import type { AccessEntryInput } from '../../../server/audit/accessLog.js';
 import { GENESIS_HASH } from '../../../server/audit/chain.js';
-import { openDatabase } from '../../../server/db/database.js';
-import { openStorage } from '../../../server/storage/storage.js';
 import type { Storage } from '../../../server/storage/storage.js';
 import { testAuditKey } from '../../utils/audit.js';
-import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../utils/services.js';
+import { relationalBackends } from '../../utils/storagePlaces.js';
+import type { Place } from '../../utils/storagePlaces.js';
 
-/** A database of its own per test, and how to open another instance (storage) on it. */
-interface Place {
-  open(): Promise<Storage>;
-  drop(): Promise<void>;
-}
-
-const backends = [
-  {
-    name: 'SQLite',
-    enabled: true,
-    place(): Place {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-access-log-'));
-      // The relational tables of a SQLite file come from server/db/migrations.ts.
-      openDatabase(dataDir).close();
-      return {
-        open: () => openStorage({ databaseUrl: null, dataDir }),
-        drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    enabled: await postgresTestsEnabled(),
-    place(): Place {
-      const { schema, drop } = freshPostgresSchema('access_log');
-      return {
-        open: () => openStorage({ databaseUrl: testDatabaseUrl, dataDir: '' }, { postgres: { schema } }),
-        drop,
-      };
-    },
-  },
-];
+const backends = await relationalBackends('access-log');
 
 const read = (caseId: string, userId: string): AccessEntryInput => ({
   event: 'api-read',

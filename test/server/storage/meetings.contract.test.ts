@@ -1,59 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { notificationService } from '../../../server/caseload/notifications.js';
-import { openDatabase } from '../../../server/db/database.js';
 import { createLogger } from '../../../server/logger.js';
 import { actionStore } from '../../../server/meetings/actions.js';
 import { meetingStore } from '../../../server/meetings/store.js';
-import { openStorage } from '../../../server/storage/storage.js';
 import type { Storage } from '../../../server/storage/storage.js';
 import { boardMoment, boardVersions } from '../../../server/versions/store.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import { addAction, tagPerspective } from '../../../shared/doc/meetingCase.js';
 import type { Minutes } from '../../../shared/meetingApi.js';
-import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../utils/services.js';
+import { relationalBackends } from '../../utils/storagePlaces.js';
+import type { Place } from '../../utils/storagePlaces.js';
 
 /**
  * Meetings, their projected actions, board versions and notices: the same answers on SQLite and
  * PostgreSQL, written through one Data handle and read through another (two instances).
  */
-interface Place {
-  open(): Promise<Storage>;
-  drop(): Promise<void>;
-}
-
-const backends = [
-  {
-    name: 'SQLite',
-    enabled: true,
-    place(): Place {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-meetings-'));
-      openDatabase(dataDir).close();
-      return {
-        open: () => openStorage({ databaseUrl: null, dataDir }, { groupCommit: false }),
-        drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    enabled: await postgresTestsEnabled(),
-    place(): Place {
-      const { schema, drop } = freshPostgresSchema('meetings');
-      return {
-        open: () =>
-          openStorage(
-            { databaseUrl: testDatabaseUrl, dataDir: '' },
-            { groupCommit: false, postgres: { schema } },
-          ),
-        drop,
-      };
-    },
-  },
-];
+const backends = await relationalBackends('meetings', { groupCommit: false });
 
 async function seed(data: Storage): Promise<void> {
   await data.db.insertInto('districts').values({ id: 'd1', name: 'Oost' }).execute();

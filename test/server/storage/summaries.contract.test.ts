@@ -1,58 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseloadService } from '../../../server/caseload/caseload.js';
 import { summaryStore } from '../../../server/caseload/summaries.js';
-import { openDatabase } from '../../../server/db/database.js';
-import { openStorage } from '../../../server/storage/storage.js';
 import type { Storage } from '../../../server/storage/storage.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import { setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import { ensureSignalPlan, signalText } from '../../../shared/doc/signalPlan.js';
 import { observe } from '../../utils/cases.js';
-import { freshPostgresSchema, postgresTestsEnabled, testDatabaseUrl } from '../../utils/services.js';
+import { relationalBackends } from '../../utils/storagePlaces.js';
+import type { Place } from '../../utils/storagePlaces.js';
 
 /**
  * The caseload's summary rows (SPEC ST1): written by one instance, read by another, the same on
  * SQLite and PostgreSQL. Two Data handles on one database stand for two server instances.
  */
-interface Place {
-  open(): Promise<Storage>;
-  drop(): Promise<void>;
-}
-
-const backends = [
-  {
-    name: 'SQLite',
-    enabled: true,
-    place(): Place {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-summaries-'));
-      // The relational tables on SQLite come from server/db/migrations.ts.
-      openDatabase(dataDir).close();
-      return {
-        open: () => openStorage({ databaseUrl: null, dataDir }, { groupCommit: false }),
-        drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    enabled: await postgresTestsEnabled(),
-    place(): Place {
-      const { schema, drop } = freshPostgresSchema('summaries');
-      return {
-        open: () =>
-          openStorage(
-            { databaseUrl: testDatabaseUrl, dataDir: '' },
-            { groupCommit: false, postgres: { schema } },
-          ),
-        drop,
-      };
-    },
-  },
-];
+const backends = await relationalBackends('summaries', { groupCommit: false });
 
 const me = 'p-carla';
 const other = 'p-olga';
