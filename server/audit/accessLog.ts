@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Data, Executor } from '../storage/data.js';
 import { GroupCommit } from '../storage/groupCommit.js';
 import { GENESIS_HASH, KEYED_EVENT, canonicalDetails, keyedEntryHash } from './chain.js';
@@ -7,6 +6,8 @@ import type { CheckpointFields, CheckpointFile } from './checkpoints.js';
 import type { AuditKey } from './key.js';
 import { hasListIndex, listedCasesDetails } from './listedCases.js';
 import { lookedAtQuery } from './lookedAt.js';
+import { parseDetails, searchAccessLog, toEntry } from './accessLogSearch.js';
+import type { AccessLogFilter } from './accessLogSearch.js';
 import { verifyAccessLog } from './verify.js';
 import type { ChainVerdict } from './verify.js';
 
@@ -17,6 +18,7 @@ export { ACCESS_EVENTS };
 export { LOOKED_AT_EVENTS } from './lookedAt.js';
 export type { LookedAt } from './lookedAt.js';
 export type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome, ChainVerdict };
+export type { AccessLogFilter };
 
 /** Ids, counts, document parts and reason codes only: never free text about the client. */
 export interface AccessEntryInput {
@@ -41,69 +43,10 @@ export interface AccessEntryInput {
   details?: AccessDetails | null;
 }
 
-export interface AccessLogFilter {
-  /** Entries about this client, list reads that showed them included. */
-  caseId?: string;
-  userId?: string;
-  /** Inclusive ISO time. */
-  from?: string;
-  /** Exclusive ISO time. */
-  to?: string;
-  event?: AccessEvent;
-  /** Default 100, at most 1000. */
-  limit?: number;
-  /** Only entries with a smaller id: pass the last id of a page to get the next one. */
-  before?: number;
-}
-
 const USER_AGENT_MAX = 512;
-
-function parseDetails(json: string | null): AccessDetails | null {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as AccessDetails;
-  } catch {
-    return null; // Only a tampered row holds invalid JSON; verify() reports it.
-  }
-}
-
-function toEntry(row: Row): AccessEntry {
-  return {
-    id: row.id,
-    at: row.at!,
-    event: row.event as AccessEvent,
-    caseId: row.case_id,
-    userId: row.user_id,
-    onBehalfOf: row.on_behalf_of,
-    role: row.role,
-    address: row.address,
-    userAgent: row.user_agent,
-    authorization: row.authorization,
-    outcome: row.outcome as AccessOutcome,
-    details: parseDetails(row.details),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 /** Thrown when the log was keyed with another key than the one this server has. */
 export class AuditKeyMismatch extends Error {}
-
-/**
- * The key of the transaction-scoped advisory lock every instance on one PostgreSQL database takes
- * before it appends to the log, so the chain stays one sequence (next to the storage's keys in
- * server/storage/postgres.ts: documents 0x7665656c, schemas one more, the access log two more).
- */
-const ACCESS_LOG_LOCK_CLASS = 0x7665656e;
-
-/**
- * Takes the log's lock for the rest of the write transaction `trx`. On SQLite the write
- * transaction already holds the file's write lock, which no other writer shares.
- */
-async function lockTheLog(data: Pick<Data, 'engine'>, trx: Executor): Promise<void> {
-  if (data.engine === 'postgres')
-    await sql`SELECT pg_advisory_xact_lock(${sql.lit(ACCESS_LOG_LOCK_CLASS)}, 0)`.execute(trx);
-}
 
 /** What an entry stores besides its id and its links. */
 type Fields = Omit<Row, 'id' | 'prev_hash' | 'hash'> & { at: string; event: string; outcome: AccessOutcome };
@@ -222,7 +165,7 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
   const appendAll = async (inputs: AccessEntryInput[]): Promise<AccessEntry[]> => {
     const index = await hasIndex();
     const { marker, entries } = await data.write(async (trx) => {
-      await lockTheLog(data, trx);
+      await data.lock(trx, ['access_log']); // one chain, also with several instances (LG1)
       const marker = await keyed(trx);
       const entries: AccessEntry[] = [];
       for (const input of inputs) entries.push(await appendOne(trx, input, index));
@@ -251,7 +194,7 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
     /** Keys the chain now (the server does at start), so the first checkpoint covers the marker. */
     async keyChain(): Promise<number> {
       const marker = await data.write(async (trx) => {
-        await lockTheLog(data, trx);
+        await data.lock(trx, ['access_log']); // one chain, also with several instances (LG1)
         return keyed(trx);
       });
       return (keyedFrom = marker);
@@ -282,32 +225,8 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
     },
 
     /** Entries matching every given filter, newest first. */
-    async search(filter: AccessLogFilter = {}): Promise<AccessEntry[]> {
-      const index = await hasIndex();
-      let query = db.selectFrom('access_log').selectAll();
-      const { caseId } = filter;
-      if (caseId !== undefined)
-        query = index
-          ? query.where((eb) =>
-              eb.or([
-                eb('case_id', '=', caseId),
-                eb(
-                  'id',
-                  'in',
-                  eb.selectFrom('access_log_cases').select('entry_id').where('case_id', '=', caseId),
-                ),
-              ]),
-            )
-          : query.where('case_id', '=', caseId);
-      if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
-      if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
-      if (filter.to !== undefined) query = query.where('at', '<', filter.to);
-      if (filter.event !== undefined) query = query.where('event', '=', filter.event);
-      if (filter.before !== undefined) query = query.where('id', '<', filter.before);
-      const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 100), 1), 1000);
-      const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-      return rows.map(toEntry);
-    },
+    search: async (filter: AccessLogFilter = {}): Promise<AccessEntry[]> =>
+      searchAccessLog(db, await hasIndex(), filter),
 
     /**
      * Checks the whole log: the keyed chain, the append-only triggers, the index of list reads

@@ -1,0 +1,80 @@
+import type { Executor } from '../storage/data.js';
+import type { AccessLogRow as Row } from './chain.js';
+import type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome } from '../../shared/accessLog.js';
+
+export interface AccessLogFilter {
+  /** Entries about this client, list reads that showed them included. */
+  caseId?: string;
+  userId?: string;
+  /** Inclusive ISO time. */
+  from?: string;
+  /** Exclusive ISO time. */
+  to?: string;
+  event?: AccessEvent;
+  /** Default 100, at most 1000. */
+  limit?: number;
+  /** Only entries with a smaller id: pass the last id of a page to get the next one. */
+  before?: number;
+}
+
+export function parseDetails(json: string | null): AccessDetails | null {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as AccessDetails;
+  } catch {
+    return null; // Only a tampered row holds invalid JSON; verify() reports it.
+  }
+}
+
+export function toEntry(row: Row): AccessEntry {
+  return {
+    id: row.id,
+    at: row.at!,
+    event: row.event as AccessEvent,
+    caseId: row.case_id,
+    userId: row.user_id,
+    onBehalfOf: row.on_behalf_of,
+    role: row.role,
+    address: row.address,
+    userAgent: row.user_agent,
+    authorization: row.authorization,
+    outcome: row.outcome as AccessOutcome,
+    details: parseDetails(row.details),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Entries matching every given filter, newest first. With the index of list reads (`index`),
+ * a client's entries include the lists that showed them (LG3).
+ */
+export async function searchAccessLog(
+  db: Executor,
+  index: boolean,
+  filter: AccessLogFilter,
+): Promise<AccessEntry[]> {
+  let query = db.selectFrom('access_log').selectAll();
+  const { caseId } = filter;
+  if (caseId !== undefined)
+    query = index
+      ? query.where((eb) =>
+          eb.or([
+            eb('case_id', '=', caseId),
+            eb(
+              'id',
+              'in',
+              eb.selectFrom('access_log_cases').select('entry_id').where('case_id', '=', caseId),
+            ),
+          ]),
+        )
+      : query.where('case_id', '=', caseId);
+  if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+  if (filter.event !== undefined) query = query.where('event', '=', filter.event);
+  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+  const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 100), 1), 1000);
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toEntry);
+}
