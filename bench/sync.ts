@@ -10,7 +10,8 @@
  *   npm run bench
  *
  * Env, for a shorter run: BENCH_SERVERS (comma-separated kinds, default all three),
- * BENCH_SCENARIOS (comma-separated scenario names), BENCH_MEASURE_MS and BENCH_WARMUP_MS.
+ * BENCH_SCENARIOS (comma-separated scenario names), BENCH_MEASURE_MS and BENCH_WARMUP_MS;
+ * BENCH_CPU_PROFILE_DIR=<folder> makes every server process write a V8 CPU profile there.
  * PostgreSQL and Redis: TEST_DATABASE_URL / TEST_REDIS_URL (or BENCH_DATABASE_URL /
  * BENCH_REDIS_URL), defaults as the tests'; a schema of its own is made and dropped. When they
  * are unreachable the three-instance kind is skipped with a note (under CI=true the run fails).

@@ -110,7 +110,15 @@ async function startChild(script: string, label: string, extraEnv: NodeJS.Proces
   delete env.CALLBACK_URL;
   delete env.NODE_OPTIONS;
   const child: ChildProcess = fork(path.join(serversDir, `${script}.ts`), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_CPU_PROFILE_DIR: each server process writes a V8 CPU profile there when it exits.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+        : []),
+    ],
     env,
     // The child's own output goes to our stderr: stdout carries only the result JSON.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

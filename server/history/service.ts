@@ -2,7 +2,8 @@ import type { HistoryItemKind } from '../../shared/history.js';
 import type { HistoryAnswer, LatestChange } from '../../shared/historyApi.js';
 import type { Viewer } from '../../shared/permissions.js';
 import { caseDocumentName, parseDocumentName } from '../../shared/protocol.js';
-import type { DocumentAccess, FactsCache } from '../services/documentAccess.js';
+import { FactsCache } from '../services/documentAccess.js';
+import type { DocumentAccess } from '../services/documentAccess.js';
 import type { ChangeLog } from './changeLog.js';
 import type { ChangeStore, ChangeRow } from './store.js';
 
@@ -21,7 +22,7 @@ export interface HistoryFilter {
  */
 export function historyService(store: ChangeStore, changeLog: ChangeLog, grant: DocumentAccess) {
   const visibleDocuments = async (viewer: Viewer, caseId: string): Promise<string[]> => {
-    const cache: FactsCache = new Map();
+    const cache = new FactsCache();
     const names = new Set([caseDocumentName(caseId), ...(await store.documentsOf(caseId))]);
     const visible: string[] = [];
     for (const name of names) {

@@ -1,9 +1,8 @@
 import type { ChangeAction, HistoryItemKind } from '../../shared/history.js';
 import type { HistoryEntry, HistoryPerson } from '../../shared/historyApi.js';
 import { parseDocumentName } from '../../shared/protocol.js';
-import type { ExpressionBuilder } from 'kysely';
-import type { Data, Executor } from '../storage/data.js';
-import type { Database } from '../storage/schema.js';
+import type { Data } from '../storage/data.js';
+import { writeChanges } from './writeChanges.js';
 
 /** One row of the change log as the ChangeLog concern keeps it in memory until it is written. */
 export interface ChangeRow {
@@ -79,59 +78,9 @@ interface Latest {
   at: string;
 }
 
-/** `column IS value` of SQLite, which PostgreSQL spells IS NOT DISTINCT FROM: null matches null. */
-const sameAs =
-  (column: 'item_id' | 'field', value: string | null) =>
-  (eb: ExpressionBuilder<Database, 'document_changes'>) =>
-    value === null ? eb(column, 'is', null) : eb(column, '=', value);
-
 /** The change log in SQL: written in batches by the ChangeLog concern, read by the history routes. */
 export function changeStore(data: Data) {
   const { db } = data;
-
-  // A row of the same person, item, field and action still open (e.g. from before an unload).
-  const openRow = (trx: Executor, row: RowWrite, openSince: string) =>
-    trx
-      .selectFrom('document_changes')
-      .select('id')
-      .where('document_name', '=', row.documentName)
-      .where('user_id', '=', row.userId)
-      .where('item_kind', '=', row.kind)
-      .where(sameAs('item_id', row.itemId))
-      .where(sameAs('field', row.field))
-      .where('action', '=', row.action)
-      .where('last_at', '>=', openSince)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-
-  const insert = async (trx: Executor, row: RowWrite): Promise<number> => {
-    const { id } = await trx
-      .insertInto('document_changes')
-      .values({
-        document_name: row.documentName,
-        case_id: row.caseId,
-        user_id: row.userId,
-        item_kind: row.kind,
-        item_id: row.itemId,
-        parent_id: row.parentId,
-        field: row.field,
-        action: row.action,
-        first_at: row.firstAt,
-        last_at: row.lastAt,
-        count: row.delta,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
-  };
-
-  const grow = (trx: Executor, row: RowWrite, id: number) =>
-    trx
-      .updateTable('document_changes')
-      .set((eb) => ({ last_at: row.lastAt, count: eb('count', '+', row.delta) }))
-      .where('id', '=', id)
-      .execute();
 
   const users = async (ids: readonly string[]): Promise<HistoryPerson[]> =>
     ids.length === 0
@@ -148,24 +97,7 @@ export function changeStore(data: Data) {
      * before (`openSince` back). Returns the id of every row, in order.
      */
     write: (rows: readonly RowWrite[], openSince: string): Promise<number[]> =>
-      data.write(async (trx) => {
-        // Instances write the same documents' open rows: one at a time per document (no deadlock).
-        await data.lock(
-          trx,
-          rows.map((row) => `document_changes:${row.documentName}`),
-        );
-        const ids: number[] = [];
-        for (const row of rows) {
-          const id = row.id ?? (await openRow(trx, row, openSince))?.id;
-          if (id === undefined) {
-            ids.push(await insert(trx, row));
-            continue;
-          }
-          await grow(trx, row, id);
-          ids.push(id);
-        }
-        return ids;
-      }),
+      writeChanges(data, rows, openSince),
 
     /** One page of a case's history, newest first, only of the documents given. */
     async list(query: HistoryQuery): Promise<{ entries: HistoryEntry[]; next: string | null }> {

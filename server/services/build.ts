@@ -220,7 +220,9 @@ export async function buildServices(
   };
   // The live streams fire on every instance (SPEC SI4).
   if (config.instances.redisUrl) {
-    shareEvents(sync.registry.changes, bus, 'documents');
+    // A board changes with every keystroke; the client's plan (its only listener) is read again
+    // 300 ms after the word anyway, so the other instances hear of a document 4 times a second at most.
+    shareEvents(sync.registry.changes, bus, 'documents', { coalesceMs: 250 });
     shareEvents(services.caseAdmin.changes, bus, 'consents');
     shareEvents(actions.changes, bus, 'actions');
     shareEvents(services.notifications.events, bus, 'notifications');

@@ -97,12 +97,39 @@ async function writeAppends(backend: Backend, appends: Append[]): Promise<number
       exec(insertAppends(backend.db, appends, seqs).compile());
       return seqs;
     });
-  return backend.write(async (trx) => {
-    const heads = await reserveQuery(trx, counts).execute();
-    const seqs = sequencesOf(appends, firstSequences(heads, counts));
-    await insertAppends(trx, appends, seqs).execute();
-    return seqs;
+  // PostgreSQL: one statement, so a batch costs one round trip (no BEGIN and COMMIT of its own).
+  const { rows } = await appendStatement(appends).execute(backend.db);
+  const first = new Map<string, number>();
+  for (const { document_name: name, seq } of rows)
+    first.set(name, Math.min(Number(seq), first.get(name) ?? Infinity));
+  return sequencesOf(appends, first);
+}
+
+/**
+ * The appends of a batch in one PostgreSQL statement: it reserves each document's next sequences
+ * (the heads in sorted order, locked until the statement commits, as in reserveQuery) and
+ * inserts the updates numbered from them, in the order given per document.
+ */
+function appendStatement(appends: Append[]) {
+  const nth = new Map<string, number>();
+  const values = appends.map((a) => {
+    const n = (nth.get(a.name) ?? 0) + 1;
+    nth.set(a.name, n);
+    return sql`(${a.name}::text, ${n}::int, ${toBuffer(a.data)}::bytea, ${a.userId}::text)`;
   });
+  return sql<{ document_name: string; seq: number }>`
+    WITH appended (document_name, n, data, user_id) AS (VALUES ${sql.join(values)}),
+    counts AS (SELECT document_name, count(*)::int AS c FROM appended GROUP BY document_name),
+    heads AS (
+      INSERT INTO document_heads (document_name, seq)
+      SELECT document_name, c FROM counts ORDER BY document_name
+      ON CONFLICT (document_name) DO UPDATE SET seq = document_heads.seq + excluded.seq
+      RETURNING document_name, seq
+    )
+    INSERT INTO document_updates (document_name, seq, data, user_id)
+    SELECT a.document_name, h.seq - c.c + a.n, a.data, a.user_id
+    FROM appended a JOIN heads h USING (document_name) JOIN counts c USING (document_name)
+    RETURNING document_name, seq`;
 }
 
 /**

@@ -17,6 +17,11 @@ export class AppliedSequence {
     return this.#through;
   }
 
+  /** Whether an own sequence waits past a gap (an update of another instance not applied yet). */
+  get gapped(): boolean {
+    return this.#ahead.size > 0;
+  }
+
   /** An update with this sequence is applied to the copy (its own append, or one read back). */
   add(seq: number): void {
     if (seq <= this.#through) return;

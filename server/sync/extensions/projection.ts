@@ -3,6 +3,9 @@ import type { SummaryStore } from '../../caseload/summaries.js';
 import type { Logger } from '../../logger.js';
 import type { ChangeContext, DocumentContext, SyncExtension } from '../extension.js';
 
+/** Longest stretch of projecting before edits get their turn. */
+const sliceMs = 5;
+
 export interface ProjectionOptions {
   /** Wait this long after a change before projecting, so a burst of typing costs one write. */
   debounceMs: number;
@@ -10,13 +13,13 @@ export interface ProjectionOptions {
 
 /**
  * Keeps each case's summary row (the caseload's source) up to date: shortly after its board
- * changes, when it is loaded without a row, and before it leaves memory.
+ * changes (at most `debounceMs` later; the boards that changed meanwhile are written together),
+ * when it is loaded without a row, and before it leaves memory.
  */
 export class Projection implements SyncExtension {
-  private readonly pending = new Map<
-    string,
-    { timer: NodeJS.Timeout; doc: ChangeContext['doc']; changedAt: Date }
-  >();
+  private readonly pending = new Map<string, { doc: ChangeContext['doc']; changedAt: Date }>();
+  /** One wait for all boards: what changed during it is written together (one statement). */
+  private tick: NodeJS.Timeout | null = null;
   /** Milliseconds spent projecting, for the benchmark. */
   readonly timings: number[] = [];
 
@@ -39,21 +42,12 @@ export class Projection implements SyncExtension {
   }
 
   onChange({ documentName, doc }: ChangeContext): void {
-    const caseId = boardCaseId(documentName);
-    if (!caseId) return;
-    const existing = this.pending.get(documentName);
-    if (existing) {
-      existing.changedAt = new Date();
-      return;
-    }
-    const entry = {
-      doc,
-      changedAt: new Date(),
-      // flush never rejects: a failed write is logged in run.
-      timer: setTimeout(() => void this.flush(documentName), this.options.debounceMs),
-    };
-    entry.timer.unref();
-    this.pending.set(documentName, entry);
+    if (!boardCaseId(documentName)) return;
+    this.pending.set(documentName, { doc, changedAt: new Date() });
+    if (this.tick) return;
+    // flushAll never rejects: a failed write is logged in run.
+    this.tick = setTimeout(() => void this.flushAll(), this.options.debounceMs);
+    this.tick.unref();
   }
 
   onStoreDocument({ documentName }: DocumentContext): Promise<void> {
@@ -61,14 +55,31 @@ export class Projection implements SyncExtension {
   }
 
   async onDestroy(): Promise<void> {
-    await Promise.all([...this.pending.keys()].map((name) => this.flush(name)));
+    await this.flushAll();
+  }
+
+  /** Writes every board that changed since the last write, together. Never rejects. */
+  private async flushAll(): Promise<void> {
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = null;
+    const writes: Promise<void>[] = [];
+    let sliceStart = performance.now();
+    for (const name of [...this.pending.keys()]) {
+      writes.push(this.flush(name));
+      // Reading hundreds of boards is CPU work: let edits through every few milliseconds (the
+      // rows read meanwhile still go to the database together).
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    await Promise.all(writes);
   }
 
   /** Writes what waits for this document now; the board is read before it returns. Never rejects. */
   private flush(documentName: string): Promise<void> {
     const entry = this.pending.get(documentName);
     if (!entry) return Promise.resolve();
-    clearTimeout(entry.timer);
     this.pending.delete(documentName);
     return this.run(boardCaseId(documentName)!, entry.doc, entry.changedAt);
   }

@@ -5,7 +5,8 @@ import type { AccessLog } from '../../audit/accessLog.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import { accessPoint, sessionFromHeaders } from '../../http/session.js';
 import { viewerOf } from '../../services/access.js';
-import type { DocumentAccess, FactsCache } from '../../services/documentAccess.js';
+import { FactsCache } from '../../services/documentAccess.js';
+import type { DocumentAccess } from '../../services/documentAccess.js';
 import type { AwarenessEntry } from '../awarenessCodec.js';
 import type { ConnectionContext, SyncExtension, UpdateContext } from '../extension.js';
 import { SyncRefusal } from '../extension.js';
@@ -122,7 +123,7 @@ export class SessionAccess implements SyncExtension {
   private currentPass: { facts: FactsCache; sessions: Map<string, Promise<boolean>> } | null = null;
   private pass() {
     if (!this.currentPass) {
-      this.currentPass = { facts: new Map(), sessions: new Map() };
+      this.currentPass = { facts: new FactsCache(), sessions: new Map() };
       queueMicrotask(() => (this.currentPass = null));
     }
     return this.currentPass;

@@ -27,6 +27,8 @@ export function redisBus(url: string, log: Logger, options: RedisBusOptions = {}
       lazyConnect: false,
       maxRetriesPerRequest: name === 'publish' ? 0 : null,
       enableOfflineQueue: name !== 'publish',
+      // What is published in one tick (a burst of edits) goes to Redis in one write.
+      enableAutoPipelining: name === 'publish',
       retryStrategy: (times) => Math.min(times * 100, 2_000),
     });
     // Once per drop, not once per retry.

@@ -30,6 +30,10 @@ interface Copy {
   applied: AppliedSequence;
   unsubscribe: () => void;
   gapTimer: NodeJS.Timeout | null;
+  /** The timer must read back whatever it finds (a load, a reconnect), not only a gap still open. */
+  readAnyway: boolean;
+  /** The highest sequence known to exist in the log (heard of, or seen in its head). */
+  known: number;
   catchingUp: Promise<void> | null;
 }
 
@@ -97,6 +101,8 @@ export class Replication implements DocumentReplication {
       document,
       applied,
       gapTimer: null,
+      readAnyway: false,
+      known: applied.through,
       catchingUp: null,
       unsubscribe: () => {
         unsubscribeUpdates();
@@ -105,7 +111,7 @@ export class Replication implements DocumentReplication {
       },
     });
     // Changes stored by others between this copy's load and the subscription.
-    this.scheduleCatchUp(name, 0);
+    this.scheduleReadBack(name);
   }
 
   /** The document left memory here. */
@@ -114,15 +120,19 @@ export class Replication implements DocumentReplication {
     if (!copy || copy.document !== document) return;
     copy.unsubscribe();
     if (copy.gapTimer) clearTimeout(copy.gapTimer);
+    copy.gapTimer = null;
     this.copies.delete(document.name);
+    this.ended();
   }
 
   /** A change made here was stored with sequence `seq`: tell the others. */
   stored(document: SharedDocument, seq: number, update: Uint8Array): void {
     this.bus.publish(`doc:${document.name}`, encodeUpdate(seq, update));
     const copy = this.copies.get(document.name);
+    if (!copy || copy.document !== document) return;
+    copy.known = Math.max(copy.known, seq);
     // Our sequence may leave a gap (another instance's append before it, not heard of yet).
-    if (copy && copy.document === document && copy.applied.through < seq) this.scheduleCatchUp(document.name);
+    if (this.lacking(copy)) this.scheduleCatchUp(document.name);
   }
 
   private received(name: string, payload: Uint8Array): void {
@@ -132,20 +142,46 @@ export class Replication implements DocumentReplication {
     if (seq <= copy.applied.through) return;
     this.apply(copy, update);
     copy.applied.add(seq);
-    if (copy.applied.through < seq) this.scheduleCatchUp(name);
+    copy.known = Math.max(copy.known, seq);
+    if (this.lacking(copy)) this.scheduleCatchUp(name);
+  }
+
+  /** Whether the log holds an update this copy has not applied (as far as this instance knows). */
+  private lacking(copy: Copy): boolean {
+    return copy.applied.through < copy.known || copy.applied.gapped;
   }
 
   private apply(copy: Copy, update: Uint8Array): void {
     Y.applyUpdate(copy.document.doc, update, fromOtherInstance);
   }
 
-  private scheduleCatchUp(name: string, delay = this.options.gapWaitMs): void {
+  /**
+   * After `gapWaitMs`, reads back what is still missing then; a gap that the late message closed
+   * meanwhile costs no query.
+   */
+  private scheduleCatchUp(name: string): void {
     const copy = this.copies.get(name);
     if (!copy || copy.gapTimer) return;
     copy.gapTimer = setTimeout(() => {
       copy.gapTimer = null;
+      if (copy.readAnyway || this.lacking(copy)) void this.catchUp(name);
+      copy.readAnyway = false;
+      this.ended();
+    }, this.options.gapWaitMs);
+    copy.gapTimer.unref();
+  }
+
+  /** Reads back at once whatever the log holds past this copy (after a load or a reconnect). */
+  private scheduleReadBack(name: string): void {
+    const copy = this.copies.get(name);
+    if (!copy) return;
+    if (copy.gapTimer) clearTimeout(copy.gapTimer);
+    copy.readAnyway = false;
+    copy.gapTimer = setTimeout(() => {
+      copy.gapTimer = null;
       void this.catchUp(name);
-    }, delay);
+      this.ended();
+    }, 0);
     copy.gapTimer.unref();
   }
 
@@ -165,16 +201,18 @@ export class Replication implements DocumentReplication {
         copy.applied.coverThrough(rows.at(-1)!.seq);
       } catch (error) {
         this.logger.warn('reading missed changes failed; trying again', { error: String(error) });
-        setTimeout(() => this.scheduleCatchUp(name), this.options.gapWaitMs).unref();
+        copy.readAnyway = true;
+        this.scheduleCatchUp(name);
       } finally {
         copy.catchingUp = null;
+        this.ended();
       }
     })();
     return copy.catchingUp;
   }
 
   private catchUpAll(): void {
-    for (const name of this.copies.keys()) this.scheduleCatchUp(name, 0);
+    for (const name of this.copies.keys()) this.scheduleReadBack(name);
   }
 
   /** The safety net: a document whose log is ahead of this copy is read back. */
@@ -185,16 +223,27 @@ export class Replication implements DocumentReplication {
       const heads = await this.log.heads(names);
       for (const [name, head] of heads) {
         const copy = this.copies.get(name);
-        if (copy && head > copy.applied.through) this.scheduleCatchUp(name, 0);
+        if (!copy || head <= copy.applied.through) continue;
+        // The message of the newest update may still be on its way: read back only what is
+        // still missing after the gap wait.
+        copy.known = Math.max(copy.known, head);
+        this.scheduleCatchUp(name);
       }
     } catch (error) {
       this.logger.warn('comparing document heads failed', { error: String(error) });
     }
   }
 
-  /** Resolves once no read-back is under way (tests, shutdown). */
+  /** Resolves once no gap is waited for and no read-back is under way (tests). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.copies.values()].flatMap((c) => c.catchingUp ?? []));
+    const busy = () => [...this.copies.values()].some((c) => c.gapTimer !== null || c.catchingUp !== null);
+    while (busy()) await new Promise<void>((resolve) => this.whenQuiet.push(resolve));
+  }
+
+  private readonly whenQuiet: (() => void)[] = [];
+  /** A wait or a read-back ended: whoever waits for `settled` looks again. */
+  private ended(): void {
+    for (const resolve of this.whenQuiet.splice(0)) resolve();
   }
 
   close(): void {
