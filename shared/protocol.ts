@@ -46,7 +46,16 @@ export interface TrimmedNotice {
   maxLength: number;
   removed: string;
 }
-export type SyncNotice = TrimmedNotice;
+/**
+ * Whether this connection may write (SPEC A2, A4): sent when the connection opens and whenever it
+ * changes (a closed meeting or case, a changed membership). Writes sent while it is `read` are
+ * dropped by the server, so the browser stops taking them and lists any it had as not saved.
+ */
+export interface AccessNotice {
+  kind: 'access';
+  access: 'read' | 'write';
+}
+export type SyncNotice = TrimmedNotice | AccessNotice;
 
 /** `shared`: the board every member sees; `medical`/`social`: consent compartments per domain. */
 export const documentParts = ['shared', 'medical', 'social'] as const;

@@ -12,10 +12,16 @@ const trimmedNoticeSchema = z.object({
   removed: z.string(),
 });
 
+const accessNoticeSchema = z.object({
+  kind: z.literal('access'),
+  access: z.enum(['read', 'write']),
+});
+const noticeSchema = z.discriminatedUnion('kind', [trimmedNoticeSchema, accessNoticeSchema]);
+
 /** The notice in a message's JSON, or null for anything this version does not know. */
 export function parseSyncNotice(json: string): SyncNotice | null {
   try {
-    const parsed = trimmedNoticeSchema.safeParse(JSON.parse(json));
+    const parsed = noticeSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

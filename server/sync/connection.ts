@@ -46,8 +46,15 @@ export class Connection implements Peer {
     this.held = new HeldUpdates(limits.hold, (reason) => this.close(closeCodes.resync, reason));
   }
 
+  /** Whether the document is loaded and the browser greeted. */
+  get attached(): boolean {
+    return this.document !== null;
+  }
+
   /** The document is loaded: greet the client and handle what it already sent. */
   attach(document: SharedDocument): void {
+    // Before the document: the browser knows whether it may write before it can type (A2).
+    this.sendAccess();
     this.document = document;
     document.greet(this);
     const queued = this.queue;
@@ -101,6 +108,14 @@ export class Connection implements Peer {
       this.log.warn('malformed sync message', { document: this.context.documentName });
       this.close(closeCodes.malformedMessage, 'malformed message');
     }
+  }
+
+  private sentAccess: boolean | null = null;
+  /** Tells the browser whether it may write, when that is new to it (SPEC A2, A4). */
+  sendAccess(): void {
+    if (this.closed || this.sentAccess === this.context.readOnly) return;
+    this.sentAccess = this.context.readOnly;
+    this.send(outgoing.notice({ kind: 'access', access: this.context.readOnly ? 'read' : 'write' }));
   }
 
   private handleSync(decoder: decoding.Decoder, document: SharedDocument): void {

@@ -178,6 +178,8 @@ export class SyncServer {
     if (connection.closed) return;
     try {
       await this.pipeline.checkAccess(connection.context);
+      // A downgrade (a closed meeting or case) or an upgrade reaches the browser at once.
+      if (connection.attached) connection.sendAccess();
     } catch (error) {
       if (connection.closed) return;
       if (error instanceof SyncRefusal) connection.close(error.code, error.reason);

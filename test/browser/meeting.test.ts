@@ -22,10 +22,32 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
   /** Ahmet Yılmaz on the agenda: initials and birth year. */
   let ahmet = '';
 
+  /**
+   * Per page: while `hold` is on, what the server sends over sync sockets waits (what this browser
+   * sends still goes), as on a slow line where a change of access reaches the server first.
+   */
+  const lines = new Map<Page, { hold: boolean; release(): void }>();
   const open = async (username: string) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     await addSessionCookie(context, server, username);
-    return context.newPage();
+    const waiting: (() => void)[] = [];
+    const line = {
+      hold: false,
+      release() {
+        line.hold = false;
+        for (const send of waiting.splice(0)) send();
+      },
+    };
+    await context.routeWebSocket(/\/sync\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => {
+        if (line.hold) waiting.push(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    const page = await context.newPage();
+    lines.set(page, line);
+    return page;
   };
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
@@ -84,7 +106,7 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
     youssef = await open('youssef');
     nadia = await open('nadia');
     await Promise.all([youssef.goto(meetingUrl), nadia.goto(meetingUrl)]);
-    await youssef.getByText('U volgt de voorzitter.').waitFor();
+    await youssef.getByText('Je volgt de voorzitter.').waitFor();
 
     await chair.getByRole('button', { name: 'Volgende casus' }).click();
     for (const page of [youssef, nadia]) {
@@ -96,18 +118,18 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
     // Youssef is on Fatima's case; Nadia is not, so she sees the agenda line only.
     await expect.poll(() => caseHeading(youssef).textContent()).toContain('Fatima Ouali');
     await expect.poll(() => caseHeading(nadia).textContent()).toMatch(/^F\.O\./);
-    await nadia.getByText(/U bent geen lid van deze casus/).waitFor();
+    await nadia.getByText(/Je bent geen lid van deze casus/).waitFor();
     expect(await nadia.locator('.meeting-case').textContent()).not.toContain('Fatima Ouali');
     await shot(nadia, 'meeting-agenda-line-only.png');
 
     // Youssef looks back at Ahmet; the chair moving on no longer moves his screen.
     await youssef.getByRole('button', { name: `Bekijk ${ahmet}` }).click();
-    await youssef.getByText('U kijkt zelf rond.').waitFor();
+    await youssef.getByText('Je kijkt zelf rond.').waitFor();
     await chair.getByRole('button', { name: `Bekijk ${ahmet}` }).click();
     await chair.getByRole('button', { name: `Bespreek ${ahmet}` }).click();
     await expect.poll(() => caseHeading(nadia).textContent()).toContain('Ahmet Yılmaz');
     await youssef.getByRole('button', { name: 'Volg de voorzitter' }).click();
-    await youssef.getByText('U volgt de voorzitter.').waitFor();
+    await youssef.getByText('Je volgt de voorzitter.').waitFor();
     await expect.poll(() => caseHeading(youssef).textContent()).toContain('Ahmet Yılmaz');
     // The item's clock runs against its slot.
     await expect
@@ -155,14 +177,41 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
     await Promise.all([shot(chair, 'meeting-chair.png'), shot(youssef, 'meeting-attendee.png')]);
   });
 
-  it('the chair closes the meeting; everything stays readable and the minutes are written', async () => {
+  it('the chair closes the meeting: open pages turn closed and read-only at once, and a note the server dropped is shown as not saved, never as part of the minutes', async () => {
+    const notes = (page: Page) => page.locator('#meeting-notes');
+    // The field while it can be typed in, the text once it is read-only.
+    const notesText = (page: Page) =>
+      notes(page).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? '')));
     await youssef.getByText('Iedereen typt tegelijk mee.').waitFor();
+    // Nadia's line is slow: the close reaches her browser only after she typed on.
+    lines.get(nadia)!.hold = true;
     chair.once('dialog', (dialog) => void dialog.accept());
     await chair.getByRole('button', { name: 'Overleg sluiten' }).click();
     await chair.waitForURL(/\/verslag$/);
-    await youssef.reload();
-    await youssef.getByText('Dit overleg is gesloten. U kunt alles nog lezen.').waitFor();
-    // Nobody types along any more: the hint that says so is gone with the field (issue 14, item 12).
+
+    // Youssef's open page follows without a reload: closed, read-only, the hint gone.
+    await youssef.getByText('Dit overleg is gesloten. Je kunt alles nog lezen.').waitFor({ timeout: 3_000 });
+    await youssef.getByText('Gesloten', { exact: false }).first().waitFor();
+    expect(await youssef.locator('textarea#meeting-notes').count()).toBe(0);
     expect(await youssef.getByText('Iedereen typt tegelijk mee.').count()).toBe(0);
+
+    // Nadia types after the close; the server drops it. When the word arrives her screen shows
+    // the note as not saved, and the notes as the minutes have them.
+    await notes(nadia).pressSequentially(' Te laat getypt.', { delay: 10 });
+    lines.get(nadia)!.release();
+    await nadia.getByText('Dit overleg is gesloten. Je kunt alles nog lezen.').waitFor({ timeout: 3_000 });
+    const notSaved = nadia.getByRole('region', { name: 'Niet bewaard' });
+    await notSaved.getByText('Te laat getypt.', { exact: false }).waitFor({ timeout: 5_000 });
+    await expect.poll(() => notesText(nadia)).not.toContain('Te laat getypt.');
+    expect(await notesText(nadia)).toContain('Huisarts: slaapt beter.');
+    await shot(nadia, 'meeting-closed-not-saved.png');
+
+    // A reload brings back what the server has, never the dropped note.
+    await nadia.reload();
+    await notes(nadia).waitFor();
+    await expect.poll(() => notesText(nadia)).toContain('Huisarts: slaapt beter.');
+    expect(await notesText(nadia)).not.toContain('Te laat getypt.');
+    const minutes = await chair.locator('main').textContent();
+    expect(minutes).not.toContain('Te laat getypt.');
   });
 });

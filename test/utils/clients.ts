@@ -1,6 +1,10 @@
+import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { messageTypes } from '../../shared/protocol.js';
+import type { SyncNotice } from '../../shared/protocol.js';
+import { parseSyncNotice } from '../../shared/syncNotice.js';
 import { eventually } from './eventually.js';
 
 export interface SyncClient {
@@ -8,6 +12,8 @@ export interface SyncClient {
   provider: WebsocketProvider;
   /** Close events the server sent (code and reason). */
   closes: { code: number; reason: string }[];
+  /** Our notices the server sent (SPEC R2, A2), in order. */
+  notices: SyncNotice[];
   destroy(): void;
 }
 
@@ -37,6 +43,11 @@ export function connectClient(
     maxBackoffTime: 200,
   });
   const closes: SyncClient['closes'] = [];
+  const notices: SyncNotice[] = [];
+  provider.messageHandlers[messageTypes.notice] = (_encoder, decoder) => {
+    const notice = parseSyncNotice(decoding.readVarString(decoder));
+    if (notice) notices.push(notice);
+  };
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -44,6 +55,7 @@ export function connectClient(
     doc,
     provider,
     closes,
+    notices,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -56,3 +68,7 @@ export async function synced(client: SyncClient, timeoutMs = 5_000): Promise<voi
     if (!client.provider.synced) throw new Error('not synced yet');
   }, timeoutMs);
 }
+
+/** The last access the server told this client (SPEC A2), or null before it said. */
+export const accessOf = (client: SyncClient): 'read' | 'write' | null =>
+  client.notices.reduce<'read' | 'write' | null>((last, n) => (n.kind === 'access' ? n.access : last), null);

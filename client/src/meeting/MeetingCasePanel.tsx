@@ -8,7 +8,7 @@ import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/proto
 import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { useDocRead } from '../board/useDocRead.js';
 import { CollabText } from '../components/CollabText.js';
-import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import { useCaseDocument, useConnectionState, useDocumentAccess } from '../sync/hooks.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
 import { ActionList } from './ActionList.js';
 import { ChangesSince } from './ChangesSince.js';
@@ -36,7 +36,7 @@ function OpenCase({
   item,
   board,
   details,
-  readOnly,
+  readOnly: readOnlyHere,
 }: {
   meetingId: string;
   item: CaseDocument;
@@ -45,6 +45,11 @@ function OpenCase({
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
+  // The server's word counts at once, before the page has read the meeting again (a close).
+  const itemAccess = useDocumentAccess(item);
+  const boardAccess = useDocumentAccess(board);
+  const readOnly = readOnlyHere || itemAccess === 'read';
+  const boardReadOnly = readOnly || boardAccess === 'read';
   const { state, localReady } = useConnectionState(item);
   const discussed = useDocRead(item.doc, readMeetingCase);
   const boardData = useDocRead(board.doc, readBoard);
@@ -57,7 +62,7 @@ function OpenCase({
         <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
       </p>
       <ChangesSince meetingId={meetingId} caseId={details.id} />
-      <ClientQuestions board={board.doc} caseId={details.id} readOnly={readOnly} />
+      <ClientQuestions board={board.doc} caseId={details.id} readOnly={boardReadOnly} />
       <section aria-labelledby="notes-heading">
         <h3 id="notes-heading">{t('meeting.notes')}</h3>
         {/* "Everyone types along" is true only while the notes can be typed in. */}

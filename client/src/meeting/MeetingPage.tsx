@@ -10,7 +10,7 @@ import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { PresenceBar } from '../board/PresenceBar.js';
 import { formatDateTime } from '../i18n/index.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
-import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import { useCaseDocument, useConnectionState, useDocumentAccess } from '../sync/hooks.js';
 import { usePeers } from '../sync/presence.js';
 import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { AddAgendaCase } from './AddAgendaCase.js';
@@ -54,7 +54,11 @@ function OpenMeeting({
   const peers = usePeers(document.awareness);
   const agenda = useDocRead(document.doc, readAgenda);
   const chair = useChairCurrent(document.awareness, details.chairUserId, agenda);
+  // Closing the meeting makes its documents read-only: the server says so at once, and the page
+  // reads the meeting again (status, minutes link) when it does.
+  const access = useDocumentAccess(document, reload);
   const closed = details.status === 'closed';
+  const readOnly = closed || access === 'read';
   const [following, setFollowing] = useState(!details.iAmChair);
   const [own, setOwn] = useState<string | null>(null);
   const current = details.iAmChair ? (agenda.find((i) => i.startedAt !== null)?.id ?? null) : chair.current;
@@ -173,14 +177,15 @@ function OpenMeeting({
             agenda={agenda}
             selected={selected}
             current={current}
-            readOnly={closed}
+            readOnly={readOnly}
             onSelect={select}
             canRemove={(id) =>
-              !closed && (details.iAmChair || details.agenda.find((c) => c.caseId === id)?.access === 'write')
+              !readOnly &&
+              (details.iAmChair || details.agenda.find((c) => c.caseId === id)?.access === 'write')
             }
             onRemove={(id) => void remove(id)}
           />
-          {!closed && <AddAgendaCase details={details} onAdded={reload} />}
+          {!readOnly && <AddAgendaCase details={details} onAdded={reload} />}
           <AttentionSpread meetingId={details.id} refreshKey={current ?? ''} />
         </section>
         <section className="panel meeting-case" aria-live="polite" aria-labelledby="meeting-case-heading">
@@ -198,7 +203,7 @@ function OpenMeeting({
                   key={selectedCase.caseId}
                   meetingId={details.id}
                   agendaCase={selectedCase}
-                  readOnly={closed || selectedCase.access !== 'write'}
+                  readOnly={readOnly || selectedCase.access !== 'write'}
                 />
               ) : (
                 <p className="agenda-line-only">

@@ -26,7 +26,7 @@ import { useUndo } from '../board/undo/useUndo.js';
 import { VersionsPanel } from '../board/versions/VersionsPanel.js';
 import { useSession } from '../session.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
-import { useBoard, useCaseDocument, useConnectionState } from '../sync/hooks.js';
+import { useBoard, useCaseDocument, useConnectionState, useDocumentAccess } from '../sync/hooks.js';
 import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 import { useApi } from '../useApi.js';
@@ -63,7 +63,10 @@ function OpenBoard({
   const { state, localReady } = useConnectionState(document);
   const peers = usePeers(document.awareness);
   const { user } = useSession();
-  const readOnly = details.myAccess.access === 'read';
+  // The server's word on access counts at once (a closed case, a changed membership); the page
+  // reads the case again when it changes, for the reason and the rest of the details.
+  const access = useDocumentAccess(document, reload);
+  const readOnly = details.myAccess.access === 'read' || access === 'read';
   const undo = useUndo(document.doc, !readOnly);
   const [highlighted, setHighlighted] = useState<PerspectiveId | null>(null);
   const [openGoalId, openGoal] = useState<string | null>(null);

@@ -54,6 +54,8 @@ export interface Adopted {
   provider: WebsocketProvider;
   /** When the recovery finished, so a refusal right after it is not recovered again. */
   recoveredAt: number;
+  /** The copy is the server's, unchanged here (a read-only refresh): nothing of it to check. */
+  fromServer?: boolean;
 }
 
 /**
@@ -75,6 +77,15 @@ export class CaseDocument {
   onRefused: ((code: number) => void) | null = null;
   /** Set by the session: the server says something about this person's typing (R2). */
   onNotice: ((notice: SyncNotice) => void) | null = null;
+  /** Whether the server takes this browser's writes (its access notice); null until it said. */
+  access: 'read' | 'write' | null = null;
+  /**
+   * Whether this copy may hold writes the server does not have and, while read-only, drops
+   * (SPEC A2): typed here, or brought from IndexedDB. The session checks it against the server.
+   */
+  mayHoldUnsaved = false;
+  /** Set by the session: the connection is read-only and this copy may hold what it dropped. */
+  onReadOnlyWrites: (() => void) | null = null;
   private lastClose: number | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly changeListeners = new Set<() => void>();
@@ -86,8 +97,12 @@ export class CaseDocument {
   ) {
     this.doc = adopted?.doc ?? new Y.Doc();
     this.recoveredAt = adopted?.recoveredAt ?? null;
-    this.doc.on('update', () => {
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       this.version++;
+      // Anything but the server's own messages: typing, or what IndexedDB kept of earlier work.
+      if (origin !== this.provider && !adopted?.fromServer) this.mayHoldUnsaved = true;
+      else if (origin !== this.provider && origin !== this.local) this.mayHoldUnsaved = true;
+      if (this.mayHoldUnsaved && this.access === 'read') this.onReadOnlyWrites?.();
       for (const l of this.changeListeners) l();
     });
     this.local = new IndexeddbPersistence(name, this.doc);
@@ -96,7 +111,13 @@ export class CaseDocument {
       this.emit();
     });
     this.provider = adopted?.provider ?? connectProvider(name, this.doc, options);
-    noticeHandlers.set(this.provider, (notice) => this.onNotice?.(notice));
+    noticeHandlers.set(this.provider, (notice) => {
+      if (notice.kind !== 'access') return this.onNotice?.(notice);
+      if (notice.access === this.access) return;
+      this.access = notice.access;
+      this.emit();
+      if (notice.access === 'read' && this.mayHoldUnsaved) this.onReadOnlyWrites?.();
+    });
     if (adopted) {
       this.localReady = true;
       this.state = this.provider.synced ? { kind: 'online' } : { kind: 'connecting' };

@@ -38,3 +38,22 @@ export function useBoard(document: CaseDocument): Board {
     return cache.current!.board;
   });
 }
+
+/**
+ * Whether the server takes this browser's writes to the document (its access notice, SPEC A2);
+ * `onChange` runs when that changes while open (a meeting or case closed, a membership changed),
+ * so a page can read its details again.
+ */
+export function useDocumentAccess(document: CaseDocument, onChange?: () => void): 'read' | 'write' | null {
+  const access = useSyncExternalStore(document.subscribe, () => document.access);
+  const previous = useRef<{ document: CaseDocument; access: 'read' | 'write' | null } | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { document, access };
+    if (before && before.document === document && before.access !== null && before.access !== access)
+      changed.current?.();
+  }, [document, access]);
+  return access;
+}

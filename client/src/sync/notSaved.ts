@@ -14,9 +14,11 @@ export interface NotSavedEntry {
   text: string;
   /**
    * `trimmed`: two people typed past a limit and the server cut this off (R2); `refusedAgain`:
-   * the server refused it right after a recovery too; the rest come from the recovery (rebase.ts).
+   * the server refused it right after a recovery too; `readOnly`: written while (or just before)
+   * the document became read-only, e.g. after the meeting closed; the rest come from the recovery
+   * (rebase.ts).
    */
-  reason: LostReason | 'trimmed' | 'refusedAgain';
+  reason: LostReason | 'trimmed' | 'refusedAgain' | 'readOnly';
   maxLength?: number;
   /** When it was listed (ISO). */
   at: string;

@@ -18,11 +18,22 @@ export class RecoveryFailed extends Error {
   }
 }
 
-type Lost = LostText | (Omit<LostText, 'reason'> & { reason: 'refusedAgain' });
+type Lost = LostText | (Omit<LostText, 'reason'> & { reason: 'refusedAgain' | 'readOnly' });
+
+/**
+ * `reapply`: after a refusal, the local changes are made again on the server's copy; `again`: a
+ * refusal right after a recovery, nothing is re-applied and the provider stays away; `readOnly`:
+ * the connection may no longer write (a closed meeting or case), so the server's copy replaces
+ * this one, the provider stays connected (read-only), and what it dropped is listed.
+ */
+export type RecoveryMode = 'reapply' | 'again' | 'readOnly';
 
 export interface Recovered {
-  /** The new copy of the document, synced with the server, stored in IndexedDB in place of the old one. */
-  document: CaseDocument;
+  /**
+   * The new copy of the document, synced with the server, stored in IndexedDB in place of the
+   * old one; null after `readOnly` when the old copy held nothing the server lacks (it stays).
+   */
+  document: CaseDocument | null;
   /**
    * What could not be kept, with its text and the field in words; after a repeated refusal
    * everything the server lacks.
@@ -49,7 +60,7 @@ function named(server: Y.Doc, local: Y.Doc, documentName: string, lost: Lost[]):
  * after a recovery) re-applies nothing: the fresh copy is the server's, the provider stays
  * disconnected, and everything the server lacks is returned as not saved.
  */
-export async function recover(old: CaseDocument, again: boolean): Promise<Recovered> {
+export async function recover(old: CaseDocument, mode: RecoveryMode): Promise<Recovered> {
   const name = parseDocumentName(old.name);
   if (!name) throw new Error('not a document name');
   const shape = shapeOfDocument(name);
@@ -82,20 +93,34 @@ export async function recover(old: CaseDocument, again: boolean): Promise<Recove
       }
       try {
         const plan = rebase(old.doc, doc, shape);
+        const notKept: 'refusedAgain' | 'readOnly' | null =
+          mode === 'reapply' ? null : mode === 'again' ? 'refusedAgain' : 'readOnly';
         const lost = named(doc, old.doc, old.name, [
           ...plan.lost,
-          ...(again ? plan.written.map((w) => ({ ...w, reason: 'refusedAgain' as const })) : []),
+          ...(notKept ? plan.written.map((w) => ({ ...w, reason: notKept })) : []),
         ]);
-        if (again) {
+        if (mode === 'readOnly' && plan.lost.length === 0 && plan.written.length === 0) {
+          // Nothing here the server lacks: the old copy is the record already.
+          provider.destroy();
+          doc.destroy();
+          resolve({ document: null, lost: [] });
+          return;
+        }
+        if (mode === 'again') {
           provider.disconnect();
-        } else {
+        } else if (mode === 'reapply') {
           applyRebase(doc, plan.edits, {
             maxUpdateBytes: old.options.maxUpdateBytes,
             origin: recoveryOrigin,
           });
         }
         old.replaceStoredCopy(doc);
-        const document = new CaseDocument(old.name, old.options, { doc, provider, recoveredAt: Date.now() });
+        const document = new CaseDocument(old.name, old.options, {
+          doc,
+          provider,
+          recoveredAt: Date.now(),
+          fromServer: mode === 'readOnly',
+        });
         resolve({ document, lost });
       } catch (error) {
         provider.destroy();

@@ -13,7 +13,8 @@ import type { ChangesAnswer } from '../../../shared/meetingApi.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
 import { signIn } from '../../utils/accounts.js';
 import type { CaseTeam } from '../../utils/caseTeam.js';
-import { connectClient, synced } from '../../utils/clients.js';
+import { accessOf, connectClient, synced } from '../../utils/clients.js';
+import { eventually } from '../../utils/eventually.js';
 import { api } from '../../utils/http.js';
 import { planMeeting, putOnAgenda, startMeetingServer } from '../../utils/meetings.js';
 import type { TestServer } from '../../utils/server.js';
@@ -109,6 +110,8 @@ describe('[M2] closing a meeting and what changed since', () => {
       await headersOf(t.gp.userId),
     );
     await synced(gp);
+    // The server says whether this connection may write before anything else, and again on a change.
+    expect(gp.notices[0]).toEqual({ kind: 'access', access: 'write' });
     expect((await api(server, t.gp.userId, 'POST', `/api/meetings/${meetingId}/close`)).status).toBe(403);
     expect((await api(server, t.coordinator.userId, 'POST', `/api/meetings/${meetingId}/close`)).status).toBe(
       200,
@@ -116,7 +119,7 @@ describe('[M2] closing a meeting and what changed since', () => {
     expect((await api(server, t.coordinator.userId, 'POST', `/api/meetings/${meetingId}/close`)).status).toBe(
       409,
     );
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => expect(accessOf(gp)).toBe('read'));
     meetingNotes(gp.doc)!.insert(0, 'te laat');
     await new Promise((r) => setTimeout(r, 200));
     const stored = await server.sync.registry.use(

@@ -23,6 +23,8 @@ export const enSync: Translation<typeof nlSync> = {
         incomplete: 'This could not be created because some details were missing.',
         removed: 'Someone else deleted this while you were working in it offline.',
         refusedAgain: 'The server refused this change a second time too.',
+        readOnly:
+          'This was not saved: you could no longer write here (for example because the meeting or the case was just closed).',
       },
     },
     field: {

@@ -20,6 +20,8 @@ export const nlSync = {
         incomplete: 'Dit kon niet worden aangemaakt, omdat er gegevens ontbraken.',
         removed: 'Iemand anders heeft dit verwijderd terwijl jij er offline in werkte.',
         refusedAgain: 'De server weigerde deze wijziging ook de tweede keer.',
+        readOnly:
+          'Dit is niet bewaard: je kon hier niet meer schrijven (bijvoorbeeld omdat het overleg of de casus net is afgesloten).',
       },
     },
     field: {

@@ -57,7 +57,9 @@ async function openScreen(who: Person): Promise<Screen> {
   await local.whenSynced;
   const client = connectClient(f.server.url, f.name, doc, who.headers);
   client.provider.messageHandlers[messageTypes.notice] = (_encoder, decoder) => {
-    who.notices.push(JSON.parse(decoding.readVarString(decoder)) as SyncNotice);
+    const notice = JSON.parse(decoding.readVarString(decoder)) as SyncNotice;
+    // Only what was cut off: the access notice at each connect is not about typing.
+    if (notice.kind === 'trimmed') who.notices.push(notice);
   };
   client.provider.on('connection-close', (event) => void (event && who.closes.push(event.code)));
   const screen = { person: who, doc, local, client };
