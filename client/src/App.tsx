@@ -1,24 +1,126 @@
+import { Component, Suspense, lazy, useEffect } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { SessionUser } from '../../shared/api.js';
-import { MyActionsPage } from './actions/MyActionsPage.js';
 import { NotificationBell } from './components/NotificationBell.js';
 import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
-import { AdminPage } from './pages/AdminPage.js';
-import { BoardPage } from './pages/BoardPage.js';
-import { CaseloadPage } from './pages/CaseloadPage.js';
-import { IntakePage } from './intake/IntakePage.js';
-import { InvitationPage } from './pages/InvitationPage.js';
-import { LoginPage } from './pages/LoginPage.js';
-import { MinutesPage } from './meeting/MinutesPage.js';
-import { MyPlanPage } from './myplan/MyPlanPage.js';
-import { CaseFilePage, MyFilePage } from './rights/ClientFilePage.js';
-import { PasswordPage } from './pages/PasswordPage.js';
-import { TwoFactorPage } from './pages/TwoFactorPage.js';
-import { MeetingPage } from './meeting/MeetingPage.js';
-import { MeetingsPage } from './meeting/MeetingsPage.js';
 import { SessionProvider, useSession } from './session.js';
+
+// Each page is a chunk of its own (issue 14, point 14): a client's plan does not download the
+// board, the meetings, the caseload or the admin pages, and the sign-in page stays small.
+const pages = {
+  login: () => import('./pages/LoginPage.js').then((m) => m.LoginPage),
+  invitation: () => import('./pages/InvitationPage.js').then((m) => m.InvitationPage),
+  twoFactor: () => import('./pages/TwoFactorPage.js').then((m) => m.TwoFactorPage),
+  password: () => import('./pages/PasswordPage.js').then((m) => m.PasswordPage),
+  caseload: () => import('./pages/CaseloadPage.js').then((m) => m.CaseloadPage),
+  board: () => import('./pages/BoardPage.js').then((m) => m.BoardPage),
+  intake: () => import('./intake/IntakePage.js').then((m) => m.IntakePage),
+  actions: () => import('./actions/MyActionsPage.js').then((m) => m.MyActionsPage),
+  minutes: () => import('./meeting/MinutesPage.js').then((m) => m.MinutesPage),
+  meetings: () => import('./meeting/MeetingsPage.js').then((m) => m.MeetingsPage),
+  meeting: () => import('./meeting/MeetingPage.js').then((m) => m.MeetingPage),
+  myPlan: () => import('./myplan/MyPlanPage.js').then((m) => m.MyPlanPage),
+  myFile: () => import('./rights/ClientFilePage.js').then((m) => m.MyFilePage),
+  caseFile: () => import('./rights/ClientFilePage.js').then((m) => m.CaseFilePage),
+  admin: () => import('./pages/AdminPage.js').then((m) => m.AdminPage),
+} satisfies Record<string, () => Promise<ComponentType>>;
+
+const page = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
+const LoginPage = page(pages.login);
+const InvitationPage = page(pages.invitation);
+const TwoFactorPage = page(pages.twoFactor);
+const PasswordPage = page(pages.password);
+const CaseloadPage = page(pages.caseload);
+const BoardPage = page(pages.board);
+const IntakePage = page(pages.intake);
+const MyActionsPage = page(pages.actions);
+const MinutesPage = page(pages.minutes);
+const MeetingsPage = page(pages.meetings);
+const MeetingPage = page(pages.meeting);
+const MyPlanPage = page(pages.myPlan);
+const MyFilePage = page(pages.myFile);
+const CaseFilePage = page(pages.caseFile);
+const AdminPage = page(pages.admin);
+
+/** The pages a role can open, fetched once the first page is shown so that moving on works offline. */
+function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
+  if (role === 'client') return ['myPlan', 'myFile', 'password', 'twoFactor'];
+  if (role === 'admin') return ['admin', 'password', 'twoFactor'];
+  return ['caseload', 'board', 'intake', 'actions', 'meetings', 'meeting', 'minutes', 'caseFile', 'password'];
+}
+
+function usePrefetch(user: SessionUser | null | undefined) {
+  const role = user && !user.twoFactorSetupRequired ? user.role : undefined;
+  useEffect(() => {
+    if (!role) return;
+    const fetchAll = () => {
+      // A failure here is not shown: the page says so itself when it is opened.
+      for (const name of pagesOf(role)) void pages[name]().catch(() => undefined);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(fetchAll, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(fetchAll, 1000);
+    return () => clearTimeout(id);
+  }, [role]);
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page-loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+function PageFailed() {
+  const { t } = useTranslation();
+  return (
+    <div role="alert">
+      <p>{t('common.pageFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('common.reload')}
+      </button>
+    </div>
+  );
+}
+
+interface BoundaryState {
+  failed: boolean;
+  pathname: string;
+}
+
+/**
+ * A page whose chunk could not be fetched (offline, or a new version replaced it) says so instead
+ * of leaving an empty screen; moving to another address tries again.
+ */
+class PageBoundary extends Component<{ pathname: string; children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { failed: false, pathname: this.props.pathname };
+  static getDerivedStateFromProps(props: { pathname: string }, state: BoundaryState) {
+    return props.pathname === state.pathname ? null : { failed: false, pathname: props.pathname };
+  }
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <PageFailed /> : this.props.children;
+  }
+}
+
+/** Shows a short loading state while the chunk of the current page arrives. */
+function Pages({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <PageBoundary pathname={pathname}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </PageBoundary>
+  );
+}
 
 const homeOf = (user: SessionUser) =>
   user.role === 'client' ? '/mijn-plan' : user.role === 'admin' ? '/beheer' : '/';
@@ -73,6 +175,7 @@ function Header() {
 function AppRoutes() {
   const { t } = useTranslation();
   const { user, expired } = useSession();
+  usePrefetch(user);
   if (user === undefined) return <p role="status">{t('common.loading')}</p>;
   if (user === null) {
     return (
@@ -127,7 +230,9 @@ export function App() {
         </a>
         <Header />
         <main id="main">
-          <AppRoutes />
+          <Pages>
+            <AppRoutes />
+          </Pages>
         </main>
       </BrowserRouter>
     </SessionProvider>

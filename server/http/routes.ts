@@ -19,6 +19,7 @@ import { sessionRouter } from '../routes/session/index.js';
 import { clientPlanService } from '../services/clientPlan.js';
 import type { Services } from '../services/index.js';
 import type { SyncServer } from '../sync/syncServer.js';
+import { clientFiles } from './clientFiles.js';
 import { permissionsPolicy, strictTransport } from './headers.js';
 import { requestLogger } from './requestLog.js';
 import { attachSession, csrfProtection, sessionFromHeaders } from './session.js';
@@ -80,17 +81,8 @@ export function httpApp(
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);
   });
   const clientDir = config.clientDir;
-  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
-    // Source maps would hand out the whole client source: none in production, even if a build made them.
-    if (config.env === 'production')
-      app.use((req, _res, next) =>
-        next(req.path.endsWith('.map') ? new HttpError(404, 'not found') : undefined),
-      );
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => {
-      res.sendFile(path.join(clientDir, 'index.html'));
-    });
-  }
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html')))
+    app.use(clientFiles(clientDir, { production: config.env === 'production' }));
   app.use(errorHandler(log));
 
   return app;

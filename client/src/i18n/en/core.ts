@@ -13,6 +13,8 @@ export const enCore: Translation<typeof nlCore> = {
   },
   common: {
     loading: 'Loading…',
+    pageFailed: 'This page could not be loaded. Check your connection and reload the page.',
+    reload: 'Reload',
     notFound: 'This page does not exist.',
     justNow: 'just now',
     tableOf: 'Table: {{name}}',

@@ -10,6 +10,8 @@ export const nlCore = {
   },
   common: {
     loading: 'Bezig met laden…',
+    pageFailed: 'Deze pagina kon niet worden geladen. Controleer je verbinding en laad de pagina opnieuw.',
+    reload: 'Opnieuw laden',
     notFound: 'Deze pagina bestaat niet.',
     justNow: 'zojuist',
     tableOf: 'Tabel: {{name}}',
