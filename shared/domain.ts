@@ -1,28 +1,24 @@
 import { z } from 'zod';
+import { defaultPerspectives, goalStatuses, lifeDomains, recoveryPhases } from './vocabulary.js';
 
-/** The four life domains a recovery goal belongs to (rows of the board). */
-export const lifeDomains = ['care', 'housing', 'income', 'work'] as const;
-export type LifeDomain = (typeof lifeDomains)[number];
+export {
+  defaultPerspectives,
+  goalStatuses,
+  lifeDomains,
+  professionalDomains,
+  recoveryPhases,
+} from './vocabulary.js';
+export type {
+  DefaultPerspective,
+  GoalStatus,
+  LifeDomain,
+  ProfessionalDomain,
+  RecoveryPhase,
+} from './vocabulary.js';
+
 export const lifeDomainSchema = z.enum(lifeDomains);
-
-/** The default recovery phases (columns of the board), in their fixed order. */
-export const recoveryPhases = ['treatment', 'transition', 'rebuilding', 'sustaining'] as const;
-export type RecoveryPhase = (typeof recoveryPhases)[number];
 export const recoveryPhaseSchema = z.enum(recoveryPhases);
-
-export const goalStatuses = ['open', 'active', 'achieved', 'stalled', 'dropped'] as const;
-export type GoalStatus = (typeof goalStatuses)[number];
 export const goalStatusSchema = z.enum(goalStatuses);
-
-/** The five default perspectives (lenses), in the fixed neutral order the UI always uses. */
-export const defaultPerspectives = [
-  'patient',
-  'unemployed',
-  'refugee',
-  'low-literacy',
-  'ex-detainee',
-] as const;
-export type DefaultPerspective = (typeof defaultPerspectives)[number];
 
 /** Ids of custom perspectives are `custom-` followed by a short slug or random id. */
 export const customPerspectiveIdSchema = z
@@ -30,10 +26,6 @@ export const customPerspectiveIdSchema = z
   .regex(/^custom-[a-z0-9-]{1,40}$/, 'must look like custom-<letters, digits or dashes>');
 export const perspectiveIdSchema = z.union([z.enum(defaultPerspectives), customPerspectiveIdSchema]);
 export type PerspectiveId = z.infer<typeof perspectiveIdSchema>;
-
-/** Professionals work either in the medical (GP, POH-GGZ, FACT…) or the social domain. */
-export const professionalDomains = ['medical', 'social'] as const;
-export type ProfessionalDomain = (typeof professionalDomains)[number];
 
 export const idSchema = z
   .string()

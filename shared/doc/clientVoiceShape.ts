@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { idSchema, lifeDomainSchema } from '../domain.js';
+import { faceScores } from '../vocabulary.js';
 import { collection, serverOnly, value } from './shape.js';
 
-/** A score on the five-step face scale: 1 (very bad) to 5 (very good). */
-export const faceScores = [1, 2, 3, 4, 5] as const;
+export { faceScores } from '../vocabulary.js';
+export type { FaceScore } from '../vocabulary.js';
 export const faceScoreSchema = z.literal(faceScores, { error: 'must be 1 to 5' });
-export type FaceScore = z.infer<typeof faceScoreSchema>;
 
 const moment = z.string().max(40);
 

@@ -2,34 +2,14 @@ import * as Y from 'yjs';
 import type { SignalState } from '../risk.js';
 import { signalStates } from '../risk.js';
 import { newId } from './board.js';
+import type { SignalPlan, SignalStatePlan, SignalStateTextField } from './signalPlanData.js';
+import { signalStateTextFields } from './signalPlanData.js';
 import type { GoalMove, RelapseKind } from './signalPlanShape.js';
 import { relapseKinds } from './signalPlanShape.js';
 
 /** Typed access to the signal plan and the observations in the board document. */
-export const signalStateTextFields = [
-  'signs',
-  'triggers',
-  'clientActions',
-  'networkActions',
-  'professionalActions',
-] as const;
-export type SignalStateTextField = (typeof signalStateTextFields)[number];
-
-export interface SignalStatePlan {
-  signs: string;
-  triggers: string;
-  clientActions: string;
-  networkActions: string;
-  professionalActions: string;
-  callName: string;
-  callPhone: string;
-}
-
-export interface SignalPlan {
-  relapseKinds: RelapseKind[];
-  protectiveFactors: string;
-  states: Record<SignalState, SignalStatePlan>;
-}
+export { hasSignalPlan, signalStateTextFields } from './signalPlanData.js';
+export type { SignalPlan, SignalStatePlan, SignalStateTextField } from './signalPlanData.js';
 
 export interface Observation {
   id: string;
@@ -98,10 +78,6 @@ export function readSignalPlan(doc: Y.Doc): SignalPlan {
     states,
   };
 }
-
-/** Whether the team wrote signs for at least one state. */
-export const hasSignalPlan = (plan: SignalPlan) =>
-  signalStates.some((s) => plan.states[s].signs.trim() !== '');
 
 export function signalText(doc: Y.Doc, state: SignalState, field: SignalStateTextField): Y.Text {
   return (signalPlanOf(doc).get(state) as YRecord).get(field) as Y.Text;

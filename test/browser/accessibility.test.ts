@@ -322,6 +322,9 @@ const pages: PageUnderTest[] = [
     heading: (t) => t.myPlan.heading,
     widths: [desktop, phone],
     then: async (page) => {
+      // On a phone the consents start folded: open them first.
+      if (await page.locator('#my-consents-heading button').count())
+        await press(page, '#my-consents-heading button');
       await press(page, '#give-consent-person', 'Space');
       await page.locator('#give-consent-who').selectOption({ index: 1 });
       await page.locator('.consent-question').waitFor();

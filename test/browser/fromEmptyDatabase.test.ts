@@ -256,7 +256,9 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
     await own.getByText(goalTitle).waitFor();
     await own.getByText(team.coordinator.name).first().waitFor();
     // While the support goes on the client can write: own words, questions, a consent.
-    for (const form of ['Mijn vraag', 'In mijn eigen woorden']) await own.getByLabel(form).waitFor();
+    await own.getByLabel('Mijn vraag').waitFor();
+    await own.getByRole('button', { name: 'Zeg het in je eigen woorden' }).first().click();
+    await own.getByLabel('In mijn eigen woorden').waitFor();
     await own.getByRole('button', { name: 'Ja, dit mag' }).waitFor();
     await shot(own, 'client-plan');
 

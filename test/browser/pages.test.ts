@@ -207,10 +207,11 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     // The client's own words reach the team's board.
     const goal = client.locator('.plan-goal').filter({ hasText: 'Klinische revalidatie afronden' });
     await goal.getByRole('heading', { name: 'Ik wil naar huis, naar mijn vrouw.' }).waitFor();
+    await goal.getByRole('button', { name: 'Verander je woorden' }).click();
     await goal
       .getByLabel('In mijn eigen woorden')
       .fill('Ik wil naar huis, naar mijn vrouw en kleinkinderen.');
-    await goal.getByRole('button', { name: 'Opslaan' }).click();
+    await goal.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await goal.getByText('Opgeslagen. Je team ziet dit nu ook.').waitFor();
     await client
       .getByRole('heading', { name: 'Ik wil naar huis, naar mijn vrouw en kleinkinderen.' })

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileAccess } from '../../../shared/api.js';
-import { formatDateTime } from '../i18n/index.js';
+import { fullDateTime } from './dates.js';
 import { useApi } from '../useApi.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import { groupVisits } from './visits.js';
@@ -29,7 +29,7 @@ export function AccessLog() {
           <ul className="visit-list">
             {(showAll ? entries : entries.slice(0, shownAtFirst)).map((visit) => (
               <li key={`${visit.at}-${visit.name}`} className="visit">
-                <span className="visit-when">{formatDateTime(visit.at, i18n.language)}</span>
+                <span className="visit-when">{fullDateTime(visit.at, i18n.language)}</span>
                 <span className="visit-who">
                   <strong>{visit.name}</strong>
                   {visit.role && (

@@ -12,8 +12,8 @@ export function ContactPerson({ plan }: { plan: ClientPlan }) {
     <PlanSection id="coordinator" heading={t('myPlan.coordinator')} className="plan-coordinator">
       {person ? (
         <div className="plan-contact">
-          <Avatar person={person} large />
-          <div>
+          <div className="plan-contact-who">
+            <Avatar person={person} large />
             <p>
               <strong>
                 <Sentences text={person.name} />
@@ -21,22 +21,22 @@ export function ContactPerson({ plan }: { plan: ClientPlan }) {
               <br />
               <Sentences text={[person.roleTitle, person.organisation].filter(Boolean).join(', ')} />
             </p>
-            <p>
-              <Sentences text={t('myPlan.coordinatorIntro')} />
-            </p>
-            <p className="contact-actions">
-              {person.phone && (
-                <a className="call-button" href={telHref(person.phone)}>
-                  {t('myPlan.call', { name: person.name, phone: person.phone })}
-                </a>
-              )}
-              {person.email && (
-                <a className="mail-link" href={`mailto:${person.email}`}>
-                  {t('myPlan.mail', { name: person.name })}
-                </a>
-              )}
-            </p>
           </div>
+          <p className="plan-contact-intro">
+            <Sentences text={t('myPlan.coordinatorIntro')} />
+          </p>
+          <p className="contact-actions">
+            {person.phone && (
+              <a className="call-button" href={telHref(person.phone)}>
+                {t('myPlan.call', { name: person.name, phone: person.phone })}
+              </a>
+            )}
+            {person.email && (
+              <a className="mail-link" href={`mailto:${person.email}`}>
+                {t('myPlan.mail', { name: person.name })}
+              </a>
+            )}
+          </p>
         </div>
       ) : (
         <p>

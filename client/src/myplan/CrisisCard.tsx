@@ -39,16 +39,7 @@ export function CrisisCard({ plan }: { plan: ClientPlan }) {
   }, []);
 
   return (
-    <PlanSection
-      id="crisis-card"
-      heading={t('myPlan.crisisCard.heading')}
-      className="crisis-card-section"
-      tools={
-        <button type="button" className="print-button" onClick={printCard}>
-          {t('myPlan.crisisCard.print')}
-        </button>
-      }
-    >
+    <PlanSection id="crisis-card" heading={t('myPlan.crisisCard.heading')} className="crisis-card-section">
       <p>
         <Sentences text={t('myPlan.crisisCard.intro')} />
       </p>
@@ -81,7 +72,13 @@ export function CrisisCard({ plan }: { plan: ClientPlan }) {
               {call.phone && (
                 <>
                   {' '}
-                  <a href={telHref(call.phone)}>{call.phone}</a>
+                  <a
+                    className="crisis-call"
+                    href={telHref(call.phone)}
+                    aria-label={t('myPlan.call', { name: call.name, phone: call.phone })}
+                  >
+                    {call.phone}
+                  </a>
                 </>
               )}
             </li>
@@ -89,6 +86,21 @@ export function CrisisCard({ plan }: { plan: ClientPlan }) {
           <li className="crisis-card-emergency">{t('myPlan.crisisCard.emergency')}</li>
         </ul>
       </div>
+      <p className="crisis-card-actions">
+        <button type="button" className="print-button" onClick={printCard}>
+          {t('myPlan.crisisCard.print')}
+        </button>
+        <a
+          href="#my-signal"
+          onClick={() => {
+            // Already the target: the folded plan opens on the same event as a new jump.
+            if (window.location.hash === '#my-signal')
+              window.dispatchEvent(new HashChangeEvent('hashchange'));
+          }}
+        >
+          {t('myPlan.crisisCard.more')}
+        </a>
+      </p>
     </PlanSection>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LifeDomain } from '../../../shared/domain.js';
+import type { LifeDomain } from '../../../shared/vocabulary.js';
 
 /** Simple, bold pictures for the life domains: a heart with a cross, a house, a coin, a briefcase. */
 const paths: Record<LifeDomain, ReactNode> = {

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
-import { formatDate } from '../i18n/index.js';
+import { fullDate } from './dates.js';
+import { Disclosure } from './Disclosure.js';
 import { OwnWords } from './OwnWords.js';
-import { Person } from './Person.js';
+import { Avatar, Person } from './Person.js';
 import { Sentences } from './ReadAloud.js';
 
 type PlanGoal = ClientPlan['goals'][number];
 
-/** One goal: in the client's words where they exist, what happens next and who helps. */
+/**
+ * One goal: in the client's words where they exist, how it goes and who helps; what happens next,
+ * the helper's phone and what the team calls it behind one button, so the goals stay short on a phone.
+ */
 export function GoalItem({
   goal,
   onSaved,
@@ -19,9 +23,11 @@ export function GoalItem({
   const { t, i18n } = useTranslation();
   const nextSteps = goal.steps.filter((s) => !s.done);
   const doneSteps = goal.steps.length - nextSteps.length;
+  const headingId = `goal-${goal.id}`;
+  const hasMore = nextSteps.length > 0 || doneSteps > 0 || !!goal.clientWords || !!goal.owner;
   return (
     <li className={`plan-goal status-border-${goal.status}`}>
-      <h4>
+      <h4 id={headingId}>
         <Sentences text={goal.clientWords || goal.title} />
       </h4>
       <p className="plan-goal-facts">
@@ -30,57 +36,66 @@ export function GoalItem({
         </span>
         {goal.targetDate && (
           <span>
-            <Sentences text={t('myPlan.target', { date: formatDate(goal.targetDate, i18n.language) })} />
+            <Sentences text={t('myPlan.target', { date: fullDate(goal.targetDate, i18n.language) })} />
           </span>
         )}
       </p>
-      {goal.clientWords && (
-        <p className="muted">
-          <Sentences text={t('myPlan.teamWords', { title: goal.title })} />
-        </p>
-      )}
       {goal.owner && (
-        <p className="plan-goal-owner">
-          <span className="plan-label">
-            <Sentences text={t('myPlan.helper')} />
-          </span>{' '}
-          <Person person={goal.owner} />
+        <p className="plan-goal-helps">
+          <Avatar person={goal.owner} /> <Sentences text={t('myPlan.helps', { name: goal.owner.name })} />
         </p>
       )}
-      {nextSteps.length > 0 && (
-        <>
-          <p className="plan-steps-label">
-            <Sentences text={t('myPlan.nextSteps')} />
-          </p>
-          <ul className="plan-steps">
-            {nextSteps.map((step) => (
-              <li key={step.id}>
-                <Sentences text={step.text} />
-                {step.dueDate && (
-                  <span className="muted">
-                    {' '}
-                    ({t('myPlan.due', { date: formatDate(step.dueDate, i18n.language) })})
-                  </span>
-                )}
-                {step.owner && (
-                  <span className="plan-step-helper">
-                    <span className="plan-label">
-                      <Sentences text={t('myPlan.helper')} />
-                    </span>{' '}
-                    <Person person={step.owner} />
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
+      {hasMore && (
+        <Disclosure
+          id={`${headingId}-more`}
+          summary={nextSteps.length > 0 ? t('myPlan.nextSteps') : t('myPlan.more')}
+        >
+          {goal.owner && (
+            <p className="plan-goal-owner">
+              <span className="plan-label">
+                <Sentences text={t('myPlan.helper')} />
+              </span>{' '}
+              <Person person={goal.owner} />
+            </p>
+          )}
+          {goal.clientWords && (
+            <p className="muted">
+              <Sentences text={t('myPlan.teamWords', { title: goal.title })} />
+            </p>
+          )}
+          {nextSteps.length > 0 && (
+            <ul className="plan-steps">
+              {nextSteps.map((step) => (
+                <li key={step.id}>
+                  <Sentences text={step.text} />
+                  {step.dueDate && (
+                    <span className="muted">
+                      {' '}
+                      <Sentences
+                        text={`(${t('myPlan.due', { date: fullDate(step.dueDate, i18n.language) })})`}
+                      />
+                    </span>
+                  )}
+                  {step.owner && (
+                    <span className="plan-step-helper">
+                      <span className="plan-label">
+                        <Sentences text={t('myPlan.helper')} />
+                      </span>{' '}
+                      <Person person={step.owner} />
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {doneSteps > 0 && (
+            <p className="muted">
+              <Sentences text={t('myPlan.doneSteps', { count: doneSteps })} />
+            </p>
+          )}
+        </Disclosure>
       )}
-      {doneSteps > 0 && (
-        <p className="muted">
-          <Sentences text={t('myPlan.doneSteps', { count: doneSteps })} />
-        </p>
-      )}
-      {onSaved && <OwnWords goal={goal} onSaved={onSaved} />}
+      {onSaved && <OwnWords goal={goal} headingId={headingId} onSaved={onSaved} />}
     </li>
   );
 }

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRating } from '../../../shared/doc/clientVoice.js';
-import { faceScores } from '../../../shared/doc/clientVoiceShape.js';
-import type { FaceScore } from '../../../shared/doc/clientVoiceShape.js';
-import { lifeDomains } from '../../../shared/domain.js';
-import type { LifeDomain } from '../../../shared/domain.js';
+import { faceScores } from '../../../shared/vocabulary.js';
+import type { FaceScore } from '../../../shared/vocabulary.js';
+import { lifeDomains } from '../../../shared/vocabulary.js';
+import type { LifeDomain } from '../../../shared/vocabulary.js';
 import { putJson } from '../api.js';
 import { Face } from '../components/Face.js';
 import { DomainIcon } from './DomainIcon.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 
-/** One life domain: five faces as a radio group, an optional sentence, save. */
+/** One life domain: five faces as a radio group; once one is chosen, an optional sentence and save. */
 function DomainRating({ domain, saved }: { domain: LifeDomain; saved: ClientRating | undefined }) {
   const { t } = useTranslation();
   const [score, setScore] = useState<FaceScore | null>(saved?.score ?? null);
@@ -57,24 +57,29 @@ function DomainRating({ domain, saved }: { domain: LifeDomain; saved: ClientRati
           ))}
         </div>
       </fieldset>
-      <label htmlFor={`${id}-sentence`}>{t('myPlan.howItGoes.sentence')}</label>
-      <input
-        id={`${id}-sentence`}
-        type="text"
-        maxLength={300}
-        value={sentence}
-        onChange={(e) => {
-          setSentence(e.target.value);
-          setStatus('idle');
-        }}
-      />
-      <button
-        type="submit"
-        disabled={status === 'saving'}
-        aria-label={t('myPlan.howItGoes.saveFor', { domain: name })}
-      >
-        {t('myPlan.howItGoes.save')}
-      </button>
+      {/* The sentence and the button come once a face is chosen: one thing to do at a time. */}
+      {score !== null && (
+        <>
+          <label htmlFor={`${id}-sentence`}>{t('myPlan.howItGoes.sentence')}</label>
+          <input
+            id={`${id}-sentence`}
+            type="text"
+            maxLength={300}
+            value={sentence}
+            onChange={(e) => {
+              setSentence(e.target.value);
+              setStatus('idle');
+            }}
+          />
+          <button
+            type="submit"
+            disabled={status === 'saving'}
+            aria-label={t('myPlan.howItGoes.saveFor', { domain: name })}
+          >
+            {t('myPlan.howItGoes.save')}
+          </button>
+        </>
+      )}
       <p role="status" className={status === 'error' || status === 'noFace' ? 'form-error' : 'form-ok'}>
         {status === 'saved' && t('myPlan.saved')}
         {status === 'error' && t('myPlan.howItGoes.error')}
@@ -84,7 +89,10 @@ function DomainRating({ domain, saved }: { domain: LifeDomain; saved: ClientRati
   );
 }
 
-/** "How is it going?" per life domain, on a five-step face scale; the team sees it beside their view. */
+/**
+ * "How is it going?" per life domain, on a five-step face scale; the team sees it beside their
+ * view. On a phone it starts folded (MyPlanPage), so the plan itself stays short.
+ */
 export function HowItGoes({ ratings }: { ratings: Partial<Record<LifeDomain, ClientRating>> }) {
   const { t } = useTranslation();
   return (

@@ -3,10 +3,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentRecord, MyConsentsAnswer } from '../../../shared/api.js';
 import { addMonths, consentState, consentToday, defaultValidUntil } from '../../../shared/consent.js';
-import type { ProfessionalDomain } from '../../../shared/domain.js';
+import type { ProfessionalDomain } from '../../../shared/vocabulary.js';
 import { postJson } from '../api.js';
 import { useConsents } from '../consent/useConsents.js';
-import { formatDate } from '../i18n/index.js';
+import { fullDate } from './dates.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import './myConsents.css';
 
@@ -26,7 +26,7 @@ export function MyConsents({ ended = false }: { ended?: boolean }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   if (!answer) return null;
   const today = consentToday();
-  const date = (day: string) => formatDate(day, i18n.language);
+  const date = (day: string) => fullDate(day, i18n.language);
   const personName = (id: string, fallback: string | null) => {
     const p = answer.people.find((person) => person.id === id);
     return p ? t('myConsent.person', { name: p.name, role: p.roleTitle }) : (fallback ?? '—');
@@ -142,7 +142,7 @@ function GiveConsent({
   onGiven(text: string): void;
   onFailed(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = consentToday();
   const [compartment, setCompartment] = useState<ProfessionalDomain>('medical');
   const [withWhom, setWithWhom] = useState<'side' | 'person'>('side');
@@ -254,6 +254,12 @@ function GiveConsent({
         aria-describedby="give-consent-until-hint"
         required
       />
+      {/* The date field shows numbers; the day chosen is said in words beside it. */}
+      {/^\d{4}-\d{2}-\d{2}$/.test(until) && (
+        <p className="consent-until-words">
+          <Sentences text={t('myConsent.until', { date: fullDate(until, i18n.language) })} />
+        </p>
+      )}
       <p id="give-consent-until-hint" className="hint">
         {t('myConsent.give.untilHint', { max: answer.limits.maxMonths })}
       </p>

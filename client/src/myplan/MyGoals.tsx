@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
-import { lifeDomains } from '../../../shared/domain.js';
+import { lifeDomains } from '../../../shared/vocabulary.js';
 import { DomainIcon } from './DomainIcon.js';
 import { GoalItem } from './GoalItem.js';
 import { PlanSection, Sentences } from './ReadAloud.js';

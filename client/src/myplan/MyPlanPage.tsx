@@ -11,6 +11,8 @@ import { MyConsents } from './MyConsents.js';
 import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
 import { MySignalPlan } from './MySignalPlan.js';
+import { PlanMenu } from './PlanMenu.js';
+import { FoldedSections, useNarrowScreen } from './foldedSections.js';
 import { ReadWholePlan } from './ReadWholePlan.js';
 import { MyFileSection } from '../rights/MyFileSection.js';
 import { SupportEnded } from './SupportEnded.js';
@@ -21,13 +23,22 @@ import './howItGoes.css';
 import './myQuestions.css';
 import './accessLog.css';
 import './crisisCard.css';
+import './planMenu.css';
 import './myplan-print.css';
+
+/**
+ * On a phone the plan itself comes first (contact, what to do when it goes less well, the goals);
+ * the parts a client uses now and then start folded, one tap away. The menu's sections stay open.
+ */
+const foldedOnPhone: ReadonlySet<string> = new Set(['my-signal', 'how-it-goes', 'my-consents', 'my-file']);
+const openOnWideScreen: ReadonlySet<string> = new Set();
 
 /** The client's own plan in plain language, kept up to date while the team works on it. */
 export function MyPlanPage() {
   const { t } = useTranslation();
   const [plan, setPlan] = useState<ClientPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const narrow = useNarrowScreen();
 
   const load = useCallback(() => {
     getJson<{ plan: ClientPlan }>('/api/my/plan')
@@ -55,27 +66,31 @@ export function MyPlanPage() {
     );
 
   return (
-    <div className="my-plan">
-      <div className="my-plan-head">
-        <h1>{t('myPlan.heading')}</h1>
-        <button type="button" className="print-button" onClick={() => window.print()}>
-          {t('myPlan.print')}
-        </button>
-      </div>
-      <ReadWholePlan plan={plan} />
-      <p className="lead">{t('myPlan.intro')}</p>
-      <SupportEnded plan={plan} />
-      <ContactPerson plan={plan} />
-      <MyGoals plan={plan} onWordsSaved={ended ? null : wordsSaved} />
-      <MySignalPlan plan={plan} />
-      {/* Once the support has ended the team no longer meets about the client: what they would
+    <FoldedSections.Provider value={narrow ? foldedOnPhone : openOnWideScreen}>
+      <div className="my-plan">
+        <div className="my-plan-head">
+          <h1>{t('myPlan.heading')}</h1>
+          <button type="button" className="print-button" onClick={() => window.print()}>
+            {t('myPlan.print')}
+          </button>
+        </div>
+        <ReadWholePlan plan={plan} />
+        <p className="lead">{t('myPlan.intro')}</p>
+        <SupportEnded plan={plan} />
+        <PlanMenu questions={!ended} />
+        <ContactPerson plan={plan} />
+        {/* Whom to call when it goes wrong comes right after the contact person, before the goals. */}
+        <CrisisCard plan={plan} />
+        <MyGoals plan={plan} onWordsSaved={ended ? null : wordsSaved} />
+        <MySignalPlan plan={plan} />
+        {/* Once the support has ended the team no longer meets about the client: what they would
           write could not be kept (SPEC CL6), so the forms are not offered. */}
-      {!ended && <HowItGoes ratings={plan.voice.ratings} />}
-      {!ended && <MyQuestions questions={plan.voice.questions} />}
-      <CrisisCard plan={plan} />
-      <MyConsents ended={ended} />
-      <AccessLog />
-      <MyFileSection />
-    </div>
+        {!ended && <HowItGoes ratings={plan.voice.ratings} />}
+        {!ended && <MyQuestions questions={plan.voice.questions} />}
+        <MyConsents ended={ended} />
+        <AccessLog />
+        <MyFileSection />
+      </div>
+    </FoldedSections.Provider>
   );
 }

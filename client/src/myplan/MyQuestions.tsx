@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientQuestion } from '../../../shared/doc/clientVoice.js';
 import { deleteJson, postJson } from '../api.js';
-import { formatDateTime } from '../i18n/index.js';
+import { fullDateTime } from './dates.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 
 /**
@@ -57,7 +57,7 @@ export function MyQuestions({ questions }: { questions: ClientQuestion[] }) {
                 {question.discussedAt ? (
                   <Sentences
                     text={t('myPlan.questions.discussed', {
-                      date: formatDateTime(question.discussedAt, i18n.language),
+                      date: fullDateTime(question.discussedAt, i18n.language),
                       name: question.discussedBy ?? '—',
                     })}
                   />

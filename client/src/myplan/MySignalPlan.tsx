@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
-import { hasSignalPlan, signalStateTextFields } from '../../../shared/doc/signalPlan.js';
-import type { SignalStatePlan } from '../../../shared/doc/signalPlan.js';
+import { hasSignalPlan, signalStateTextFields } from '../../../shared/doc/signalPlanData.js';
+import type { SignalStatePlan } from '../../../shared/doc/signalPlanData.js';
 import { signalStates } from '../../../shared/risk.js';
 import type { SignalState } from '../../../shared/risk.js';
 import { signalSymbols } from '../components/SignalStateBadge.js';
 import { telHref } from '../components/telHref.js';
+import { Disclosure } from './Disclosure.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 
-/** What I notice, what I do, what others do and whom I call, in one state. */
+/**
+ * What I notice, what I do, what others do and whom I call, in one state: behind its heading, so
+ * the page stays short; open when the client is in it and it is not green (then they need it).
+ */
 function StatePlan({
   state,
   plan,
@@ -26,57 +30,68 @@ function StatePlan({
       className={`my-signal-state signal-edge-${state}${current ? ' is-current' : ''}`}
       aria-labelledby={heading}
     >
-      <h3 id={heading}>
-        <span className={`signal-symbol signal-${state}`} aria-hidden="true">
-          {signalSymbols[state]}
-        </span>{' '}
-        <Sentences text={t(`myPlan.signal.stateHeading.${state}`)} />
-        {current && (
-          <span className="badge badge-here">
-            <Sentences text={t('myPlan.signal.youAreHere')} />
+      <Disclosure
+        id={`${heading}-body`}
+        heading
+        initiallyOpen={current && state !== 'green'}
+        summary={
+          <span id={heading}>
+            <span className={`signal-symbol signal-${state}`} aria-hidden="true">
+              {signalSymbols[state]}
+            </span>{' '}
+            <Sentences text={t(`myPlan.signal.stateHeading.${state}`)} />
+            {current && (
+              <span className="badge badge-here">
+                <Sentences text={t('myPlan.signal.youAreHere')} />
+              </span>
+            )}
           </span>
+        }
+      >
+        {fields.length === 0 && !plan.callName && (
+          <p className="muted">
+            <Sentences text={t('myPlan.signal.nothingYet')} />
+          </p>
         )}
-      </h3>
-      {fields.length === 0 && !plan.callName && (
-        <p className="muted">
-          <Sentences text={t('myPlan.signal.nothingYet')} />
-        </p>
-      )}
-      <dl className="my-signal-facts">
-        {fields.map((field) => (
-          <div key={field}>
-            <dt>
-              <Sentences text={t(`myPlan.signal.${field}`)} />
-            </dt>
-            <dd>
-              <Sentences text={plan[field]} />
-            </dd>
-          </div>
-        ))}
-        {plan.callName && (
-          <div>
-            <dt>
-              <Sentences text={t('myPlan.signal.call')} />
-            </dt>
-            <dd>
-              {plan.callPhone ? (
-                <a className="call-button" href={telHref(plan.callPhone)}>
-                  <Sentences text={t('myPlan.call', { name: plan.callName, phone: plan.callPhone })} />
-                </a>
-              ) : (
-                <strong>
-                  <Sentences text={plan.callName} />
-                </strong>
-              )}
-            </dd>
-          </div>
-        )}
-      </dl>
+        <dl className="my-signal-facts">
+          {fields.map((field) => (
+            <div key={field}>
+              <dt>
+                <Sentences text={t(`myPlan.signal.${field}`)} />
+              </dt>
+              <dd>
+                <Sentences text={plan[field]} />
+              </dd>
+            </div>
+          ))}
+          {plan.callName && (
+            <div>
+              <dt>
+                <Sentences text={t('myPlan.signal.call')} />
+              </dt>
+              <dd>
+                {plan.callPhone ? (
+                  <a className="call-button" href={telHref(plan.callPhone)}>
+                    <Sentences text={t('myPlan.call', { name: plan.callName, phone: plan.callPhone })} />
+                  </a>
+                ) : (
+                  <strong>
+                    <Sentences text={plan.callName} />
+                  </strong>
+                )}
+              </dd>
+            </div>
+          )}
+        </dl>
+      </Disclosure>
     </section>
   );
 }
 
-/** My plan for when things go less well (the signal plan): how it goes now, what to do per state. */
+/**
+ * My plan for when things go less well (the signal plan): how it goes now, what to do per state.
+ * On a phone it starts folded (MyPlanPage): the crisis card near the top says what to do when red.
+ */
 export function MySignalPlan({ plan }: { plan: ClientPlan }) {
   const { t } = useTranslation();
   const { signalPlan, currentState } = plan;

@@ -2,6 +2,8 @@ import { createContext, useContext, useEffect, useId, useMemo, useRef, useState 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locale } from '../i18n/index.js';
+import { DisclosureArrow } from './Disclosure.js';
+import { useFolded } from './foldedSections.js';
 import { sentenceLines } from './sentences.js';
 import { canReadAloud, readSentences } from './speech.js';
 import { useWholePlanSentence } from './wholePlanReading.js';
@@ -47,6 +49,15 @@ export function Sentences({ text }: { text: string }) {
 }
 
 /**
+ * The sentences of a part of the page in page order, leaving out what is folded away (a closed
+ * goal or state): the client hears what they see highlighted.
+ */
+export const shownSentences = (root: ParentNode | null | undefined): HTMLElement[] =>
+  [...(root?.querySelectorAll<HTMLElement>('[data-sentence]') ?? [])].filter(
+    (span) => !span.closest('[hidden]'),
+  );
+
+/**
  * A section of the client's plan with a heading and a read-aloud button: the browser's speech
  * synthesis reads the section's sentences in the page language and highlights each one in turn.
  */
@@ -69,12 +80,26 @@ export function PlanSection({
   const stopRef = useRef<(() => void) | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
+  // Folded (the page says so: FoldedSections) shows the heading only, a button that opens it.
+  const folded = useFolded(id);
+  const [opened, setOpen] = useState<boolean | null>(null);
+  const open = opened ?? !folded;
   const headingId = `${id}-heading`;
 
   useEffect(() => () => stopRef.current?.(), []);
+  // A folded section opens when a link jumps to it (the menu, or "read your whole plan").
+  useEffect(() => {
+    if (!folded) return;
+    const openIfTarget = () => {
+      if (window.location.hash === `#${id}`) setOpen(true);
+    };
+    openIfTarget();
+    window.addEventListener('hashchange', openIfTarget);
+    return () => window.removeEventListener('hashchange', openIfTarget);
+  }, [folded, id]);
 
   const start = () => {
-    const spans = [...(ref.current?.querySelectorAll<HTMLElement>('[data-sentence]') ?? [])];
+    const spans = shownSentences(ref.current);
     const sentences = spans.map((span) => span.textContent?.trim() ?? '');
     setReading(true);
     stopRef.current = readSentences(sentences, locale(i18n.language), {
@@ -96,9 +121,24 @@ export function PlanSection({
       <ReadingContext.Provider value={current}>
         <div className="plan-section-head">
           <h2 id={headingId}>
-            <Sentences text={heading} />
+            {folded ? (
+              <button
+                type="button"
+                className="disclosure-button section-fold"
+                aria-expanded={open}
+                aria-controls={`${id}-body`}
+                onClick={() => setOpen(!open)}
+              >
+                <DisclosureArrow />
+                <span>
+                  <Sentences text={heading} />
+                </span>
+              </button>
+            ) : (
+              <Sentences text={heading} />
+            )}
           </h2>
-          <div className="plan-section-tools">
+          <div className="plan-section-tools" hidden={!open}>
             {tools}
             {canReadAloud() &&
               (reading ? (
@@ -117,7 +157,13 @@ export function PlanSection({
               ))}
           </div>
         </div>
-        {children}
+        {folded ? (
+          <div id={`${id}-body`} className="disclosure-body" hidden={!open}>
+            {children}
+          </div>
+        ) : (
+          children
+        )}
       </ReadingContext.Provider>
     </section>
   );

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
 import { locale } from '../i18n/index.js';
-import { SpeakerIcon } from './ReadAloud.js';
+import { shownSentences, SpeakerIcon } from './ReadAloud.js';
 import { canReadAloud, readSentences } from './speech.js';
 import { setWholePlanSentence } from './wholePlanReading.js';
 import './readWholePlan.css';
@@ -22,7 +22,7 @@ export function ReadWholePlan({ plan }: { plan: ClientPlan }) {
 
   const start = () => {
     const page = ref.current?.closest('.my-plan') ?? document.body;
-    const spans = [...page.querySelectorAll<HTMLElement>('[data-sentence]')];
+    const spans = shownSentences(page);
     setReading(true);
     stopRef.current = readSentences(
       spans.map((span) => span.textContent?.trim() ?? ''),

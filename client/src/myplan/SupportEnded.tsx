@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
-import { formatDate } from '../i18n/index.js';
+import { fullDate } from './dates.js';
 import { Sentences } from './ReadAloud.js';
 
 /**
@@ -18,9 +18,7 @@ export function SupportEnded({ plan }: { plan: ClientPlan }) {
         <Sentences text={t('supportEnded.heading')} />
       </h2>
       <p>
-        <Sentences
-          text={t('supportEnded.text', { date: formatDate(ended.on.slice(0, 10), i18n.language) })}
-        />
+        <Sentences text={t('supportEnded.text', { date: fullDate(ended.on.slice(0, 10), i18n.language) })} />
       </p>
       <p>
         <Sentences

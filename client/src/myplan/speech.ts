@@ -1,3 +1,5 @@
+import { datesInWords } from './dates.js';
+
 /** What the reader needs of the browser's speech synthesis (so tests can pass a stand-in). */
 export interface SpeechEngine {
   speak(utterance: SpeechSynthesisUtterance): void;
@@ -17,7 +19,8 @@ let active: Reading | null = null;
 
 /**
  * Reads sentences aloud one after another, each its own utterance, so `onSentence` can highlight
- * the one being read even where the browser sends no word boundary events. Returns a stop function.
+ * the one being read even where the browser sends no word boundary events. Dates are spoken in
+ * full words. Returns a stop function.
  */
 export function readSentences(
   sentences: readonly string[],
@@ -44,7 +47,8 @@ export function readSentences(
     if (stopped) return;
     if (index >= sentences.length) return finish();
     const current = index++;
-    const utterance = new Utterance(sentences[current]);
+    // The voice says a date in words ("20 januari 2027"), also where the team typed it in numbers.
+    const utterance = new Utterance(datesInWords(sentences[current] ?? '', lang));
     utterance.lang = lang;
     if (voice) utterance.voice = voice;
     utterance.onend = next;
