@@ -1,4 +1,5 @@
-import { Component, Suspense, lazy, useEffect } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Component, Suspense, lazy, useEffect, useMemo } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -220,21 +221,37 @@ function AppRoutes() {
   );
 }
 
+/**
+ * What pages read from the server (TanStack Query), cached per person: on a shared computer
+ * nothing one person read is shown to the next.
+ */
+function PerPersonCache({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const id = user?.id ?? null;
+  const client = useMemo(() => (id === null ? noOne : new QueryClient(queryDefaults)), [id]);
+  useEffect(() => () => client.clear(), [client]);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+const queryDefaults = { defaultOptions: { queries: { retry: 1 } } };
+const noOne = new QueryClient(queryDefaults);
+
 export function App() {
   const { t } = useTranslation();
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <a className="skip-link" href="#main">
-          {t('nav.skip')}
-        </a>
-        <Header />
-        <main id="main">
-          <Pages>
-            <AppRoutes />
-          </Pages>
-        </main>
-      </BrowserRouter>
+      <PerPersonCache>
+        <BrowserRouter>
+          <a className="skip-link" href="#main">
+            {t('nav.skip')}
+          </a>
+          <Header />
+          <main id="main">
+            <Pages>
+              <AppRoutes />
+            </Pages>
+          </main>
+        </BrowserRouter>
+      </PerPersonCache>
     </SessionProvider>
   );
 }

@@ -10,9 +10,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Dutch is in the bundle; English (when chosen) is fetched first, so no page flashes in Dutch.
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

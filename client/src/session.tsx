@@ -4,12 +4,10 @@ import type { SessionInfo, SessionUser } from '../../shared/api.js';
 import { ApiRequestError, deleteJson, getJson, onSignedOut, postJson, putJson, setCsrfToken } from './api.js';
 import { setLanguage } from './i18n/index.js';
 import type { Language } from './i18n/index.js';
-import {
-  claimLocalCopies,
-  localDocumentNames,
-  unsyncedDocuments,
-  wipeLocalCopies,
-} from './sync/localCopies.js';
+
+// The local copies need Yjs and IndexedDB: loaded when a session starts or ends, so the sign-in
+// page (and the first download of every page) goes without them.
+const localCopies = () => import('./sync/localCopies.js');
 
 interface SessionContextValue {
   /** undefined while the session is being checked, null when signed out. */
@@ -41,7 +39,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setLanguage(info.user.language);
     setExpired(false);
     // Another person's copies leave this browser before anything of this person is shown.
-    void claimLocalCopies(info.user.id).finally(() => setUser(info.user));
+    void localCopies()
+      .then(({ claimLocalCopies }) => claimLocalCopies(info.user.id))
+      .finally(() => setUser(info.user));
   }, []);
 
   useEffect(() => {
@@ -78,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSigningOut(true);
         try {
           if (!anyway) {
+            const { localDocumentNames, unsyncedDocuments } = await localCopies();
             const unsaved = await unsyncedDocuments(await localDocumentNames());
             if (unsaved.length > 0) return { unsaved };
           }
@@ -85,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           setCsrfToken(null);
           setUser(null);
           // After the pages let go of their copies (they unmount with the user), wipe them.
-          await wipeLocalCopies();
+          await (await localCopies()).wipeLocalCopies();
           return { unsaved: [] };
         } finally {
           setSigningOut(false);

@@ -20,6 +20,8 @@ export interface CaseloadFilter {
   sort?: CaseloadSort;
   limit?: number;
   offset?: number;
+  /** Only this case (one row that changed, SPEC CL10). */
+  caseId?: string;
 }
 
 interface Row {
@@ -117,6 +119,7 @@ export function caseloadService(data: Data) {
     else if (filter.state !== undefined) query = query.where('s.signal_state', '=', filter.state);
     if (filter.neighbourhood !== undefined)
       query = query.where('c.neighbourhood_id', '=', filter.neighbourhood);
+    if (filter.caseId !== undefined) query = query.where('c.id', '=', filter.caseId);
     return query.execute() as Promise<Row[]>;
   };
   /** The filters on the row's lists and name; `q` is the folded search text, or null. */
@@ -152,6 +155,30 @@ export function caseloadService(data: Data) {
   };
 
   return {
+    /**
+     * One case's row as this professional's caseload shows it now, with these filters (a row that
+     * changed, SPEC CL10); null when the case no longer belongs in that list. Not a visit.
+     */
+    async row(
+      professionalId: string,
+      userId: string,
+      caseId: string,
+      filter: CaseloadFilter,
+      now = new Date(),
+    ): Promise<CaseloadRow | null> {
+      const visit = await db
+        .selectFrom('caseload_visits')
+        .select('previous_visit_at as previousVisitAt')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      const names = await db.selectFrom('professionals').select(['id', 'name']).execute();
+      const nameOf = new Map(names.map((p) => [p.id, p.name]));
+      const q = filter.q?.trim() ? foldName(filter.q.trim()) : null;
+      const [row] = (await select(professionalId, { ...filter, caseId })).filter((r) =>
+        matches(r, filter, q),
+      );
+      return row ? toCaseloadRow(row, localToday(now), now, visit?.previousVisitAt ?? null, nameOf) : null;
+    },
     async query(
       professionalId: string,
       userId: string,

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import { localToday } from '../../shared/attention.js';
 import { readBoard } from '../../shared/doc/board.js';
@@ -62,13 +63,17 @@ function summaryRow(caseId: string, doc: Y.Doc, changedAt: Date | null, now: Dat
 export function summaryStore(data: Data) {
   // Boards projected while a write is in flight go in the next one, all in one statement: with
   // hundreds of boards changing, that is a few writes a second instead of one per board.
+  /** 'case' (caseId) after a case's row was written: the open caseloads update that row. */
+  const changes = new EventEmitter();
   const rows = new GroupCommit<SummaryRow, void>(async (batch) => {
     // The newest row of each case (one statement cannot update a row twice).
     const latest = new Map(batch.map((row) => [row.case_id, row]));
     await upsert(data.db, [...latest.values()]);
+    for (const caseId of latest.keys()) changes.emit('case', caseId);
     return batch.map(() => undefined);
   });
   return {
+    changes,
     async has(caseId: string): Promise<boolean> {
       const row = await data.db
         .selectFrom('case_summaries')

@@ -165,6 +165,7 @@ export async function buildServices(
     access,
     cases,
     caseAdmin: caseAdminService(data, config.consent),
+    summaries,
     audit,
     recheckConnections: recheckEverywhere,
     places,
@@ -226,6 +227,7 @@ export async function buildServices(
     shareEvents(services.caseAdmin.changes, bus, 'consents');
     shareEvents(actions.changes, bus, 'actions');
     shareEvents(services.notifications.events, bus, 'notifications');
+    shareEvents(summaries.changes, bus, 'summaries', { coalesceMs: 250 });
     shareEvents(changeLog.written, bus, 'history');
     shareEvents(versions.kept, bus, 'versions');
   }

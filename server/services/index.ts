@@ -4,6 +4,7 @@ import type { MeetingService } from '../meetings/service.js';
 import type { MeetingStore } from '../meetings/store.js';
 import type { BoardVersions } from '../versions/store.js';
 import type { NotificationService } from '../caseload/notifications.js';
+import type { SummaryStore } from '../caseload/summaries.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { DeviceStore } from '../auth/devices.js';
@@ -50,6 +51,8 @@ export interface Services {
   /** Who changed what on a case's documents (SPEC H1–H4). */
   history: HistoryService;
   notifications: NotificationService;
+  /** The caseload's summary rows; `changes` says which case's row was written (CL10). */
+  summaries: SummaryStore;
   /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */
   retention: RetentionService;
   /** The copy of everything stored about a client (SPEC RT9–RT11). */

@@ -59,10 +59,11 @@ function PhaseCells({ phases }: { phases: CaseloadRow['phaseByDomain'] }) {
   );
 }
 
-function Row({ row }: { row: CaseloadRow }) {
+function Row({ row, updated }: { row: CaseloadRow; updated: boolean }) {
   const { t, i18n } = useTranslation();
+  const classes = [row.changedSinceLastVisit && 'is-changed', updated && 'is-updated'].filter(Boolean);
   return (
-    <tr className={row.changedSinceLastVisit ? 'is-changed' : undefined}>
+    <tr className={classes.length > 0 ? classes.join(' ') : undefined}>
       <th scope="row">
         <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.clientName}</Link>
         <span className="row-sub muted">{row.neighbourhood}</span>
@@ -75,6 +76,11 @@ function Row({ row }: { row: CaseloadRow }) {
             <span aria-hidden="true">✱ </span>
             {t('caseload.changed')}
             <span className="visually-hidden"> ({t('caseload.changedLong').toLowerCase()})</span>
+          </span>
+        )}
+        {updated && (
+          <span className="badge badge-updated" title={t('caseload.updatedNowLong')}>
+            {t('caseload.updatedNow')}
           </span>
         )}
       </th>
@@ -107,7 +113,16 @@ function Row({ row }: { row: CaseloadRow }) {
 }
 
 /** One row per client, the client's name leading to their board. */
-export function CaseloadTable({ rows, busy }: { rows: CaseloadRow[]; busy: boolean }) {
+export function CaseloadTable({
+  rows,
+  busy,
+  updated = new Set(),
+}: {
+  rows: CaseloadRow[];
+  busy: boolean;
+  /** Rows that changed while the page was open (CL10). */
+  updated?: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   return (
     <div className="caseload-scroll">
@@ -126,7 +141,7 @@ export function CaseloadTable({ rows, busy }: { rows: CaseloadRow[]; busy: boole
         </thead>
         <tbody>
           {rows.map((row) => (
-            <Row key={row.caseId} row={row} />
+            <Row key={row.caseId} row={row} updated={updated.has(row.caseId)} />
           ))}
         </tbody>
       </table>

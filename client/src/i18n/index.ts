@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
 import { nl } from './nl.js';
 
 export const languages = ['nl', 'en'] as const;
@@ -9,24 +8,38 @@ const storageKey = 'veelzijdig.language';
 /** The locale of a page language (nl-NL or en-GB), for dates and for the voice that reads aloud. */
 export const locale = (lng: string) => (lng.startsWith('en') ? 'en-GB' : 'nl-NL');
 
-/** Dutch first, English second; the choice is kept in this browser. */
-export function initI18n(): typeof i18next {
+/** English is loaded when someone chooses it: most people read Dutch and never download it. */
+async function loaded(lng: Language): Promise<void> {
+  if (lng === 'nl' || i18next.hasResourceBundle(lng, 'translation')) return;
+  const { en } = await import('./en.js');
+  i18next.addResourceBundle('en', 'translation', en);
+}
+
+/** Dutch first, English second; the choice is kept in this browser. Resolves when it can be shown. */
+export async function initI18n(): Promise<typeof i18next> {
   const stored = localStorage.getItem(storageKey);
   const lng: Language = stored === 'en' ? 'en' : 'nl';
-  void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
-    lng,
+  await i18next.use(initReactI18next).init({
+    resources: { nl: { translation: nl } },
+    lng: 'nl',
     fallbackLng: 'nl',
     interpolation: { escapeValue: false },
   });
-  document.documentElement.lang = lng;
+  // Without English (offline, say) the page still opens, in Dutch.
+  await loaded(lng).then(
+    () => i18next.changeLanguage(lng),
+    () => undefined,
+  );
+  document.documentElement.lang = i18next.language;
   return i18next;
 }
 
 export function setLanguage(lng: Language): void {
   localStorage.setItem(storageKey, lng);
-  document.documentElement.lang = lng;
-  void i18next.changeLanguage(lng);
+  void loaded(lng).then(async () => {
+    await i18next.changeLanguage(lng);
+    document.documentElement.lang = lng;
+  });
 }
 
 /** Formats a YYYY-MM-DD date for the current language. */
@@ -62,4 +75,12 @@ export function formatRelative(iso: string, lng: string, now = Date.now()): stri
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
   if (abs < 7 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
   return formatMoment(iso, lng);
+}
+
+/**
+ * A name the server made with a date in it, e.g. a meeting's version "Casusoverleg Molenwijk
+ * (2026-11-10)": the date as people write it ("10 nov 2026"), never as YYYY-MM-DD.
+ */
+export function readableName(name: string, lng: string): string {
+  return name.replace(/\((\d{4}-\d{2}-\d{2})\)$/, (_whole, iso: string) => `(${formatDate(iso, lng)})`);
 }

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardChange, ChangesAnswer } from '../../../shared/meetingApi.js';
-import { formatDate } from '../i18n/index.js';
+import { formatDate, readableName } from '../i18n/index.js';
 import { useApi } from '../useApi.js';
 
 /** "What changed since the last meeting": the board now against the version the last meeting kept. */
 export function ChangesSince({ meetingId, caseId }: { meetingId: string; caseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const answer = useApi<ChangesAnswer>(`/api/meetings/${meetingId}/cases/${caseId}/changes`).data;
   if (!answer) return null;
   return (
@@ -17,7 +17,9 @@ export function ChangesSince({ meetingId, caseId }: { meetingId: string; caseId:
         <p className="muted">{t('meeting.changesFirst')}</p>
       ) : (
         <>
-          <p className="muted">{t('meeting.changesSince', { name: answer.since.name })}</p>
+          <p className="muted">
+            {t('meeting.changesSince', { name: readableName(answer.since.name, i18n.language) })}
+          </p>
           {answer.changes.length === 0 ? (
             <p>{t('meeting.changesNone')}</p>
           ) : (

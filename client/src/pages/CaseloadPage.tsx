@@ -82,7 +82,7 @@ export function CaseloadPage() {
       {!first && !error && total === 0 && (
         <p className="caseload-empty">{filtered ? t('caseload.empty') : t('caseload.emptyAll')}</p>
       )}
-      {rows.length > 0 && <CaseloadTable rows={rows} busy={loading} />}
+      {rows.length > 0 && <CaseloadTable rows={rows} busy={loading} updated={caseload.updated} />}
       {rows.length < total && (
         <button type="button" className="more" disabled={loading} onClick={caseload.loadMore}>
           {t('caseload.more')}

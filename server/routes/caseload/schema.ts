@@ -15,3 +15,5 @@ export const caseloadQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;
+
+export const caseParamsSchema = z.object({ caseId: idSchema });

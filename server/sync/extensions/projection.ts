@@ -24,7 +24,7 @@ export class Projection implements SyncExtension {
   readonly timings: number[] = [];
 
   constructor(
-    private readonly summaries: SummaryStore,
+    private readonly summaries: Pick<SummaryStore, 'has' | 'project'>,
     private readonly options: ProjectionOptions,
     private readonly log: Logger,
   ) {}

@@ -19,7 +19,7 @@ interface Projected {
 function recordingStore(existing: string[] = []) {
   const rows = new Set(existing);
   const projected: Projected[] = [];
-  const store: SummaryStore = {
+  const store: Pick<SummaryStore, 'has' | 'project'> = {
     has: async (caseId) => rows.has(caseId),
     async project(caseId, _doc, changedAt) {
       rows.add(caseId);
@@ -45,7 +45,7 @@ afterEach(async () => {
   await projection?.onDestroy();
   projection = null;
 });
-const start = (store: SummaryStore, debounceMs: number) => {
+const start = (store: Pick<SummaryStore, 'has' | 'project'>, debounceMs: number) => {
   projection = new Projection(store, { debounceMs }, createLogger('silent'));
   return projection;
 };
@@ -114,7 +114,7 @@ describe('Projection: the caseload row follows the board', () => {
   it('a failing projection is logged and does not break the next change', async () => {
     let fail = true;
     const projected: string[] = [];
-    const store: SummaryStore = {
+    const store: Pick<SummaryStore, 'has' | 'project'> = {
       has: async () => true,
       async project(caseId) {
         if (fail) throw new Error('disk full');

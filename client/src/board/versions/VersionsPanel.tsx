@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../../shared/doc/board.js';
 import type { VersionAnswer, VersionsAnswer } from '../../../../shared/versionsApi.js';
 import { restorable } from '../../../../shared/versionDiff.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatDateTime, readableName } from '../../i18n/index.js';
 import { useApi } from '../../useApi.js';
 import { useBoardContext } from '../context.js';
 import { RestoreList } from './RestoreList.js';
@@ -51,7 +51,9 @@ export function VersionsPanel({ caseId, board }: { caseId: string; board: Board 
                   onClick={() => choose(v.id)}
                 >
                   <span className="version-when">{formatDateTime(v.createdAt, i18n.language)}</span>
-                  <span className="version-kind">{t(`versions.kind.${v.kind}`, { name: v.name })}</span>
+                  <span className="version-kind">
+                    {t(`versions.kind.${v.kind}`, { name: readableName(v.name, i18n.language) })}
+                  </span>
                 </button>
               </li>
             ))}

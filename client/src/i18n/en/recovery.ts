@@ -107,6 +107,8 @@ export const enRecovery: Translation<typeof nlRecovery> = {
     lastChange: 'Last change',
     changed: 'Changed',
     changedLong: 'Changed since your previous visit',
+    updatedNow: 'Just updated',
+    updatedNowLong: 'Updated just now, while you were looking',
     noPhase: 'no goals',
     phaseOf: '{{domain}}: {{phase}}',
     overdueSteps_one: '{{count}} step',

@@ -107,6 +107,8 @@ export const nlRecovery = {
     lastChange: 'Laatste wijziging',
     changed: 'Gewijzigd',
     changedLong: 'Gewijzigd sinds je vorige bezoek',
+    updatedNow: 'Net bijgewerkt',
+    updatedNowLong: 'Net bijgewerkt terwijl je keek',
     noPhase: 'geen doelen',
     phaseOf: '{{domain}}: {{phase}}',
     overdueSteps_one: '{{count}} stap',
