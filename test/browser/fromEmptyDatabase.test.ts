@@ -245,7 +245,6 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
     await nurse.getByLabel('Zichtbaar voor de cliënt').check();
     await nurse.getByRole('button', { name: 'Klaar' }).click();
     await shot(debt, 'watching-live');
-
     // The client chooses a password and reads the plan.
     const own = await newPage();
     await own.goto(clientLink);
@@ -256,9 +255,8 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
     await own.getByText(goalTitle).waitFor();
     await own.getByText(team.coordinator.name).first().waitFor();
     // While the support goes on the client can write: own words, questions, a consent.
-    await own.getByLabel('Mijn vraag').waitFor();
     await own.getByRole('button', { name: 'Zeg het in je eigen woorden' }).first().click();
-    await own.getByLabel('In mijn eigen woorden').waitFor();
+    for (const form of ['Mijn vraag', 'In mijn eigen woorden']) await own.getByLabel(form).waitFor();
     await own.getByRole('button', { name: 'Ja, dit mag' }).waitFor();
     await shot(own, 'client-plan');
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { CaseloadService } from '../../caseload/caseload.js';
 import { accessPoint, requireUser } from '../../http/session.js';
 import { openEventStream } from '../../http/eventStream.js';
-import { validate } from '../../http/validate.js';
+import { HttpError, validate } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
 import { caseParamsSchema, caseloadQuerySchema } from './schema.js';
@@ -48,6 +48,7 @@ export function caseloadRouter(s: Services, caseload: CaseloadService): Router {
   });
 
   // One row as the page's filters show it now; null when it left the list (closed, filtered out).
+  // Only for who may open the case.
   router.get(
     '/rows/:caseId',
     validate('params', caseParamsSchema),
@@ -55,6 +56,8 @@ export function caseloadRouter(s: Services, caseload: CaseloadService): Router {
     async (req, res) => {
       const user = requireUser(res, ['professional', 'coordinator']);
       const { caseId } = req.params as { caseId: string };
+      // Someone else's case answers as an unknown one (SPEC A3).
+      if (!(await s.access.caseGrant(viewerOf(user), caseId))) throw new HttpError(404, 'case not found');
       const row = await caseload.row(
         user.professionalId!,
         user.id,

@@ -70,8 +70,11 @@ describe('the caseload follows the boards live', () => {
     expect((await rowOf(t.coordinator)).row).toMatchObject({ caseId: t.caseId, signalState: 'red' });
     // With the page's filters: a red case is no longer in a list of green ones.
     expect((await rowOf(t.coordinator, '?state=green')).row).toBeNull();
-    // Someone who may not open the case gets no row, whatever the id.
-    expect((await rowOf(t.bystander)).row).toBeNull();
+    // Someone who may not open the case gets no row: the answer of an unknown case (A3).
+    const stranger404 = await api(server, t.bystander.userId, 'GET', `/api/caseload/rows/${t.caseId}`);
+    const unknown404 = await api(server, t.coordinator.userId, 'GET', '/api/caseload/rows/no-such-case');
+    expect([stranger404.status, unknown404.status]).toEqual([404, 404]);
+    expect(stranger404.body).toEqual(unknown404.body);
   });
 
   it('closing the case is named too, and the row leaves the list of open cases', async () => {

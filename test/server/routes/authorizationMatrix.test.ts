@@ -450,6 +450,8 @@ const requests: Record<string, () => Request | Promise<Request>> = {
     return post(`/api/admin/users/${userId}/enable`);
   },
   'GET /api/caseload': () => get('/api/caseload'),
+  'GET /api/caseload/events': () => get('/api/caseload/events'),
+  'GET /api/caseload/rows/:caseId': () => get(`/api/caseload/rows/${t.caseId}`),
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
   'GET /api/notifications/events': () => get('/api/notifications/events'),
@@ -590,6 +592,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/admin/users/:userId/disable (a client)',                    [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/users/:userId/enable (a disabled client)',            [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/caseload',                                                   [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/caseload/events',                                            [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/caseload/rows/:caseId',                                      [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   ['GET /api/notifications',                                              [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['POST /api/notifications/read',                                        [401, 403, 204, 204, 204, 204, 204, 204, 403, 403]],
   ['GET /api/notifications/events',                                       [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
