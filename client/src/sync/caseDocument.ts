@@ -100,8 +100,9 @@ export class CaseDocument {
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       this.version++;
       // Anything but the server's own messages: typing, or what IndexedDB kept of earlier work.
-      if (origin !== this.provider && !adopted?.fromServer) this.mayHoldUnsaved = true;
-      else if (origin !== this.provider && origin !== this.local) this.mayHoldUnsaved = true;
+      // (A copy the read-only check took from the server brings nothing of its own from IndexedDB.)
+      if (origin !== this.provider && !(adopted?.fromServer && origin === this.local))
+        this.mayHoldUnsaved = true;
       if (this.mayHoldUnsaved && this.access === 'read') this.onReadOnlyWrites?.();
       for (const l of this.changeListeners) l();
     });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseloadRow } from '../../../shared/api.js';
-import { signIn } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam, Person } from '../../utils/caseTeam.js';
 import { eventually } from '../../utils/eventually.js';
+import { openEventStream } from '../../utils/eventStream.js';
 import { api } from '../../utils/http.js';
 import { startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
@@ -15,36 +15,20 @@ import type { TestServer } from '../../utils/server.js';
  */
 let server: TestServer;
 let t: CaseTeam;
-const streams: AbortController[] = [];
+const closers: (() => void)[] = [];
 beforeEach(async () => {
   server = await startTestServer({ projectionDebounceMs: 20 });
   t = await caseTeam(server);
 });
 afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.abort();
+  for (const close of closers.splice(0)) close();
   await server.close();
 });
 
 async function openStream(who: Person) {
-  const controller = new AbortController();
-  streams.push(controller);
-  const response = await fetch(`${server.url}/api/caseload/events`, {
-    headers: { cookie: (await signIn(server, who.userId)).cookie },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('text/event-stream');
-  const stream = { text: '' };
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      stream.text += decoder.decode(value, { stream: true });
-    }
-  })().catch(() => undefined);
-  await eventually(() => expect(stream.text).toContain(': connected'));
+  const stream = await openEventStream(server, who.userId, '/api/caseload/events');
+  closers.push(stream.close);
+  expect(stream.status).toBe(200);
   return stream;
 }
 

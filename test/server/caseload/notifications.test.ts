@@ -4,11 +4,11 @@ import { setPerspectiveActive, setPerspectiveLead } from '../../../shared/doc/pe
 import type { PerspectiveId } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import type { SignalState } from '../../../shared/risk.js';
-import { signIn } from '../../utils/accounts.js';
 import { observe } from '../../utils/cases.js';
 import { caseTeam } from '../../utils/caseTeam.js';
 import type { CaseTeam, Person } from '../../utils/caseTeam.js';
 import { eventually } from '../../utils/eventually.js';
+import { openEventStream } from '../../utils/eventStream.js';
 import { api } from '../../utils/http.js';
 import { startTestServer } from '../../utils/server.js';
 import type { TestServer } from '../../utils/server.js';
@@ -19,7 +19,7 @@ import type { TestServer } from '../../utils/server.js';
  */
 let server: TestServer;
 let t: CaseTeam;
-const streams: AbortController[] = [];
+const closers: (() => void)[] = [];
 beforeEach(async () => {
   server = await startTestServer();
   t = await caseTeam(server);
@@ -40,7 +40,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.abort();
+  for (const close of closers.splice(0)) close();
   await server.close();
 });
 
@@ -168,25 +168,9 @@ describe('the list of notices', () => {
 
 /** Reads a notification stream as the browser's EventSource would; `text` grows as events arrive. */
 async function openStream(who: Person) {
-  const controller = new AbortController();
-  streams.push(controller);
-  const response = await fetch(`${server.url}/api/notifications/events`, {
-    headers: { cookie: (await signIn(server, who.userId)).cookie },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('text/event-stream');
-  const stream = { text: '' };
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      stream.text += decoder.decode(value, { stream: true });
-    }
-  })().catch(() => undefined);
-  await eventually(() => expect(stream.text).toContain(': connected'));
+  const stream = await openEventStream(server, who.userId, '/api/notifications/events');
+  closers.push(stream.close);
+  expect(stream.status).toBe(200);
   return stream;
 }
 
@@ -210,7 +194,7 @@ describe('notices arrive live', () => {
     t = await caseTeam(server);
     const { token } = await server.services.sessions.create(t.coordinator.userId);
     const controller = new AbortController();
-    streams.push(controller);
+    closers.push(() => controller.abort());
     const response = await fetch(`${server.url}/api/notifications/events`, {
       headers: { cookie: `vz_session=${token}` },
       signal: controller.signal,
