@@ -3,7 +3,10 @@
  * (validation and persistence on) against the reference `@y/websocket-server` 0.1.1, on the same
  * load in the same run. Ours runs twice: one instance on SQLite (`ours`), and three instances on
  * one PostgreSQL and Redis (`ours-3-instances`, the clients of every board spread over the three
- * round-robin, so edits cross instances; memory and CPU are the three summed). Each server runs
+ * round-robin, so edits cross instances; memory and CPU are the three summed). For many boards
+ * the three instances run once more with each board's clients on one instance chosen by a hash of
+ * its path (`ours-3-instances-by-document`), as the README's nginx configuration routes them: the
+ * deployment as documented, next to the worst case. Each server runs
  * alone in its own child process(es); this process only generates the load with real
  * y-websocket providers. Prints one JSON object on stdout; progress goes to stderr.
  *
@@ -76,7 +79,7 @@ let servers = listFromEnv<ServerKind>('BENCH_SERVERS', serverKinds);
 let current: ServerProcess | null = null;
 
 async function measure(kind: ServerKind, name: string, spec: ScenarioSpec): Promise<ScenarioResult> {
-  log(`${name}: ${kind} server`);
+  log(`${name}: ${kind} server${spec.routing === 'by-document' ? ', clients routed by document' : ''}`);
   const server = await startServerProcess(kind, spec.boards);
   current = server;
   try {
@@ -109,6 +112,10 @@ interface Comparison {
   withinTwiceOneInstance: boolean | null;
 }
 
+/** A run of the three instances with every board's clients on one instance, as nginx routes them. */
+const byDocument = 'ours-3-instances-by-document';
+type RunName = ServerKind | typeof byDocument;
+
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 
@@ -139,35 +146,41 @@ async function main(): Promise<void> {
   if (loadAtStart > os.cpus().length * 0.75) {
     log(`note: load average is ${loadAtStart.toFixed(2)} before the run; other work skews the figures`);
   }
-  const results: Record<string, Partial<Record<ServerKind, ScenarioResult>>> = {};
-  const comparisons: Record<string, Comparison> = {};
+  const results: Record<string, Partial<Record<RunName, ScenarioResult>>> = {};
+  const comparisons: Record<string, Partial<Record<'roundRobin' | 'byDocument', Comparison>>> = {};
+  const lines: string[] = [];
   for (const [name, spec] of Object.entries(scenarios)) {
-    const byKind: Partial<Record<ServerKind, ScenarioResult>> = {};
-    results[name] = byKind;
+    const byRun: Partial<Record<RunName, ScenarioResult>> = {};
+    results[name] = byRun;
     // One server (or one set of instances) at a time, never two at once.
-    for (const kind of servers) byKind[kind] = await measure(kind, name, spec);
-    const one = byKind.ours;
-    const three = byKind['ours-3-instances'];
-    if (one && three) {
+    for (const kind of servers) byRun[kind] = await measure(kind, name, spec);
+    // Many boards: also as the README's nginx routes them (a board's clients on one instance).
+    if (servers.includes('ours-3-instances') && spec.boards > 1) {
+      byRun[byDocument] = await measure('ours-3-instances', name, { ...spec, routing: 'by-document' });
+    }
+    const one = byRun.ours;
+    if (!one) continue;
+    const runs = [
+      ['roundRobin', byRun['ours-3-instances'], 'three instances'],
+      ['byDocument', byRun[byDocument], 'three instances routed by document'],
+    ] as const;
+    for (const [key, three, label] of runs) {
+      if (!three) continue;
       const p99Ratio = ratio(three.p99Ms, one.p99Ms);
-      comparisons[name] = {
+      const c: Comparison = {
         p99Ratio,
         p50Ratio: ratio(three.p50Ms, one.p50Ms),
         withinTwiceOneInstance: p99Ratio === null ? null : p99Ratio <= 2,
       };
+      (comparisons[name] ??= {})[key] = c;
+      const reference = byRun.reference;
+      lines.push(
+        `${name}: p99 ${label} ${three.p99Ms} ms vs one instance ${one.p99Ms} ms = ${c.p99Ratio ?? '?'}× ` +
+          `(goal ≤ 2×: ${c.withinTwiceOneInstance === null ? 'n/a' : c.withinTwiceOneInstance ? 'met' : 'NOT met'})` +
+          `; p50 ${three.p50Ms} vs ${one.p50Ms} ms` +
+          (reference ? `; reference p50/p99 ${reference.p50Ms}/${reference.p99Ms} ms` : ''),
+      );
     }
-  }
-  const lines: string[] = [];
-  for (const [name, c] of Object.entries(comparisons)) {
-    const one = results[name]!.ours!;
-    const three = results[name]!['ours-3-instances']!;
-    const reference = results[name]!.reference;
-    lines.push(
-      `${name}: p99 three instances ${three.p99Ms} ms vs one instance ${one.p99Ms} ms = ${c.p99Ratio ?? '?'}× ` +
-        `(goal ≤ 2×: ${c.withinTwiceOneInstance === null ? 'n/a' : c.withinTwiceOneInstance ? 'met' : 'NOT met'})` +
-        `; p50 ${three.p50Ms} vs ${one.p50Ms} ms` +
-        (reference ? `; reference p50/p99 ${reference.p50Ms}/${reference.p99Ms} ms` : ''),
-    );
   }
   const cpus = os.cpus();
   const output = {
@@ -183,7 +196,11 @@ async function main(): Promise<void> {
     servers,
     ...(skippedInstances ? { skipped: skippedInstances } : {}),
     scenarios: results,
-    /** Three instances on PostgreSQL + Redis against one instance on SQLite, per load. */
+    /**
+     * Three instances on PostgreSQL + Redis against one instance on SQLite, per load: with the
+     * clients of a board spread round-robin (every edit crosses instances) and, for many boards,
+     * routed by document as the README's nginx configuration does.
+     */
     threeInstancesVsOne: comparisons,
     durationS: Math.round((Date.now() - started) / 1000),
   };

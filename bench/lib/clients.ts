@@ -68,11 +68,27 @@ export function connectClient(
  * instance) the clients go to them round-robin in connection order, so the clients of one board
  * are spread over the instances (and every instance gets its share of the whole load).
  */
+/**
+ * How the clients of several instances are spread over them: `round-robin` sends the clients of
+ * one board to different instances (every edit crosses instances: the worst case);
+ * `by-document` sends all clients of a board to one instance, chosen by a hash of its sync path,
+ * as the README's nginx configuration does (`hash $uri consistent`).
+ */
+export type Routing = 'round-robin' | 'by-document';
+
+/** FNV-1a of the document's name: stable, and spread evenly enough over a few instances. */
+function pathHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
 export async function connectBoards(
   ports: number | readonly number[],
   documentNames: readonly string[],
   perBoard: number,
   headers: Record<string, string> = {},
+  routing: Routing = 'round-robin',
   batch = 50,
   timeoutMs = 30_000,
 ): Promise<BenchClient[][]> {
@@ -87,7 +103,8 @@ export async function connectBoards(
   }
   for (let start = 0; start < slots.length; start += batch) {
     const connected = slots.slice(start, start + batch).map(({ board, index }, n) => {
-      const port = portList[(start + n) % portList.length]!;
+      const slot = routing === 'by-document' ? pathHash(documentNames[board]!) : start + n;
+      const port = portList[slot % portList.length]!;
       const client = connectClient(port, documentNames[board]!, board, index, headers);
       boards[board]!.push(client);
       return client;

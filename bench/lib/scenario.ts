@@ -5,7 +5,7 @@ import { caseDocumentName } from '../../shared/protocol.js';
 import { editBoard, goalsPerBoard, random, seedBoard } from './board.js';
 import type { EditKind } from './board.js';
 import { connectBoards, sleep, waitFor } from './clients.js';
-import type { BenchClient } from './clients.js';
+import type { BenchClient, Routing } from './clients.js';
 import { benchCaseId } from './ipc.js';
 import { BoardLatency, Recorder, summarize } from './latency.js';
 import type { LatencySummary } from './latency.js';
@@ -19,6 +19,8 @@ export interface ScenarioSpec {
   warmupMs: number;
   measureMs: number;
   seed: number;
+  /** Several instances: how their clients are spread over them (default round-robin). */
+  routing?: Routing;
 }
 
 export interface ScenarioResult extends LatencySummary {
@@ -65,7 +67,13 @@ export async function runScenario(server: ServerProcess, spec: ScenarioSpec): Pr
   const names = Array.from({ length: spec.boards }, (_, b) => caseDocumentName(benchCaseId(b)));
   const idle = await server.memory();
   const started = performance.now();
-  const boards = await connectBoards(server.ports, names, spec.clientsPerBoard, server.headers);
+  const boards = await connectBoards(
+    server.ports,
+    names,
+    spec.clientsPerBoard,
+    server.headers,
+    spec.routing ?? 'round-robin',
+  );
   const clients = boards.flat();
   log(`  ${clients.length} clients synced in ${Math.round(performance.now() - started)} ms`);
 
