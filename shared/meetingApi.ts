@@ -96,9 +96,15 @@ export interface MinutesCase {
   question: string;
   /** False for a reader who is not a member of the case: only the agenda line is shown. */
   visible: boolean;
+  /** The notes typed together, as they were at the close. */
+  notes: string;
   decisions: string[];
   actions: { text: string; ownerName: string; dueDate: string }[];
+  /** The client's questions marked discussed in this meeting, with who marked them. */
+  clientQuestions: { text: string; askedAt: string; discussedBy: string }[];
   perspectives: PerspectiveId[];
+  /** The Dutch name of each perspective discussed at the close (a custom one has only this). */
+  perspectiveNames: Partial<Record<PerspectiveId, string>>;
   usedMinutes: number;
   slotMinutes: number;
 }

@@ -24,6 +24,15 @@ export const defaultPerspectives = [
 ] as const;
 export type DefaultPerspective = (typeof defaultPerspectives)[number];
 
+/** Their Dutch names: the UI's texts, and what the server writes into Dutch minutes. */
+export const defaultPerspectiveNamesNl: Record<DefaultPerspective, string> = {
+  patient: 'Patiënt',
+  unemployed: 'Werkzoekende',
+  refugee: 'Vluchteling',
+  'low-literacy': 'Laaggeletterd',
+  'ex-detainee': 'Ex-gedetineerde',
+};
+
 /** Professionals work either in the medical (GP, POH-GGZ, FACT…) or the social domain. */
 export const professionalDomains = ['medical', 'social'] as const;
 export type ProfessionalDomain = (typeof professionalDomains)[number];

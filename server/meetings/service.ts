@@ -1,4 +1,5 @@
-import { addStep, readBoard, updateStep } from '../../shared/doc/board.js';
+import { addStep, readBoard, readPerspectives, updateStep } from '../../shared/doc/board.js';
+import { questionsDiscussedIn, readClientQuestions } from '../../shared/doc/clientVoice.js';
 import {
   addAgendaItem,
   readAgenda,
@@ -15,7 +16,7 @@ import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { Actor } from '../sync/extension.js';
 import type { MeetingProjection } from '../sync/extensions/meetingProjection.js';
 import type { ActionStore } from './actions.js';
-import { writeMinutes } from './minutes.js';
+import { completeMinutes, writeMinutes } from './minutes.js';
 import type { MeetingStore } from './store.js';
 import { caseAlias } from './store.js';
 import { boardState } from '../versions/store.js';
@@ -168,9 +169,16 @@ export function meetingService({ data, store, actions, versions, registry, proje
       for (const item of agenda) {
         if (!facts.agendaCaseIds.includes(item.id)) continue;
         const name = meetingCaseDocumentName(facts.meetingId, item.id);
-        discussed.push({ item, content: await registry.use(name, (doc) => readMeetingCase(doc)) });
+        const content = await registry.use(name, (doc) => readMeetingCase(doc));
         await projection.flush(name);
-        const board = await registry.use(caseDocumentName(item.id), boardState);
+        const { board, fromBoard } = await registry.use(caseDocumentName(item.id), (doc) => ({
+          board: boardState(doc),
+          fromBoard: {
+            questions: questionsDiscussedIn(readClientQuestions(doc), facts.meetingId),
+            perspectives: readPerspectives(doc),
+          },
+        }));
+        discussed.push({ item, content, board: fromBoard });
         await versions.keep(item.id, facts.meetingId, `${summary.title} (${at.slice(0, 10)})`, board, at);
       }
       const names = await namesOf(discussed.flatMap((d) => d.content.actions.map((a) => a.ownerId)));
@@ -184,7 +192,10 @@ export function meetingService({ data, store, actions, versions, registry, proje
       return (await store.close(facts.meetingId, minutes)) ? minutes : null;
     },
 
-    minutes: (meetingId: string) => store.minutes(meetingId),
+    minutes: async (meetingId: string) => {
+      const stored = await store.minutes(meetingId);
+      return stored ? completeMinutes(stored) : null;
+    },
 
     /** Time used per case, from the agenda document. */
     async agendaTimes(meetingId: string): Promise<Map<string, number>> {

@@ -33,15 +33,22 @@ export function clientVoiceService(registry: DocumentRegistry) {
         doc.transact(() => withdrawClientQuestion(doc, questionId), 'client'),
       );
     },
-    /** A professional marks a question discussed, with their name from the session. */
+    /**
+     * A professional marks a question discussed, with their name from the session; `meetingId`
+     * when it was in that meeting (checked by the route: open, and the case on its agenda).
+     */
     markDiscussed(
       caseId: string,
       by: Actor & { name: string },
       questionId: string,
+      meetingId: string | null = null,
       now = new Date(),
     ): Promise<boolean> {
       return write(caseId, by, (doc) =>
-        doc.transact(() => markQuestionDiscussed(doc, questionId, by.name, now.toISOString()), 'server'),
+        doc.transact(
+          () => markQuestionDiscussed(doc, questionId, by.name, now.toISOString(), meetingId),
+          'server',
+        ),
       );
     },
     /** How it is going in one life domain, in the client's face and words. */

@@ -13,6 +13,8 @@ export interface ClientQuestion {
   /** Set once the team discussed it; an open question has null. */
   discussedAt: string | null;
   discussedBy: string | null;
+  /** The meeting it was marked discussed in (its minutes list it); null when marked on the board. */
+  discussedIn: string | null;
 }
 export type ClientRating = z.infer<typeof clientRatingSchema>;
 export type TeamRating = z.infer<typeof teamRatingSchema>;
@@ -36,7 +38,7 @@ export function readClientQuestions(doc: Y.Doc): ClientQuestion[] {
   const questions: ClientQuestion[] = [];
   for (const [id, raw] of clientQuestionsOf(doc).entries()) {
     const parsed = clientQuestionSchema.safeParse(raw);
-    if (parsed.success) questions.push({ id, ...parsed.data });
+    if (parsed.success) questions.push({ id, ...parsed.data, discussedIn: parsed.data.discussedIn ?? null });
   }
   return questions.sort((a, b) => a.askedAt.localeCompare(b.askedAt) || a.id.localeCompare(b.id));
 }
@@ -44,6 +46,10 @@ export function readClientQuestions(doc: Y.Doc): ClientQuestion[] {
 /** The questions the team has not discussed yet (what a meeting should take up). */
 export const openClientQuestions = (questions: readonly ClientQuestion[]) =>
   questions.filter((q) => q.discussedAt === null);
+
+/** The questions marked discussed in one meeting (what its page and minutes show). */
+export const questionsDiscussedIn = (questions: readonly ClientQuestion[], meetingId: string) =>
+  questions.filter((q) => q.discussedIn === meetingId);
 
 function readPerDomain<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): Partial<Record<LifeDomain, T>> {
   const result: Partial<Record<LifeDomain, T>> = {};
@@ -82,13 +88,22 @@ export function withdrawClientQuestion(doc: Y.Doc, id: string): 'withdrawn' | 'u
   return 'withdrawn';
 }
 
-/** Marks a question discussed by a named person (server only); false when there is no such question. */
-export function markQuestionDiscussed(doc: Y.Doc, id: string, by: string, at: string): boolean {
+/**
+ * Marks a question discussed by a named person (server only), in a meeting or (null) on the
+ * board; false when there is no such question. Marked once: the first mark stays.
+ */
+export function markQuestionDiscussed(
+  doc: Y.Doc,
+  id: string,
+  by: string,
+  at: string,
+  meetingId: string | null = null,
+): boolean {
   const question = readClientQuestions(doc).find((q) => q.id === id);
   if (!question) return false;
   if (question.discussedAt !== null) return true;
   const { id: _id, ...stored } = question;
-  clientQuestionsOf(doc).set(id, { ...stored, discussedAt: at, discussedBy: by });
+  clientQuestionsOf(doc).set(id, { ...stored, discussedAt: at, discussedBy: by, discussedIn: meetingId });
   return true;
 }
 

@@ -15,6 +15,8 @@ export const clientQuestionSchema = z.strictObject({
   askedAt: moment,
   discussedAt: moment.nullable(),
   discussedBy: z.string().max(120).nullable(),
+  /** The meeting it was marked discussed in; absent or null when marked on the board. */
+  discussedIn: z.string().max(64).nullable().optional(),
 });
 
 /** How it is going in one life domain, in the client's own rating and (optional) sentence. */

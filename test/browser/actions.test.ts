@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../shared/attention.js';
-import { addAction, addDecision, tagPerspective } from '../../shared/doc/meetingCase.js';
+import { addAction, addDecision, meetingNotes, tagPerspective } from '../../shared/doc/meetingCase.js';
 import type { NewAction } from '../../shared/doc/meetingCase.js';
 import type { ActionsAnswer } from '../../shared/meetingApi.js';
 import { meetingCaseDocumentName } from '../../shared/protocol.js';
+import { clientVoiceService } from '../../server/services/clientVoice.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { eventually } from '../utils/eventually.js';
 import { api } from '../utils/http.js';
@@ -23,6 +24,8 @@ const decision = 'Thuiszorg start op de dag van ontslag';
 const lateAction = 'Medicatieoverzicht naar de apotheek sturen';
 const laterAction = 'Diabetesverpleegkundige inschakelen';
 const liveAction = 'Zoon Emre bellen over de tolk';
+const notes = 'Emre regelt de sleutel.\nThuiszorg belt vooraf.';
+const clientQuestion = 'Mag mijn zoon bij het gesprek zijn?';
 
 /** A YYYY-MM-DD date `days` from today in this machine's time zone (the browser's too). */
 const dayFromToday = (days: number) => localToday(new Date(Date.now() + days * 86_400_000));
@@ -35,7 +38,11 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
   const screenshot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
   const pageOf = async (username: string) => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'nl-NL' });
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 850 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
     await addSessionCookie(context, server, username);
     return context.newPage();
   };
@@ -74,6 +81,7 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     expect(agenda.status).toBe(201);
     await server.sync.registry.use(meetingCaseDocumentName(meetingId, caseId), (doc) => {
       addDecision(doc, decision);
+      meetingNotes(doc)!.insert(0, notes);
       tagPerspective(doc, 'patient', true);
       tagPerspective(doc, 'low-literacy', true);
     });
@@ -152,8 +160,23 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     await owner.context().close();
   });
 
-  it('after the close the minutes show question, decisions and actions, and print without the app around them', async () => {
+  it('after the close the minutes show question, notes, the client’s question discussed, decisions and actions, and print without the app around them', async () => {
     const page = await pageOf('sevda');
+    // The client asked a question for the meeting; Sevda ticks it off there.
+    const ahmet = server.db
+      .prepare<[string], { id: string }>("SELECT id FROM users WHERE client_case_id = ? AND role = 'client'")
+      .get(caseId)!;
+    await clientVoiceService(server.sync.registry).askQuestion(
+      caseId,
+      { userId: ahmet.id, role: 'client' },
+      clientQuestion,
+    );
+    await page.goto(`${server.url}/overleg/${meetingId}`);
+    const questions = page.getByRole('region', { name: 'Vragen van de cliënt voor dit overleg' });
+    await questions.getByRole('button', { name: `Besproken: ${clientQuestion}` }).click();
+    await questions.getByRole('heading', { name: 'Besproken in dit overleg' }).waitFor();
+    await questions.getByText(/aangevinkt door Sevda/).waitFor();
+
     await page.goto(`${server.url}/overleg/${meetingId}/verslag`);
     await page.getByText('Er is nog geen verslag.', { exact: false }).waitFor();
 
@@ -170,10 +193,18 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
       .first()
       .waitFor();
     await item.getByText('Patiënt, Laaggeletterd').waitFor();
+    expect(await item.locator('.minutes-notes').innerText()).toBe(notes);
+    await item.getByText(clientQuestion).waitFor();
+    await item.getByText(/besproken en aangevinkt door Sevda/).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Aanwezig' }).waitFor();
     const exportLink = page.getByRole('link', { name: 'Exporteren' });
-    expect(await exportLink.getAttribute('href')).toBe(`/api/meetings/${meetingId}/minutes.md`);
+    const href = `/api/meetings/${meetingId}/minutes.md?tz=Europe%2FAmsterdam`;
+    expect(await exportLink.getAttribute('href')).toBe(href);
     expect(await exportLink.getAttribute('download')).not.toBeNull();
+    const exported = await (await page.request.get(`${server.url}${href}`)).text();
+    expect(exported).toContain(`### Notities\n\n${notes}`);
+    expect(exported).toContain(clientQuestion);
+    expect(exported).toContain('### Besproken perspectieven\n\n- Patiënt\n- Laaggeletterd');
     await screenshot(page, 'minutes.png');
 
     await page.emulateMedia({ media: 'print' });
@@ -189,6 +220,11 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     await page.getByRole('heading', { level: 1, name: 'Minutes: Casusoverleg Molenwijk' }).waitFor();
     await page.getByText('The minutes are written in Dutch.').waitFor();
     await item.getByText(decision).waitFor();
+
+    // The closed meeting's page shows the question as discussed there, and no open ones to tick.
+    await page.goto(`${server.url}/overleg/${meetingId}`);
+    await page.getByText(clientQuestion).waitFor();
+    expect(await page.getByRole('button', { name: /^Discussed:|^Besproken:/ }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -20,15 +20,26 @@ interface Props {
   meetingId: string;
   agendaCase: MeetingAgendaCase;
   readOnly: boolean;
+  /** The meeting is closed (or this person may only read it): its page shows its record. */
+  closed: boolean;
 }
 
 /** One case in the meeting, for its members: notes, decisions, actions, perspectives, what changed. */
-export function MeetingCasePanel({ meetingId, agendaCase, readOnly }: Props) {
+export function MeetingCasePanel({ meetingId, agendaCase, readOnly, closed }: Props) {
   const item = useCaseDocument(meetingCaseDocumentName(meetingId, agendaCase.caseId));
   const board = useCaseDocument(caseDocumentName(agendaCase.caseId));
   const details = useApi<{ case: CaseDetails }>(`/api/cases/${agendaCase.caseId}`).data?.case;
   if (!item || !board || !details) return null;
-  return <OpenCase meetingId={meetingId} item={item} board={board} details={details} readOnly={readOnly} />;
+  return (
+    <OpenCase
+      meetingId={meetingId}
+      item={item}
+      board={board}
+      details={details}
+      readOnly={readOnly}
+      closed={closed}
+    />
+  );
 }
 
 function OpenCase({
@@ -37,12 +48,14 @@ function OpenCase({
   board,
   details,
   readOnly: readOnlyHere,
+  closed,
 }: {
   meetingId: string;
   item: CaseDocument;
   board: CaseDocument;
   details: CaseDetails;
   readOnly: boolean;
+  closed: boolean;
 }) {
   const { t } = useTranslation();
   // The server's word counts at once, before the page has read the meeting again (a close).
@@ -62,7 +75,13 @@ function OpenCase({
         <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
       </p>
       <ChangesSince meetingId={meetingId} caseId={details.id} />
-      <ClientQuestions board={board.doc} caseId={details.id} readOnly={boardReadOnly} />
+      <ClientQuestions
+        board={board.doc}
+        meetingId={meetingId}
+        caseId={details.id}
+        readOnly={boardReadOnly}
+        closed={closed || itemAccess === 'read'}
+      />
       <section aria-labelledby="notes-heading">
         <h3 id="notes-heading">{t('meeting.notes')}</h3>
         {/* "Everyone types along" is true only while the notes can be typed in. */}

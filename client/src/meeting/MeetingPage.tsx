@@ -204,6 +204,7 @@ function OpenMeeting({
                   meetingId={details.id}
                   agendaCase={selectedCase}
                   readOnly={readOnly || selectedCase.access !== 'write'}
+                  closed={readOnly}
                 />
               ) : (
                 <p className="agenda-line-only">

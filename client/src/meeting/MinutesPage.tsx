@@ -1,6 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { PerspectiveId } from '../../../shared/domain.js';
 import type { Minutes, MinutesCase } from '../../../shared/meetingApi.js';
+import { defaultPerspectives } from '../../../shared/vocabulary.js';
 import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
 import { useApi } from '../useApi.js';
@@ -48,7 +51,7 @@ export function MinutesPage() {
           </button>
           <a
             className="minutes-export"
-            href={`/api/meetings/${encodeURIComponent(minutes.meetingId)}/minutes.md`}
+            href={`/api/meetings/${encodeURIComponent(minutes.meetingId)}/minutes.md?tz=${encodeURIComponent(readerTimeZone())}`}
             download
             title={t('minutes.exportHint')}
           >
@@ -89,6 +92,15 @@ export function MinutesPage() {
   );
 }
 
+/** A default perspective in the reader's language; a custom one by the name it had at the close. */
+const perspectiveName = (t: TFunction, id: PerspectiveId, names: MinutesCase['perspectiveNames']) =>
+  perspectiveLabel(t, { id, label: isDefaultPerspective(id) ? null : (names[id] ?? null) });
+
+const isDefaultPerspective = (id: string) => (defaultPerspectives as readonly string[]).includes(id);
+
+/** The reader's time zone, for the times in the export (the server says which it used). */
+const readerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Amsterdam';
+
 /** One case of the minutes; a reader who is not a member sees only the agenda line. */
 function MinutesCaseSection({ item }: { item: MinutesCase }) {
   const { t, i18n } = useTranslation();
@@ -108,6 +120,32 @@ function MinutesCaseSection({ item }: { item: MinutesCase }) {
             {t('minutes.timeUsed', { used: item.usedMinutes, slot: item.slotMinutes })}
             {item.usedMinutes > item.slotMinutes && ` (${t('minutes.overTime')})`}
           </p>
+          <h3>{t('minutes.notes')}</h3>
+          {item.notes ? (
+            <p className="minutes-notes">{item.notes}</p>
+          ) : (
+            <p className="muted">{t('minutes.noNotes')}</p>
+          )}
+          <h3>{t('minutes.clientQuestions')}</h3>
+          {item.clientQuestions.length === 0 ? (
+            <p className="muted">{t('minutes.noClientQuestions')}</p>
+          ) : (
+            <ul>
+              {item.clientQuestions.map((q, i) => (
+                <li key={i}>
+                  <q>{q.text}</q>{' '}
+                  <span className="muted">
+                    (
+                    {t('minutes.clientQuestionLine', {
+                      date: formatDate(q.askedAt.slice(0, 10), i18n.language),
+                      name: q.discussedBy,
+                    })}
+                    )
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>{t('minutes.decisions')}</h3>
           {item.decisions.length === 0 ? (
             <p className="muted">{t('minutes.noDecisions')}</p>
@@ -138,7 +176,7 @@ function MinutesCaseSection({ item }: { item: MinutesCase }) {
           <p>
             {item.perspectives.length === 0
               ? t('minutes.noPerspectives')
-              : item.perspectives.map((id) => perspectiveLabel(t, { id, label: null })).join(', ')}
+              : item.perspectives.map((id) => perspectiveName(t, id, item.perspectiveNames)).join(', ')}
           </p>
         </>
       )}

@@ -11,8 +11,15 @@ import {
   agendaCaseSchema,
   meetingCaseParamsSchema,
   meetingParamsSchema,
+  meetingQuestionParamsSchema,
 } from './schema.js';
-import type { ActionParams, ActionStepBody, AgendaCaseBody, MeetingCaseParams } from './schema.js';
+import type {
+  ActionParams,
+  ActionStepBody,
+  AgendaCaseBody,
+  MeetingCaseParams,
+  MeetingQuestionParams,
+} from './schema.js';
 
 /** The cases of a meeting: putting them on the agenda, what changed since last time, actions to steps. */
 export function meetingCaseRoutes(s: Services, router: Router): void {
@@ -128,6 +135,37 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
         details: { resource: 'action-step', meetingId },
       });
       res.status(201).json({ stepId: result.stepId });
+    },
+  );
+
+  // A member with write access marks a client's question discussed in this open meeting: the
+  // board records who and in which meeting, and the minutes list it.
+  router.post(
+    '/:meetingId/cases/:caseId/client-questions/:questionId/discussed',
+    validate('params', meetingQuestionParamsSchema),
+    async (req, res) => {
+      const { user, facts, caseFacts, caseGrantOf, point, refuse } = await openMeetingCase(
+        s,
+        req,
+        res,
+        'write',
+      );
+      if (facts.status !== 'planned') throw await refuse(409, 'the meeting is closed');
+      const { questionId } = req.params as MeetingQuestionParams;
+      const by = { userId: user.id, role: user.role, name: user.displayName };
+      const found = await s.clientVoice.markDiscussed(caseFacts.caseId, by, questionId, facts.meetingId);
+      await s.audit.record({
+        event: found ? 'api-write' : 'api-refused',
+        outcome: found ? 'allowed' : 'refused',
+        caseId: caseFacts.caseId,
+        userId: user.id,
+        role: user.role,
+        authorization: caseGrantOf.authorization,
+        ...point,
+        details: { resource: 'client-question', questionId, meetingId: facts.meetingId, discussed: true },
+      });
+      if (!found) throw new HttpError(404, `questionId: no question ${questionId} in this case`);
+      res.status(204).end();
     },
   );
 }

@@ -8,7 +8,8 @@ import { HttpError, validate } from '../../http/validate.js';
 import { minutesFor, minutesMarkdown } from '../../meetings/minutes.js';
 import type { Services } from '../../services/index.js';
 import { openMeeting } from './openMeeting.js';
-import { meetingParamsSchema } from './schema.js';
+import { meetingParamsSchema, minutesExportQuerySchema } from './schema.js';
+import type { MinutesExportQuery } from './schema.js';
 
 /** Closing a meeting, its minutes (per reader: only cases they are a member of in full), attention. */
 export function meetingCloseRoutes(s: Services, router: Router): void {
@@ -58,15 +59,21 @@ export function meetingCloseRoutes(s: Services, router: Router): void {
     res.json({ minutes: await readMinutes(req, res, 'api-read') });
   });
 
-  router.get('/:meetingId/minutes.md', validate('params', meetingParamsSchema), async (req, res) => {
-    const minutes = await readMinutes(req, res, 'export');
-    res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="verslag-${minutes.startsAt.slice(0, 10)}.md"`,
-    );
-    res.send(minutesMarkdown(minutes));
-  });
+  router.get(
+    '/:meetingId/minutes.md',
+    validate('params', meetingParamsSchema),
+    validate('query', minutesExportQuerySchema),
+    async (req, res) => {
+      const { tz } = res.locals.query as MinutesExportQuery;
+      const minutes = await readMinutes(req, res, 'export');
+      res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="verslag-${minutes.startsAt.slice(0, 10)}.md"`,
+      );
+      res.send(minutesMarkdown(minutes, tz));
+    },
+  );
 
   // How the meeting's time spread over the perspectives, over the cases this person may see.
   router.get('/:meetingId/attention', validate('params', meetingParamsSchema), async (req, res) => {

@@ -2,12 +2,30 @@ import { z } from 'zod';
 import { idSchema } from '../../../shared/domain.js';
 import { slotMinutesSchema } from '../../../shared/doc/meetingShape.js';
 import { guestRelations } from '../../../shared/meetingApi.js';
+import { isTimeZone } from '../../meetings/minutes.js';
 
 export const meetingParamsSchema = z.object({ meetingId: idSchema });
 export type MeetingParams = z.infer<typeof meetingParamsSchema>;
 
 export const meetingCaseParamsSchema = z.object({ meetingId: idSchema, caseId: idSchema });
 export type MeetingCaseParams = z.infer<typeof meetingCaseParamsSchema>;
+
+export const meetingQuestionParamsSchema = z.object({
+  meetingId: idSchema,
+  caseId: idSchema,
+  questionId: idSchema,
+});
+export type MeetingQuestionParams = z.infer<typeof meetingQuestionParamsSchema>;
+
+/** The export's times: the reader's IANA time zone, e.g. Europe/Amsterdam (default). */
+export const minutesExportQuerySchema = z.object({
+  tz: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { error: 'must be a time zone such as Europe/Amsterdam' })
+    .optional(),
+});
+export type MinutesExportQuery = z.infer<typeof minutesExportQuerySchema>;
 
 export const actionParamsSchema = z.object({ meetingId: idSchema, caseId: idSchema, actionId: idSchema });
 export type ActionParams = z.infer<typeof actionParamsSchema>;

@@ -384,6 +384,10 @@ const requests: Record<string, () => Request | Promise<Request>> = {
     post(`/api/meetings/${meetings.planned}/cases/${t.caseId}/actions/${meetings.stepActions.pop()}/step`, {
       goalId: visibleGoal,
     }),
+  'POST /api/meetings/:meetingId/cases/:caseId/client-questions/:questionId/discussed': () =>
+    post(
+      `/api/meetings/${meetings.planned}/cases/${t.caseId}/client-questions/${questions.toDiscuss}/discussed`,
+    ),
   'POST /api/meetings/:meetingId/close (a fresh meeting)': async () =>
     post(`/api/meetings/${await freshMeeting()}/close`),
   'GET /api/meetings/:meetingId/minutes': () => get(`/api/meetings/${meetings.closed}/minutes`),
@@ -558,6 +562,7 @@ const matrix: [route: string, expected: number[]][] = [
   ['DELETE /api/meetings/:meetingId/agenda/:caseId (a fresh meeting)',    [401, 403, 200, 200, 200, 403, 403, 404, 403, 403]],
   ['GET /api/meetings/:meetingId/cases/:caseId/changes',                  [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   ['POST /api/meetings/:meetingId/cases/:caseId/actions/:actionId/step (a fresh action)', [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  ['POST /api/meetings/:meetingId/cases/:caseId/client-questions/:questionId/discussed', [401, 403, 204, 204, 204, 403, 404, 404, 403, 403]],
   ['POST /api/meetings/:meetingId/close (a fresh meeting)',               [401, 403, 200, 403, 403, 403, 403, 404, 403, 403]],
   ['GET /api/meetings/:meetingId/minutes',                                [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],
   ['GET /api/meetings/:meetingId/minutes.md',                             [401, 403, 200, 200, 200, 200, 200, 404, 403, 403]],

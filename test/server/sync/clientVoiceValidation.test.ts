@@ -109,6 +109,7 @@ describe('reading the client’s voice', () => {
         askedAt: '2026-03-01T10:00:00.000Z',
         discussedAt: '2026-03-03T10:00:00.000Z',
         discussedBy: 'Sevda Kaya',
+        discussedIn: null,
       },
     ]);
   });

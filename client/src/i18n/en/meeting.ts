@@ -120,6 +120,8 @@ export const enMeeting: Translation<typeof nlMeeting> = {
     },
     clientQuestions: "The client's questions for this meeting",
     questionDiscussed: 'Discussed: {{question}}',
+    questionsDiscussedHere: 'Discussed in this meeting',
+    questionDiscussedBy: 'asked {{date}}, ticked off by {{name}}',
     minutes: 'View minutes',
   },
 };

@@ -1,3 +1,4 @@
+import { defaultPerspectiveNamesNl } from '../../../../shared/vocabulary.js';
 /** Dutch: the app around the pages: navigation, sign-in and the words of the domain. */
 export const nlCore = {
   login: {
@@ -56,13 +57,7 @@ export const nlCore = {
     stalled: 'Vastgelopen',
     dropped: 'Vervallen',
   },
-  perspective: {
-    patient: 'Patiënt',
-    unemployed: 'Werkzoekende',
-    refugee: 'Vluchteling',
-    'low-literacy': 'Laaggeletterd',
-    'ex-detainee': 'Ex-gedetineerde',
-  },
+  perspective: defaultPerspectiveNamesNl,
   contact: { of: 'Contactgegevens van {{name}}' },
   connection: {
     connecting: 'Verbinden…',

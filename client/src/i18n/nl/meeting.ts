@@ -117,6 +117,8 @@ export const nlMeeting = {
     },
     clientQuestions: 'Vragen van de cliënt voor dit overleg',
     questionDiscussed: 'Besproken: {{question}}',
+    questionsDiscussedHere: 'Besproken in dit overleg',
+    questionDiscussedBy: 'gesteld {{date}}, aangevinkt door {{name}}',
     minutes: 'Verslag bekijken',
   },
 };
