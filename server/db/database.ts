@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { walLimitBytes } from './checkpointer.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -12,6 +13,8 @@ export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(databaseFile(dataDir));
   db.pragma('journal_mode = WAL');
+  // When SQLite starts the WAL over it trims the file to this (else it keeps its largest size).
+  db.pragma(`journal_size_limit = ${walLimitBytes}`);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

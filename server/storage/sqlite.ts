@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { walLimitBytes } from '../db/checkpointer.js';
 import { databaseFile } from '../db/database.js';
 import type { Backend } from './backend.js';
 import type { Data } from './data.js';
@@ -113,6 +114,7 @@ function openFile(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`journal_size_limit = ${walLimitBytes}`);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
