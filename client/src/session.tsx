@@ -57,8 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    getJson<SessionInfo>('/api/session')
-      .then(signedIn)
+    // Signed out, the answer is `{ user: null }`; a session that ended since is a 401.
+    getJson<SessionInfo | { user: null }>('/api/session')
+      .then((info) => (info.user === null ? setUser(null) : signedIn(info)))
       .catch((error: unknown) => {
         if (!(error instanceof ApiRequestError) || error.status !== 401) console.error(error);
         setUser(null);

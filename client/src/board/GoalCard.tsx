@@ -75,7 +75,7 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
             openGoal(goal.id);
           }}
           onKeyDown={(e) => e.stopPropagation()}
-          aria-label={t('goal.editNamed', { title: goal.title })}
+          aria-label={t(readOnly ? 'goal.viewNamed' : 'goal.editNamed', { title: goal.title })}
         >
           {readOnly ? t('goal.view') : t('goal.edit')}
         </button>

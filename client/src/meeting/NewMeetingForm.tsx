@@ -15,12 +15,15 @@ export function NewMeetingForm({ onPlanned }: { onPlanned(): void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const navigate = useNavigate();
-  const neighbourhoods =
-    useApi<{ neighbourhoods: Neighbourhood[] }>('/api/meetings/neighbourhoods').data?.neighbourhoods ?? [];
+  const picker = useApi<{ neighbourhoods: Neighbourhood[]; myNeighbourhoodId: string | null }>(
+    '/api/meetings/neighbourhoods',
+  ).data;
+  const neighbourhoods = picker?.neighbourhoods ?? [];
   const professionals =
     useApi<{ professionals: ProfessionalSummary[] }>('/api/professionals').data?.professionals ?? [];
   const [chosenNeighbourhood, setNeighbourhoodId] = useState('');
-  const neighbourhoodId = chosenNeighbourhood || (neighbourhoods[0]?.id ?? '');
+  // The chair plans for their own team's neighbourhood most of the time.
+  const neighbourhoodId = chosenNeighbourhood || picker?.myNeighbourhoodId || (neighbourhoods[0]?.id ?? '');
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [chairId, setChairId] = useState(user?.professionalId ?? '');
@@ -154,7 +157,7 @@ export function NewMeetingForm({ onPlanned }: { onPlanned(): void }) {
             </li>
           ))}
         </ul>
-        <div className="inline-field">
+        <div className="guest-fields">
           <label htmlFor="guest-name">{t('meetings.guestName')}</label>
           <input
             id="guest-name"

@@ -6,7 +6,7 @@ import type { SignInAnswer } from '../../../shared/signInApi.js';
 import type { SessionInfo } from '../../../shared/api.js';
 import { postJson } from '../api.js';
 import { useSession } from '../session.js';
-import { codeOf, tooManyInWords } from '../signIn/refusals.js';
+import { codeOf, signInRefusal } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
 
 /**
@@ -29,19 +29,6 @@ export function LoginPage() {
     if (challenge) codeField.current?.focus();
   }, [challenge]);
 
-  const inWords = (e: unknown): string => {
-    const wait = tooManyInWords(t, e);
-    if (wait) return wait;
-    switch (codeOf(e)) {
-      case 'wrong-credentials':
-        return t('signIn.wrong');
-      case 'wrong-code':
-        return t('signIn.code.wrong');
-      default:
-        return t('login.failed', { message: (e as Error).message });
-    }
-  };
-
   const run = async (event: FormEvent, action: () => Promise<void>) => {
     event.preventDefault();
     setBusy(true);
@@ -52,8 +39,8 @@ export function LoginPage() {
       if (codeOf(e) === 'challenge-expired') {
         setChallenge(null);
         setCode('');
-        setError(t('signIn.code.expired'));
-      } else setError(inWords(e));
+      }
+      setError(signInRefusal(t, e));
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import {
   usePasswordVerdict,
 } from '../components/NewPasswordFields.js';
 import { useSession } from '../session.js';
+import { refusalInWords } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
 
 /** "Sign out everywhere": every other session of this person ends; this one stays. */
@@ -24,7 +25,7 @@ function SignOutEverywhere() {
       const { ended } = await deleteJson<{ ended: number }>('/api/session/others');
       setMessage({ ok: true, text: t('signOutEverywhere.done', { count: ended }) });
     } catch (e) {
-      setMessage({ ok: false, text: t('signOutEverywhere.failed', { message: (e as Error).message }) });
+      setMessage({ ok: false, text: t('signOutEverywhere.failed', { message: refusalInWords(t, e) }) });
     } finally {
       setBusy(false);
     }

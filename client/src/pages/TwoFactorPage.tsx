@@ -3,9 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/api.js';
 import type { RecoveryCodes, TwoFactorSetup, TwoFactorState } from '../../../shared/signInApi.js';
-import { getJson, postJson } from '../api.js';
+import { ApiRequestError, getJson, postJson } from '../api.js';
 import { useSession } from '../session.js';
-import { codeOf, tooManyInWords } from '../signIn/refusals.js';
+import { codeOf, refusalInWords, tooManyInWords } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
 
 /** The key in groups of four, as authenticator apps show it. */
@@ -30,7 +30,10 @@ function SetUp({ setup, onDone }: { setup: TwoFactorSetup; onDone(codes: string[
     } catch (e) {
       setError(
         tooManyInWords(t, e) ??
-          (codeOf(e) === 'wrong-code' ? t('twoFactor.wrongCode') : (e as Error).message),
+          // A 400 is a code the app did not show: not 6 digits, or not the current one.
+          (codeOf(e) === 'wrong-code' || (e instanceof ApiRequestError && e.status === 400)
+            ? t('twoFactor.wrongCode')
+            : refusalInWords(t, e)),
       );
       setBusy(false);
     }
@@ -114,7 +117,11 @@ function WithPassword({
         tooManyInWords(t, e) ??
           (codeOf(e) === 'wrong-password'
             ? t('password.wrongCurrent')
-            : t('twoFactor.failed', { message: (e as Error).message })),
+            : codeOf(e) === 'password-required'
+              ? t('twoFactor.passwordRequired')
+              : codeOf(e) === 'two-factor-required'
+                ? t('twoFactor.requiredNote')
+                : refusalInWords(t, e)),
       );
     } finally {
       setBusy(false);
@@ -167,8 +174,8 @@ export function TwoFactorPage() {
   const reload = useCallback(() => {
     getJson<TwoFactorState>('/api/session/two-factor')
       .then(setState)
-      .catch((e: Error) => setLoadError(e.message));
-  }, []);
+      .catch((e: unknown) => setLoadError(refusalInWords(t, e)));
+  }, [t]);
   useEffect(reload, [reload]);
 
   const saved = async () => {
@@ -205,7 +212,7 @@ export function TwoFactorPage() {
             onClick={() =>
               void beginSetup()
                 .then((setup) => setStep({ kind: 'setup', setup }))
-                .catch((e: Error) => setStartError(t('twoFactor.failed', { message: e.message })))
+                .catch((e: unknown) => setStartError(refusalInWords(t, e)))
             }
           >
             {t('twoFactor.start')}

@@ -15,6 +15,40 @@ export function tooManyInWords(t: TFunction, error: unknown): string | null {
   return t('signIn.tooMany', { wait: waitInWords(t, seconds) });
 }
 
+/**
+ * Any other refusal in whole sentences of the reader's language: the server's own message is
+ * English and meant for developers, so only its status (or no answer at all) is read here.
+ */
+export function refusalInWords(t: TFunction, error: unknown): string {
+  const tooMany = tooManyInWords(t, error);
+  if (tooMany) return tooMany;
+  if (!(error instanceof ApiRequestError)) return t('refusal.unreachable');
+  if (error.status >= 500) return t('refusal.serverError');
+  if (error.status === 401) return t('refusal.signedOut');
+  if (error.status === 403) return t('refusal.forbidden');
+  return t('refusal.invalid');
+}
+
+/** Why the password step or the code step of signing in was refused. */
+export function signInRefusal(t: TFunction, error: unknown): string {
+  switch (codeOf(error)) {
+    case 'wrong-credentials':
+      return t('signIn.wrong');
+    case 'wrong-code':
+      return t('signIn.code.wrong');
+    case 'challenge-expired':
+      return t('signIn.code.expired');
+  }
+  const status = error instanceof ApiRequestError ? error.status : 0;
+  // A 400 is a field the form let through: a blank name, a password longer than any, a short code.
+  if (status === 400) {
+    const field = (error as Error).message.split(':')[0];
+    if (field === 'challenge') return t('signIn.code.expired');
+    return field === 'code' ? t('signIn.code.wrong') : t('signIn.wrong');
+  }
+  return refusalInWords(t, error);
+}
+
 /** Why zxcvbn finds a password easy to guess, in the reader's words. */
 export const warningInWords = (t: TFunction, warning: PasswordWarning | null): string =>
   warning ? t(`passwordStrength.warning.${warning}`) : '';
@@ -35,6 +69,6 @@ export function passwordError(t: TFunction, error: unknown): string {
       return [t('passwordStrength.tooWeak'), warningInWords(t, warning)].filter(Boolean).join(' ');
     }
     default:
-      return message;
+      return refusalInWords(t, error);
   }
 }

@@ -38,10 +38,19 @@ export function meetingsRouter(s: Services): Router {
   });
 
   router.get('/neighbourhoods', async (_req, res) => {
-    requireUser(res, ['professional', 'coordinator']);
+    const user = requireUser(res, ['professional', 'coordinator']);
     // Archived neighbourhoods leave the picker (SPEC PP2).
     const neighbourhoods: Neighbourhood[] = await s.places.activeNeighbourhoods();
-    res.json({ neighbourhoods });
+    // The neighbourhood of the person's own team, which the planning form starts with.
+    const team = await s.data.db
+      .selectFrom('professionals as p')
+      .innerJoin('teams as t', 't.id', 'p.team_id')
+      .select('t.neighbourhood_id as neighbourhoodId')
+      .where('p.id', '=', user.professionalId ?? '')
+      .where('t.archived_at', 'is', null)
+      .executeTakeFirst();
+    const mine = neighbourhoods.find((n) => n.id === team?.neighbourhoodId);
+    res.json({ neighbourhoods, myNeighbourhoodId: mine?.id ?? null });
   });
 
   router.post('/', validate('body', newMeetingSchema), async (req, res) => {

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { SessionInfo } from '../../../shared/api.js';
 import type { Session } from '../../auth/sessions.js';
-import { accessPoint, deviceOf } from '../../http/session.js';
+import { parse as parseCookie } from 'cookie';
+import { accessPoint, deviceOf, sessionCookie } from '../../http/session.js';
 import { HttpError } from '../../http/validate.js';
 
 /** What the page knows of a session: who (and whether they must set up two-factor sign-in first) and the CSRF token. */
@@ -9,6 +10,10 @@ export const sessionInfo = (session: Session): SessionInfo => ({
   user: session.user,
   csrfToken: session.csrfToken,
 });
+
+/** Whether the request sent a session cookie at all (a signed-out browser sends none). */
+export const hasSessionCookie = (req: Request): boolean =>
+  !!req.headers.cookie && !!parseCookie(req.headers.cookie)[sessionCookie];
 
 /** Where a sign-in attempt comes from: the address and this browser's device cookie. */
 export const originOf = (req: Request) => ({

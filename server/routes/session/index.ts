@@ -15,7 +15,7 @@ import {
 import type { Services } from '../../services/index.js';
 import { codeSchema, languageSchema, loginSchema, passwordChangeSchema } from './schema.js';
 import type { CodeBody, LanguageBody, LoginBody, PasswordChangeBody } from './schema.js';
-import { originOf, sessionInfo, tooMany } from './answers.js';
+import { hasSessionCookie, originOf, sessionInfo, tooMany } from './answers.js';
 import { twoFactorRoutes } from './twoFactor.js';
 
 /** Sign in (in one or two steps), who am I, sign out (here or everywhere else), password, language. */
@@ -86,10 +86,19 @@ export function sessionRouter(s: Services): Router {
     await startSession(req, res, outcome.userId, { secondFactor: outcome.secondFactor }, rememberDevice);
   });
 
-  router.get('/', (_req, res) => {
+  router.get('/', (req, res) => {
     const session = anySession(res);
-    if (!session) throw new HttpError(401, 'not signed in');
-    res.json(sessionInfo(session));
+    if (session) {
+      res.json(sessionInfo(session));
+      return;
+    }
+    // A session cookie that names no session (ended or expired) is refused once, and cleared.
+    if (hasSessionCookie(req)) {
+      clearSessionCookie(res, cookieSecure);
+      throw new HttpError(401, 'not signed in');
+    }
+    // Nobody signed in is an ordinary answer: every signed-out page asks it on load.
+    res.json({ user: null });
   });
 
   router.delete('/', async (req, res) => {

@@ -76,6 +76,20 @@ describe('signing in', () => {
   // How many failures are let through and how long one waits: signInThrottle.test.ts (SPEC AS1–AS3).
 });
 
+describe('who is signed in', () => {
+  it('a browser without a session cookie hears "nobody" as a normal answer, not a 401', async () => {
+    const response = await fetch(`${server.url}/api/session`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ user: null });
+  });
+
+  it('a session cookie that names no session is refused once, and cleared', async () => {
+    const response = await whoAmI('vz_session=ended-long-ago');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('set-cookie')).toMatch(/^vz_session=; Max-Age=0; /);
+  });
+});
+
 describe('signing out', () => {
   it('ends the session on the server and clears the cookie', async () => {
     const { username } = await person();

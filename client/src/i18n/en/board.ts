@@ -39,6 +39,7 @@ export const enBoard: Translation<typeof nlBoard> = {
     edit: 'Edit',
     view: 'View',
     editNamed: 'Edit goal: {{title}}',
+    viewNamed: 'View goal: {{title}}',
   },
   editor: {
     heading: 'Edit goal',

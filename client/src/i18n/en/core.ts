@@ -9,7 +9,6 @@ export const enCore: Translation<typeof nlCore> = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
-    failed: 'Could not sign in: {{message}}',
   },
   common: {
     loading: 'Loading…',

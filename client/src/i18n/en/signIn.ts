@@ -27,6 +27,13 @@ export const enSignIn: Translation<typeof nlSignIn> = {
       expired: 'That took too long. Sign in with your password again.',
     },
   },
+  refusal: {
+    unreachable: 'The server cannot be reached. Check your connection and try again.',
+    serverError: 'Something went wrong on the server. Try again in a few minutes.',
+    signedOut: 'You are no longer signed in. Sign in again.',
+    forbidden: 'Your account may not do that.',
+    invalid: 'That did not work. Check what you filled in and try again.',
+  },
   passwordStrength: {
     label: 'Strength of the new password',
     checking: 'Checking the strength…',
@@ -66,7 +73,7 @@ export const enSignIn: Translation<typeof nlSignIn> = {
     submit: 'Sign out everywhere',
     done_one: 'You were signed out in {{count}} other place.',
     done_other: 'You were signed out in {{count}} other places.',
-    failed: 'Signing out elsewhere did not work: {{message}}',
+    failed: 'Signing out elsewhere did not work. {{message}}',
     passwordChanged: 'You are now signed out on other computers and phones.',
   },
   twoFactor: {
@@ -75,8 +82,8 @@ export const enSignIn: Translation<typeof nlSignIn> = {
     intro:
       'With two-step verification you sign in with your password and a code from an app on your phone (such as Google Authenticator, Microsoft Authenticator or FreeOTP). Whoever only knows your password cannot get in.',
     required: 'You work with clients’ data. So set up two-step verification first: then you can go on.',
-    loadError: 'Two-step verification could not be loaded: {{message}}',
-    failed: 'That did not work: {{message}}',
+    loadError: 'Two-step verification could not be loaded. {{message}}',
+    passwordRequired: 'Type your password.',
     on: 'Two-step verification is on.',
     off: 'Two-step verification is off.',
     start: 'Set up two-step verification',

@@ -36,6 +36,7 @@ export const nlBoard = {
     edit: 'Bewerken',
     view: 'Bekijken',
     editNamed: 'Bewerk doel: {{title}}',
+    viewNamed: 'Bekijk doel: {{title}}',
   },
   editor: {
     heading: 'Doel bewerken',

@@ -7,7 +7,6 @@ export const nlCore = {
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     submit: 'Inloggen',
-    failed: 'Inloggen lukt niet: {{message}}',
   },
   common: {
     loading: 'Bezig met laden…',

@@ -24,6 +24,14 @@ export const nlSignIn = {
       expired: 'Dat duurde te lang. Log opnieuw in met je wachtwoord.',
     },
   },
+  /** A refusal without a text of its own: what the person can do about it, never the server's words. */
+  refusal: {
+    unreachable: 'De server is niet bereikbaar. Kijk of je verbinding hebt en probeer het opnieuw.',
+    serverError: 'Er ging iets mis bij de server. Probeer het over een paar minuten opnieuw.',
+    signedOut: 'Je bent niet meer ingelogd. Log opnieuw in.',
+    forbidden: 'Dat mag niet met jouw account.',
+    invalid: 'Dat lukte niet. Kijk of alles goed is ingevuld en probeer het opnieuw.',
+  },
   passwordStrength: {
     label: 'Sterkte van het nieuwe wachtwoord',
     checking: 'De sterkte wordt bekeken…',
@@ -63,7 +71,7 @@ export const nlSignIn = {
     submit: 'Overal uitloggen',
     done_one: 'Je bent op {{count}} andere plek uitgelogd.',
     done_other: 'Je bent op {{count}} andere plekken uitgelogd.',
-    failed: 'Uitloggen op andere plekken lukte niet: {{message}}',
+    failed: 'Uitloggen op andere plekken lukte niet. {{message}}',
     passwordChanged: 'Op andere computers en telefoons ben je nu uitgelogd.',
   },
   twoFactor: {
@@ -73,8 +81,8 @@ export const nlSignIn = {
       'Met tweestapsverificatie log je in met je wachtwoord én een code uit een app op je telefoon (zoals Google Authenticator, Microsoft Authenticator of FreeOTP). Wie alleen je wachtwoord weet, komt er dan niet in.',
     required:
       'Je werkt met gegevens van cliënten. Stel daarom eerst tweestapsverificatie in: daarna kun je verder.',
-    loadError: 'Tweestapsverificatie kon niet worden geladen: {{message}}',
-    failed: 'Dat lukte niet: {{message}}',
+    loadError: 'Tweestapsverificatie kon niet worden geladen. {{message}}',
+    passwordRequired: 'Typ je wachtwoord.',
     on: 'Tweestapsverificatie staat aan.',
     off: 'Tweestapsverificatie staat uit.',
     start: 'Tweestapsverificatie instellen',
