@@ -1,6 +1,9 @@
 import type { Executor } from '../storage/data.js';
 import type { AccessLogRow as Row } from './chain.js';
 import type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome } from '../../shared/accessLog.js';
+import { choiceLimit } from '../../shared/accessLogChoices.js';
+import type { CaseChoice, ChoicesAnswer, PersonChoice } from '../../shared/accessLogChoices.js';
+import { foldName } from '../../shared/search.js';
 
 export interface AccessLogFilter {
   /** Entries about this client, list reads that showed them included. */
@@ -77,4 +80,60 @@ export async function searchAccessLog(
   const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 100), 1), 1000);
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toEntry);
+}
+
+/**
+ * The first `limit` of the rows whose folded name holds the folded `q` (Özlem ~ ozlem; no SQL of
+ * both engines folds accents, so the rows are matched here), or whose id is `q` exactly (a pasted
+ * id, first); ordered by folded name, then id.
+ */
+function matching<T extends { id: string }>(
+  rows: T[],
+  nameOf: (row: T) => string[],
+  q: string,
+  limit: number,
+): ChoicesAnswer<T> {
+  const folded = foldName(q.trim());
+  const keyed = rows.map((row) => ({ row, key: foldName(nameOf(row)[0] ?? '') }));
+  const matches = keyed
+    .filter(({ row }) => row.id === q || nameOf(row).some((name) => foldName(name).includes(folded)))
+    .sort(
+      (a, b) =>
+        Number(b.row.id === q) - Number(a.row.id === q) ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+        (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
+    );
+  return { choices: matches.slice(0, limit).map(({ row }) => row), more: matches.length > limit };
+}
+
+/** Clients to search the log for, by part of their name (or their case id). */
+export async function findCases(
+  db: Executor,
+  q: string,
+  limit = choiceLimit,
+): Promise<ChoicesAnswer<CaseChoice>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'client_name as clientName', 'birth_year as birthYear', 'status'])
+    .execute();
+  return matching(rows, (c) => [c.clientName], q, limit);
+}
+
+/** People (every role, disabled accounts too) to search the log for, by part of their name or username. */
+export async function findPeople(
+  db: Executor,
+  q: string,
+  limit = choiceLimit,
+): Promise<ChoicesAnswer<PersonChoice> & { cases: string[] }> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name as name', 'username', 'role', 'client_case_id as clientCaseId'])
+    .execute();
+  const { choices, more } = matching(rows, (u) => [u.name, u.username], q, limit);
+  return {
+    choices: choices.map(({ clientCaseId: _case, ...person }) => person),
+    more,
+    // A client's account names the client: the answer is a list read of their cases (LG3).
+    cases: choices.flatMap((u) => (u.clientCaseId ? [u.clientCaseId] : [])),
+  };
 }

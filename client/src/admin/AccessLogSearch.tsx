@@ -3,18 +3,24 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
+import { ACCESS_EVENTS } from '../../../shared/accessLog.js';
 import type { AccessEntry } from '../../../shared/accessLog.js';
+import type { CaseChoice, PersonChoice } from '../../../shared/accessLogChoices.js';
 import { AdminTable } from './AdminTable.js';
+import { LogPicker, nothingPicked, pickedId } from './LogPicker.js';
+import type { Picked } from './LogPicker.js';
 
 const pageSize = 50;
 
 interface Filter {
-  caseId: string;
-  userId: string;
+  client: Picked;
+  person: Picked;
+  /** An access event, or '' for all. */
+  event: string;
   from: string;
   to: string;
 }
-const noFilter: Filter = { caseId: '', userId: '', from: '', to: '' };
+const noFilter: Filter = { client: nothingPicked, person: nothingPicked, event: '', from: '', to: '' };
 
 /** Start of a local calendar day (YYYY-MM-DD) as an ISO time, `days` later. */
 const dayStart = (day: string, days = 0) => {
@@ -26,8 +32,9 @@ const dayStart = (day: string, days = 0) => {
 /** The query string for one page of the log; `to` includes the whole chosen day. */
 function query(filter: Filter, before?: number): string {
   const params = new URLSearchParams({ limit: String(pageSize) });
-  if (filter.caseId.trim()) params.set('caseId', filter.caseId.trim());
-  if (filter.userId.trim()) params.set('userId', filter.userId.trim());
+  if (pickedId(filter.client)) params.set('caseId', pickedId(filter.client));
+  if (pickedId(filter.person)) params.set('userId', pickedId(filter.person));
+  if (filter.event) params.set('event', filter.event);
   if (filter.from) params.set('from', dayStart(filter.from));
   if (filter.to) params.set('to', dayStart(filter.to, 1));
   if (before !== undefined) params.set('before', String(before));
@@ -69,12 +76,12 @@ export function AccessLogSearch() {
     setApplied(draft);
     void load(draft);
   };
-  const field = (key: keyof Filter, type = 'text') => (
+  const dateField = (key: 'from' | 'to') => (
     <div>
       <label htmlFor={`log-${key}`}>{t(`admin.log.${key}`)}</label>
       <input
         id={`log-${key}`}
-        type={type}
+        type="date"
         value={draft[key]}
         onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
       />
@@ -92,10 +99,53 @@ export function AccessLogSearch() {
         aria-label={t('admin.log.search')}
       >
         <div className="field-row">
-          {field('caseId')}
-          {field('userId')}
-          {field('from', 'date')}
-          {field('to', 'date')}
+          <LogPicker<CaseChoice>
+            id="log-caseId"
+            label={t('admin.log.caseId')}
+            hint={t('admin.log.caseHint')}
+            listLabel={t('admin.log.caseChoices')}
+            endpoint="/api/admin/access-log/cases"
+            value={draft.client}
+            onChange={(client) => setDraft((d) => ({ ...d, client }))}
+            nameOf={(c) => c.clientName}
+            detailOf={(c) =>
+              [
+                c.birthYear && t('admin.log.born', { year: c.birthYear }),
+                c.status === 'closed' && t('admin.log.closed'),
+                c.id,
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            }
+          />
+          <LogPicker<PersonChoice>
+            id="log-userId"
+            label={t('admin.log.userId')}
+            hint={t('admin.log.userHint')}
+            listLabel={t('admin.log.userChoices')}
+            endpoint="/api/admin/access-log/people"
+            value={draft.person}
+            onChange={(person) => setDraft((d) => ({ ...d, person }))}
+            nameOf={(p) => p.name}
+            detailOf={(p) => `${t(`admin.role.${p.role}`)} · ${p.username}`}
+          />
+          <div>
+            <label htmlFor="log-event">{t('admin.log.event')}</label>
+            <select
+              id="log-event"
+              value={draft.event}
+              onChange={(e) => setDraft((d) => ({ ...d, event: e.target.value }))}
+            >
+              <option value="">{t('admin.log.anyEvent')}</option>
+              {ACCESS_EVENTS.map((event) => (
+                <option key={event} value={event}>
+                  {t(`admin.event.${event}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {dateField('from')}
+          {dateField('to')}
         </div>
         <div className="form-actions">
           <button type="submit" className="primary">

@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import type { AccessEntry } from '../../../shared/accessLog.js';
 import type { UsersAnswer } from '../../../shared/adminApi.js';
 import { checked } from '../../http/checked.js';
 import { HttpError } from '../../http/validate.js';
 import { accountDirectory } from '../../services/accountDirectory.js';
 import type { Services } from '../../services/index.js';
 import { otherAccountService } from '../../services/otherAccounts.js';
+import { accessLogRoutes } from './accessLog/index.js';
 import { adminOf, adminOnly } from './adminOf.js';
 import { placeRoutes } from './places/index.js';
 import { professionalRoutes } from './professionals/index.js';
 import { teamRoutes } from './teams/index.js';
-import { accessLogQuerySchema, userParamsSchema, usersQuerySchema } from './schema.js';
+import { userParamsSchema, usersQuerySchema } from './schema.js';
 
 /**
  * The functional administrator: places, teams, professionals with their accounts, the other
@@ -97,16 +97,6 @@ export function adminRouter(s: Services): Router {
     }),
   );
 
-  router.get(
-    '/access-log',
-    checked({ query: accessLogQuerySchema }, async ({ query }, req, res) => {
-      const { log } = adminOf(s, req, res);
-      const entries: AccessEntry[] = await s.audit.search(query);
-      await log('search', { resource: 'access-log', results: entries.length }, query.caseId ?? null);
-      // Who each line's person is, so the page never loads every account to name them.
-      const names = await directory.names(entries.flatMap((e) => (e.userId ? [e.userId] : [])));
-      res.json({ entries, names });
-    }),
-  );
+  accessLogRoutes(s, router, directory);
   return router;
 }

@@ -444,6 +444,8 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/admin/users': () => get('/api/admin/users'),
   'POST /api/admin/professionals': () => post('/api/admin/professionals', newProfessional()),
   'GET /api/admin/access-log': () => get(`/api/admin/access-log?caseId=${t.caseId}`),
+  'GET /api/admin/access-log/cases': () => get('/api/admin/access-log/cases?q=client'),
+  'GET /api/admin/access-log/people': () => get('/api/admin/access-log/people?q=tester'),
   'POST /api/admin/users/:userId/recovery (a client)': async () =>
     post(`/api/admin/users/${await freshClient()}/recovery`),
   'POST /api/admin/users/:userId/disable (a client)': async () =>
@@ -593,6 +595,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/admin/users',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/professionals',                                       [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['GET /api/admin/access-log',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/access-log/cases',                                     [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/admin/access-log/people',                                    [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/users/:userId/recovery (a client)',                   [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/users/:userId/disable (a client)',                    [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/users/:userId/enable (a disabled client)',            [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
