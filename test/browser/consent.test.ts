@@ -100,6 +100,9 @@ describe.skipIf(!browserTestsEnabled)('consent in Chromium', () => {
     await section.getByText(/Gestopt op /).waitFor();
     await table.getByText(/^Ingetrokken op .* door Ahmet Yılmaz$/).waitFor();
     await medical.getByText(/^Je hebt geen toegang meer tot deze notities\./).waitFor();
+    // Only the notes are closed off, not the board, and the header says so.
+    expect(await medical.locator('.connection').textContent()).toBe('Geen toegang tot deze notities.');
+    expect(await nadia.locator('.board-status .connection').textContent()).toBe('Live verbonden');
     expect(await medical.locator('textarea').count()).toBe(0);
     expect(await table.getByText('Geldt', { exact: true }).count()).toBe(0);
     await screenshot(nadia.locator('section.consents'), 'consent-board-withdrawn.png');

@@ -177,6 +177,27 @@ describe.skipIf(!browserTestsEnabled)('a case meeting with a chair and two atten
     await Promise.all([shot(chair, 'meeting-chair.png'), shot(youssef, 'meeting-attendee.png')]);
   });
 
+  it('a case one attendee puts on the agenda leaves the others’ pickers at once and opens for its members', async () => {
+    const picker = (page: Page) => page.getByLabel('Casus', { exact: true });
+    const offered = (page: Page) => picker(page).locator('option').allTextContents();
+    await expect.poll(() => offered(nadia)).toContain('Sharon Pinas');
+    await picker(youssef).selectOption({ label: 'Sharon Pinas' });
+    await youssef.getByLabel('Vraag aan het overleg').fill('Lukt het afbouwen?');
+    await youssef.getByRole('button', { name: 'Op de agenda' }).click();
+
+    // Nadia's page, without a reload: on her agenda, gone from her picker, open to her as a member.
+    const sharon = nadia.getByRole('button', { name: /^Bekijk S\.P\./ });
+    await sharon.waitFor();
+    await expect.poll(() => offered(nadia)).not.toContain('Sharon Pinas');
+    await sharon.click();
+    await expect.poll(() => caseHeading(nadia).textContent()).toContain('Sharon Pinas');
+    await nadia.locator('.meeting-question').getByText('Lukt het afbouwen?').waitFor();
+    // Back to Ahmet, following the chair again, for the close below.
+    await nadia.getByRole('button', { name: `Bekijk ${ahmet}` }).click();
+    await nadia.getByRole('button', { name: 'Volg de voorzitter' }).click();
+    await expect.poll(() => caseHeading(nadia).textContent()).toContain('Ahmet Yılmaz');
+  });
+
   it('the chair closes the meeting: open pages turn closed and read-only at once, and a note the server dropped is shown as not saved, never as part of the minutes', async () => {
     const notes = (page: Page) => page.locator('#meeting-notes');
     // The field while it can be typed in, the text once it is read-only.

@@ -59,7 +59,7 @@ function OpenCompartment({
     <section className={`panel compartment compartment-${part}`} aria-labelledby={heading}>
       <header className="compartment-head">
         <h2 id={heading}>{t(`compartment.heading.${part}`)}</h2>
-        <ConnectionIndicator state={state} />
+        <ConnectionIndicator state={state} subject="notes" />
       </header>
       <p className="muted">{t(`compartment.intro.${part}`)}</p>
       {refused ? (

@@ -6,15 +6,25 @@ import type { MeetingDetails } from '../../../shared/meetingApi.js';
 import { postJson } from '../api.js';
 import { useApi } from '../useApi.js';
 
-/** Puts one of the person's own cases from the meeting's neighbourhood on the agenda. */
-export function AddAgendaCase({ details, onAdded }: { details: MeetingDetails; onAdded(): void }) {
+/**
+ * Puts one of the person's own cases from the meeting's neighbourhood on the agenda; `onAgenda`
+ * is the live agenda (the meeting document), so a case a colleague just added is not offered.
+ */
+export function AddAgendaCase({
+  details,
+  onAgenda,
+  onAdded,
+}: {
+  details: MeetingDetails;
+  onAgenda: ReadonlySet<string>;
+  onAdded(): void;
+}) {
   const { t } = useTranslation();
   const cases = useApi<{ cases: CaseSummary[] }>('/api/cases').data?.cases ?? [];
   const [caseId, setCaseId] = useState('');
   const [question, setQuestion] = useState('');
   const [slot, setSlot] = useState(10);
   const [error, setError] = useState<string | null>(null);
-  const onAgenda = new Set(details.agenda.map((c) => c.caseId));
   const choices = cases.filter((c) => c.neighbourhood === details.neighbourhoodName && !onAgenda.has(c.id));
 
   const submit = async (event: FormEvent) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { readAgenda, startAgendaItem } from '../../../shared/doc/meeting.js';
@@ -94,6 +94,23 @@ function OpenMeeting({
     await deleteJson(`/api/meetings/${details.id}/agenda/${caseId}`);
     reload();
   };
+  // Another attendee put a case on the agenda or took one off: read the details (who may see
+  // what of it) again, once per change of the live agenda.
+  const liveIds = agenda
+    .map((i) => i.id)
+    .sort()
+    .join(',');
+  const knownIds = details.agenda
+    .map((c) => c.caseId)
+    .sort()
+    .join(',');
+  // Once per live agenda, so a server that disagrees is not asked again and again.
+  const askedFor = useRef(knownIds);
+  useEffect(() => {
+    if (liveIds === knownIds || liveIds === askedFor.current) return;
+    askedFor.current = liveIds;
+    reload();
+  }, [liveIds, knownIds, reload]);
   const selectedCase = details.agenda.find((c) => c.caseId === selected);
   const selectedItem = agenda.find((i) => i.id === selected);
 
@@ -117,7 +134,7 @@ function OpenMeeting({
           </p>
         </div>
         <div className="board-status">
-          <ConnectionIndicator state={state} />
+          <ConnectionIndicator state={state} subject="meeting" />
           <PresenceBar peers={peers} />
         </div>
       </header>
@@ -185,7 +202,9 @@ function OpenMeeting({
             }
             onRemove={(id) => void remove(id)}
           />
-          {!readOnly && <AddAgendaCase details={details} onAdded={reload} />}
+          {!readOnly && (
+            <AddAgendaCase details={details} onAgenda={new Set(agenda.map((i) => i.id))} onAdded={reload} />
+          )}
           <AttentionSpread meetingId={details.id} refreshKey={current ?? ''} />
         </section>
         <section className="panel meeting-case" aria-live="polite" aria-labelledby="meeting-case-heading">
