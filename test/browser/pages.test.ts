@@ -180,7 +180,7 @@ describe.skipIf(!browserTestsEnabled)('pages for each role in Chromium', () => {
     // Withdrawing the consent closes the GP's compartment at once.
     await consents.getByRole('button', { name: /^Toestemming intrekken: Sociale notities/ }).click();
     await consents.getByText(/^Ingetrokken op .* door Sevda Kaya$/).waitFor();
-    await shared.getByText('Geen toegang tot dit bord').waitFor();
+    await shared.getByText('Geen toegang tot deze notities.').waitFor();
     expect(await shared.locator('textarea').count()).toBe(0);
     await screenshot(gp, 'board-compartment-withdrawn.png');
     await gp.context().close();

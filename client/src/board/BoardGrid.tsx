@@ -33,6 +33,7 @@ import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
 import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { useBoardContext } from './context.js';
 import { GoalCard, GoalCardBody } from './GoalCard.js';
+import { indexAmongAll } from './layout/boardFilter.js';
 import { QuickAddGoal } from './QuickAddGoal.js';
 import './board.css';
 
@@ -77,23 +78,37 @@ function collisionFor(layout: Layout): CollisionDetection {
 function Cell({
   id,
   goals,
+  total,
+  filtering,
   label,
   onAdd,
 }: {
   id: CellId;
   goals: Goal[];
+  /** All goals of the cell, also those a filter hides. */
+  total: number;
+  filtering: boolean;
   label: string;
   onAdd: ((title: string) => void) | null;
 }) {
+  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
+  const count = filtering
+    ? t('boardLayout.cellShown', { shown: goals.length, count: total })
+    : t('boardLayout.cellCount', { count: total });
   return (
     <div
       ref={setNodeRef}
       className={`cell${isOver ? ' is-over' : ''}`}
       role="group"
-      aria-label={label}
+      aria-label={`${label} (${count})`}
       data-cell={id}
     >
+      {total > 0 && (
+        <p className="cell-count" aria-hidden="true">
+          {count}
+        </p>
+      )}
       <SortableContext id={id} items={goals.map((g) => g.id)} strategy={verticalListSortingStrategy}>
         <ul className="cell-list">
           {goals.map((goal) => (
@@ -112,16 +127,24 @@ function Cell({
  * one transaction of domain, phase and order key.
  */
 export function BoardGrid({
-  goals,
+  goals: allGoals,
+  shown,
   onAdd,
 }: {
   goals: Goal[];
+  /** The goals a filter leaves (null: all); a card dropped among them keeps the hidden ones' places. */
+  shown: ReadonlySet<string> | null;
   onAdd(domain: LifeDomain, phase: RecoveryPhase, title: string): void;
 }) {
   const { t } = useTranslation();
   const { doc, readOnly } = useBoardContext();
   const [dragLayout, setDragLayout] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const goals = useMemo(
+    () => (shown ? allGoals.filter((g) => shown.has(g.id)) : allGoals),
+    [allGoals, shown],
+  );
+  const totals = useMemo(() => layoutOf(allGoals), [allGoals]);
   const layout = useMemo(() => dragLayout ?? layoutOf(goals), [dragLayout, goals]);
   const byId = useMemo(() => new Map(goals.map((g) => [g.id, g])), [goals]);
   const sensors = useSensors(
@@ -201,7 +224,10 @@ export function BoardGrid({
       goal.phase === phase &&
       layoutOf(goals)[cell].indexOf(goal.id) === index;
     if (!goal || unchanged) return;
-    moveGoal(doc, goal.id, { domain, phase, index });
+    // With cards hidden by a filter, its place among all of them: after the shown card before it.
+    const others = totals[cell].filter((id) => id !== goal.id);
+    const among = shown ? indexAmongAll(others, ids, goal.id) : index;
+    moveGoal(doc, goal.id, { domain, phase, index: among });
   };
 
   const active = activeId ? byId.get(activeId) : undefined;
@@ -218,7 +244,7 @@ export function BoardGrid({
       }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
     >
-      <div className="board-grid" role="region" aria-label={t('board.gridLabel')}>
+      <div id="board-grid" className="board-grid" role="region" aria-label={t('board.gridLabel')}>
         <div className="corner" aria-hidden="true" />
         {recoveryPhases.map((phase) => (
           <div key={phase} className="phase-head">
@@ -244,6 +270,8 @@ export function BoardGrid({
                   id={id}
                   label={cellLabel(id)}
                   goals={layout[id].map((g) => byId.get(g)).filter((g): g is Goal => !!g)}
+                  total={totals[id].length}
+                  filtering={shown !== null}
                   onAdd={readOnly ? null : (title) => onAdd(domain, phase, title)}
                 />
               );

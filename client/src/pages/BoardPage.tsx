@@ -8,6 +8,10 @@ import type { PerspectiveId } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
+import { BoardFilters } from '../board/layout/BoardFilters.js';
+import { isFiltering, matchesFilter, noFilter } from '../board/layout/boardFilter.js';
+import type { BoardFilter } from '../board/layout/boardFilter.js';
+import { BoardJumpMenu, BoardSection } from '../board/layout/BoardSection.js';
 import { CaseLifePanel, ClosedBanner } from '../board/CaseLifePanel.js';
 import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
 import { ClientVoicePanel } from '../board/ClientVoicePanel.js';
@@ -70,6 +74,7 @@ function OpenBoard({
   const undo = useUndo(document.doc, !readOnly);
   const [highlighted, setHighlighted] = useState<PerspectiveId | null>(null);
   const [openGoalId, openGoal] = useState<string | null>(null);
+  const [filter, setFilter] = useState<BoardFilter>(noFilter);
   const latest = useLatestChanges(details.id);
   const members = useMemo(() => new Map(details.members.map((m) => [m.id, m])), [details]);
 
@@ -98,6 +103,14 @@ function OpenBoard({
     latest,
   };
   const openGoalData = board.goals.find((g) => g.id === openGoalId);
+  const today = context.today;
+  const shown = useMemo(
+    () =>
+      isFiltering(filter)
+        ? new Set(board.goals.filter((g) => matchesFilter(g, filter, today)).map((g) => g.id))
+        : null,
+    [board.goals, filter, today],
+  );
   const ready = localReady || state.kind === 'online';
 
   return (
@@ -137,11 +150,7 @@ function OpenBoard({
                 {t('board.readOnly')}
               </p>
             )}
-            <PerspectivesPanel />
-            <BalanceView goals={board.goals} />
-            <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
-            <MeetingActionsPanel caseId={details.id} />
-            <ClientVoicePanel />
+            <BoardJumpMenu />
             {highlighted && (
               <p className="highlight-note" role="status">
                 {t('perspectives.highlightNote')}{' '}
@@ -150,8 +159,17 @@ function OpenBoard({
                 </button>
               </p>
             )}
+            <BoardFilters
+              filter={filter}
+              onChange={setFilter}
+              members={details.members}
+              perspectives={board.perspectives}
+              shown={shown?.size ?? board.goals.length}
+              total={board.goals.length}
+            />
             <BoardGrid
               goals={board.goals}
+              shown={shown}
               onAdd={(domain, phase, title) =>
                 createGoal(document.doc, {
                   title,
@@ -162,13 +180,35 @@ function OpenBoard({
                 })
               }
             />
+            <BoardSection id="perspectives" name={t('boardLayout.section.perspectives')}>
+              <PerspectivesPanel />
+            </BoardSection>
+            <BoardSection id="balance" name={t('boardLayout.section.balance')}>
+              <BalanceView goals={board.goals} />
+            </BoardSection>
+            <BoardSection id="signalPlan" name={t('boardLayout.section.signalPlan')}>
+              <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
+            </BoardSection>
+            <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
+              <MeetingActionsPanel caseId={details.id} />
+            </BoardSection>
+            <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
+              <ClientVoicePanel />
+            </BoardSection>
           </>
         )}
-        <CaseLifePanel details={details} onChanged={reload} />
-        <CaseTeamPanel details={details} onChanged={reload} />
-        <CompartmentPanel details={details} />
-        {ready && <VersionsPanel caseId={details.id} board={board} />}
-        {ready && <HistoryPanel caseId={details.id} board={board} />}
+        <BoardSection id="caseLife" name={t('boardLayout.section.caseLife')}>
+          <CaseLifePanel details={details} onChanged={reload} />
+        </BoardSection>
+        <BoardSection id="team" name={t('boardLayout.section.team')}>
+          <CaseTeamPanel details={details} onChanged={reload} />
+        </BoardSection>
+        <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
+          <CompartmentPanel details={details} />
+        </BoardSection>
+        {/* Versions and history fold by themselves. */}
+        <div id="board-section-versions">{ready && <VersionsPanel caseId={details.id} board={board} />}</div>
+        <div id="board-section-history">{ready && <HistoryPanel caseId={details.id} board={board} />}</div>
         {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
       </div>
     </BoardContext.Provider>
