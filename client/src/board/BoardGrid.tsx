@@ -25,13 +25,14 @@ import {
   sortableKeyboardCoordinates,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { moveGoal, goalsInCell } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
 import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
-import { useBoardContext } from './context.js';
+import { useCardContext } from './context.js';
 import { GoalCard, GoalCardBody } from './GoalCard.js';
 import { indexAmongAll } from './layout/boardFilter.js';
 import { QuickAddGoal } from './QuickAddGoal.js';
@@ -126,18 +127,21 @@ function Cell({
  * within a cell by mouse, touch and keyboard; the move is written to the document on drop, as
  * one transaction of domain, phase and order key.
  */
-export function BoardGrid({
+export const BoardGrid = memo(function BoardGrid({
+  doc,
   goals: allGoals,
   shown,
   onAdd,
 }: {
+  doc: Y.Doc;
   goals: Goal[];
   /** The goals a filter leaves (null: all); a card dropped among them keeps the hidden ones' places. */
   shown: ReadonlySet<string> | null;
   onAdd(domain: LifeDomain, phase: RecoveryPhase, title: string): void;
 }) {
   const { t } = useTranslation();
-  const { doc, readOnly } = useBoardContext();
+  // Memoised, and not on the board's context: typing in a perspective leaves the grid alone.
+  const { readOnly } = useCardContext();
   const [dragLayout, setDragLayout] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const goals = useMemo(
@@ -288,4 +292,4 @@ export function BoardGrid({
       </DragOverlay>
     </DndContext>
   );
-}
+});

@@ -1,27 +1,52 @@
+import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goalAttention } from '../../../shared/attention.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { ContactButton } from '../components/ContactButton.js';
 import { formatDate } from '../i18n/index.js';
-import { useBoardContext } from './context.js';
+import { useCardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import './goalCard.css';
 
-/** The face of a goal on the board: what it is, who owns it, how far it is, what needs attention. */
-export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode }) {
+/**
+ * The face of a goal on the board: what it is, who owns it, how far it is, what needs attention.
+ * Memoised: it renders again only when its goal (kept as the same object while unchanged), its
+ * handle's attributes (dnd-kit keeps them while nothing changes for this card) or the cards'
+ * context change, not on every move of a drag elsewhere. Without a handle: read-only, or the
+ * copy under the pointer while dragging.
+ */
+export const GoalCardBody = memo(function GoalCardBody({
+  goal,
+  attributes,
+  setActivatorNodeRef,
+}: {
+  goal: Goal;
+  attributes?: DraggableAttributes;
+  setActivatorNodeRef?(element: HTMLElement | null): void;
+}) {
   const { t, i18n } = useTranslation();
-  const { members, perspectives, peers, openGoal, today, readOnly } = useBoardContext();
+  const { members, labels, peers, openGoal, today, readOnly } = useCardContext();
   const attention = goalAttention(goal, today);
   const editors = peers.filter((p) => !p.self && p.editing === goal.id);
-  const labels = new Map(perspectives.map((p) => [p.id, perspectiveLabel(t, p)]));
   return (
     <>
       <div className="card-top">
-        {handle}
+        {attributes && (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="drag-handle"
+            {...attributes}
+            aria-roledescription={t('dnd.roleDescription')}
+            aria-label={t('dnd.handleLabel', { title: goal.title })}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
         <span className={`status status-${goal.status}`}>{t(`status.${goal.status}`)}</span>
         {attention.overdue && <span className="flag flag-overdue">⚠ {t('goal.overdue')}</span>}
         {!goal.visibleToClient && (
@@ -49,7 +74,7 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
         <ul className="chips" aria-label={t('goal.perspectives')}>
           {goal.perspectives.map((p) => (
             <li key={p} className="chip">
-              {labels.get(p) ?? p}
+              {labels.has(p) ? perspectiveLabel(t, { id: p, label: labels.get(p) ?? null }) : p}
             </li>
           ))}
         </ul>
@@ -91,11 +116,10 @@ export function GoalCardBody({ goal, handle }: { goal: Goal; handle?: ReactNode 
       </div>
     </>
   );
-}
+});
 
-export function GoalCard({ goal }: { goal: Goal }) {
-  const { t } = useTranslation();
-  const { highlighted, peers, today, readOnly } = useBoardContext();
+export const GoalCard = memo(function GoalCard({ goal }: { goal: Goal }) {
+  const { highlighted, peers, today, readOnly } = useCardContext();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: goal.id, data: { type: 'goal' }, disabled: readOnly });
   const attention = goalAttention(goal, today);
@@ -123,23 +147,11 @@ export function GoalCard({ goal }: { goal: Goal }) {
       }}
       {...listeners}
     >
-      <GoalCardBody
-        goal={goal}
-        handle={
-          readOnly ? undefined : (
-            <button
-              type="button"
-              ref={setActivatorNodeRef}
-              className="drag-handle"
-              {...attributes}
-              aria-roledescription={t('dnd.roleDescription')}
-              aria-label={t('dnd.handleLabel', { title: goal.title })}
-            >
-              <span aria-hidden="true">⠿</span>
-            </button>
-          )
-        }
-      />
+      {readOnly ? (
+        <GoalCardBody goal={goal} />
+      ) : (
+        <GoalCardBody goal={goal} attributes={attributes} setActivatorNodeRef={setActivatorNodeRef} />
+      )}
     </li>
   );
-}
+});

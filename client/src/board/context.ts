@@ -27,6 +27,30 @@ export interface BoardContextValue {
 
 export const BoardContext = createContext<BoardContextValue | null>(null);
 
+/**
+ * What a goal card needs, apart from its goal: kept apart from the board's context, which changes
+ * whenever anyone types in a perspective, so the cards do not render again then.
+ */
+export interface CardContextValue {
+  members: Map<string, CaseMember>;
+  /** Each perspective's own label (null for a default one, named by the translations). */
+  labels: ReadonlyMap<PerspectiveId, string | null>;
+  peers: Peer[];
+  highlighted: PerspectiveId | null;
+  openGoal(id: string | null): void;
+  today: string;
+  readOnly: boolean;
+  latest: LatestChanges;
+}
+
+export const CardContext = createContext<CardContextValue | null>(null);
+
+export function useCardContext(): CardContextValue {
+  const value = useContext(CardContext);
+  if (!value) throw new Error('useCardContext outside a board');
+  return value;
+}
+
 export function useBoardContext(): BoardContextValue {
   const value = useContext(BoardContext);
   if (!value) throw new Error('useBoardContext outside a board');

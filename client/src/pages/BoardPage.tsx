@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetails } from '../../../shared/api.js';
 import { localToday } from '../../../shared/attention.js';
 import { createGoal } from '../../../shared/doc/board.js';
-import type { PerspectiveId } from '../../../shared/domain.js';
+import type { LifeDomain, PerspectiveId, RecoveryPhase } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
@@ -17,7 +17,7 @@ import { CaseTeamPanel } from '../board/CaseTeamPanel.js';
 import { ClientVoicePanel } from '../board/ClientVoicePanel.js';
 import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
-import { BoardContext } from '../board/context.js';
+import { BoardContext, CardContext } from '../board/context.js';
 import { GoalEditor } from '../board/GoalEditor.js';
 import { HistoryPanel } from '../board/history/HistoryPanel.js';
 import { useLatestChanges } from '../board/history/latestChanges.js';
@@ -88,22 +88,48 @@ function OpenBoard({
       });
   }, [user, document]);
 
-  const context = {
-    doc: document.doc,
-    awareness: document.awareness,
-    caseDetails: details,
-    members,
-    peers,
-    perspectives: board.perspectives,
-    highlighted,
-    setHighlighted,
-    openGoal,
-    today: localToday(),
-    readOnly,
-    latest,
-  };
+  const today = localToday();
+  // Each context changes only when what it holds does, so a card renders again only for its own
+  // goal: typing in a perspective changes the board's context, not the cards' one.
+  const context = useMemo(
+    () => ({
+      doc: document.doc,
+      awareness: document.awareness,
+      caseDetails: details,
+      members,
+      peers,
+      perspectives: board.perspectives,
+      highlighted,
+      setHighlighted,
+      openGoal,
+      today,
+      readOnly,
+      latest,
+    }),
+    [document, details, members, peers, board.perspectives, highlighted, today, readOnly, latest],
+  );
+  const labelsKey = JSON.stringify(board.perspectives.map((p) => [p.id, p.label]));
+  const cards = useMemo(
+    () => ({
+      members,
+      labels: new Map((JSON.parse(labelsKey) as [PerspectiveId, string | null][]).map(([id, l]) => [id, l])),
+      peers,
+      highlighted,
+      openGoal,
+      today,
+      readOnly,
+      latest,
+    }),
+    [members, labelsKey, peers, highlighted, today, readOnly, latest],
+  );
   const openGoalData = board.goals.find((g) => g.id === openGoalId);
-  const today = context.today;
+  const addGoal = useCallback(
+    (domain: LifeDomain, phase: RecoveryPhase, title: string) => {
+      const mine = user?.professionalId && members.has(user.professionalId) ? user.professionalId : null;
+      createGoal(document.doc, { title, domain, phase, ownerId: mine });
+    },
+    [document, user, members],
+  );
   const shown = useMemo(
     () =>
       isFiltering(filter)
@@ -115,102 +141,94 @@ function OpenBoard({
 
   return (
     <BoardContext.Provider value={context}>
-      <div className="board-page">
-        <header className="board-header">
-          <div>
-            <p className="breadcrumb">
-              <Link to="/">{t('nav.clients')}</Link>
-              {(details.myAccess.lifecycle.close || details.myAccess.lifecycle.reopen) && (
-                <>
-                  {' · '}
-                  <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
-                </>
+      <CardContext.Provider value={cards}>
+        <div className="board-page">
+          <header className="board-header">
+            <div>
+              <p className="breadcrumb">
+                <Link to="/">{t('nav.clients')}</Link>
+                {(details.myAccess.lifecycle.close || details.myAccess.lifecycle.reopen) && (
+                  <>
+                    {' · '}
+                    <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
+                  </>
+                )}
+              </p>
+              <h1>{details.clientName}</h1>
+              <p className="muted">
+                {t(`recoveryContext.${details.recoveryContext}`)} · {details.neighbourhood}
+                {details.coordinator && ` · ${t('case.coordinator')}: ${details.coordinator.name}`}
+              </p>
+            </div>
+            <div className="board-status">
+              {!readOnly && <UndoControls undo={undo} />}
+              <ConnectionIndicator state={state} />
+              <PresenceBar peers={peers} />
+            </div>
+          </header>
+          <ClosedBanner details={details} />
+          <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
+          {!ready ? (
+            <p role="status">{t('common.loading')}</p>
+          ) : (
+            <>
+              {readOnly && !details.closure && (
+                <p className="read-only-note" role="status">
+                  {t('board.readOnly')}
+                </p>
               )}
-            </p>
-            <h1>{details.clientName}</h1>
-            <p className="muted">
-              {t(`recoveryContext.${details.recoveryContext}`)} · {details.neighbourhood}
-              {details.coordinator && ` · ${t('case.coordinator')}: ${details.coordinator.name}`}
-            </p>
+              <BoardJumpMenu />
+              {highlighted && (
+                <p className="highlight-note" role="status">
+                  {t('perspectives.highlightNote')}{' '}
+                  <button type="button" className="small" onClick={() => setHighlighted(null)}>
+                    {t('perspectives.unhighlight')}
+                  </button>
+                </p>
+              )}
+              <BoardFilters
+                filter={filter}
+                onChange={setFilter}
+                members={details.members}
+                perspectives={board.perspectives}
+                shown={shown?.size ?? board.goals.length}
+                total={board.goals.length}
+              />
+              <BoardGrid doc={document.doc} goals={board.goals} shown={shown} onAdd={addGoal} />
+              <BoardSection id="perspectives" name={t('boardLayout.section.perspectives')}>
+                <PerspectivesPanel />
+              </BoardSection>
+              <BoardSection id="balance" name={t('boardLayout.section.balance')}>
+                <BalanceView goals={board.goals} />
+              </BoardSection>
+              <BoardSection id="signalPlan" name={t('boardLayout.section.signalPlan')}>
+                <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
+              </BoardSection>
+              <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
+                <MeetingActionsPanel caseId={details.id} />
+              </BoardSection>
+              <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
+                <ClientVoicePanel />
+              </BoardSection>
+            </>
+          )}
+          <BoardSection id="caseLife" name={t('boardLayout.section.caseLife')}>
+            <CaseLifePanel details={details} onChanged={reload} />
+          </BoardSection>
+          <BoardSection id="team" name={t('boardLayout.section.team')}>
+            <CaseTeamPanel details={details} onChanged={reload} />
+          </BoardSection>
+          <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
+            <CompartmentPanel details={details} />
+          </BoardSection>
+          {/* Versions and history fold by themselves. */}
+          <div id="board-section-versions">
+            {ready && <VersionsPanel caseId={details.id} board={board} />}
           </div>
-          <div className="board-status">
-            {!readOnly && <UndoControls undo={undo} />}
-            <ConnectionIndicator state={state} />
-            <PresenceBar peers={peers} />
-          </div>
-        </header>
-        <ClosedBanner details={details} />
-        <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
-        {!ready ? (
-          <p role="status">{t('common.loading')}</p>
-        ) : (
-          <>
-            {readOnly && !details.closure && (
-              <p className="read-only-note" role="status">
-                {t('board.readOnly')}
-              </p>
-            )}
-            <BoardJumpMenu />
-            {highlighted && (
-              <p className="highlight-note" role="status">
-                {t('perspectives.highlightNote')}{' '}
-                <button type="button" className="small" onClick={() => setHighlighted(null)}>
-                  {t('perspectives.unhighlight')}
-                </button>
-              </p>
-            )}
-            <BoardFilters
-              filter={filter}
-              onChange={setFilter}
-              members={details.members}
-              perspectives={board.perspectives}
-              shown={shown?.size ?? board.goals.length}
-              total={board.goals.length}
-            />
-            <BoardGrid
-              goals={board.goals}
-              shown={shown}
-              onAdd={(domain, phase, title) =>
-                createGoal(document.doc, {
-                  title,
-                  domain,
-                  phase,
-                  ownerId:
-                    user?.professionalId && members.has(user.professionalId) ? user.professionalId : null,
-                })
-              }
-            />
-            <BoardSection id="perspectives" name={t('boardLayout.section.perspectives')}>
-              <PerspectivesPanel />
-            </BoardSection>
-            <BoardSection id="balance" name={t('boardLayout.section.balance')}>
-              <BalanceView goals={board.goals} />
-            </BoardSection>
-            <BoardSection id="signalPlan" name={t('boardLayout.section.signalPlan')}>
-              <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
-            </BoardSection>
-            <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
-              <MeetingActionsPanel caseId={details.id} />
-            </BoardSection>
-            <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
-              <ClientVoicePanel />
-            </BoardSection>
-          </>
-        )}
-        <BoardSection id="caseLife" name={t('boardLayout.section.caseLife')}>
-          <CaseLifePanel details={details} onChanged={reload} />
-        </BoardSection>
-        <BoardSection id="team" name={t('boardLayout.section.team')}>
-          <CaseTeamPanel details={details} onChanged={reload} />
-        </BoardSection>
-        <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
-          <CompartmentPanel details={details} />
-        </BoardSection>
-        {/* Versions and history fold by themselves. */}
-        <div id="board-section-versions">{ready && <VersionsPanel caseId={details.id} board={board} />}</div>
-        <div id="board-section-history">{ready && <HistoryPanel caseId={details.id} board={board} />}</div>
-        {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
-      </div>
+          <div id="board-section-history">{ready && <HistoryPanel caseId={details.id} board={board} />}</div>
+          {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
+        </div>
+      </CardContext.Provider>
     </BoardContext.Provider>
   );
 }

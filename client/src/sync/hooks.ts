@@ -3,6 +3,7 @@ import { readBoard } from '../../../shared/doc/board.js';
 import type { Board } from '../../../shared/doc/board.js';
 import type { CaseDocument, ConnectionState } from './caseDocument.js';
 import { DocumentSession } from './documentSession.js';
+import { useDocRead } from '../board/useDocRead.js';
 
 const noSession = () => () => {};
 
@@ -27,17 +28,8 @@ export function useConnectionState(document: CaseDocument): { state: ConnectionS
   return { state, localReady };
 }
 
-/** The board as plain data, re-read after every change of the document. */
-export function useBoard(document: CaseDocument): Board {
-  const cache = useRef<{ document: CaseDocument; version: number; board: Board } | null>(null);
-  return useSyncExternalStore(document.subscribeChanges, () => {
-    const c = cache.current;
-    if (!c || c.document !== document || c.version !== document.version) {
-      cache.current = { document, version: document.version, board: readBoard(document.doc) };
-    }
-    return cache.current!.board;
-  });
-}
+/** The board as plain data, re-read after every change of the document (unchanged goals kept). */
+export const useBoard = (document: CaseDocument): Board => useDocRead(document.doc, readBoard);
 
 /**
  * Whether the server takes this browser's writes to the document (its access notice, SPEC A2);

@@ -3,13 +3,13 @@ import type { LatestChange } from '../../../../shared/historyApi.js';
 import { formatDateTime, formatRelative } from '../../i18n/index.js';
 import { useNow } from '../../meeting/useNow.js';
 import { useSession } from '../../session.js';
-import { useBoardContext } from '../context.js';
+import { useCardContext } from '../context.js';
 import { useLatestChange } from './latestChanges.js';
 
 /** "Laatst gewijzigd door Sevda, 5 minuten geleden" under a goal or perspective (SPEC H3). */
 export function LastChanged({ kind, itemId }: { kind: LatestChange['kind']; itemId: string }) {
   const { t, i18n } = useTranslation();
-  const { latest } = useBoardContext();
+  const { latest } = useCardContext();
   const { user } = useSession();
   const change = useLatestChange(latest, kind, itemId);
   // "5 minutes ago" becomes "6 minutes ago" without anyone changing anything.
