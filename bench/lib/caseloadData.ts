@@ -1,11 +1,15 @@
 import { localToday } from '../../shared/attention.js';
 import { defaultPerspectives, lifeDomains, recoveryPhases } from '../../shared/domain.js';
 import type { Db } from '../../server/db/database.js';
+import { scoreWithValidity } from '../../server/caseload/riskScore.js';
+import type { RiskSummary } from '../../server/caseload/riskScore.js';
+import { foldName } from '../../shared/search.js';
 
 /**
  * A generated municipality for the caseload benchmark: thousands of open cases with members and
  * summary rows of every kind (each state and none, perspectives, owners, due dates around today),
- * written straight into SQL as the projection would have left them. Deterministic per seed.
+ * written straight into SQL as the projection would have left them (with the risk score and the
+ * folded name the caseload sorts on). Deterministic per seed.
  */
 export interface CaseloadDataSpec {
   cases: number;
@@ -95,21 +99,24 @@ export function generateCaseload(db: Db, spec: CaseloadDataSpec): CaseloadData {
     professional.run('everywhere', 'Wijkapotheker', 'medical');
     user.run('u-everywhere', 'everywhere', 'Wijkapotheker', 'professional', 'everywhere', created);
 
-    const insertCase =
-      db.prepare(`INSERT INTO cases (id, client_name, neighbourhood_id, coordinator_id, recovery_context, created_at)
-      VALUES (?, ?, ?, ?, ?, ?)`);
+    const insertCase = db.prepare(`INSERT INTO cases
+      (id, client_name, client_name_key, neighbourhood_id, coordinator_id, recovery_context, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const member = db.prepare(
       "INSERT OR IGNORE INTO case_members (case_id, professional_id, case_role, access) VALUES (?, ?, 'bench', ?)",
     );
     const summary = db.prepare(`INSERT INTO case_summaries
       (case_id, signal_state, phase_by_domain, open_step_due_dates, stalled_goals, open_goals, owners, perspectives,
-       escalations, has_signal_plan, last_observation_at, next_meeting_at, last_change_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+       escalations, has_signal_plan, last_observation_at, next_meeting_at, last_change_at, updated_at,
+       risk_score, risk_valid_until)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`);
     for (let i = 0; i < spec.cases; i++) {
       const id = `case${i}`;
+      const clientName = `${pick(firstNames)} ${pick(lastNames)} ${i}`;
       insertCase.run(
         id,
-        `${pick(firstNames)} ${pick(lastNames)} ${i}`,
+        clientName,
+        foldName(clientName),
         `n${i % spec.neighbourhoods}`,
         `c${i % spec.coordinators}`,
         pick(['stroke', 'psychiatric', 'addiction'] as const),
@@ -134,20 +141,34 @@ export function generateCaseload(db: Db, spec: CaseloadDataSpec): CaseloadData {
       const owners = [...members].filter(() => rnd() < 0.6).sort();
       const perspectives = defaultPerspectives.filter(() => rnd() < 0.3);
       const escalations = state === 'amber' || state === 'red' ? [isoAgo(Math.floor(rnd() * 60))] : [];
+      // Drawn in this order, so every run (and every version of this file) makes the same data.
+      const stalledGoals = rnd() < 0.2 ? 1 + Math.floor(rnd() * 3) : 0;
+      const openGoals = 1 + Math.floor(rnd() * 8);
+      const row: RiskSummary = {
+        signalState: state,
+        openStepDueDates: JSON.stringify(dueDates),
+        escalations: JSON.stringify(escalations),
+        stalledGoals,
+        hasSignalPlan: rnd() < 0.8 ? 1 : 0,
+        lastObservationAt: state === null ? null : isoAgo(Math.floor(rnd() * 45)),
+      };
+      const risk = scoreWithValidity(row, new Date(now));
       summary.run(
         id,
         state,
         JSON.stringify(phases),
-        JSON.stringify(dueDates),
-        rnd() < 0.2 ? 1 + Math.floor(rnd() * 3) : 0,
-        1 + Math.floor(rnd() * 8),
+        row.openStepDueDates,
+        row.stalledGoals,
+        openGoals,
         JSON.stringify(owners),
         JSON.stringify(perspectives),
-        JSON.stringify(escalations),
-        rnd() < 0.8 ? 1 : 0,
-        state === null ? null : isoAgo(Math.floor(rnd() * 45)),
+        row.escalations,
+        row.hasSignalPlan,
+        row.lastObservationAt,
         isoAgo(rnd() * 20),
         created,
+        risk.score,
+        risk.validUntil,
       );
     }
   })();

@@ -1,28 +1,14 @@
 import { sql } from 'kysely';
-import type { CaseloadAnswer, CaseloadRow, CaseloadSort } from '../../shared/api.js';
-import { localToday } from '../../shared/attention.js';
+import type { CaseloadAnswer, CaseloadRow } from '../../shared/api.js';
 import type { LifeDomain, RecoveryPhase } from '../../shared/domain.js';
-import { assessRisk } from '../../shared/risk.js';
 import type { SignalState } from '../../shared/risk.js';
-import { countOverdue } from '../../shared/summary.js';
 import type { Data } from '../storage/data.js';
-import { foldName } from '../../shared/search.js';
 import { needsNewCoordinatorSql } from '../services/professionals.js';
+import { caseloadQuery } from './caseloadQuery.js';
+import type { CaseloadFilter } from './caseloadQuery.js';
+import { riskOf } from './riskScore.js';
 
-export interface CaseloadFilter {
-  /** Open cases (default), or only the closed ones (the "closed" filter). */
-  status?: 'open' | 'closed';
-  state?: SignalState | 'none';
-  neighbourhood?: string;
-  perspective?: string;
-  owner?: string;
-  q?: string;
-  sort?: CaseloadSort;
-  limit?: number;
-  offset?: number;
-  /** Only this case (one row that changed, SPEC CL10). */
-  caseId?: string;
-}
+export type { CaseloadFilter } from './caseloadQuery.js';
 
 interface Row {
   caseId: string;
@@ -54,21 +40,22 @@ const emptyPhases: Record<LifeDomain, RecoveryPhase | null> = {
   income: null,
   work: null,
 };
-const stateRank = { red: 3, amber: 2, green: 1 } as const;
 /** A person returning within this time keeps the "changed since" of their visit. */
 const visitGapMs = 10 * 60_000;
 
 /**
- * The coordinator's caseload: every open case (or, filtered, every closed one) the professional coordinates or is a member of,
- * filtered on the summary rows (never loading a board), with risk and its reasons
- * computed per row so they are right on the day they are read. The perspective, owner and name
- * filters look into the row's lists and the folded name, which SQL cannot do alike on both engines:
- * they are applied here.
+ * The coordinator's caseload: every open case (or, filtered, every closed one) the professional
+ * coordinates or is a member of, filtered, sorted and paged in SQL on the summary rows (never
+ * loading a board, caseloadQuery.ts); only the page's rows are read in full, with risk and its
+ * reasons computed per row so they are right on the day they are read.
  */
 export function caseloadService(data: Data) {
   const { db } = data;
-  const select = (professionalId: string, filter: CaseloadFilter): Promise<Row[]> => {
-    let query = db
+  const sqlCaseload = caseloadQuery(data);
+  /** The full rows of these cases, in no particular order. */
+  const select = (caseIds: readonly string[]): Promise<Row[]> => {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return db
       .selectFrom('cases as c')
       .innerJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
       .leftJoin('professionals as cp', 'cp.id', 'c.coordinator_id')
@@ -101,32 +88,20 @@ export function caseloadService(data: Data) {
         'c.closed_at as closedAt',
         sql<number | boolean>`${sql.raw(needsNewCoordinatorSql('c'))}`.as('needsNewCoordinator'),
       ])
-      .where('c.status', '=', filter.status ?? 'open')
-      .where((eb) =>
-        eb.or([
-          eb('c.coordinator_id', '=', professionalId),
-          eb(
-            'c.id',
-            'in',
-            eb
-              .selectFrom('case_members as m')
-              .select('m.case_id')
-              .where('m.professional_id', '=', professionalId),
-          ),
-        ]),
-      );
-    if (filter.state === 'none') query = query.where('s.signal_state', 'is', null);
-    else if (filter.state !== undefined) query = query.where('s.signal_state', '=', filter.state);
-    if (filter.neighbourhood !== undefined)
-      query = query.where('c.neighbourhood_id', '=', filter.neighbourhood);
-    if (filter.caseId !== undefined) query = query.where('c.id', '=', filter.caseId);
-    return query.execute() as Promise<Row[]>;
+      .where('c.id', 'in', caseIds)
+      .execute() as Promise<Row[]>;
   };
-  /** The filters on the row's lists and name; `q` is the folded search text, or null. */
-  const matches = (r: Row, filter: CaseloadFilter, q: string | null) =>
-    (filter.perspective === undefined || parse<string[]>(r.perspectives, []).includes(filter.perspective)) &&
-    (filter.owner === undefined || parse<string[]>(r.owners, []).includes(filter.owner)) &&
-    (q === null || foldName(r.clientName).includes(q));
+  /** The names of the owners on these rows. */
+  const ownerNames = async (rows: readonly Row[]): Promise<Map<string, string>> => {
+    const ids = [...new Set(rows.flatMap((r) => parse<string[]>(r.owners, [])))];
+    if (ids.length === 0) return new Map();
+    const names = await db
+      .selectFrom('professionals')
+      .select(['id', 'name'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(names.map((p) => [p.id, p.name]));
+  };
 
   /** Records this visit; returns the visit before it (what "changed since" compares with). */
   const recordVisit = async (userId: string, now: Date): Promise<string | null> => {
@@ -171,13 +146,10 @@ export function caseloadService(data: Data) {
         .select('previous_visit_at as previousVisitAt')
         .where('user_id', '=', userId)
         .executeTakeFirst();
-      const names = await db.selectFrom('professionals').select(['id', 'name']).execute();
-      const nameOf = new Map(names.map((p) => [p.id, p.name]));
-      const q = filter.q?.trim() ? foldName(filter.q.trim()) : null;
-      const [row] = (await select(professionalId, { ...filter, caseId })).filter((r) =>
-        matches(r, filter, q),
-      );
-      return row ? toCaseloadRow(row, localToday(now), now, visit?.previousVisitAt ?? null, nameOf) : null;
+      await sqlCaseload.fillNameKeys();
+      const { caseIds } = await sqlCaseload.page(professionalId, { ...filter, caseId, offset: 0, limit: 1 });
+      const [row] = await select(caseIds);
+      return row ? toCaseloadRow(row, now, visit?.previousVisitAt ?? null, await ownerNames([row])) : null;
     },
     async query(
       professionalId: string,
@@ -186,15 +158,17 @@ export function caseloadService(data: Data) {
       now = new Date(),
     ): Promise<CaseloadAnswer> {
       const lastVisitAt = await recordVisit(userId, now);
-      const today = localToday(now);
-      const names = await db.selectFrom('professionals').select(['id', 'name']).execute();
-      const nameOf = new Map(names.map((p) => [p.id, p.name]));
-      const q = filter.q?.trim() ? foldName(filter.q.trim()) : null;
-      const rows = (await select(professionalId, filter))
-        .filter((r) => matches(r, filter, q))
-        .map((r) => toCaseloadRow(r, today, now, lastVisitAt, nameOf));
-      rows.sort(comparators[filter.sort ?? 'risk']);
-      const offset = filter.offset ?? 0;
+      await sqlCaseload.fillNameKeys();
+      await sqlCaseload.fillScores(now);
+      await sqlCaseload.rescore(professionalId, filter.status ?? 'open', now);
+      const { caseIds, total } = await sqlCaseload.page(professionalId, filter);
+      const rows = await select(caseIds);
+      const nameOf = await ownerNames(rows);
+      const byId = new Map(rows.map((r) => [r.caseId, r]));
+      const page = caseIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toCaseloadRow(row, now, lastVisitAt, nameOf)] : [];
+      });
       const neighbourhoods = await db
         .selectFrom('neighbourhoods')
         .select(['id', 'name'])
@@ -202,8 +176,8 @@ export function caseloadService(data: Data) {
         .orderBy('name')
         .execute();
       return {
-        rows: rows.slice(offset, offset + (filter.limit ?? 100)),
-        total: rows.length,
+        rows: page,
+        total,
         lastVisitAt,
         neighbourhoods,
       };
@@ -215,25 +189,12 @@ const parse = <T>(json: string | null, fallback: T): T => (json ? (JSON.parse(js
 
 function toCaseloadRow(
   r: Row,
-  today: string,
   now: Date,
   lastVisitAt: string | null,
   nameOf: Map<string, string>,
 ): CaseloadRow {
-  const dueDates = parse<string[]>(r.openStepDueDates, []);
-  const overdueSteps = countOverdue(dueDates, today);
+  const { overdueSteps, ...risk } = riskOf(r, now);
   const stalledGoals = r.stalledGoals ?? 0;
-  const risk = assessRisk(
-    {
-      state: r.signalState,
-      escalations: parse<string[]>(r.escalations, []),
-      overdueSteps,
-      stalledGoals,
-      lastObservationAt: r.lastObservationAt,
-      hasSignalPlan: r.hasSignalPlan === 1,
-    },
-    now,
-  );
   return {
     caseId: r.caseId,
     clientName: r.clientName,
@@ -257,14 +218,4 @@ function toCaseloadRow(
   };
 }
 
-const byName = (a: CaseloadRow, b: CaseloadRow) => a.clientName.localeCompare(b.clientName, 'nl');
-const comparators: Record<CaseloadSort, (a: CaseloadRow, b: CaseloadRow) => number> = {
-  risk: (a, b) => b.risk.score - a.risk.score || byName(a, b),
-  name: byName,
-  lastChange: (a, b) => (b.lastChangeAt ?? '').localeCompare(a.lastChangeAt ?? '') || byName(a, b),
-  state: (a, b) =>
-    (b.signalState ? stateRank[b.signalState] : 0) - (a.signalState ? stateRank[a.signalState] : 0) ||
-    b.risk.score - a.risk.score ||
-    byName(a, b),
-};
 export type CaseloadService = ReturnType<typeof caseloadService>;

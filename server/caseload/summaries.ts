@@ -13,6 +13,7 @@ import { summarizeBoard } from '../../shared/summary.js';
 import type { Data, Executor } from '../storage/data.js';
 import { GroupCommit } from '../storage/groupCommit.js';
 import type { CaseSummariesTable } from '../storage/tables.js';
+import { riskSummaryOf, scoreWithValidity } from './riskScore.js';
 
 /** What a projection writes; `next_meeting_at` is not the board's (the caseload reads the agenda). */
 type SummaryRow = Omit<CaseSummariesTable, 'next_meeting_at'>;
@@ -31,6 +32,8 @@ const updated = [
   'last_observation_at',
   'last_change_at',
   'updated_at',
+  'risk_score',
+  'risk_valid_until',
 ] as const;
 
 /** The summary row of a board, read from the document at once. */
@@ -38,7 +41,7 @@ function summaryRow(caseId: string, doc: Y.Doc, changedAt: Date | null, now: Dat
   const board = readBoard(doc);
   const observations = readObservations(doc);
   const summary = summarizeBoard(board, localToday(now));
-  return {
+  const row = {
     case_id: caseId,
     signal_state: currentSignalState(observations),
     phase_by_domain: JSON.stringify(summary.phaseByDomain),
@@ -53,12 +56,15 @@ function summaryRow(caseId: string, doc: Y.Doc, changedAt: Date | null, now: Dat
     last_change_at: changedAt?.toISOString() ?? null,
     updated_at: now.toISOString(),
   };
+  const risk = scoreWithValidity(riskSummaryOf(row), now);
+  return { ...row, risk_score: risk.score, risk_valid_until: risk.validUntil };
 }
 
 /**
  * The summary row per case that the caseload reads instead of the board: written shortly after the
- * board changes. It keeps the inputs of risk (state, escalations, due dates), not the risk itself,
- * so "days since the last observation" and overdue steps stay right as days pass.
+ * board changes. It keeps the inputs of risk (state, escalations, due dates) and the score they
+ * give with the moment time alone changes it, which the caseload re-scores when it has passed
+ * (server/caseload/caseloadQuery.ts), so it sorts on a score that is right on the day.
  */
 export function summaryStore(data: Data) {
   // Boards projected while a write is in flight go in the next one, all in one statement: with

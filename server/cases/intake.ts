@@ -213,6 +213,7 @@ export function intakeService(data: Data) {
           .values({
             id: caseId,
             client_name: body.clientName,
+            client_name_key: foldName(body.clientName),
             birth_year: Number(body.dateOfBirth.slice(0, 4)),
             date_of_birth: body.dateOfBirth,
             neighbourhood_id: body.neighbourhoodId,

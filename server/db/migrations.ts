@@ -8,6 +8,7 @@ import { caseloadMigration } from './migrations/0004-caseload.js';
 import { meetingsMigration } from './migrations/0005-meetings.js';
 import { signInMigration } from './migrations/0010-sign-in.js';
 import { placesAndPeopleMigration } from './migrations/0012-places-and-people.js';
+import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -56,4 +57,6 @@ export const migrations: string[] = [
   -- archived one leaves the professional form's picker (SPEC PP12).
   ALTER TABLE organisations ADD COLUMN archived_at TEXT;
   `,
+  // The caseload sorts, filters and pages in SQL (server/storage/migrations/0003_caseload_order.ts).
+  sqliteCaseloadOrder,
 ];

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createGoal, perspectivesOf } from '../../shared/doc/board.js';
 import { setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
 import { caseDocumentName } from '../../shared/protocol.js';
+import { foldName } from '../../shared/search.js';
 import type { DocumentStore } from '../db/documentStore.js';
 import { hashPassword } from '../auth/passwords.js';
 import { summaryStore } from '../caseload/summaries.js';
@@ -100,6 +101,7 @@ export async function seedDemo(
         .values({
           id: caseId,
           client_name: c.clientName,
+          client_name_key: foldName(c.clientName),
           birth_year: c.birthYear,
           neighbourhood_id: c.neighbourhoodId,
           coordinator_id: c.coordinatorId,

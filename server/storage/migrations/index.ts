@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Database } from '../schema.js';
 import * as documentLog from './0001_document_log.js';
 import * as relational from './0002_relational.js';
+import * as caseloadOrder from './0003_caseload_order.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -14,6 +15,7 @@ export type Engine = 'sqlite' | 'postgres';
 const all: Record<string, Record<Engine, Migration>> = {
   '0001_document_log': documentLog,
   '0002_relational': relational,
+  '0003_caseload_order': caseloadOrder,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

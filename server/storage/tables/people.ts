@@ -45,6 +45,8 @@ export interface ProfessionalsTable {
 export interface CasesTable {
   id: string;
   client_name: string;
+  /** foldName(client_name), for searching and ordering; null until filled (written without one, or renamed). */
+  client_name_key: string | null;
   birth_year: number | null;
   neighbourhood_id: string;
   coordinator_id: string | null;

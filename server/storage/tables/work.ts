@@ -38,7 +38,12 @@ export interface CaseSummariesTable {
   last_observation_at: string | null;
   next_meeting_at: string | null;
   last_change_at: string | null;
+  /** When the row was projected, or its risk scored again: the risk score holds from then. */
   updated_at: string;
+  /** assessRisk's score when last scored; null for a row written without one (scored on read). */
+  risk_score: number | null;
+  /** The next moment time alone can change that score (ISO); null when it never does. */
+  risk_valid_until: string | null;
 }
 
 export interface CaseloadVisitsTable {

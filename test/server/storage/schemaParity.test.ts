@@ -92,6 +92,32 @@ describe.skipIf(!postgres)('the schema on both engines (SPEC ST1)', () => {
     expect(order(await postgresColumns(pgStorage))).toEqual(order(sqliteColumns(db)));
   });
 
+  test('both have the indexes the caseload sorts and filters with (storage migration 0003)', async () => {
+    const tables = ['cases', 'case_members', 'case_summaries'];
+    const onSqlite = db
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'
+         AND tbl_name IN (${tables.map((t) => `'${t}'`).join(', ')})`,
+      )
+      .all()
+      .map((i) => i.name)
+      .sort();
+    const { rows } = await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename IN (${sql.join(tables)})
+      AND indexname NOT LIKE '%_pkey'`.execute(pgStorage.db);
+    expect(rows.map((i) => i.name).sort()).toEqual(onSqlite);
+    expect(onSqlite).toEqual(
+      expect.arrayContaining([
+        'case_members_cases_of',
+        'case_summaries_by_risk_validity',
+        'case_summaries_by_scoring',
+        'case_summaries_unscored',
+        'cases_without_name_key',
+      ]),
+    );
+    expect(onSqlite).not.toContain('case_members_by_professional');
+  });
+
   test('both refuse to change or remove an access log entry', async () => {
     for (const storage of [sqlite, pgStorage]) {
       const entry = {
