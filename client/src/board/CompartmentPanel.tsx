@@ -6,6 +6,7 @@ import type { CompartmentNote } from '../../../shared/doc/compartment.js';
 import { professionalDomains } from '../../../shared/domain.js';
 import type { ProfessionalDomain } from '../../../shared/domain.js';
 import { caseDocumentName, closeCodes } from '../../../shared/protocol.js';
+import { CollabPresence } from '../components/collabPresence.js';
 import { CollabText } from '../components/CollabText.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
@@ -56,59 +57,61 @@ function OpenCompartment({
 
   const heading = `compartment-${part}-heading`;
   return (
-    <section className={`panel compartment compartment-${part}`} aria-labelledby={heading}>
-      <header className="compartment-head">
-        <h2 id={heading}>{t(`compartment.heading.${part}`)}</h2>
-        <ConnectionIndicator state={state} subject="notes" />
-      </header>
-      <p className="muted">{t(`compartment.intro.${part}`)}</p>
-      {refused ? (
-        <p className="read-only-note">{t('compartment.refused')}</p>
-      ) : !localReady && state.kind !== 'online' ? (
-        <p role="status">{t('common.loading')}</p>
-      ) : (
-        <>
-          {notes.length === 0 && <p>{t('compartment.none')}</p>}
-          <ol className="notes">
-            {notes.map((note) => {
-              const author = members.get(note.authorId)?.name ?? t('compartment.unknownAuthor');
-              const id = `note-${part}-${note.id}`;
-              return (
-                <li key={note.id} className="note">
-                  <label htmlFor={id}>
-                    {t('compartment.noteBy', {
-                      name: author,
-                      date: note.createdAt ? formatDateTime(note.createdAt, i18n.language) : '—',
-                    })}
-                  </label>
-                  <fieldset className="plain" disabled={readOnly}>
-                    <CollabText
-                      id={id}
-                      text={noteText(document.doc, note.id)}
-                      multiline
-                      rows={3}
-                      maxLength={20_000}
-                    />
-                  </fieldset>
-                </li>
-              );
-            })}
-          </ol>
-          {!readOnly && authorId && (
-            <button
-              type="button"
-              onClick={() => {
-                const id = addNote(document.doc, authorId);
-                // Put the cursor in the new note, so typing can start at once.
-                requestAnimationFrame(() => window.document.getElementById(`note-${part}-${id}`)?.focus());
-              }}
-            >
-              {t(`compartment.add.${part}`)}
-            </button>
-          )}
-        </>
-      )}
-    </section>
+    <CollabPresence.Provider value={document.awareness}>
+      <section className={`panel compartment compartment-${part}`} aria-labelledby={heading}>
+        <header className="compartment-head">
+          <h2 id={heading}>{t(`compartment.heading.${part}`)}</h2>
+          <ConnectionIndicator state={state} subject="notes" />
+        </header>
+        <p className="muted">{t(`compartment.intro.${part}`)}</p>
+        {refused ? (
+          <p className="read-only-note">{t('compartment.refused')}</p>
+        ) : !localReady && state.kind !== 'online' ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <>
+            {notes.length === 0 && <p>{t('compartment.none')}</p>}
+            <ol className="notes">
+              {notes.map((note) => {
+                const author = members.get(note.authorId)?.name ?? t('compartment.unknownAuthor');
+                const id = `note-${part}-${note.id}`;
+                return (
+                  <li key={note.id} className="note">
+                    <label htmlFor={id}>
+                      {t('compartment.noteBy', {
+                        name: author,
+                        date: note.createdAt ? formatDateTime(note.createdAt, i18n.language) : '—',
+                      })}
+                    </label>
+                    <fieldset className="plain" disabled={readOnly}>
+                      <CollabText
+                        id={id}
+                        text={noteText(document.doc, note.id)}
+                        multiline
+                        rows={3}
+                        maxLength={20_000}
+                      />
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ol>
+            {!readOnly && authorId && (
+              <button
+                type="button"
+                onClick={() => {
+                  const id = addNote(document.doc, authorId);
+                  // Put the cursor in the new note, so typing can start at once.
+                  requestAnimationFrame(() => window.document.getElementById(`note-${part}-${id}`)?.focus());
+                }}
+              >
+                {t(`compartment.add.${part}`)}
+              </button>
+            )}
+          </>
+        )}
+      </section>
+    </CollabPresence.Provider>
   );
 }
 

@@ -1,7 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ChangeEvent, FocusEvent } from 'react';
+import type { ChangeEvent, CSSProperties, FocusEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { textChange, transformPosition } from '../../../shared/textChange.js';
+import { shareCaret, useCollabPresence, useRemoteCarets } from './collabPresence.js';
+import type { RemoteCaret } from './collabPresence.js';
+import './collabText.css';
 
 interface Props {
   text: Y.Text;
@@ -17,12 +21,95 @@ interface Props {
   'aria-describedby'?: string;
 }
 
+/** The field's text box, copied onto the layer that shows the others' carets, so both wrap alike. */
+const copied = [
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'lineHeight',
+  'letterSpacing',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'boxSizing',
+  'textAlign',
+] as const;
+
+/**
+ * Where the others are typing: a layer over the field with the same text box, the text itself
+ * invisible, and a coloured caret with the person's name at each of their positions.
+ */
+function CaretLayer({
+  field,
+  value,
+  carets,
+  multiline,
+}: {
+  field: HTMLInputElement | HTMLTextAreaElement | null;
+  value: string;
+  carets: RemoteCaret[];
+  multiline: boolean;
+}) {
+  const layer = useRef<HTMLDivElement>(null);
+  const [style, setStyle] = useState<CSSProperties>({});
+  useLayoutEffect(() => {
+    if (!field) return;
+    const computed = getComputedStyle(field);
+    const next: Record<string, string> = {};
+    for (const property of copied) next[property] = computed[property];
+    setStyle({ ...next, width: field.offsetWidth, height: field.offsetHeight });
+    const follow = () => {
+      if (!layer.current) return;
+      layer.current.scrollTop = field.scrollTop;
+      layer.current.scrollLeft = field.scrollLeft;
+    };
+    follow();
+    field.addEventListener('scroll', follow);
+    return () => field.removeEventListener('scroll', follow);
+  }, [field, value, carets]);
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const caret of carets) {
+    const at = Math.min(caret.index, value.length);
+    parts.push(value.slice(from, at));
+    parts.push(
+      <span key={caret.clientId} className="remote-caret" style={{ borderColor: caret.color }}>
+        <span className="remote-caret-name" style={{ background: caret.color }}>
+          {caret.name}
+        </span>
+      </span>,
+    );
+    from = at;
+  }
+  parts.push(value.slice(from));
+  return (
+    <div
+      ref={layer}
+      className={`collab-carets${multiline ? ' is-multiline' : ''}`}
+      aria-hidden="true"
+      style={style}
+    >
+      {parts}
+    </div>
+  );
+}
+
 /**
  * An input or textarea bound to a `Y.Text`: local typing becomes minimal inserts and deletes,
- * so two people typing in the same field at once keep all of both people's characters.
+ * so two people typing in the same field at once keep all of both people's characters. Where
+ * the document's presence is given (CollabPresence), each person's caret travels with it and the
+ * others' carets show in the field with their names, and under it in words.
  */
 export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBlur, ...rest }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const awareness = useCollabPresence();
+  const carets = useRemoteCarets(awareness, text);
   const [value, setValue] = useState(() => text.toString());
   const pendingSelection = useRef<[number, number] | null>(null);
 
@@ -67,7 +154,52 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
     setValue(next);
   };
 
+  // Where this person's caret is, for the others; nowhere once they leave the field.
+  const share = () => {
+    const el = ref.current;
+    if (awareness && el && document.activeElement === el) shareCaret(awareness, text, el.selectionStart ?? 0);
+  };
+  useEffect(() => {
+    if (!awareness) return;
+    document.addEventListener('selectionchange', share);
+    return () => document.removeEventListener('selectionchange', share);
+  });
+  useEffect(() => share(), [value]); // eslint-disable-line react-hooks/exhaustive-deps -- after each change of the text
+  const focus = (event: FocusEvent) => {
+    share();
+    onFocus?.(event);
+  };
+  const blur = (event: FocusEvent) => {
+    if (awareness) shareCaret(awareness, text, null);
+    onBlur?.(event);
+  };
+
   // data-collab: Ctrl+Z here undoes the person's change in the document, not the browser's field.
-  const common = { ref, value, onChange, onFocus, onBlur, maxLength, 'data-collab': true, ...rest };
-  return multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
+  const common = {
+    ref,
+    value,
+    onChange,
+    onFocus: focus,
+    onBlur: blur,
+    maxLength,
+    'data-collab': true,
+    ...rest,
+  };
+  // Always the same wrapper (without a box of its own until someone else types here), so the
+  // field is never mounted anew, and never loses its focus, when a caret comes or goes.
+  return (
+    <>
+      <span className={`collab-field${carets.length > 0 ? ' has-carets' : ''}`}>
+        {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
+        {carets.length > 0 && (
+          <CaretLayer field={ref.current} value={value} carets={carets} multiline={!!multiline} />
+        )}
+      </span>
+      {carets.length > 0 && (
+        <span className="collab-typing">
+          {t('presence.typingHere', { names: [...new Set(carets.map((c) => c.name))].join(', ') })}
+        </span>
+      )}
+    </>
+  );
 }

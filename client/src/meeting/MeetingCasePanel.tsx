@@ -7,6 +7,7 @@ import type { MeetingAgendaCase } from '../../../shared/meetingApi.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
 import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { useDocRead } from '../board/useDocRead.js';
+import { CollabPresence } from '../components/collabPresence.js';
 import { CollabText } from '../components/CollabText.js';
 import { useCaseDocument, useConnectionState, useDocumentAccess } from '../sync/hooks.js';
 import type { CaseDocument } from '../sync/caseDocument.js';
@@ -70,68 +71,70 @@ function OpenCase({
   const active = boardData.perspectives.filter((p) => p.active || discussed.perspectives.includes(p.id));
   if (!(localReady || state.kind === 'online')) return <p role="status">{t('common.loading')}</p>;
   return (
-    <div className="meeting-case-body">
-      <p>
-        <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
-      </p>
-      <ChangesSince meetingId={meetingId} caseId={details.id} />
-      <ClientQuestions
-        board={board.doc}
-        meetingId={meetingId}
-        caseId={details.id}
-        readOnly={boardReadOnly}
-        closed={closed || itemAccess === 'read'}
-      />
-      <section aria-labelledby="notes-heading">
-        <h3 id="notes-heading">{t('meeting.notes')}</h3>
-        {/* "Everyone types along" is true only while the notes can be typed in. */}
-        {!readOnly && (
-          <p id="notes-hint" className="hint">
-            {t('meeting.notesHint')}
-          </p>
-        )}
-        <label htmlFor="meeting-notes" className="visually-hidden">
-          {t('meeting.notes')}
-        </label>
-        {notes && !readOnly ? (
-          <CollabText
-            id="meeting-notes"
-            text={notes}
-            multiline
-            rows={6}
-            maxLength={20_000}
-            aria-describedby="notes-hint"
-          />
-        ) : (
-          <p id="meeting-notes" className="notes-read">
-            {discussed.notes}
-          </p>
-        )}
-      </section>
-      <DecisionList doc={item.doc} decisions={discussed.decisions} readOnly={readOnly} />
-      <ActionList
-        meetingId={meetingId}
-        doc={item.doc}
-        actions={discussed.actions}
-        members={details.members}
-        goals={boardData.goals}
-        caseId={details.id}
-        readOnly={readOnly}
-      />
-      <fieldset className="perspective-tags" disabled={readOnly}>
-        <legend>{t('meeting.perspectives')}</legend>
-        <p className="hint">{t('meeting.perspectivesHint')}</p>
-        {active.map((p) => (
-          <label key={p.id} className="tag-choice">
-            <input
-              type="checkbox"
-              checked={discussed.perspectives.includes(p.id)}
-              onChange={(e) => tagPerspective(item.doc, p.id, e.target.checked)}
-            />{' '}
-            {perspectiveLabel(t, p)}
+    <CollabPresence.Provider value={item.awareness}>
+      <div className="meeting-case-body">
+        <p>
+          <Link to={`/cases/${details.id}`}>{t('meeting.openBoard', { name: details.clientName })}</Link>
+        </p>
+        <ChangesSince meetingId={meetingId} caseId={details.id} />
+        <ClientQuestions
+          board={board.doc}
+          meetingId={meetingId}
+          caseId={details.id}
+          readOnly={boardReadOnly}
+          closed={closed || itemAccess === 'read'}
+        />
+        <section aria-labelledby="notes-heading">
+          <h3 id="notes-heading">{t('meeting.notes')}</h3>
+          {/* "Everyone types along" is true only while the notes can be typed in. */}
+          {!readOnly && (
+            <p id="notes-hint" className="hint">
+              {t('meeting.notesHint')}
+            </p>
+          )}
+          <label htmlFor="meeting-notes" className="visually-hidden">
+            {t('meeting.notes')}
           </label>
-        ))}
-      </fieldset>
-    </div>
+          {notes && !readOnly ? (
+            <CollabText
+              id="meeting-notes"
+              text={notes}
+              multiline
+              rows={6}
+              maxLength={20_000}
+              aria-describedby="notes-hint"
+            />
+          ) : (
+            <p id="meeting-notes" className="notes-read">
+              {discussed.notes}
+            </p>
+          )}
+        </section>
+        <DecisionList doc={item.doc} decisions={discussed.decisions} readOnly={readOnly} />
+        <ActionList
+          meetingId={meetingId}
+          doc={item.doc}
+          actions={discussed.actions}
+          members={details.members}
+          goals={boardData.goals}
+          caseId={details.id}
+          readOnly={readOnly}
+        />
+        <fieldset className="perspective-tags" disabled={readOnly}>
+          <legend>{t('meeting.perspectives')}</legend>
+          <p className="hint">{t('meeting.perspectivesHint')}</p>
+          {active.map((p) => (
+            <label key={p.id} className="tag-choice">
+              <input
+                type="checkbox"
+                checked={discussed.perspectives.includes(p.id)}
+                onChange={(e) => tagPerspective(item.doc, p.id, e.target.checked)}
+              />{' '}
+              {perspectiveLabel(t, p)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </CollabPresence.Provider>
   );
 }

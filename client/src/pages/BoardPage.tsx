@@ -18,6 +18,7 @@ import { ClientVoicePanel } from '../board/ClientVoicePanel.js';
 import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { BoardContext, CardContext } from '../board/context.js';
+import { CollabPresence } from '../components/collabPresence.js';
 import { GoalEditor } from '../board/GoalEditor.js';
 import { HistoryPanel } from '../board/history/HistoryPanel.js';
 import { useLatestChanges } from '../board/history/latestChanges.js';
@@ -142,92 +143,96 @@ function OpenBoard({
   return (
     <BoardContext.Provider value={context}>
       <CardContext.Provider value={cards}>
-        <div className="board-page">
-          <header className="board-header">
-            <div>
-              <p className="breadcrumb">
-                <Link to="/">{t('nav.clients')}</Link>
-                {(details.myAccess.lifecycle.close || details.myAccess.lifecycle.reopen) && (
-                  <>
-                    {' · '}
-                    <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
-                  </>
+        <CollabPresence.Provider value={document.awareness}>
+          <div className="board-page">
+            <header className="board-header">
+              <div>
+                <p className="breadcrumb">
+                  <Link to="/">{t('nav.clients')}</Link>
+                  {(details.myAccess.lifecycle.close || details.myAccess.lifecycle.reopen) && (
+                    <>
+                      {' · '}
+                      <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
+                    </>
+                  )}
+                </p>
+                <h1>{details.clientName}</h1>
+                <p className="muted">
+                  {t(`recoveryContext.${details.recoveryContext}`)} · {details.neighbourhood}
+                  {details.coordinator && ` · ${t('case.coordinator')}: ${details.coordinator.name}`}
+                </p>
+              </div>
+              <div className="board-status">
+                {!readOnly && <UndoControls undo={undo} />}
+                <ConnectionIndicator state={state} />
+                <PresenceBar peers={peers} />
+              </div>
+            </header>
+            <ClosedBanner details={details} />
+            <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
+            {!ready ? (
+              <p role="status">{t('common.loading')}</p>
+            ) : (
+              <>
+                {readOnly && !details.closure && (
+                  <p className="read-only-note" role="status">
+                    {t('board.readOnly')}
+                  </p>
                 )}
-              </p>
-              <h1>{details.clientName}</h1>
-              <p className="muted">
-                {t(`recoveryContext.${details.recoveryContext}`)} · {details.neighbourhood}
-                {details.coordinator && ` · ${t('case.coordinator')}: ${details.coordinator.name}`}
-              </p>
+                <BoardJumpMenu />
+                {highlighted && (
+                  <p className="highlight-note" role="status">
+                    {t('perspectives.highlightNote')}{' '}
+                    <button type="button" className="small" onClick={() => setHighlighted(null)}>
+                      {t('perspectives.unhighlight')}
+                    </button>
+                  </p>
+                )}
+                <BoardFilters
+                  filter={filter}
+                  onChange={setFilter}
+                  members={details.members}
+                  perspectives={board.perspectives}
+                  shown={shown?.size ?? board.goals.length}
+                  total={board.goals.length}
+                />
+                <BoardGrid doc={document.doc} goals={board.goals} shown={shown} onAdd={addGoal} />
+                <BoardSection id="perspectives" name={t('boardLayout.section.perspectives')}>
+                  <PerspectivesPanel />
+                </BoardSection>
+                <BoardSection id="balance" name={t('boardLayout.section.balance')}>
+                  <BalanceView goals={board.goals} />
+                </BoardSection>
+                <BoardSection id="signalPlan" name={t('boardLayout.section.signalPlan')}>
+                  <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
+                </BoardSection>
+                <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
+                  <MeetingActionsPanel caseId={details.id} />
+                </BoardSection>
+                <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
+                  <ClientVoicePanel />
+                </BoardSection>
+              </>
+            )}
+            <BoardSection id="caseLife" name={t('boardLayout.section.caseLife')}>
+              <CaseLifePanel details={details} onChanged={reload} />
+            </BoardSection>
+            <BoardSection id="team" name={t('boardLayout.section.team')}>
+              <CaseTeamPanel details={details} onChanged={reload} />
+            </BoardSection>
+            <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
+              <CompartmentPanel details={details} />
+            </BoardSection>
+            {/* Versions and history fold by themselves. */}
+            <div id="board-section-versions">
+              {ready && <VersionsPanel caseId={details.id} board={board} />}
             </div>
-            <div className="board-status">
-              {!readOnly && <UndoControls undo={undo} />}
-              <ConnectionIndicator state={state} />
-              <PresenceBar peers={peers} />
+            <div id="board-section-history">
+              {ready && <HistoryPanel caseId={details.id} board={board} />}
             </div>
-          </header>
-          <ClosedBanner details={details} />
-          <NotSavedPanel documents={(name) => name.startsWith(`case:${details.id}:`)} />
-          {!ready ? (
-            <p role="status">{t('common.loading')}</p>
-          ) : (
-            <>
-              {readOnly && !details.closure && (
-                <p className="read-only-note" role="status">
-                  {t('board.readOnly')}
-                </p>
-              )}
-              <BoardJumpMenu />
-              {highlighted && (
-                <p className="highlight-note" role="status">
-                  {t('perspectives.highlightNote')}{' '}
-                  <button type="button" className="small" onClick={() => setHighlighted(null)}>
-                    {t('perspectives.unhighlight')}
-                  </button>
-                </p>
-              )}
-              <BoardFilters
-                filter={filter}
-                onChange={setFilter}
-                members={details.members}
-                perspectives={board.perspectives}
-                shown={shown?.size ?? board.goals.length}
-                total={board.goals.length}
-              />
-              <BoardGrid doc={document.doc} goals={board.goals} shown={shown} onAdd={addGoal} />
-              <BoardSection id="perspectives" name={t('boardLayout.section.perspectives')}>
-                <PerspectivesPanel />
-              </BoardSection>
-              <BoardSection id="balance" name={t('boardLayout.section.balance')}>
-                <BalanceView goals={board.goals} />
-              </BoardSection>
-              <BoardSection id="signalPlan" name={t('boardLayout.section.signalPlan')}>
-                <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
-              </BoardSection>
-              <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
-                <MeetingActionsPanel caseId={details.id} />
-              </BoardSection>
-              <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
-                <ClientVoicePanel />
-              </BoardSection>
-            </>
-          )}
-          <BoardSection id="caseLife" name={t('boardLayout.section.caseLife')}>
-            <CaseLifePanel details={details} onChanged={reload} />
-          </BoardSection>
-          <BoardSection id="team" name={t('boardLayout.section.team')}>
-            <CaseTeamPanel details={details} onChanged={reload} />
-          </BoardSection>
-          <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
-            <CompartmentPanel details={details} />
-          </BoardSection>
-          {/* Versions and history fold by themselves. */}
-          <div id="board-section-versions">
-            {ready && <VersionsPanel caseId={details.id} board={board} />}
+            {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
           </div>
-          <div id="board-section-history">{ready && <HistoryPanel caseId={details.id} board={board} />}</div>
-          {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
-        </div>
+        </CollabPresence.Provider>
       </CardContext.Provider>
     </BoardContext.Provider>
   );

@@ -85,5 +85,6 @@ export const enCore: Translation<typeof nlCore> = {
     you: '{{name}} (you)',
     guest: 'Guest',
     editing: '{{name}} is editing',
+    typingHere: '{{names}} typing here too',
   },
 };

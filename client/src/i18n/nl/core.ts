@@ -84,5 +84,6 @@ export const nlCore = {
     you: '{{name}} (jij)',
     guest: 'Gast',
     editing: '{{name}} bewerkt',
+    typingHere: '{{names}} typt hier mee',
   },
 };
