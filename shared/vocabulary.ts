@@ -24,6 +24,15 @@ export const defaultPerspectives = [
 ] as const;
 export type DefaultPerspective = (typeof defaultPerspectives)[number];
 
+/** Their English names: the English UI's texts (a custom perspective may match neither language). */
+export const defaultPerspectiveNamesEn: Record<DefaultPerspective, string> = {
+  patient: 'Patient',
+  unemployed: 'Job seeker',
+  refugee: 'Refugee',
+  'low-literacy': 'Low literacy',
+  'ex-detainee': 'Ex-detainee',
+};
+
 /** Their Dutch names: the UI's texts, and what the server writes into Dutch minutes. */
 export const defaultPerspectiveNamesNl: Record<DefaultPerspective, string> = {
   patient: 'Patiënt',

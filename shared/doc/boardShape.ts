@@ -51,8 +51,11 @@ export const goalShape = record(
 export const perspectiveShape = record(
   {
     active: value(z.boolean()),
-    /** Only custom perspectives carry their own label; defaults are translated by id. */
-    label: value(z.string().min(1).max(60)),
+    /**
+     * Only custom perspectives carry their own label; defaults are translated by id. Never blank;
+     * that no two share a name is checked by `perspectiveLabelProblem` before writing.
+     */
+    label: value(z.string().min(1).max(60).regex(/\S/, 'must not be blank')),
     /** Custom perspectives keep the order in which they were added (never sorted by content). */
     addedAt: value(z.string().max(40)),
     situation: text(5_000),

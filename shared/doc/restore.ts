@@ -4,6 +4,7 @@ import type { Goal, PerspectiveState, Step } from './board.js';
 import { addStep, createGoal, goalsOf, moveStep, perspectivesOf, readGoal } from './board.js';
 import {
   addCustomPerspective,
+  perspectiveLabelProblem,
   perspectiveText,
   setPerspectiveActive,
   setPerspectiveLead,
@@ -51,11 +52,18 @@ export function restoreStep(doc: Y.Doc, goalId: string, step: Step): void {
   });
 }
 
-/** A perspective switched off or lost comes back switched on, with its texts and lead. */
+/**
+ * A perspective switched off or lost comes back switched on, with its texts and lead. A removed
+ * custom one whose name another perspective carries by now comes back as that one (names are
+ * unique): its texts go where they are still empty.
+ */
 export function restorePerspective(doc: Y.Doc, perspective: PerspectiveState): void {
   doc.transact(() => {
     let id = perspective.id;
-    if (!perspectivesOf(doc).has(id) && perspective.label) id = addCustomPerspective(doc, perspective.label);
+    if (!perspectivesOf(doc).has(id) && perspective.label) {
+      const problem = perspectiveLabelProblem(doc, perspective.label);
+      id = problem?.kind === 'duplicate' ? problem.existing : addCustomPerspective(doc, perspective.label);
+    }
     setPerspectiveActive(doc, id, true);
     if (perspective.leadId) setPerspectiveLead(doc, id, perspective.leadId);
     for (const field of ['situation', 'strengths', 'concerns'] as const) {

@@ -172,7 +172,7 @@ const pages: PageUnderTest[] = [
     then: async (page) => {
       await openDetails(page, 'details.signal-plan-details');
       await openDetails(page, '.observations > details');
-      await openDetails(page, 'details.observation-record');
+      await press(page, '.signal-plan-head .record-observation');
       // A worse state with a relapse shows the most of the form.
       await press(page, '#observe-red', 'Space');
       await press(page, '#observation-relapse', 'Space');

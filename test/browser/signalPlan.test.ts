@@ -81,10 +81,18 @@ describe.skipIf(!browserTestsEnabled)('signal plan, observations and the caseloa
     await coordinator.getByLabel('Rood: Telefoonnummer').fill('');
 
     // An amber observation; the state gets worse, so a goal can go back as part of a relapse.
-    const observations = coordinator.getByRole('region', { name: 'Observaties' });
-    await openObservations(coordinator);
+    // One button next to the current state opens the form, with the focus on the first choice.
     await openObservations(gp);
-    await observations.getByText('Observatie vastleggen').click();
+    await coordinator
+      .locator('.signal-plan-head')
+      .getByRole('button', { name: 'Observatie vastleggen' })
+      .click();
+    const observations = coordinator.getByRole('region', { name: 'Observatie vastleggen' });
+    await expect
+      .poll(() =>
+        observations.getByRole('radio', { name: /^Groen/ }).evaluate((e) => e === document.activeElement),
+      )
+      .toBe(true);
     await observations.getByRole('radio', { name: /^Oranje/ }).check();
     await observations.getByLabel('Wat heb je gezien?').fill(observed);
     await observations.getByLabel('Dit is een terugval').check();

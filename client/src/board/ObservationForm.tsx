@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../shared/doc/board.js';
@@ -21,8 +21,21 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind
  * the board with the author and the time, so the timeline is never rewritten. When the state gets
  * worse, goals can be moved back to an earlier phase as part of the relapse.
  */
-export function ObservationForm({ current, goals }: { current: SignalState | null; goals: Goal[] }) {
+export function ObservationForm({
+  current,
+  goals,
+  autoFocus = false,
+}: {
+  current: SignalState | null;
+  goals: Goal[];
+  /** Puts the focus on the first choice when the form appears (opened by a button). */
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  }, [autoFocus]);
   const { caseDetails } = useBoardContext();
   const [state, setState] = useState<SignalState | null>(null);
   const [note, setNote] = useState('');
@@ -67,7 +80,7 @@ export function ObservationForm({ current, goals }: { current: SignalState | nul
   };
 
   return (
-    <form className="observation-form" onSubmit={(e) => void submit(e)}>
+    <form ref={form} className="observation-form" onSubmit={(e) => void submit(e)}>
       <fieldset className="signal-choice">
         <legend>{t('observation.state')}</legend>
         {signalStates.map((s) => (

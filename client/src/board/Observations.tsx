@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../shared/doc/board.js';
-import { currentSignalState } from '../../../shared/doc/signalPlan.js';
 import type { Observation } from '../../../shared/doc/signalPlan.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { formatDateTime, formatRelative } from '../i18n/index.js';
-import { useBoardContext } from './context.js';
-import { ObservationForm } from './ObservationForm.js';
 import { SignalTimelinePlot } from './SignalTimelinePlot.js';
 import './observations.css';
 
@@ -67,12 +64,12 @@ function ObservationItem({ observation, titles }: { observation: Observation; ti
 }
 
 /**
- * Recording what someone saw, and the history of the state: a plot and the list, newest first.
- * Observations come from the server through the board document, so everyone sees them at once.
+ * The history of the state: a plot and the list, newest first. Observations come from the server
+ * through the board document, so everyone sees them at once; recording one starts from the button
+ * next to the current state (`RecordObservation`).
  */
 export function Observations({ observations, goals }: { observations: Observation[]; goals: Goal[] }) {
   const { t } = useTranslation();
-  const { readOnly } = useBoardContext();
   const [showAll, setShowAll] = useState(false);
   // Closed at first, so the board stays within reach; the current state shows above it anyway.
   const [open, setOpen] = useState(false);
@@ -87,12 +84,6 @@ export function Observations({ observations, goals }: { observations: Observatio
           <h3 id="observations-heading">{t('observation.heading')}</h3>{' '}
           <span className="badge badge-muted">{t('observation.count', { count: observations.length })}</span>
         </summary>
-        {!readOnly && (
-          <details className="observation-record">
-            <summary>{t('observation.record')}</summary>
-            <ObservationForm current={currentSignalState(observations)} goals={goals} />
-          </details>
-        )}
         <h4>{t('observation.timeline')}</h4>
         {observations.length === 0 ? (
           <p className="muted">{t('observation.none')}</p>

@@ -1,19 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  addCustomPerspective,
-  perspectiveText,
-  setPerspectiveActive,
-  setPerspectiveLead,
-} from '../../../shared/doc/perspectives.js';
+import { perspectiveText, setPerspectiveLead } from '../../../shared/doc/perspectives.js';
 import type { PerspectiveState } from '../../../shared/doc/board.js';
 import { CollabText } from '../components/CollabText.js';
 import { ContactButton } from '../components/ContactButton.js';
 import { useBoardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
+import { AddPerspectiveForm } from './AddPerspectiveForm.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
+import { PerspectiveSwitch } from './PerspectiveSwitch.js';
 import './board.css';
+import './perspectives.css';
 
 function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
   const { t } = useTranslation();
@@ -81,12 +78,11 @@ function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
 
 /**
  * The client's perspectives: each can be switched on; the active ones get equal space in a fixed
- * order (never sorted by how much they contain).
+ * order (never sorted by how much they contain). Custom ones can be added, renamed and removed.
  */
 export function PerspectivesPanel() {
   const { t } = useTranslation();
-  const { doc, perspectives, readOnly } = useBoardContext();
-  const [newLabel, setNewLabel] = useState('');
+  const { perspectives, readOnly } = useBoardContext();
   const active = perspectives.filter((p) => p.active);
   return (
     <section className="perspectives" aria-labelledby="perspectives-heading">
@@ -96,44 +92,16 @@ export function PerspectivesPanel() {
           <fieldset className="perspective-switches">
             <legend className="visually-hidden">{t('perspectives.switchLegend')}</legend>
             {perspectives.map((p) => (
-              <span key={p.id} className="switch">
-                <input
-                  id={`switch-${p.id}`}
-                  type="checkbox"
-                  checked={p.active}
-                  onChange={(e) => setPerspectiveActive(doc, p.id, e.target.checked)}
-                />
-                <label htmlFor={`switch-${p.id}`}>{perspectiveLabel(t, p)}</label>
-              </span>
+              <PerspectiveSwitch key={p.id} perspective={p} />
             ))}
           </fieldset>
-          <form
-            className="add-perspective"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!newLabel.trim()) return;
-              addCustomPerspective(doc, newLabel);
-              setNewLabel('');
-            }}
-          >
-            <label htmlFor="new-perspective">{t('perspectives.addLabel')}</label>
-            <input
-              id="new-perspective"
-              value={newLabel}
-              maxLength={60}
-              onChange={(e) => setNewLabel(e.target.value)}
-              placeholder={t('perspectives.addPlaceholder')}
-            />
-            <button type="submit">{t('perspectives.add')}</button>
-          </form>
+          <AddPerspectiveForm />
         </div>
         {active.length === 0 ? (
           <p className="muted">{t('perspectives.noneActive')}</p>
         ) : (
-          <div
-            className="perspective-cards"
-            style={{ gridTemplateColumns: `repeat(${active.length}, minmax(0, 1fr))` }}
-          >
+          // Equal columns that wrap into rows (perspectives.css): five or more never squeeze a card.
+          <div className="perspective-cards">
             {active.map((p) => (
               <PerspectiveCard key={p.id} perspective={p} />
             ))}

@@ -16,6 +16,7 @@ import { signalStates } from '../../../shared/risk.js';
 import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
 import { CurrentSignalState, Observations } from './Observations.js';
+import { useRecordObservation } from './RecordObservation.js';
 import { SignalStateColumn } from './SignalStateColumn.js';
 import { useDocRead } from './useDocRead.js';
 import './signalPlan.css';
@@ -28,13 +29,15 @@ const readPlan = (doc: Y.Doc) => ({
 
 /**
  * The client's signal plan (signaleringsplan) and the observations that set the current state:
- * co-edited live like the rest of the board, and shown to the client in plain words.
+ * co-edited live like the rest of the board, and shown to the client in plain words. Recording an
+ * observation starts from the button next to the current state.
  */
 export function SignalPlanPanel({ online, goals }: { online: boolean; goals: Goal[] }) {
   const { t } = useTranslation();
   const { doc, readOnly } = useBoardContext();
   const { structured, plan } = useDocRead(doc, readPlan);
   const observations = useDocRead(doc, readObservations);
+  const record = useRecordObservation(observations, goals);
   const filled = hasSignalPlan(plan);
   // Open at first while the plan is empty, so the team sees it wants filling in; then their choice.
   const [open, setOpen] = useState(!filled);
@@ -53,8 +56,12 @@ export function SignalPlanPanel({ online, goals }: { online: boolean; goals: Goa
     <section className="signal-plan" aria-labelledby="signal-plan-heading">
       <header className="signal-plan-head">
         <h2 id="signal-plan-heading">{t('signalPlan.heading')}</h2>
-        <CurrentSignalState observations={observations} />
+        <div className="signal-now">
+          <CurrentSignalState observations={observations} />
+          {record.button}
+        </div>
       </header>
+      {record.form}
       <details className="signal-plan-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h3>{t('signalPlan.planHeading')}</h3>{' '}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPerspectives } from '../../../shared/doc/board.js';
 import { readClientQuestions } from '../../../shared/doc/clientVoice.js';
 import { addDecision, meetingNotes, tagPerspective } from '../../../shared/doc/meetingCase.js';
 import { addCustomPerspective, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
@@ -43,7 +44,9 @@ async function heldMeeting() {
   const onBoard = await voice.askQuestion(t.caseId, client(), 'Wie belt de woningcorporatie?');
   const custom = await server.sync.registry.use(caseDocumentName(t.caseId), (doc) => {
     setPerspectiveActive(doc, 'unemployed', true);
-    return addCustomPerspective(doc, 'Mantelzorger');
+    // Names are unique on a board: the second meeting of this case finds the carer's perspective.
+    const carer = readPerspectives(doc).find((p) => p.label === 'Mantelzorger');
+    return carer?.id ?? addCustomPerspective(doc, 'Mantelzorger');
   });
   await server.sync.registry.use(meetingCaseDocumentName(meetingId, t.caseId), (doc) => {
     meetingNotes(doc)!.insert(0, 'Werkt graag met handen.\nStart na de zomer.');

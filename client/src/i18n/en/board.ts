@@ -75,6 +75,22 @@ export const enBoard: Translation<typeof nlBoard> = {
     addPlaceholder: 'e.g. informal carer',
     add: 'Add',
     noneActive: 'No perspective is switched on for this client yet.',
+    rename: 'Rename',
+    renameNamed: 'Rename: {{perspective}}',
+    newName: 'New name for {{perspective}}',
+    saveName: 'Save name',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    removeNamed: 'Remove perspective: {{perspective}}',
+    removeConfirmNone: 'Remove the perspective {{perspective}}? No goal serves it.',
+    removeConfirm_one:
+      'Remove the perspective {{perspective}}? It is taken off the {{count}} goal that serves it.',
+    removeConfirm_other:
+      'Remove the perspective {{perspective}}? It is taken off the {{count}} goals that serve it.',
+    removeKeepsHistory: 'Minutes of meetings keep its name.',
+    removeYes: 'Yes, remove',
+    nameEmpty: 'Give the perspective a name.',
+    nameTaken: 'There is a perspective {{perspective}} already. Choose another name or switch that one on.',
   },
   balance: {
     heading: 'Balance between perspectives',
@@ -134,5 +150,9 @@ export const enBoard: Translation<typeof nlBoard> = {
       shown_other: '{{shown}} of {{count}} goals',
       clear: 'Show all goals',
     },
+  },
+  observationShortcut: {
+    close: 'Close',
+    closeLabel: 'Close recording an observation',
   },
 };

@@ -1,3 +1,4 @@
+import { defaultPerspectiveNamesEn } from '../../../../shared/vocabulary.js';
 import type { Translation } from '../types.js';
 import type { nlCore } from '../nl/core.js';
 
@@ -52,13 +53,7 @@ export const enCore: Translation<typeof nlCore> = {
     sustaining: 'Keeping it up, preventing relapse',
   },
   status: { open: 'Open', active: 'Active', achieved: 'Achieved', stalled: 'Stalled', dropped: 'Dropped' },
-  perspective: {
-    patient: 'Patient',
-    unemployed: 'Job seeker',
-    refugee: 'Refugee',
-    'low-literacy': 'Low literacy',
-    'ex-detainee': 'Ex-detainee',
-  },
+  perspective: defaultPerspectiveNamesEn,
   contact: { of: 'Contact details of {{name}}' },
   connection: {
     connecting: 'Connecting…',

@@ -72,6 +72,22 @@ export const nlBoard = {
     addPlaceholder: 'bijv. mantelzorger',
     add: 'Toevoegen',
     noneActive: 'Er staat nog geen perspectief aan voor deze cliënt.',
+    rename: 'Naam wijzigen',
+    renameNamed: 'Naam wijzigen: {{perspective}}',
+    newName: 'Nieuwe naam voor {{perspective}}',
+    saveName: 'Naam opslaan',
+    cancel: 'Annuleren',
+    remove: 'Verwijderen',
+    removeNamed: 'Verwijder perspectief: {{perspective}}',
+    removeConfirmNone: 'Perspectief {{perspective}} verwijderen? Geen doel dient dit perspectief.',
+    removeConfirm_one:
+      'Perspectief {{perspective}} verwijderen? Het wordt gehaald van {{count}} doel dat het dient.',
+    removeConfirm_other:
+      'Perspectief {{perspective}} verwijderen? Het wordt gehaald van de {{count}} doelen die het dienen.',
+    removeKeepsHistory: 'Verslagen van overleggen houden de naam.',
+    removeYes: 'Ja, verwijderen',
+    nameEmpty: 'Geef het perspectief een naam.',
+    nameTaken: 'Er is al een perspectief {{perspective}}. Kies een andere naam of zet dat perspectief aan.',
   },
   balance: {
     heading: 'Balans tussen perspectieven',
@@ -131,5 +147,9 @@ export const nlBoard = {
       shown_other: '{{shown}} van {{count}} doelen',
       clear: 'Alle doelen tonen',
     },
+  },
+  observationShortcut: {
+    close: 'Sluiten',
+    closeLabel: 'Observatie vastleggen sluiten',
   },
 };
