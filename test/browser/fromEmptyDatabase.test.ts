@@ -240,7 +240,8 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
     await nurse.keyboard.type(goalTitle);
     await nurse.keyboard.press('Enter');
     await nurse.keyboard.press('Escape');
-    await debt.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).waitFor();
+    // Read only: his button says what it does.
+    await debt.getByRole('button', { name: `Bekijk doel: ${goalTitle}` }).waitFor();
     await nurse.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).click();
     await nurse.getByLabel('Zichtbaar voor de cliënt').check();
     await nurse.getByRole('button', { name: 'Klaar' }).click();
@@ -270,7 +271,7 @@ describe.skipIf(!browserTestsEnabled)('from an empty database to real work, in p
       await expect.poll(() => canAddGoals(page)).toBe(0);
     }
     // The editor of the goal opens read-only: nothing can be typed into it.
-    await nurse.getByRole('button', { name: `Bewerk doel: ${goalTitle}` }).click();
+    await nurse.getByRole('button', { name: `Bekijk doel: ${goalTitle}` }).click();
     await expect.poll(() => nurse.getByLabel('Doel (zoals het team het noemt)').isEditable()).toBe(false);
     await shot(nurse, 'closed-board');
     await own.reload();
