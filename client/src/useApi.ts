@@ -1,12 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { ApiRequestError, getJson } from './api.js';
-
-interface Loaded<T> {
-  path: string;
-  data: T | null;
-  error: string | null;
-  status: number | null;
-}
 
 interface Resource<T> {
   /** Null until it arrives and when `path` is null; a failed reload keeps the last answer. */
@@ -19,30 +13,34 @@ interface Resource<T> {
   reload(): void;
 }
 
-/** Reads one REST resource for a component. An answer for a path it no longer shows is dropped. */
+/**
+ * A refusal (4xx) is the server's answer, asked again only on reload; a lost connection or a
+ * server error is tried once more first.
+ */
+const retryOnce = (failures: number, error: Error) =>
+  failures < 1 && !(error instanceof ApiRequestError && error.status < 500);
+
+/**
+ * Reads one REST resource for a component, through TanStack Query: every component showing the
+ * same path shares one read and its cache (per signed-in person, App.tsx), a page visited again
+ * shows what it had at once while it reads anew, and `reload` (or a live stream's
+ * `invalidateQueries` on the path) brings every one of them up to date.
+ */
 export function useApi<T>(path: string | null): Resource<T> {
-  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
-  const reload = useCallback(() => {
-    if (path === null) return;
-    let current = true;
-    getJson<T>(path)
-      .then((data) => current && setLoaded({ path, data, error: null, status: null }))
-      .catch(
-        (e: Error) =>
-          current &&
-          // A failed reload keeps what the page already showed, next to the error.
-          setLoaded((before) => ({
-            path,
-            data: before?.path === path ? before.data : null,
-            error: e.message,
-            status: e instanceof ApiRequestError ? e.status : null,
-          })),
-      );
-    return () => {
-      current = false;
-    };
-  }, [path]);
-  useEffect(reload, [reload]);
-  const mine = loaded?.path === path ? loaded : null;
-  return { data: mine?.data ?? null, error: mine?.error ?? null, status: mine?.status ?? null, reload };
+  const query = useQuery<T, Error>({
+    queryKey: [path],
+    queryFn: () => getJson<T>(path!),
+    enabled: path !== null,
+    retry: retryOnce,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  if (path === null) return { data: null, error: null, status: null, reload };
+  const error = query.error;
+  return {
+    data: query.data ?? null,
+    error: error?.message ?? null,
+    status: error instanceof ApiRequestError ? error.status : null,
+    reload,
+  };
 }
