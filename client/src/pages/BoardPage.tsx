@@ -75,7 +75,15 @@ function OpenBoard({
   const undo = useUndo(document.doc, !readOnly);
   const [highlighted, setHighlighted] = useState<PerspectiveId | null>(null);
   const [openGoalId, openGoal] = useState<string | null>(null);
-  const [filter, setFilter] = useState<BoardFilter>(noFilter);
+  const [chosenFilter, setFilter] = useState<BoardFilter>(noFilter);
+  // A perspective someone switched off or removed meanwhile filters nothing any more.
+  const perspectiveGone =
+    chosenFilter.perspective !== null &&
+    !board.perspectives.some((p) => p.id === chosenFilter.perspective && p.active);
+  const filter = useMemo(
+    () => (perspectiveGone ? { ...chosenFilter, perspective: null } : chosenFilter),
+    [chosenFilter, perspectiveGone],
+  );
   const latest = useLatestChanges(details.id);
   const members = useMemo(() => new Map(details.members.map((m) => [m.id, m])), [details]);
 
