@@ -63,6 +63,7 @@ describe('my questions for the next meeting', () => {
           askedAt: expect.any(String),
           discussedAt: null,
           discussedBy: null,
+          discussedIn: null,
         },
       ]),
     );
