@@ -4,6 +4,7 @@ import { caseDocumentName } from '../../../shared/protocol.js';
 import { HttpError, validate } from '../../http/validate.js';
 import { boardMoment } from '../../versions/store.js';
 import type { Services } from '../../services/index.js';
+import { markQuestionDiscussed } from '../cases/clientQuestions.js';
 import { openMeeting, openMeetingCase } from './openMeeting.js';
 import {
   actionParamsSchema,
@@ -152,20 +153,14 @@ export function meetingCaseRoutes(s: Services, router: Router): void {
       );
       if (facts.status !== 'planned') throw await refuse(409, 'the meeting is closed');
       const { questionId } = req.params as MeetingQuestionParams;
-      const by = { userId: user.id, role: user.role, name: user.displayName };
-      const found = await s.clientVoice.markDiscussed(caseFacts.caseId, by, questionId, facts.meetingId);
-      await s.audit.record({
-        event: found ? 'api-write' : 'api-refused',
-        outcome: found ? 'allowed' : 'refused',
+      await markQuestionDiscussed(s, res, {
+        user,
         caseId: caseFacts.caseId,
-        userId: user.id,
-        role: user.role,
+        questionId,
         authorization: caseGrantOf.authorization,
-        ...point,
-        details: { resource: 'client-question', questionId, meetingId: facts.meetingId, discussed: true },
+        point,
+        meetingId: facts.meetingId,
       });
-      if (!found) throw new HttpError(404, `questionId: no question ${questionId} in this case`);
-      res.status(204).end();
     },
   );
 }
