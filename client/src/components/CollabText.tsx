@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChangeEvent, CSSProperties, FocusEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -154,17 +154,18 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
     setValue(next);
   };
 
-  // Where this person's caret is, for the others; nowhere once they leave the field.
-  const share = () => {
+  // Where this person's caret is, for the others (sent only when it moved); nowhere once they
+  // leave the field. The caret moves by clicks and keys, and by this person's typing.
+  const share = useCallback(() => {
     const el = ref.current;
     if (awareness && el && document.activeElement === el) shareCaret(awareness, text, el.selectionStart ?? 0);
-  };
+  }, [awareness, text]);
   useEffect(() => {
     if (!awareness) return;
     document.addEventListener('selectionchange', share);
     return () => document.removeEventListener('selectionchange', share);
-  });
-  useEffect(() => share(), [value]); // eslint-disable-line react-hooks/exhaustive-deps -- after each change of the text
+  }, [awareness, share]);
+  useEffect(share, [share, value]);
   const focus = (event: FocusEvent) => {
     share();
     onFocus?.(event);

@@ -16,12 +16,18 @@ interface SharedCaret {
   at: unknown;
 }
 
-/** Says where this person's caret is in `text` (null: in no shared text). */
+/**
+ * Says where this person's caret is in `text` (null: in no shared text). Only a caret that moved
+ * is sent: what others type before it moves its index, not its relative position, so their
+ * typing never makes every open field send its caret again.
+ */
 export function shareCaret(awareness: Awareness, text: Y.Text, index: number | null): void {
   const caret: SharedCaret | null =
     index === null
       ? null
       : { at: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index)) };
+  const current = (awareness.getLocalState() as { caret?: SharedCaret | null } | null)?.caret ?? null;
+  if (JSON.stringify(current) === JSON.stringify(caret)) return;
   awareness.setLocalStateField('caret', caret);
 }
 
