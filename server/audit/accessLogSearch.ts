@@ -1,9 +1,12 @@
-import type { Executor } from '../storage/data.js';
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
+import { fillCaseNameKeys } from '../cases/nameKeys.js';
+import type { Data, Executor } from '../storage/data.js';
 import type { AccessLogRow as Row } from './chain.js';
 import type { AccessDetails, AccessEntry, AccessEvent, AccessOutcome } from '../../shared/accessLog.js';
 import { choiceLimit } from '../../shared/accessLogChoices.js';
 import type { CaseChoice, ChoicesAnswer, PersonChoice } from '../../shared/accessLogChoices.js';
-import { foldName } from '../../shared/search.js';
+import { foldedLikePattern, foldName } from '../../shared/search.js';
 
 export interface AccessLogFilter {
   /** Entries about this client, list reads that showed them included. */
@@ -84,8 +87,8 @@ export async function searchAccessLog(
 
 /**
  * The first `limit` of the rows whose folded name holds the folded `q` (Özlem ~ ozlem; no SQL of
- * both engines folds accents, so the rows are matched here), or whose id is `q` exactly (a pasted
- * id, first); ordered by folded name, then id.
+ * both engines folds accents, and accounts keep no folded key, so the rows are matched here), or
+ * whose id is `q` exactly (a pasted id, first); ordered by folded name, then id.
  */
 function matching<T extends { id: string }>(
   rows: T[],
@@ -106,17 +109,31 @@ function matching<T extends { id: string }>(
   return { choices: matches.slice(0, limit).map(({ row }) => row), more: matches.length > limit };
 }
 
-/** Clients to search the log for, by part of their name (or their case id). */
+/**
+ * Clients to search the log for, by part of their name (on the folded key the caseload keeps,
+ * in SQL) or by their case id (first); ordered by folded name, then id.
+ */
 export async function findCases(
-  db: Executor,
+  data: Data,
   q: string,
   limit = choiceLimit,
 ): Promise<ChoicesAnswer<CaseChoice>> {
-  const rows = await db
+  await fillCaseNameKeys(data);
+  const pattern = foldedLikePattern(q);
+  const rows = await data.db
     .selectFrom('cases')
     .select(['id', 'client_name as clientName', 'birth_year as birthYear', 'status'])
+    .where((eb) =>
+      pattern === null
+        ? eb('id', '=', q)
+        : eb.or([eb('id', '=', q), sql<SqlBool>`client_name_key LIKE ${pattern} ESCAPE '\\'`]),
+    )
+    .orderBy(sql`CASE WHEN id = ${q} THEN 0 ELSE 1 END`)
+    .orderBy('client_name_key')
+    .orderBy('id')
+    .limit(limit + 1)
     .execute();
-  return matching(rows, (c) => [c.clientName], q, limit);
+  return { choices: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** People (every role, disabled accounts too) to search the log for, by part of their name or username. */

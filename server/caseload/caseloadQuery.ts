@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { CaseloadSort } from '../../shared/api.js';
 import type { SignalState } from '../../shared/risk.js';
-import { foldName } from '../../shared/search.js';
+import { foldedLikePattern } from '../../shared/search.js';
+import { fillCaseNameKeys } from '../cases/nameKeys.js';
 import type { Data } from '../storage/data.js';
 import type { CaseSummariesTable } from '../storage/tables.js';
 import { riskSummaryOf, scoreWithValidity, unsummarizedScore } from './riskScore.js';
@@ -22,11 +23,6 @@ export interface CaseloadFilter {
   caseId?: string;
 }
 
-/** `%term%` for LIKE on the folded key, LIKE's own characters escaped; null for no search. */
-const likeTerm = (q: string | undefined) => {
-  const folded = q?.trim() ? foldName(q.trim()) : '';
-  return folded ? `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-};
 
 /**
  * Whether a stored JSON list of ids (`owners`, `perspectives`) holds exactly this id: its quoted
@@ -74,7 +70,7 @@ export function caseloadQuery(data: Data) {
     if (filter.perspective !== undefined)
       query = query.where(listHolds('s.perspectives', filter.perspective));
     if (filter.owner !== undefined) query = query.where(listHolds('s.owners', filter.owner));
-    const q = likeTerm(filter.q);
+    const q = foldedLikePattern(filter.q);
     if (q !== null) query = query.where(sql<SqlBool>`c.client_name_key LIKE ${q} ESCAPE '\\'`);
     return query;
   };
@@ -113,23 +109,7 @@ export function caseloadQuery(data: Data) {
 
   return {
     /** Keys of cases written without one (a test's helper, a rename), before a list reads them. */
-    async fillNameKeys(): Promise<void> {
-      const rows = await db
-        .selectFrom('cases')
-        .select(['id', 'client_name as clientName'])
-        .where('client_name_key', 'is', null)
-        .execute();
-      if (rows.length === 0) return;
-      await data.write(async (trx) => {
-        for (const row of rows)
-          await trx
-            .updateTable('cases')
-            .set({ client_name_key: foldName(row.clientName) })
-            .where('id', '=', row.id)
-            .where('client_name', '=', row.clientName)
-            .execute();
-      });
-    },
+    fillNameKeys: () => fillCaseNameKeys(data),
 
     /** Scores of rows written without one (before this migration, a test's helper), before a list reads them. */
     async fillScores(now: Date): Promise<void> {

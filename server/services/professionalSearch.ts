@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { AccountState, ProfessionalsAnswer, Side } from '../../shared/adminApi.js';
-import { foldName } from '../../shared/search.js';
+import { foldedLikePattern, foldName } from '../../shared/search.js';
 import type { Data } from '../storage/data.js';
 import { selectProfessionals, toProfessional } from './professionalRows.js';
 
@@ -19,11 +19,6 @@ export interface ProfessionalFilter {
 export const searchKeyOf = (p: { name: string; roleTitle: string; email: string | null }) =>
   [p.name, p.roleTitle, p.email ?? ''].map(foldName).join('\t');
 
-/** `%term%` for LIKE, with LIKE's own characters escaped; null for an empty search. */
-const likeTerm = (q: string | undefined) => {
-  const folded = foldName(q?.trim().replace(/\s+/g, ' ') ?? '');
-  return folded ? `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-};
 
 const stateSql: Record<AccountState, string> = {
   active: 'u.id IS NOT NULL AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL',
@@ -37,7 +32,7 @@ const stateSql: Record<AccountState, string> = {
  */
 function conditionOf(filter: ProfessionalFilter): RawBuilder<boolean> | null {
   const where: RawBuilder<unknown>[] = [];
-  const q = likeTerm(filter.q);
+  const q = foldedLikePattern(filter.q);
   if (q) where.push(sql`(p.search_key LIKE ${q} ESCAPE '\\' OR lower(u.username) LIKE ${q} ESCAPE '\\')`);
   if (filter.teamId) where.push(sql`p.team_id = ${filter.teamId}`);
   if (filter.side) where.push(sql`p.domain = ${filter.side}`);

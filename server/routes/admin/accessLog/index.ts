@@ -44,7 +44,7 @@ export function accessLogRoutes(s: Services, router: Router, directory: AccountD
     '/access-log/cases',
     checked({ query: choicesQuerySchema }, async ({ query }, req, res) => {
       const record = recordChoices(req, res);
-      const answer = await findCases(s.data.db, query.q);
+      const answer = await findCases(s.data, query.q);
       await record(
         'access-log-cases',
         answer.choices.length,
