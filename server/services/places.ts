@@ -138,6 +138,20 @@ export function placeService(data: Data) {
         .orderBy(sql`lower(n.name)`)
         .orderBy('n.id')
         .execute(),
+    /**
+     * The neighbourhood of a professional's own team, where a form they fill in starts; null
+     * without a team, or when the team or its neighbourhood is archived.
+     */
+    teamNeighbourhoodOf: async (professionalId: string): Promise<string | null> => {
+      const row = await inUse(db)
+        .innerJoin('teams as t', 't.neighbourhood_id', 'n.id')
+        .innerJoin('professionals as p', 'p.team_id', 't.id')
+        .select('n.id')
+        .where('p.id', '=', professionalId)
+        .where('t.archived_at', 'is', null)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
     /** Whether a team, case or meeting may go in this neighbourhood; in the caller's write with `tx`. */
     isActiveNeighbourhood: async (id: string, tx: Executor = db): Promise<boolean> =>
       !!(await inUse(tx).select('n.id').where('n.id', '=', id).executeTakeFirst()),

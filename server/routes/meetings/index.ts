@@ -42,15 +42,8 @@ export function meetingsRouter(s: Services): Router {
     // Archived neighbourhoods leave the picker (SPEC PP2).
     const neighbourhoods: Neighbourhood[] = await s.places.activeNeighbourhoods();
     // The neighbourhood of the person's own team, which the planning form starts with.
-    const team = await s.data.db
-      .selectFrom('professionals as p')
-      .innerJoin('teams as t', 't.id', 'p.team_id')
-      .select('t.neighbourhood_id as neighbourhoodId')
-      .where('p.id', '=', user.professionalId ?? '')
-      .where('t.archived_at', 'is', null)
-      .executeTakeFirst();
-    const mine = neighbourhoods.find((n) => n.id === team?.neighbourhoodId);
-    res.json({ neighbourhoods, myNeighbourhoodId: mine?.id ?? null });
+    const mine = user.professionalId ? await s.places.teamNeighbourhoodOf(user.professionalId) : null;
+    res.json({ neighbourhoods, myNeighbourhoodId: mine });
   });
 
   router.post('/', validate('body', newMeetingSchema), async (req, res) => {
