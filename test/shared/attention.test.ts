@@ -1,35 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { goalAttention, localToday } from '../../shared/attention.js';
 import type { Goal, Step } from '../../shared/doc/board.js';
+import { goalWith, stepWith } from '../utils/boardData.js';
 
 const today = '2026-03-10';
 
-const step = (overrides: Partial<Step> = {}): Step => ({
-  id: 's1',
-  text: 'Bel de woningcorporatie',
-  ownerId: null,
-  dueDate: null,
-  done: false,
-  order: 'a0',
-  ...overrides,
-});
+const step = (overrides: Partial<Step> = {}): Step =>
+  stepWith({ text: 'Bel de woningcorporatie', ...overrides });
 
-const goal = (overrides: Partial<Goal> = {}): Goal => ({
-  id: 'g1',
-  title: 'Weer zelfstandig wonen',
-  clientWords: '',
-  domain: 'housing',
-  phase: 'transition',
-  order: 'a0',
-  status: 'active',
-  ownerId: null,
-  targetDate: null,
-  visibleToClient: false,
-  perspectives: [],
-  steps: [],
-  createdAt: null,
-  ...overrides,
-});
+const goal = (overrides: Partial<Goal> = {}): Goal =>
+  goalWith({
+    title: 'Weer zelfstandig wonen',
+    domain: 'housing',
+    phase: 'transition',
+    status: 'active',
+    ...overrides,
+  });
 
 describe('goalAttention: what needs attention at a glance', () => {
   const targets = [

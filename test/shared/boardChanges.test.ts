@@ -4,23 +4,10 @@ import type { BoardMoment } from '../../shared/boardChanges.js';
 import type { Goal } from '../../shared/doc/board.js';
 import type { Observation } from '../../shared/doc/signalPlan.js';
 import type { BoardChange } from '../../shared/meetingApi.js';
+import { goalWith } from '../utils/boardData.js';
 
-const goal = (overrides: Partial<Goal> = {}): Goal => ({
-  id: 'g1',
-  title: 'Weer naar de volkstuin',
-  clientWords: '',
-  domain: 'care',
-  phase: 'treatment',
-  order: 'a0',
-  status: 'open',
-  ownerId: null,
-  targetDate: null,
-  visibleToClient: false,
-  perspectives: [],
-  steps: [],
-  createdAt: null,
-  ...overrides,
-});
+const goal = (overrides: Partial<Goal> = {}): Goal =>
+  goalWith({ title: 'Weer naar de volkstuin', ...overrides });
 
 const observation = (overrides: Partial<Observation> = {}): Observation => ({
   id: 'o1',

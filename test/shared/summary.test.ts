@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Board, Goal, PerspectiveState, Step } from '../../shared/doc/board.js';
 import type { GoalStatus, LifeDomain, RecoveryPhase } from '../../shared/domain.js';
 import { countOverdue, summarizeBoard } from '../../shared/summary.js';
+import { goalWith, stepWith } from '../utils/boardData.js';
 
 /**
  * The caseload shows each client's board in one row without loading it: where they are per life
@@ -9,31 +10,8 @@ import { countOverdue, summarizeBoard } from '../../shared/summary.js';
  */
 const today = '2026-03-31';
 let n = 0;
-const step = (overrides: Partial<Step> = {}): Step => ({
-  id: `s${++n}`,
-  text: 'Bellen',
-  ownerId: null,
-  dueDate: null,
-  done: false,
-  order: 'a0',
-  ...overrides,
-});
-const goal = (overrides: Partial<Goal> = {}): Goal => ({
-  id: `g${++n}`,
-  title: 'Doel',
-  clientWords: '',
-  domain: 'care',
-  phase: 'treatment',
-  order: 'a0',
-  status: 'open',
-  ownerId: null,
-  targetDate: null,
-  visibleToClient: false,
-  perspectives: [],
-  steps: [],
-  createdAt: null,
-  ...overrides,
-});
+const step = (overrides: Partial<Step> = {}): Step => stepWith({ id: `s${++n}`, ...overrides });
+const goal = (overrides: Partial<Goal> = {}): Goal => goalWith({ id: `g${++n}`, ...overrides });
 const perspective = (id: PerspectiveState['id'], active: boolean): PerspectiveState => ({
   id,
   active,

@@ -6,38 +6,16 @@ import {
   matchesFilter,
   noFilter,
 } from '../../../client/src/board/layout/boardFilter.js';
+import { goalWith, stepWith } from '../../utils/boardData.js';
 
-const goal = (over: Partial<Goal>): Goal => ({
-  id: 'g',
-  title: 'Doel',
-  clientWords: '',
-  domain: 'care',
-  phase: 'treatment',
-  order: 'a0',
-  status: 'open',
-  ownerId: null,
-  targetDate: null,
-  visibleToClient: true,
-  perspectives: [],
-  steps: [],
-  createdAt: null,
-  ...over,
-});
+const goal = (over: Partial<Goal>): Goal => goalWith({ id: 'g', visibleToClient: true, ...over });
 
 describe('the board filter', () => {
   const today = '2026-12-02';
   it('matches by owner (or nobody), status, perspective and overdue steps together', () => {
     const mine = goal({ ownerId: 'p1', status: 'active', perspectives: ['patient'] });
-    const late = goal({
-      steps: [
-        { id: 's', text: 'x', done: false, dueDate: '2026-12-01', ownerId: null, order: 'a0' },
-      ] as Goal['steps'],
-    });
-    const doneLate = goal({
-      steps: [
-        { id: 's', text: 'x', done: true, dueDate: '2026-12-01', ownerId: null, order: 'a0' },
-      ] as Goal['steps'],
-    });
+    const late = goal({ steps: [stepWith({ dueDate: '2026-12-01' })] });
+    const doneLate = goal({ steps: [stepWith({ done: true, dueDate: '2026-12-01' })] });
     expect(isFiltering(noFilter)).toBe(false);
     expect(matchesFilter(mine, { ...noFilter, owner: 'p1' }, today)).toBe(true);
     expect(matchesFilter(mine, { ...noFilter, owner: 'p2' }, today)).toBe(false);
