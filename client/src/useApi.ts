@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiRequestError, getJson } from './api.js';
 
@@ -24,14 +24,16 @@ const retryOnce = (failures: number, error: Error) =>
  * Reads one REST resource for a component, through TanStack Query: every component showing the
  * same path shares one read and its cache (per signed-in person, App.tsx), a page visited again
  * shows what it had at once while it reads anew, and `reload` (or a live stream's
- * `invalidateQueries` on the path) brings every one of them up to date.
+ * `invalidateQueries` on the path) brings every one of them up to date. `keepPrevious`: while
+ * a new path is read, the last answer stays (suggestions as one types; never for a page of its own).
  */
-export function useApi<T>(path: string | null): Resource<T> {
+export function useApi<T>(path: string | null, { keepPrevious = false } = {}): Resource<T> {
   const query = useQuery<T, Error>({
     queryKey: [path],
     queryFn: () => getJson<T>(path!),
     enabled: path !== null,
     retry: retryOnce,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);

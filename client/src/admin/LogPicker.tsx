@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getJson } from '../api.js';
+import { useApi } from '../useApi.js';
 import type { ChoicesAnswer } from '../../../shared/accessLogChoices.js';
 import './logPicker.css';
 
@@ -43,37 +43,24 @@ export function LogPicker<T extends { id: string }>(props: Props<T>) {
   const { id, value, onChange, endpoint } = props;
   const { t } = useTranslation();
   const listId = useId();
-  const [answer, setAnswer] = useState<ChoicesAnswer<T> | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const asked = useRef(0);
 
-  const q = value.id === null ? value.text.trim() : '';
+  // What was typed, once the typing paused, read through the shared cache (a text typed again is
+  // answered at once); the last answer stays until the next one comes.
+  const typed = value.id === null ? value.text.trim() : '';
+  const [q, setQ] = useState(typed);
   useEffect(() => {
-    if (!q) {
-      setAnswer(null);
-      setFailed(null);
-      return;
-    }
-    const ask = ++asked.current;
-    const timer = setTimeout(() => {
-      getJson<ChoicesAnswer<T>>(`${endpoint}?${new URLSearchParams({ q })}`).then(
-        (body) => {
-          if (ask !== asked.current) return; // An answer to an older text.
-          setAnswer(body);
-          setFailed(null);
-          setActive(-1);
-        },
-        (e: Error) => {
-          if (ask === asked.current) setFailed(e.message);
-        },
-      );
-    }, typingPauseMs);
+    const timer = setTimeout(() => setQ(typed), typingPauseMs);
     return () => clearTimeout(timer);
-  }, [q, endpoint]);
+  }, [typed]);
+  const { data: answer, error: failed } = useApi<ChoicesAnswer<T>>(
+    q ? `${endpoint}?${new URLSearchParams({ q })}` : null,
+    { keepPrevious: true },
+  );
+  useEffect(() => setActive(-1), [answer]);
 
-  const choices = q ? (answer?.choices ?? []) : [];
+  const choices = typed ? (answer?.choices ?? []) : [];
   const expanded = open && choices.length > 0;
   const optionId = (index: number) => `${listId}-${index}`;
   const pick = (choice: T) => {
@@ -101,7 +88,7 @@ export function LogPicker<T extends { id: string }>(props: Props<T>) {
   const status = (() => {
     if (failed) return t('admin.log.choicesFailed', { message: failed });
     if (value.id !== null) return t('admin.log.picked', { id: value.id });
-    if (!q || !answer) return '';
+    if (!typed || !answer) return '';
     if (choices.length === 0) return t('admin.log.noChoices');
     if (answer.more) return t('admin.log.moreChoices', { count: choices.length });
     return t('admin.log.choices', { count: choices.length });
