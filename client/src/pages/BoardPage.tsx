@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetails } from '../../../shared/api.js';
 import { localToday } from '../../../shared/attention.js';
-import { createGoal } from '../../../shared/doc/board.js';
+import { createGoal, readPerspectives } from '../../../shared/doc/board.js';
+import type * as Y from 'yjs';
 import type { LifeDomain, PerspectiveId, RecoveryPhase } from '../../../shared/domain.js';
 import { caseDocumentName } from '../../../shared/protocol.js';
 import { BalanceView } from '../board/BalanceView.js';
 import { BoardGrid } from '../board/BoardGrid.js';
+import { useDocRead } from '../board/useDocRead.js';
 import { BoardFilters } from '../board/layout/BoardFilters.js';
 import { isFiltering, matchesFilter, noFilter } from '../board/layout/boardFilter.js';
 import type { BoardFilter } from '../board/layout/boardFilter.js';
@@ -36,6 +38,10 @@ import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 import { useApi } from '../useApi.js';
 import '../board/board.css';
+
+/** Each perspective's own label (null for a default one), read as a selector of its own. */
+const perspectiveLabelsOf = (doc: Y.Doc): [PerspectiveId, string | null][] =>
+  readPerspectives(doc).map((p) => [p.id, p.label]);
 
 export function BoardPage() {
   const { caseId = '' } = useParams();
@@ -117,11 +123,12 @@ function OpenBoard({
     }),
     [document, details, members, peers, board.perspectives, highlighted, today, readOnly, latest],
   );
-  const labelsKey = JSON.stringify(board.perspectives.map((p) => [p.id, p.label]));
+  // Only the names: the same array (structural sharing) while anyone types in a perspective.
+  const labelPairs = useDocRead(document.doc, perspectiveLabelsOf);
   const cards = useMemo(
     () => ({
       members,
-      labels: new Map((JSON.parse(labelsKey) as [PerspectiveId, string | null][]).map(([id, l]) => [id, l])),
+      labels: new Map(labelPairs),
       peers,
       highlighted,
       openGoal,
@@ -129,7 +136,7 @@ function OpenBoard({
       readOnly,
       latest,
     }),
-    [members, labelsKey, peers, highlighted, today, readOnly, latest],
+    [members, labelPairs, peers, highlighted, today, readOnly, latest],
   );
   const openGoalData = board.goals.find((g) => g.id === openGoalId);
   const addGoal = useCallback(
