@@ -23,7 +23,6 @@ export interface CaseloadFilter {
   caseId?: string;
 }
 
-
 /**
  * Whether a stored JSON list of ids (`owners`, `perspectives`) holds exactly this id: its quoted
  * element occurs in the text. Written with replace(), which both engines have and which, unlike

@@ -19,7 +19,6 @@ export interface ProfessionalFilter {
 export const searchKeyOf = (p: { name: string; roleTitle: string; email: string | null }) =>
   [p.name, p.roleTitle, p.email ?? ''].map(foldName).join('\t');
 
-
 const stateSql: Record<AccountState, string> = {
   active: 'u.id IS NOT NULL AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL',
   invited: 'u.id IS NOT NULL AND u.disabled_at IS NULL AND u.password_hash IS NULL',
