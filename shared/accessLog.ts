@@ -58,6 +58,8 @@ export const ACCESS_EVENTS = [
    * SPEC RT7). The entries before it keep only ids, so they stay and the chain stays whole.
    */
   'case-erased',
+  /** The admin added, changed or imported services of the social map, or a contact person confirmed one (ids only). */
+  'social-map-changed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

@@ -139,6 +139,18 @@ export interface PlanContact {
 }
 
 /** What the client sees of their own plan: only goals marked visible, never the raw document. */
+/** A service that helps with a goal, as the client reads it: what it is and whom to call. */
+export interface PlanService {
+  id: string;
+  name: string;
+  organisation: string;
+  description: string;
+  howToGetIn: string;
+  contactName: string;
+  phone: string;
+  peerRun: boolean;
+}
+
 export interface ClientPlan {
   clientName: string;
   coordinator: PlanContact | null;
@@ -153,6 +165,8 @@ export interface ClientPlan {
     targetDate: string | null;
     owner: PlanContact | null;
     steps: { id: string; text: string; done: boolean; dueDate: string | null; owner: PlanContact | null }[];
+    /** Services of the social map the team linked to the goal ("who helps"), in plain words. */
+    services: PlanService[];
   }[];
   /** The signal plan (what I notice, what I do, whom I call) and the current state. */
   signalPlan: SignalPlan;

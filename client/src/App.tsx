@@ -17,7 +17,8 @@ const pages = {
   twoFactor: () => import('./pages/TwoFactorPage.js').then((m) => m.TwoFactorPage),
   password: () => import('./pages/PasswordPage.js').then((m) => m.PasswordPage),
   caseload: () => import('./pages/CaseloadPage.js').then((m) => m.CaseloadPage),
-  board: () => import('./pages/BoardPage.js').then((m) => m.BoardPage),
+  // The board's goals link services of the social map: its texts come with the board.
+  board: () => withMapTexts(import('./pages/BoardPage.js').then((m) => m.BoardPage)),
   intake: () => import('./intake/IntakePage.js').then((m) => m.IntakePage),
   actions: () => import('./actions/MyActionsPage.js').then((m) => m.MyActionsPage),
   minutes: () => import('./meeting/MinutesPage.js').then((m) => m.MinutesPage),
@@ -27,7 +28,19 @@ const pages = {
   myFile: () => import('./rights/ClientFilePage.js').then((m) => m.MyFilePage),
   caseFile: () => import('./rights/ClientFilePage.js').then((m) => m.CaseFilePage),
   admin: () => import('./pages/AdminPage.js').then((m) => m.AdminPage),
+  socialMap: () => withMapTexts(import('./socialMap/SocialMapPage.js').then((m) => m.SocialMapPage)),
+  confirmService: () =>
+    withMapTexts(import('./socialMap/ConfirmServicePage.js').then((m) => m.ConfirmServicePage)),
 } satisfies Record<string, () => Promise<ComponentType>>;
+
+/** A page of the social map, shown once its texts (a namespace of their own) can be. */
+async function withMapTexts(page: Promise<ComponentType>): Promise<ComponentType> {
+  const [component] = await Promise.all([
+    page,
+    import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
+  ]);
+  return component;
+}
 
 const page = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
 const LoginPage = page(pages.login);
@@ -45,12 +58,25 @@ const MyPlanPage = page(pages.myPlan);
 const MyFilePage = page(pages.myFile);
 const CaseFilePage = page(pages.caseFile);
 const AdminPage = page(pages.admin);
+const SocialMapPage = page(pages.socialMap);
+const ConfirmServicePage = page(pages.confirmService);
 
 /** The pages a role can open, fetched once the first page is shown so that moving on works offline. */
 function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
   if (role === 'client') return ['myPlan', 'myFile', 'password', 'twoFactor'];
-  if (role === 'admin') return ['admin', 'password', 'twoFactor'];
-  return ['caseload', 'board', 'intake', 'actions', 'meetings', 'meeting', 'minutes', 'caseFile', 'password'];
+  if (role === 'admin') return ['admin', 'socialMap', 'password', 'twoFactor'];
+  return [
+    'caseload',
+    'board',
+    'intake',
+    'actions',
+    'meetings',
+    'meeting',
+    'minutes',
+    'caseFile',
+    'socialMap',
+    'password',
+  ];
 }
 
 function usePrefetch(user: SessionUser | null | undefined) {
@@ -142,6 +168,7 @@ function Header() {
           {professional && <Link to="/">{t('nav.clients')}</Link>}
           {professional && <Link to="/overleg">{t('meetings.nav')}</Link>}
           {professional && <Link to="/acties">{t('actions.nav')}</Link>}
+          {(professional || user.role === 'admin') && <Link to="/kaart">{t('nav.socialMap')}</Link>}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
         </nav>
@@ -188,6 +215,7 @@ function AppRoutes() {
         )}
         <Routes>
           <Route path="/invitation/:token" element={<InvitationPage />} />
+          <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
           <Route path="*" element={<LoginPage />} />
         </Routes>
       </>
@@ -213,6 +241,8 @@ function AppRoutes() {
       {user.role === 'client' && <Route path="/mijn-plan/dossier" element={<MyFilePage />} />}
       {professional && <Route path="/cases/:caseId/dossier" element={<CaseFilePage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
+      {(professional || user.role === 'admin') && <Route path="/kaart" element={<SocialMapPage />} />}
+      <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
       <Route path="/wachtwoord" element={<PasswordPage />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />
       <Route path="/invitation/:token" element={<Navigate to={homeOf(user)} replace />} />

@@ -148,6 +148,10 @@ export const envSchema = z.object({
   CONSENT_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** And never later than this many months after it was given. */
   CONSENT_MAX_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** A service on the social map not confirmed for this many days is flagged as possibly out of date (SPEC SM5). */
+  SOCIAL_MAP_STALE_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  /** How long a contact person's link to confirm their service works (SPEC SM5). */
+  SOCIAL_MAP_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Years after a case closed that its medical compartment is kept (WGBO), then listed for erasure. */
   RETENTION_YEARS_MEDICAL: z.coerce.number().int().min(1).max(115).default(20),
   /** Years after a case closed that its board, social compartment and the rest are kept (SPEC RT2). */

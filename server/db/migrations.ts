@@ -9,6 +9,7 @@ import { meetingsMigration } from './migrations/0005-meetings.js';
 import { signInMigration } from './migrations/0010-sign-in.js';
 import { placesAndPeopleMigration } from './migrations/0012-places-and-people.js';
 import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.js';
+import { sqliteSocialMap } from '../storage/migrations/0004_social_map.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -59,4 +60,6 @@ export const migrations: string[] = [
   `,
   // The caseload sorts, filters and pages in SQL (server/storage/migrations/0003_caseload_order.ts).
   sqliteCaseloadOrder,
+  // The social map: organisations' services per district (server/storage/migrations/0004_social_map.ts).
+  sqliteSocialMap,
 ];

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { summaryStore } from '../caseload/summaries.js';
 import type { Data, Executor } from '../storage/data.js';
 import { demoData } from './data.js';
+import { seedSocialMap } from './seedSocialMap.js';
 import { seedMeetings } from './meetings.js';
 import { seedSignalPlan } from './signalPlans.js';
 import type { DemoCase, DemoData } from './types.js';
@@ -129,7 +130,10 @@ export async function seedDemo(
       boards.set(caseId, board);
     }
     await seedAccounts(trx, dataset, caseIds, passwordHash);
-    if (dataset === demoData) await seedMeetings(data, trx, store, caseIds, boards, today);
+    if (dataset === demoData) {
+      await seedMeetings(data, trx, store, caseIds, boards, today);
+      await seedSocialMap(data, trx, dataset.district.id, today);
+    }
   });
   return true;
 }

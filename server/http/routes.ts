@@ -9,6 +9,7 @@ import { actionsRouter } from '../routes/actions/index.js';
 import { adminRouter } from '../routes/admin/index.js';
 import { caseloadRouter } from '../routes/caseload/index.js';
 import { casesRouter } from '../routes/cases/index.js';
+import { hsdsRouter } from '../routes/hsds/index.js';
 import { invitationsRouter } from '../routes/invitations/index.js';
 import { meetingsRouter } from '../routes/meetings/index.js';
 import { myRouter } from '../routes/my/index.js';
@@ -16,6 +17,7 @@ import { notificationsRouter } from '../routes/notifications/index.js';
 import { professionalsRouter } from '../routes/professionals/index.js';
 import { retentionRouter } from '../routes/retention/index.js';
 import { sessionRouter } from '../routes/session/index.js';
+import { socialMapRouter } from '../routes/socialMap/index.js';
 import { clientPlanService } from '../services/clientPlan.js';
 import type { Services } from '../services/index.js';
 import type { SyncServer } from '../sync/syncServer.js';
@@ -61,6 +63,8 @@ export function httpApp(
     if (!admin) return void res.json({ status: 'ok' });
     res.json({ status: 'ok', documentsLoaded: sync.registry.size, connections: sync.connectionCount });
   });
+  // An HSDS file of a district's map is larger than any other request; the parser below then skips it.
+  app.use('/api/social-map/import', express.json({ limit: '5mb' }));
   app.use('/api', express.json({ limit: '100kb' }), attachSession(sessions), csrfProtection);
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -70,12 +74,14 @@ export function httpApp(
   app.use('/api/invitations', invitationsRouter(services));
   app.use('/api/cases', casesRouter(services));
   app.use('/api/professionals', professionalsRouter(services));
-  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases)));
+  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases, services.socialMap)));
   app.use('/api/retention', retentionRouter(services));
   app.use('/api/admin', adminRouter(services));
   app.use('/api/meetings', meetingsRouter(services));
   app.use('/api/actions', actionsRouter(services));
   app.use('/api/caseload', caseloadRouter(services, caseloadService(services.data)));
+  app.use('/api/social-map', socialMapRouter(services));
+  app.use('/api/hsds', hsdsRouter(services));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);

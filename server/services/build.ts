@@ -44,6 +44,7 @@ import type { Services } from './index.js';
 import { placeService } from './places.js';
 import { professionalService } from './professionals.js';
 import { teamService } from './teams.js';
+import { socialMapService } from '../socialMap/service.js';
 
 export interface BuiltServices {
   services: Services;
@@ -194,6 +195,7 @@ export async function buildServices(
         projection: meetingProjection,
       }),
     },
+    socialMap: socialMapService(data, config.socialMap),
     notifications: notificationService(data, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,

@@ -1,4 +1,5 @@
-import type { ClientPlan, PlanContact } from '../../shared/api.js';
+import type { ClientPlan, PlanContact, PlanService } from '../../shared/api.js';
+import type { SocialMapService } from '../socialMap/service.js';
 import { goalText, readBoard } from '../../shared/doc/board.js';
 import { readClientVoice } from '../../shared/doc/clientVoice.js';
 import { currentSignalState, readObservations, readSignalPlan } from '../../shared/doc/signalPlan.js';
@@ -11,7 +12,11 @@ import type { CaseService } from './cases.js';
  * The client's view of their plan: a projection of the board with only what is marked visible
  * to the client. The client never receives the document itself.
  */
-export function clientPlanService(registry: DocumentRegistry, cases: CaseService) {
+export function clientPlanService(
+  registry: DocumentRegistry,
+  cases: CaseService,
+  socialMap: Pick<SocialMapService, 'byIds'>,
+) {
   return {
     async plan(caseId: string): Promise<ClientPlan | null> {
       const details = await cases.getCase(caseId);
@@ -39,29 +44,47 @@ export function clientPlanService(registry: DocumentRegistry, cases: CaseService
           voice: readClientVoice(doc),
         }),
       );
+      const visible = board.goals.filter((g) => g.visibleToClient);
+      // Only services still offered: one that stopped is no help to call.
+      const services = new Map<string, PlanService>(
+        (await socialMap.byIds(visible.flatMap((g) => g.services)))
+          .filter((s) => s.status === 'active')
+          .map((s) => [
+            s.id,
+            {
+              id: s.id,
+              name: s.name,
+              organisation: s.organisationName,
+              description: s.description,
+              howToGetIn: s.howToGetIn,
+              contactName: s.contact.name,
+              phone: s.contact.phone,
+              peerRun: s.peerRun,
+            },
+          ]),
+      );
       return {
         clientName: details.clientName,
         coordinator: contact(details.coordinator?.id ?? null),
         contacts: [...contacts.values()],
-        goals: board.goals
-          .filter((g) => g.visibleToClient)
-          .map((g) => ({
-            id: g.id,
-            domain: g.domain,
-            phase: g.phase,
-            status: g.status,
-            title: g.title,
-            clientWords: g.clientWords,
-            targetDate: g.targetDate,
-            owner: contact(g.ownerId),
-            steps: g.steps.map((s) => ({
-              id: s.id,
-              text: s.text,
-              done: s.done,
-              dueDate: s.dueDate,
-              owner: contact(s.ownerId),
-            })),
+        goals: visible.map((g) => ({
+          id: g.id,
+          domain: g.domain,
+          phase: g.phase,
+          status: g.status,
+          title: g.title,
+          clientWords: g.clientWords,
+          targetDate: g.targetDate,
+          owner: contact(g.ownerId),
+          steps: g.steps.map((s) => ({
+            id: s.id,
+            text: s.text,
+            done: s.done,
+            dueDate: s.dueDate,
+            owner: contact(s.ownerId),
           })),
+          services: g.services.flatMap((id) => services.get(id) ?? []),
+        })),
         signalPlan,
         currentState: currentSignalState(observations),
         voice: { questions: voice.questions, ratings: voice.ratings },

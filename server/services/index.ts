@@ -25,6 +25,7 @@ import type { RetentionService } from '../retention/service.js';
 import type { PlaceService } from './places.js';
 import type { ProfessionalService } from './professionals.js';
 import type { TeamService } from './teams.js';
+import type { SocialMapService } from '../socialMap/service.js';
 
 /** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
@@ -51,6 +52,8 @@ export interface Services {
   /** Who changed what on a case's documents (SPEC H1–H4). */
   history: HistoryService;
   notifications: NotificationService;
+  /** The district's social map: organisations and their services (SPEC SM1–SM5). */
+  socialMap: SocialMapService;
   /** The caseload's summary rows; `changes` says which case's row was written (CL10). */
   summaries: SummaryStore;
   /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */

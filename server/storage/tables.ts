@@ -34,8 +34,14 @@ import type {
   MeetingsTable,
   NotificationsTable,
 } from './tables/work.js';
+import type {
+  SocialServiceConfirmationsTable,
+  SocialServiceTermsTable,
+  SocialServicesTable,
+} from './tables/socialMap.js';
 
 export type * from './tables/people.js';
+export type * from './tables/socialMap.js';
 export type * from './tables/work.js';
 
 /*
@@ -74,6 +80,9 @@ export interface RelationalTables {
   sign_in_addresses: SignInAddressesTable;
   sign_in_challenges: SignInChallengesTable;
   sign_in_devices: SignInDevicesTable;
+  social_service_confirmations: SocialServiceConfirmationsTable;
+  social_service_terms: SocialServiceTermsTable;
+  social_services: SocialServicesTable;
   teams: TeamsTable;
   two_factor: TwoFactorTable;
   users: UsersTable;

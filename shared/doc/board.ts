@@ -27,6 +27,8 @@ export interface Goal {
   targetDate: string | null;
   visibleToClient: boolean;
   perspectives: PerspectiveId[];
+  /** Services of the social map linked to the goal ("who helps"), by their UUID. */
+  services: string[];
   steps: Step[];
   createdAt: string | null;
 }
@@ -50,6 +52,7 @@ export interface Board {
 
 export function readGoal(id: string, map: YRecord): Goal {
   const perspectives = map.get('perspectives');
+  const services = map.get('services');
   const steps = map.get('steps');
   return {
     id,
@@ -63,6 +66,7 @@ export function readGoal(id: string, map: YRecord): Goal {
     targetDate: str(map, 'targetDate'),
     visibleToClient: map.get('visibleToClient') === true,
     perspectives: perspectives instanceof Y.Map ? ([...perspectives.keys()].sort() as PerspectiveId[]) : [],
+    services: services instanceof Y.Map ? [...services.keys()].sort() : [],
     steps:
       steps instanceof Y.Map
         ? sortByOrder([...(steps as Y.Map<YRecord>).entries()].map(([k, v]) => readStep(k, v)))
@@ -161,6 +165,7 @@ export function createGoal(doc: Y.Doc, input: NewGoal): string {
     const perspectives = new Y.Map<true>();
     for (const p of input.perspectives ?? []) perspectives.set(p, true);
     goal.set('perspectives', perspectives);
+    goal.set('services', new Y.Map<true>());
     const steps = new Y.Map<YRecord>();
     let last: string | null = null;
     for (const s of input.steps ?? []) {
@@ -208,6 +213,33 @@ export function setGoalPerspective(
     if (serves) set.set(perspective, true);
     else set.delete(perspective);
   });
+}
+
+/**
+ * Links a service of the social map to a goal, or unlinks it. A goal from before links existed
+ * gets its set from the server when the board opens (BoardDefaults); made here only if missing.
+ */
+export function setGoalService(doc: Y.Doc, goalId: string, serviceId: string, linked: boolean): void {
+  const goal = goalMap(doc, goalId);
+  doc.transact(() => {
+    let set = goal.get('services');
+    if (!(set instanceof Y.Map)) {
+      if (!linked) return;
+      set = new Y.Map<true>();
+      goal.set('services', set);
+    }
+    if (linked) (set as Y.Map<true>).set(serviceId, true);
+    else (set as Y.Map<true>).delete(serviceId);
+  });
+}
+
+/** Gives every goal made before links existed its empty set of services (the server, on opening). */
+export function ensureGoalServiceSets(doc: Y.Doc, origin?: unknown): void {
+  const missing = [...goalsOf(doc).values()].filter((goal) => !(goal.get('services') instanceof Y.Map));
+  if (missing.length === 0) return;
+  doc.transact(() => {
+    for (const goal of missing) goal.set('services', new Y.Map<true>());
+  }, origin);
 }
 
 /**

@@ -41,6 +41,8 @@ export const goalShape = record(
     targetDate: optionalDate,
     visibleToClient: value(z.boolean()),
     perspectives: collection(perspectiveIdSchema, value(z.literal(true))),
+    /** Services of the social map that help with it, by UUID (SPEC SM3). */
+    services: collection(z.uuid(), value(z.literal(true))),
     steps: collection(idSchema, stepShape),
     createdAt: value(z.string().max(40)),
   },

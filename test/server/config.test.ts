@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       mail: { smtpUrl: null, from: 'Veelzijdig <noreply@veelzijdig.invalid>' },
       projectionDebounceMs: 1_000,
       consent: { defaultMonths: 12, maxMonths: 24 },
+      socialMap: { staleDays: 180, linkDays: 14 },
       retention: { medicalYears: 20, socialYears: 7, checkEveryMs: 24 * 3600 * 1000 },
       audit: {
         key: null,

@@ -13,6 +13,7 @@ export const goalWith = (overrides: Partial<Goal> = {}): Goal => ({
   targetDate: null,
   visibleToClient: false,
   perspectives: [],
+  services: [],
   steps: [],
   createdAt: null,
   ...overrides,

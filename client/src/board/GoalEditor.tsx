@@ -16,6 +16,7 @@ import { useBoardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
+import { GoalHelp } from './GoalHelp.js';
 import { StepList } from './StepList.js';
 import './goalCard.css';
 
@@ -162,6 +163,7 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
           </fieldset>
           <StepList goal={goal} />
         </fieldset>
+        <GoalHelp goal={goal} />
         <footer>
           {!readOnly && (
             <button

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { nl } from './nl.js';
+import { loadPageTexts } from './pageTexts.js';
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -10,9 +11,12 @@ export const locale = (lng: string) => (lng.startsWith('en') ? 'en-GB' : 'nl-NL'
 
 /** English is loaded when someone chooses it: most people read Dutch and never download it. */
 async function loaded(lng: Language): Promise<void> {
-  if (lng === 'nl' || i18next.hasResourceBundle(lng, 'translation')) return;
-  const { en } = await import('./en.js');
-  i18next.addResourceBundle('en', 'translation', en);
+  if (lng === 'nl') return;
+  if (!i18next.hasResourceBundle(lng, 'translation')) {
+    const { en } = await import('./en.js');
+    i18next.addResourceBundle('en', 'translation', en);
+  }
+  await loadPageTexts(lng);
 }
 
 /** Dutch first, English second; the choice is kept in this browser. Resolves when it can be shown. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
+import { telHref } from '../components/telHref.js';
 import { fullDate } from './dates.js';
 import { Disclosure } from './Disclosure.js';
 import { OwnWords } from './OwnWords.js';
@@ -9,7 +10,8 @@ import { Sentences } from './ReadAloud.js';
 type PlanGoal = ClientPlan['goals'][number];
 
 /**
- * One goal: in the client's words where they exist, how it goes and who helps; what happens next,
+ * One goal: in the client's words where they exist, how it goes and who helps (the team's person
+ * and the services linked to it, with whom to call); what happens next,
  * the helper's phone and what the team calls it behind one button, so the goals stay short on a phone.
  */
 export function GoalItem({
@@ -45,6 +47,25 @@ export function GoalItem({
           <Avatar person={goal.owner} /> <Sentences text={t('myPlan.helps', { name: goal.owner.name })} />
         </p>
       )}
+      {goal.services.map((service) => (
+        <p key={service.id} className="plan-goal-service">
+          <Sentences
+            text={t(service.peerRun ? 'myPlan.servicePeer' : 'myPlan.service', {
+              name: service.name,
+              organisation: service.organisation,
+            })}
+          />{' '}
+          <Sentences text={service.description} />{' '}
+          {service.howToGetIn && <Sentences text={service.howToGetIn} />}{' '}
+          <a
+            className="person-phone"
+            href={telHref(service.phone)}
+            aria-label={t('myPlan.call', { name: service.contactName, phone: service.phone })}
+          >
+            <Sentences text={t('myPlan.serviceCall', { name: service.contactName })} /> {service.phone}
+          </a>
+        </p>
+      ))}
       {hasMore && (
         <Disclosure
           id={`${headingId}-more`}

@@ -11,6 +11,7 @@ import { clientDetailsRoutes } from './client/index.js';
 import { caseConsentRoutes } from './consents.js';
 import { clientFileRoutes } from './clientFile.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
+import { caseHelpRoutes } from './help.js';
 import { caseHistoryRoutes } from './history/index.js';
 import { caseIntakeRoutes } from './intake/index.js';
 import { caseLifecycleRoutes } from './lifecycle/index.js';
@@ -74,5 +75,6 @@ export function casesRouter(s: Services): Router {
   clientFileRoutes(s, router);
   caseLifecycleRoutes(s, router);
   clientDetailsRoutes(s, router);
+  caseHelpRoutes(s, router);
   return router;
 }

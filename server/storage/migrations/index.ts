@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import * as documentLog from './0001_document_log.js';
 import * as relational from './0002_relational.js';
 import * as caseloadOrder from './0003_caseload_order.js';
+import * as socialMap from './0004_social_map.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -16,6 +17,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0001_document_log': documentLog,
   '0002_relational': relational,
   '0003_caseload_order': caseloadOrder,
+  '0004_social_map': socialMap,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Places, people, cases and signing in, as Kysely sees them (see ../tables.ts). */
 
@@ -20,6 +20,11 @@ export interface OrganisationsTable {
   name: string;
   kind: string;
   archived_at: string | null;
+  /** What the organisation tells about itself on the social map (0004_social_map). */
+  description: ColumnType<string | null, string | null | undefined>;
+  website: ColumnType<string | null, string | null | undefined>;
+  email: ColumnType<string | null, string | null | undefined>;
+  phone: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface TeamsTable {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ensureMeetingNotes, meetingNotes } from '../../../shared/doc/meetingCase.js';
-import { perspectivesOf } from '../../../shared/doc/board.js';
+import { ensureGoalServiceSets, perspectivesOf } from '../../../shared/doc/board.js';
 import { ensureDefaultPerspectives } from '../../../shared/doc/perspectives.js';
 import { ensureSignalPlan, signalPlanOf } from '../../../shared/doc/signalPlan.js';
 import { defaultPerspectives } from '../../../shared/domain.js';
@@ -34,7 +34,8 @@ function sameEverywhere(doc: Y.Doc, key: string, make: (scratch: Y.Doc) => void)
 }
 
 /**
- * Gives every board the empty structure of its signal plan and perspectives, and every case in a meeting its
+ * Gives every board the empty structure of its signal plan and perspectives (and every goal its
+ * set of services), and every case in a meeting its
  * notes, before anyone edits them: two people opening a new document at once would otherwise
  * each create the same text field and lose each other's typing. A fresh document gets it the
  * same on every instance; one that has part of it already gets the rest.
@@ -52,6 +53,7 @@ export class BoardDefaults implements SyncExtension {
         });
       ensureSignalPlan(doc, 'server');
       ensureDefaultPerspectives(doc, 'server');
+      ensureGoalServiceSets(doc, 'server');
     }
     if (name?.kind === 'meeting-case') {
       if (!meetingNotes(doc)) sameEverywhere(doc, documentName, (scratch) => ensureMeetingNotes(scratch));

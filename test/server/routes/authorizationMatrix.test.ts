@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clientVoiceService } from '../../../server/services/clientVoice.js';
+import { hsdsExport } from '../../../server/socialMap/hsds/export.js';
+import { peerRunTerm } from '../../../server/socialMap/hsds/vocabulary.js';
+import { hsdsSource } from '../../../server/socialMap/hsdsSource.js';
+import { organisationUuid } from '../../../server/socialMap/service.js';
 import { createGoal, readBoard } from '../../../shared/doc/board.js';
 import { addNote, readNotes } from '../../../shared/doc/compartment.js';
 import { addAction, addDecision, readMeetingCase } from '../../../shared/doc/meetingCase.js';
@@ -68,7 +72,34 @@ beforeAll(async () => {
   const client = { userId: t.client.userId, role: 'client' };
   questions.open = await voice.askQuestion(t.caseId, client, 'Mag ik weer autorijden?');
   questions.toDiscuss = await voice.askQuestion(t.caseId, client, 'Wie betaalt de taxi?');
+  const organisationId = await server.services.teams.createOrganisation('Buurtvereniging', 'volunteer');
+  mapService.body = { ...mapServiceFields(organisationId), districtId: 'd1' };
+  mapService.id = await server.services.socialMap.create('d1', mapServiceFields(organisationId));
 });
+
+/** A service on the social map of the case team's district, and what a form sends for one (SPEC SM1). */
+const mapService = { id: '', body: {} as Record<string, unknown> };
+const mapServiceFields = (organisationId: string) => ({
+  organisationId,
+  name: 'Taalcafé',
+  description: 'Samen Nederlands praten.',
+  lifeDomains: ['work' as const],
+  perspectives: ['refugee' as const],
+  neighbourhoodIds: ['n1'],
+  forWhom: 'Iedereen',
+  access: 'walk-in' as const,
+  howToGetIn: 'Loop binnen.',
+  free: true,
+  costDescription: '',
+  languages: ['nl' as const],
+  openingHours: [],
+  openingNote: '',
+  location: null,
+  contact: { name: 'Els', role: 'Vrijwilliger', phone: '06-12345678', email: 'els@buurt.example' },
+  peerRun: false,
+  status: 'active' as const,
+});
+const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
 afterAll(async () => {
   await server?.close();
 });
@@ -230,6 +261,8 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
   'GET /api/cases/:caseId/versions/:versionId': async (id) =>
     get(`/api/cases/${id}/versions/${(await server.services.meetings.versions.list(id))[0]!.id}`),
   'GET /api/cases/:caseId/client-file': (id) => get(`/api/cases/${id}/client-file`),
+  // [SM3] Who can help with a goal: the client's neighbourhood is part of the answer.
+  'GET /api/cases/:caseId/help': (id) => get(`/api/cases/${id}/help?lifeDomain=work&perspectives=refugee`),
   'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
   // [CL5]–[CL7] A case's life: each row undoes itself, so later rows see the case as it was.
   'PUT /api/cases/:caseId/coordinator': (id) => ({
@@ -461,6 +494,37 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
   'GET /api/notifications/events': () => get('/api/notifications/events'),
+  'GET /api/social-map/options': () => get('/api/social-map/options'),
+  'GET /api/social-map/services': () => get('/api/social-map/services?districtId=d1'),
+  'GET /api/social-map/services/by-id': () => get(`/api/social-map/services/by-id?ids=${mapService.id}`),
+  'GET /api/social-map/services/:serviceId': () => get(`/api/social-map/services/${mapService.id}`),
+  'POST /api/social-map/services': () => post('/api/social-map/services', mapService.body),
+  'PUT /api/social-map/services/:serviceId': () =>
+    put(`/api/social-map/services/${mapService.id}`, mapService.body),
+  'POST /api/social-map/services/:serviceId/confirmed': () =>
+    post(`/api/social-map/services/${mapService.id}/confirmed`),
+  'POST /api/social-map/services/:serviceId/link': () =>
+    post(`/api/social-map/services/${mapService.id}/link`),
+  'GET /api/social-map/confirm/:token (a valid link)': async () =>
+    get(`/api/social-map/confirm/${await mapLink()}`),
+  'POST /api/social-map/confirm/:token (a valid link)': async () =>
+    post(`/api/social-map/confirm/${await mapLink()}`),
+  'GET /api/social-map/export.hsds.json': () => get('/api/social-map/export.hsds.json?districtId=d1'),
+  'POST /api/social-map/import (the map as exported)': async () =>
+    post('/api/social-map/import', {
+      districtId: 'd1',
+      data: hsdsExport((await hsdsSource(server.services, 'd1'))!),
+    }),
+  'GET /api/hsds': () => get('/api/hsds?district_id=d1'),
+  'GET /api/hsds/services': () => get('/api/hsds/services?district_id=d1'),
+  'GET /api/hsds/services/:id': () => get(`/api/hsds/services/${mapService.id}?district_id=d1`),
+  'GET /api/hsds/organizations': () => get('/api/hsds/organizations?district_id=d1'),
+  'GET /api/hsds/organizations/:id': () =>
+    get(`/api/hsds/organizations/${organisationUuid(String(mapService.body.organisationId))}?district_id=d1`),
+  'GET /api/hsds/taxonomies': () => get('/api/hsds/taxonomies'),
+  'GET /api/hsds/taxonomies/:id': () => get(`/api/hsds/taxonomies/${peerRunTerm().taxonomy_id}`),
+  'GET /api/hsds/taxonomy_terms': () => get('/api/hsds/taxonomy_terms'),
+  'GET /api/hsds/taxonomy_terms/:id': () => get(`/api/hsds/taxonomy_terms/${peerRunTerm().id}`),
 };
 
 // prettier-ignore
@@ -523,6 +587,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   // [RT11] The client's copy: the coordinator only, on the client's behalf; the client through /api/my/file.
+  ['GET /api/cases/:caseId/help',                                        [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/help${elsewhere}`,                            [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/client-file',                                  [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/client-file${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/client-file.json',                             [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
@@ -572,6 +638,30 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
+  // [SM1]–[SM5] Every professional reads the social map; only the admin keeps it; a contact
+  // person's one-time link works signed out (and for anyone who holds it).
+  ['GET /api/social-map/options',                                        [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/social-map/services',                                       [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/social-map/services/by-id',                                 [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/social-map/services/:serviceId',                            [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/social-map/services',                                      [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/social-map/services/:serviceId',                            [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/social-map/services/:serviceId/confirmed',                 [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/social-map/services/:serviceId/link',                      [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/social-map/confirm/:token (a valid link)',                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /api/social-map/confirm/:token (a valid link)',                 [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+  ['GET /api/social-map/export.hsds.json',                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/social-map/import (the map as exported)',                   [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  // The public Open Referral API: the map's published information, for anyone, signed in or not.
+  ['GET /api/hsds',                                                       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/services',                                              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/services/:id',                                          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/organizations',                                         [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/organizations/:id',                                     [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/taxonomies',                                            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/taxonomies/:id',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/taxonomy_terms',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/hsds/taxonomy_terms/:id',                                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/admin/places',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/admin/districts',                                            [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['PUT /api/admin/districts/:districtId',                                 [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],

@@ -93,6 +93,7 @@ const goalFields: Record<keyof PlanGoal, true> = {
   targetDate: true,
   owner: true,
   steps: true,
+  services: true,
 };
 const stepFields: Record<keyof PlanGoal['steps'][number], true> = {
   id: true,

@@ -169,6 +169,7 @@ export const enAccess: Translation<typeof nlAccess> = {
       'case-closed': 'Case closed',
       'case-reopened': 'Case reopened',
       'case-erased': 'Data erased (retention period passed)',
+      'social-map-changed': 'Social map changed',
     },
   },
   team: {

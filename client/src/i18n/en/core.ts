@@ -20,6 +20,7 @@ export const enCore: Translation<typeof nlCore> = {
     tableOf: 'Table: {{name}}',
   },
   nav: {
+    socialMap: 'Social map',
     myPlan: 'My plan',
     admin: 'Administration',
     signedInAs: 'Signed in as {{name}}',

@@ -42,6 +42,10 @@ export const enMyPlan: Translation<typeof nlMyPlan> = {
     helper: 'Who helps:',
     nextSteps: 'What happens next?',
     more: 'More about this goal',
+    service: 'Help with this goal: {{name}} of {{organisation}}.',
+    servicePeer:
+      'Help with this goal: {{name}} of {{organisation}}. People who went through it themselves help here.',
+    serviceCall: 'Call {{name}}:',
     helps: '{{name}} helps you.',
     due: 'before {{date}}',
     doneSteps_one: '{{count}} step is done already.',

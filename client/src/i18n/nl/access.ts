@@ -166,6 +166,7 @@ export const nlAccess = {
       'case-closed': 'Casus gesloten',
       'case-reopened': 'Casus heropend',
       'case-erased': 'Gegevens gewist (bewaartermijn voorbij)',
+      'social-map-changed': 'Sociale kaart gewijzigd',
     },
   },
   team: {

@@ -17,6 +17,7 @@ export const nlCore = {
     tableOf: 'Tabel: {{name}}',
   },
   nav: {
+    socialMap: 'Sociale kaart',
     myPlan: 'Mijn plan',
     admin: 'Beheer',
     signedInAs: 'Ingelogd als {{name}}',

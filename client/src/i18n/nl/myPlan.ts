@@ -43,6 +43,10 @@ export const nlMyPlan = {
     helper: 'Wie helpt:',
     nextSteps: 'Wat gebeurt er nu?',
     more: 'Meer over dit doel',
+    service: 'Hulp bij dit doel: {{name}} van {{organisation}}.',
+    servicePeer:
+      'Hulp bij dit doel: {{name}} van {{organisation}}. Hier helpen mensen die het zelf ook hebben meegemaakt.',
+    serviceCall: 'Bel {{name}}:',
     helps: '{{name}} helpt je.',
     due: 'vóór {{date}}',
     doneSteps_one: '{{count}} stap is al klaar.',

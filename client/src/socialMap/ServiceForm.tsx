@@ -1,0 +1,370 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapOptions, OpeningHours, ServiceFields, SocialService } from '../../../shared/socialMapApi.js';
+import { serviceAccessKinds, serviceLanguages, weekdays } from '../../../shared/socialMapApi.js';
+import { defaultPerspectives, lifeDomains } from '../../../shared/vocabulary.js';
+import { postJson, putJson } from '../api.js';
+import { fieldError } from '../admin/fieldError.js';
+import type { FieldError } from '../admin/fieldError.js';
+import { FormMessages } from '../admin/FormMessages.js';
+
+const empty = (organisationId: string, neighbourhoodIds: string[]): ServiceFields => ({
+  organisationId,
+  name: '',
+  description: '',
+  lifeDomains: [],
+  perspectives: [],
+  neighbourhoodIds,
+  forWhom: '',
+  access: 'walk-in',
+  howToGetIn: '',
+  free: true,
+  costDescription: '',
+  languages: ['nl'],
+  openingHours: [],
+  openingNote: '',
+  location: null,
+  contact: { name: '', role: '', phone: '', email: '' },
+  peerRun: false,
+  status: 'active',
+});
+
+/** The fields of a service as a form edits them (what the API stores, without what the server adds). */
+export function fieldsOf(service: SocialService): ServiceFields {
+  const {
+    id: _i,
+    organisationName: _o,
+    districtId: _d,
+    lastConfirmedAt: _l,
+    stale: _s,
+    updatedAt: _u,
+    ...fields
+  } = service;
+  return fields;
+}
+
+/**
+ * A service's details in one form, for the administrator (every field, `mode="admin"`, saved
+ * through the API here) or for its contact person through their one-time link (`mode="contact"`:
+ * not the organisation nor whether it is offered; `onSubmit` sends it). What is missing is said
+ * in words next to the form before anything is sent; the server's refusals name the field too.
+ */
+export function ServiceForm({
+  service,
+  options,
+  districtId,
+  mode = 'admin',
+  onDone,
+  onCancel,
+  onSubmit,
+}: {
+  service: SocialService | null;
+  options: Pick<MapOptions, 'districts' | 'organisations'>;
+  districtId: string;
+  mode?: 'admin' | 'contact';
+  onDone?: (name: string, created: boolean) => void;
+  onCancel?: () => void;
+  onSubmit?: (fields: ServiceFields) => Promise<void>;
+}) {
+  const { t } = useTranslation('socialMap');
+  const { t: tc } = useTranslation();
+  const district = options.districts.find((d) => d.id === districtId);
+  const [fields, setFields] = useState<ServiceFields>(() =>
+    service
+      ? fieldsOf(service)
+      : empty(options.organisations[0]?.id ?? '', district?.neighbourhoods.map((n) => n.id) ?? []),
+  );
+  const [error, setError] = useState<FieldError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [hours, setHours] = useState<OpeningHours>({ day: 'MO', opens: '09:00', closes: '12:00' });
+  const id = useId();
+  const f = (name: string) => `${id}-${name}`;
+  const set = <K extends keyof ServiceFields>(key: K, value: ServiceFields[K]) =>
+    setFields((v) => ({ ...v, [key]: value }));
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean) =>
+    on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+  const labels: Record<string, string> = {
+    organisationId: t('form.organisationId'),
+    name: t('form.name'),
+    description: t('form.description'),
+    lifeDomains: t('form.lifeDomains'),
+    neighbourhoodIds: t('form.neighbourhoodIds'),
+    languages: t('form.languages'),
+    openingHours: t('form.openingHours'),
+    location: t('form.location'),
+    contact: t('form.contact'),
+    fields: t('form.contact'),
+  };
+
+  /** What the person must still fill in, in their words, before anything goes to the server. */
+  const missing = (): FieldError | null => {
+    const need = (field: string, ok: boolean, key = 'form.required'): FieldError | null =>
+      ok ? null : { field, text: t(key, { field: labels[field] ?? t(`form.${field}`) }) };
+    return (
+      need('name', fields.name.trim() !== '') ??
+      need('description', fields.description.trim() !== '') ??
+      need('lifeDomains', fields.lifeDomains.length > 0, 'form.chooseOne') ??
+      need('neighbourhoodIds', fields.neighbourhoodIds.length > 0, 'form.chooseOne') ??
+      need('languages', fields.languages.length > 0, 'form.chooseOne') ??
+      need('contactName', fields.contact.name.trim() !== '') ??
+      need('contactPhone', fields.contact.phone.trim() !== '') ??
+      need('contactEmail', fields.contact.email.trim() !== '') ??
+      (fields.location ? need('street', fields.location.street.trim() !== '') : null)
+    );
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = missing();
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      if (onSubmit) await onSubmit(fields);
+      else if (service) await putJson(`/api/social-map/services/${service.id}`, { ...fields, districtId });
+      else await postJson('/api/social-map/services', { ...fields, districtId });
+      onDone?.(fields.name, !service);
+    } catch (err) {
+      setError(fieldError(err, labels, tc));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: 'name' | 'forWhom' | 'howToGetIn' | 'costDescription' | 'openingNote', max: number) => (
+    <div className="field">
+      <label htmlFor={f(key)}>{t(`form.${key}`)}</label>
+      <input id={f(key)} maxLength={max} value={fields[key]} onChange={(e) => set(key, e.target.value)} />
+    </div>
+  );
+  const checks = <T extends string>(
+    key: 'lifeDomains' | 'perspectives' | 'languages' | 'neighbourhoodIds',
+    choices: { value: T; label: string }[],
+  ) => (
+    <fieldset className="checks">
+      <legend>{t(`form.${key}`)}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="check">
+          <input
+            type="checkbox"
+            checked={(fields[key] as readonly string[]).includes(c.value)}
+            onChange={(e) => set(key, toggle(fields[key] as T[], c.value, e.target.checked) as never)}
+          />{' '}
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+  const contact = (key: keyof ServiceFields['contact'], name: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={f(name)}>{t(`form.${name}`)}</label>
+      <input
+        id={f(name)}
+        type={type}
+        value={fields.contact[key]}
+        onChange={(e) => set('contact', { ...fields.contact, [key]: e.target.value })}
+      />
+    </div>
+  );
+  const place = (key: keyof NonNullable<ServiceFields['location']>) =>
+    fields.location && (
+      <div className="field">
+        <label htmlFor={f(key)}>{t(`form.${key === 'name' ? 'locationName' : key}`)}</label>
+        <input
+          id={f(key)}
+          value={fields.location[key]}
+          onChange={(e) => set('location', { ...fields.location!, [key]: e.target.value })}
+        />
+      </div>
+    );
+
+  return (
+    <form
+      className="service-form"
+      onSubmit={(e) => void submit(e)}
+      aria-describedby={error ? f('error') : undefined}
+      noValidate
+    >
+      <h2>{service ? t('admin.editTitle', { name: service.name }) : t('admin.newTitle')}</h2>
+      {mode === 'admin' && (
+        <div className="field">
+          <label htmlFor={f('organisationId')}>{t('form.organisationId')}</label>
+          <select
+            id={f('organisationId')}
+            value={fields.organisationId}
+            onChange={(e) => set('organisationId', e.target.value)}
+          >
+            {options.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {text('name', 120)}
+      <div className="field">
+        <label htmlFor={f('description')}>{t('form.description')}</label>
+        <textarea
+          id={f('description')}
+          maxLength={1000}
+          rows={3}
+          value={fields.description}
+          onChange={(e) => set('description', e.target.value)}
+        />
+      </div>
+      {checks(
+        'lifeDomains',
+        lifeDomains.map((d) => ({ value: d, label: tc(`domain.${d}`) })),
+      )}
+      {checks(
+        'perspectives',
+        defaultPerspectives.map((p) => ({ value: p, label: tc(`perspective.${p}`) })),
+      )}
+      {checks(
+        'neighbourhoodIds',
+        (district?.neighbourhoods ?? []).map((n) => ({ value: n.id, label: n.name })),
+      )}
+      {text('forWhom', 500)}
+      <fieldset className="checks">
+        <legend>{t('form.access')}</legend>
+        {serviceAccessKinds.map((a) => (
+          <label key={a} className="check">
+            <input
+              type="radio"
+              name={f('access')}
+              checked={fields.access === a}
+              onChange={() => set('access', a)}
+            />{' '}
+            {t(`service.access.${a}`)}
+          </label>
+        ))}
+      </fieldset>
+      {text('howToGetIn', 500)}
+      <label className="check">
+        <input type="checkbox" checked={fields.free} onChange={(e) => set('free', e.target.checked)} />{' '}
+        {t('form.free')}
+      </label>
+      {text('costDescription', 300)}
+      {checks(
+        'languages',
+        serviceLanguages.map((l) => ({ value: l, label: t(`languageNames.${l}`) })),
+      )}
+      <fieldset className="hours">
+        <legend>{t('form.openingHours')}</legend>
+        <ul>
+          {fields.openingHours.map((h, i) => (
+            <li key={`${h.day}-${h.opens}-${i}`}>
+              {t(`dayNames.${h.day}`)} {h.opens}–{h.closes}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  set(
+                    'openingHours',
+                    fields.openingHours.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('form.removeHours', { day: t(`days.${h.day}`), opens: h.opens, closes: h.closes })}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="inline-field">
+          <label htmlFor={f('day')}>{t('form.day')}</label>
+          <select
+            id={f('day')}
+            value={hours.day}
+            onChange={(e) => setHours({ ...hours, day: e.target.value as OpeningHours['day'] })}
+          >
+            {weekdays.map((d) => (
+              <option key={d} value={d}>
+                {t(`dayNames.${d}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={f('opens')}>{t('form.opens')}</label>
+          <input
+            id={f('opens')}
+            type="time"
+            value={hours.opens}
+            onChange={(e) => setHours({ ...hours, opens: e.target.value })}
+          />
+          <label htmlFor={f('closes')}>{t('form.closes')}</label>
+          <input
+            id={f('closes')}
+            type="time"
+            value={hours.closes}
+            onChange={(e) => setHours({ ...hours, closes: e.target.value })}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              if (hours.opens >= hours.closes)
+                return setError({
+                  field: 'openingHours',
+                  text: t('form.badHours', { field: t('form.openingHours') }),
+                });
+              setError(null);
+              set('openingHours', [...fields.openingHours, hours]);
+            }}
+          >
+            {t('form.addHours')}
+          </button>
+        </div>
+      </fieldset>
+      {text('openingNote', 300)}
+      <fieldset>
+        <legend>{t('form.location')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={fields.location !== null}
+            onChange={(e) =>
+              set('location', e.target.checked ? { name: '', street: '', postalCode: '', city: '' } : null)
+            }
+          />{' '}
+          {t('form.hasLocation')}
+        </label>
+        {place('name')}
+        {place('street')}
+        {place('postalCode')}
+        {place('city')}
+      </fieldset>
+      <fieldset>
+        <legend>{t('form.contact')}</legend>
+        {contact('name', 'contactName')}
+        {contact('role', 'contactRole')}
+        {contact('phone', 'contactPhone', 'tel')}
+        {contact('email', 'contactEmail', 'email')}
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={fields.peerRun} onChange={(e) => set('peerRun', e.target.checked)} />{' '}
+        {t('form.peerRun')}
+      </label>
+      {mode === 'admin' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={fields.status === 'active'}
+            onChange={(e) => set('status', e.target.checked ? 'active' : 'inactive')}
+          />{' '}
+          {t('form.active')}
+        </label>
+      )}
+      <FormMessages id={f('error')} error={error} done={null} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {mode === 'contact' ? t('confirm.send') : t('admin.save')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('admin.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ServiceAccess, ServiceStatus } from '../../../shared/socialMapApi.js';
+
+/** The social map as Kysely sees it (storage migration 0004_social_map). */
+
+export interface SocialServicesTable {
+  /** A UUID, as HSDS requires. */
+  id: string;
+  district_id: string;
+  organisation_id: string;
+  name: string;
+  description: string;
+  for_whom: string;
+  access: ServiceAccess;
+  how_to_get_in: string;
+  free: number;
+  cost_description: string;
+  /** JSON: OpeningHours[]. */
+  opening_hours: string;
+  opening_note: string;
+  /** JSON: ServiceLocation, or null. */
+  location: string | null;
+  contact_name: string;
+  contact_role: string;
+  contact_phone: string;
+  contact_email: string;
+  peer_run: number;
+  status: ServiceStatus;
+  /** foldName of the name, description, who it is for and the organisation's name: what a search matches. */
+  search_key: string;
+  /** foldName(name): the order among equals. */
+  name_key: string;
+  last_confirmed_at: string;
+  updated_at: string;
+}
+
+export type ServiceTermKind = 'domain' | 'perspective' | 'neighbourhood' | 'language';
+
+/** One value of a service's lists, a row each, so a search filters on an index. */
+export interface SocialServiceTermsTable {
+  service_id: string;
+  kind: ServiceTermKind;
+  value: string;
+}
+
+/** A one-time link for a service's contact person to confirm or correct it without an account. */
+export interface SocialServiceConfirmationsTable {
+  token_hash: string;
+  service_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
