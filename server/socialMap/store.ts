@@ -120,14 +120,12 @@ export function socialMapStore(data: Data) {
     ];
     for (const [kind, value] of terms) {
       if (value === undefined) continue;
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('social_service_terms as t')
-            .select('t.service_id')
-            .whereRef('t.service_id', '=', 's.id')
-            .where('t.kind', '=', kind)
-            .where('t.value', '=', value),
-        ),
+      query = query.where('s.id', 'in', (eb) =>
+        eb
+          .selectFrom('social_service_terms as t')
+          .select('t.service_id')
+          .where('t.kind', '=', kind)
+          .where('t.value', '=', value),
       );
     }
     return query;

@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
+import { enSocialMap } from '../../client/src/i18n/en/socialMap.js';
+import { nlSocialMap } from '../../client/src/i18n/nl/socialMap.js';
 import type { Translation } from '../../client/src/i18n/types.js';
 import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
 import { demoPassword } from '../../server/demo/seed.js';
@@ -23,6 +25,12 @@ const clientName = 'Ahmet Yılmaz';
 /** Ahmet has an account since the demo; an invitation is for a client who has none. */
 const invitedName = 'Ingrid Kuipers';
 const texts: Record<Language, Texts> = { nl, en };
+/** The social map's words are a namespace of their own (they download with its pages). */
+const mapTexts = new Map<Texts, typeof nlSocialMap>([
+  [nl, nlSocialMap],
+  [en, enSocialMap],
+]);
+const map = (t: Texts) => mapTexts.get(t)!;
 const desktop = 1280;
 const phone = 360;
 
@@ -36,6 +44,9 @@ interface Made {
   /** The demo's meetings in Molenwijk: next week's and last month's. */
   plannedMeetingId: string;
   closedMeetingId: string;
+  /** A contact person's one-time link to confirm a service of the social map, and its name. */
+  confirmToken: string;
+  confirmServiceName: string;
 }
 const meetingTitle = 'Casusoverleg Molenwijk';
 /** A demo account that has two-step verification set up (in `beforeAll`). */
@@ -49,7 +60,7 @@ interface PageUnderTest {
   as: string | null;
   path: string | ((made: Made) => string);
   /** The level-1 heading the page shows once it is rendered, in the page's language. */
-  heading: (t: Texts) => string;
+  heading: (t: Texts, made: Made) => string;
   /** What a keyboard user does on the rendered page to reach the state under test. */
   then?: (page: Page) => Promise<void>;
   /** Viewport widths; desktop only unless given. */
@@ -247,6 +258,68 @@ const pages: PageUnderTest[] = [
       await page.locator('.admin-section .one-time-link').waitFor();
     },
   },
+  {
+    name: 'social map',
+    as: 'youssef',
+    path: '/kaart',
+    heading: (t) => map(t).title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('.service-card').first().waitFor();
+    },
+  },
+  {
+    name: 'social map with the details of a service open',
+    as: 'youssef',
+    path: '/kaart',
+    heading: (t) => map(t).title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await press(page, '.service-card button[aria-expanded]');
+      await page.locator('.service-details').waitFor();
+    },
+  },
+  {
+    name: 'social map of the administrator',
+    as: 'beheer',
+    path: '/kaart',
+    heading: (t) => map(t).title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('.service-card').first().waitFor();
+    },
+  },
+  {
+    name: 'social map, a new service with a field missing',
+    as: 'beheer',
+    path: '/kaart',
+    heading: (t) => map(t).title,
+    then: async (page) => {
+      await press(page, '.social-map > p > button.primary');
+      await press(page, '.service-form button[type="submit"]');
+      await page.locator('.service-form .form-error').waitFor();
+    },
+  },
+  {
+    name: "a service's contact person confirming it (one-time link, signed out)",
+    as: null,
+    path: (made) => `/kaart/bevestig/${made.confirmToken}`,
+    heading: (t, made) => map(t).confirm.title.replace('{{name}}', made.confirmServiceName),
+    widths: [desktop, phone],
+  },
+  {
+    name: 'case board with the goal editor open at "who can help?"',
+    as: 'sevda',
+    path: (made) => `/cases/${made.caseId}`,
+    heading: () => clientName,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await press(page, '[data-goal-id] .card-bottom button');
+      await page.locator('dialog[open]').waitFor();
+      await press(page, 'dialog[open] .goal-help > button[aria-expanded]');
+      await page.locator('dialog[open] .help-panel .service-card').first().waitFor();
+    },
+  },
   { name: 'password change', as: 'sevda', path: '/wachtwoord', heading: (t) => t.password.heading },
   {
     name: 'password change with two different new passwords',
@@ -363,6 +436,8 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
     newClientCase: () => '',
     plannedMeetingId: '',
     closedMeetingId: '',
+    confirmToken: '',
+    confirmServiceName: '',
   };
 
   beforeAll(async () => {
@@ -396,6 +471,11 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
       server.db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE status = ?').get(status)!.id;
     made.plannedMeetingId = meetingOf('planned');
     made.closedMeetingId = meetingOf('closed');
+    const service = (await server.services.socialMap.store.all())[0]!;
+    made.confirmServiceName = service.name;
+    made.confirmToken = (
+      await server.services.socialMap.issueLink(service.id, userIdOf(server, 'beheer'))
+    ).token;
   });
 
   afterAll(async () => {
@@ -419,7 +499,7 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
     const path = typeof target.path === 'string' ? target.path : target.path(made);
     await page.goto(`${server.url}${path}`);
     const t = texts[lng];
-    await page.getByRole('heading', { level: 1, name: target.heading(t), exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: target.heading(t, made), exact: true }).waitFor();
     // Nothing is still loading, and every live connection (board, compartments) is online.
     await expect.poll(() => page.getByText(t.common.loading, { exact: true }).count()).toBe(0);
     await expect.poll(() => page.locator('.connection:not(.connection-online)').count()).toBe(0);

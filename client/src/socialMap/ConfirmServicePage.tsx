@@ -30,7 +30,13 @@ export function ConfirmServicePage() {
         </p>
       </div>
     );
-  if (error) return <p role="alert">{t('confirm.unusable')}</p>;
+  if (error)
+    return (
+      <div className="social-map confirm-page">
+        <h1>{t('title')}</h1>
+        <p role="alert">{t('confirm.unusable')}</p>
+      </div>
+    );
   if (!data) return null;
   const service = data.service;
   // The contact person's form chooses from the neighbourhoods of the service's district.

@@ -118,7 +118,11 @@ export function ServiceForm({
     e.preventDefault();
     const problem = missing();
     setError(problem);
-    if (problem) return;
+    // The message is next to the button; the field it names may be a long way up the form.
+    if (problem) {
+      if (problem.field) document.getElementById(f(problem.field))?.focus();
+      return;
+    }
     setBusy(true);
     try {
       if (onSubmit) await onSubmit(fields);

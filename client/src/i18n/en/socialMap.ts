@@ -51,7 +51,7 @@ export const enSocialMap: Translation<typeof nlSocialMap> = {
     domains: 'Life domains',
     perspectives: 'Especially for',
     details: 'More about {{name}}',
-    hideDetails: 'Less',
+    hideDetails: 'Less about {{name}}',
   },
   days: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' },
   dayNames: {
@@ -143,7 +143,7 @@ export const enSocialMap: Translation<typeof nlSocialMap> = {
   },
   help: {
     open: 'Who can help with this?',
-    close: 'Close',
+    close: 'Hide who can help',
     title: 'Who can help with {{domain}}?',
     intro:
       'Services in {{neighbourhood}}, the client’s neighbourhood. Peer-run services come first among equals.',

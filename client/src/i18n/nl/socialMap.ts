@@ -49,7 +49,7 @@ export const nlSocialMap = {
     domains: 'Levensdomeinen',
     perspectives: 'Vooral voor',
     details: 'Meer over {{name}}',
-    hideDetails: 'Minder',
+    hideDetails: 'Minder over {{name}}',
   },
   days: { MO: 'ma', TU: 'di', WE: 'wo', TH: 'do', FR: 'vr', SA: 'za', SU: 'zo' },
   dayNames: {
@@ -141,7 +141,7 @@ export const nlSocialMap = {
   },
   help: {
     open: 'Wie kan hierbij helpen?',
-    close: 'Sluiten',
+    close: 'Verberg wie kan helpen',
     title: 'Wie kan helpen met {{domain}}?',
     intro:
       'Diensten in {{neighbourhood}}, de buurt van de cliënt. Ervaringsdeskundigen staan bovenaan bij gelijke keuze.',

@@ -1,0 +1,147 @@
+/**
+ * Social-map benchmark: the server time of the store's search (SPEC SM2, SM3) over 5,000
+ * generated services in one district, per typical request: what a professional types and ticks on
+ * the map, a later page, and "who can help" from a goal. Runs in this process on a fresh SQLite
+ * file in a temporary directory. Prints one JSON object on stdout; progress goes to stderr.
+ *
+ *   npm run bench   (after the other benchmarks), or: npx tsx bench/socialMap.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../server/db/database.js';
+import { pageSize } from '../server/socialMap/service.js';
+import { socialMapStore } from '../server/socialMap/store.js';
+import type { SearchOptions } from '../server/socialMap/store.js';
+import { sqliteData } from '../server/storage/sqlite.js';
+import { district, neighbourhoods } from '../server/demo/dataset/place.js';
+import type { ServiceSearch } from '../shared/socialMapApi.js';
+import { generateServices } from './lib/socialMapData.js';
+
+const spec = { services: 5_000, seed: 5_000 };
+const runs = 300;
+const warmup = 10;
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** Nearest-rank percentiles, in milliseconds. */
+function summarize(timings: number[]) {
+  const sorted = [...timings].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return {
+    p50Ms: round(at(0.5)),
+    p99Ms: round(at(0.99)),
+    meanMs: round(sorted.reduce((sum, v) => sum + v, 0) / sorted.length),
+    runs: sorted.length,
+  };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const timings: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    timings.push(performance.now() - start);
+  }
+  return timings;
+}
+
+interface Request {
+  filter: ServiceSearch;
+  options?: Partial<SearchOptions>;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'veelzijdig-bench-social-map-'));
+  const db = openDatabase(dataDir);
+  try {
+    log(`generating ${spec.services} services`);
+    const map = generateServices(spec.services, spec.seed);
+    db.transaction(() => {
+      db.prepare('INSERT INTO districts (id, name) VALUES (?, ?)').run(district.id, district.name);
+      const neighbourhood = db.prepare('INSERT INTO neighbourhoods (id, district_id, name) VALUES (?, ?, ?)');
+      for (const n of neighbourhoods) neighbourhood.run(n.id, district.id, n.name);
+      const organisation = db.prepare(
+        'INSERT INTO organisations (id, name, kind, description, website, email, phone) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const o of map.organisations)
+        organisation.run(o.id, o.name, o.kind, o.description, o.website, o.email, o.phone);
+    })();
+
+    const data = sqliteData(db);
+    const store = socialMapStore(data);
+    const names = new Map(map.organisations.map((o) => [o.id, o.name]));
+    const now = new Date().toISOString();
+    await data.write(async (trx) => {
+      for (const service of map.services)
+        await store.save(
+          trx,
+          { ...service, districtId: district.id },
+          names.get(service.organisationId)!,
+          now,
+        );
+    });
+
+    const neighbourhoodId = neighbourhoods[1]!.id;
+    const requests: Record<string, Request> = {
+      'no filter': { filter: {} },
+      'word "schuld"': { filter: { q: 'schuld' } },
+      'word "schuld" + income + neighbourhood': {
+        filter: { q: 'schuld', lifeDomain: 'income', neighbourhoodId },
+      },
+      'peer-run only': { filter: { peerRun: true } },
+      'rare language (ti)': { filter: { language: 'ti' } },
+      'page 20': { filter: {}, options: { offset: 19 * pageSize } },
+      'who can help (income, neighbourhood, preferPerspectives)': {
+        filter: { lifeDomain: 'income', neighbourhoodId },
+        options: { preferPerspectives: ['unemployed', 'low-literacy'] },
+      },
+    };
+
+    const search: Record<string, ReturnType<typeof summarize> & { matches: number; answerKB: number }> = {};
+    for (const [name, request] of Object.entries(requests)) {
+      const options: SearchOptions = { limit: pageSize, offset: 0, ...request.options };
+      const timings = await time(() => store.search(district.id, request.filter, options));
+      const answer = await store.search(district.id, request.filter, options);
+      const stats = summarize(timings);
+      search[name] = {
+        ...stats,
+        matches: answer.total,
+        answerKB: Math.round(Buffer.byteLength(JSON.stringify(answer)) / 102.4) / 10,
+      };
+      log(`  ${name}: p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms (${answer.total} matches)`);
+    }
+
+    const cpus = os.cpus();
+    const output = {
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
+        loadAvg1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
+      },
+      data: {
+        ...spec,
+        organisations: map.organisations.length,
+        neighbourhoods: neighbourhoods.length,
+        pageSize,
+      },
+      socialMapSearch: search,
+      note: "socialMapStore.search: count + one page (25) + the page's lists, SQLite, same process",
+      durationS: Math.round((Date.now() - started) / 100) / 10,
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
