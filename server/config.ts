@@ -53,6 +53,8 @@ export interface Config {
   versionEveryMs: number;
   /** The social map: when a service counts as not confirmed for a while, how long a confirm link works. */
   socialMap: { staleDays: number; linkDays: number };
+  /** A referral waiting longer than this many working days (to be accepted, or for first contact) is flagged. */
+  referrals: { waitWorkingDays: number };
   /** How long after closing each part of a case is kept, and how often the check runs (SPEC RT1–RT3). */
   retention: { medicalYears: number; socialYears: number; checkEveryMs: number };
   /** Where the built client lives; null serves no client (API and sync only). */
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consent: { defaultMonths: e.CONSENT_DEFAULT_MONTHS, maxMonths: e.CONSENT_MAX_MONTHS },
     versionEveryMs: e.BOARD_VERSION_EVERY_MINUTES * 60_000,
     socialMap: { staleDays: e.SOCIAL_MAP_STALE_DAYS, linkDays: e.SOCIAL_MAP_LINK_DAYS },
+    referrals: { waitWorkingDays: e.REFERRAL_WAIT_WORKING_DAYS },
     twoFactor: {
       required: e.REQUIRE_2FA ?? (production && !(e.DEMO_DATA ?? false)),
       key: e.TWO_FACTOR_KEY?.toLowerCase() ?? null,

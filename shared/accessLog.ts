@@ -60,6 +60,9 @@ export const ACCESS_EVENTS = [
   'case-erased',
   /** The admin added, changed or imported services of the social map, or a contact person confirmed one (ids only). */
   'social-map-changed',
+  /** A professional referred the client to a named person, or a referral moved on (status and reason codes only). */
+  'referral-made',
+  'referral-changed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

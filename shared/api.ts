@@ -1,3 +1,4 @@
+import type { ReferralStatus } from './referralApi.js';
 import type { ConsentLimits, ConsentState, ConsentWay } from './consent.js';
 import type { ClientOwnVoice } from './doc/clientVoice.js';
 import type { SignalPlan } from './doc/signalPlan.js';
@@ -151,6 +152,19 @@ export interface PlanService {
   peerRun: boolean;
 }
 
+/** A referral of the client to a person, as the client reads it (SPEC RF7): to whom, and whether contact happened. */
+export interface PlanReferral {
+  id: string;
+  toName: string;
+  toRoleTitle: string;
+  /** The service's name, else the person's organisation. */
+  where: string | null;
+  phone: string | null;
+  status: 'requested' | 'accepted' | 'in-progress' | 'completed';
+  requestedAt: string;
+  firstContactAt: string | null;
+}
+
 export interface ClientPlan {
   clientName: string;
   coordinator: PlanContact | null;
@@ -168,6 +182,8 @@ export interface ClientPlan {
     /** Services of the social map the team linked to the goal ("who helps"), in plain words. */
     services: PlanService[];
   }[];
+  /** Where the team referred the client, still under way or done (not the ones called off). */
+  referrals: PlanReferral[];
   /** The signal plan (what I notice, what I do, whom I call) and the current state. */
   signalPlan: SignalPlan;
   currentState: SignalState | null;
@@ -251,9 +267,10 @@ interface NoticeBase {
 /**
  * A live notice in the app: a client of yours moved to amber or red; a colleague asks you to add
  * them to a case of yours (they found it may exist when registering the client); you became, or
- * are no longer, a case's coordinator.
+ * are no longer, a case's coordinator; a referral made to you, or one of yours moved on.
  */
 export type AppNotification =
   | (NoticeBase & { kind: 'signal-state'; state: 'amber' | 'red'; from: null })
   | (NoticeBase & { kind: 'access-request'; state: null; from: NoticeSender | null })
-  | (NoticeBase & { kind: 'coordinator-transfer'; state: 'new' | 'previous'; from: NoticeSender | null });
+  | (NoticeBase & { kind: 'coordinator-transfer'; state: 'new' | 'previous'; from: NoticeSender | null })
+  | (NoticeBase & { kind: 'referral'; state: ReferralStatus; from: NoticeSender | null; referralId: string });

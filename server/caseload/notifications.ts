@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Expression, SqlBool } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { AppNotification } from '../../shared/api.js';
+import type { ReferralStatus } from '../../shared/referralApi.js';
 import type { Data, Executor } from '../storage/data.js';
 import type { Logger } from '../logger.js';
 
@@ -28,7 +29,8 @@ export type CaseNotice = {
   note: string;
 } & ({ kind: 'access-request'; state: null } | { kind: 'coordinator-transfer'; state: 'new' | 'previous' });
 
-type NoticeRow = Omit<AppNotification, 'from'> & {
+type NoticeRow = Omit<AppNotification, 'from' | 'referralId'> & {
+  referralId: string | null;
   fromId: string | null;
   fromName: string | null;
   fromRoleTitle: string | null;
@@ -37,6 +39,7 @@ type NoticeRow = Omit<AppNotification, 'from'> & {
   fromEmail: string | null;
 };
 const toNotice = ({
+  referralId,
   fromId,
   fromName,
   fromRoleTitle,
@@ -47,6 +50,7 @@ const toNotice = ({
 }: NoticeRow) =>
   ({
     ...row,
+    ...(row.kind === 'referral' ? { referralId } : {}),
     state: row.kind === 'access-request' ? null : row.state,
     from:
       row.kind === 'signal-state' || !fromId
@@ -66,6 +70,11 @@ const toNotice = ({
 const onCase = (caseId: Expression<string>, professionalId: Expression<string | null>) => sql<SqlBool>`(
     EXISTS (SELECT 1 FROM cases oc WHERE oc.id = ${caseId} AND oc.coordinator_id = ${professionalId})
     OR EXISTS (SELECT 1 FROM case_members om WHERE om.case_id = ${caseId} AND om.professional_id = ${professionalId}))`;
+// A notice about a referral: also for its two people, who need not be on the case (SPEC RF4).
+const onCaseOrReferral = (professionalId: Expression<string | null>) => sql<SqlBool>`(
+    ${onCase(sql.ref('n.case_id'), professionalId)}
+    OR (n.kind = 'referral' AND EXISTS (SELECT 1 FROM referrals orf WHERE orf.id = n.referral_id
+      AND (orf.to_professional_id = ${professionalId} OR orf.from_professional_id = ${professionalId}))))`;
 
 /** The notices with their client and who they are from. */
 const noticeSelect = (db: Executor) =>
@@ -89,6 +98,7 @@ const noticeSelect = (db: Executor) =>
       'fo.name as fromOrganisation',
       'f.phone as fromPhone',
       'f.email as fromEmail',
+      'n.referral_id as referralId',
     ]);
 
 /**
@@ -220,11 +230,71 @@ export function notificationService(
       }
       return made;
     },
+    /**
+     * Tells the people of a referral that it was made or moved on (SPEC RF4): in the app, and by
+     * e-mail when SMTP is configured, an e-mail that names no client and only links to the app.
+     */
+    async notifyReferral(
+      change: {
+        referralId: string;
+        caseId: string;
+        status: ReferralStatus;
+        toProfessionalIds: readonly string[];
+        fromProfessionalId: string;
+      },
+      now = new Date(),
+    ): Promise<AppNotification[]> {
+      const people = await db
+        .selectFrom('users as u')
+        .innerJoin('professionals as p', 'p.id', 'u.professional_id')
+        .select(['u.id as userId', 'p.email'])
+        .where('u.professional_id', 'in', [...new Set(change.toProfessionalIds)])
+        .where('u.disabled_at', 'is', null)
+        .execute();
+      const made: AppNotification[] = [];
+      for (const person of people) {
+        const id = randomUUID();
+        await db
+          .insertInto('notifications')
+          .values({
+            id,
+            user_id: person.userId,
+            case_id: change.caseId,
+            kind: 'referral',
+            state: change.status,
+            note: '',
+            created_at: now.toISOString(),
+            from_professional_id: change.fromProfessionalId,
+            referral_id: change.referralId,
+          })
+          .execute();
+        const stored = toNotice(
+          (await noticeSelect(db).where('n.id', '=', id).executeTakeFirstOrThrow()) as NoticeRow,
+        );
+        events.emit(person.userId, stored);
+        made.push(stored);
+        if (person.email && options.mailer)
+          void options.mailer
+            .sendMail({
+              from: options.from,
+              to: person.email,
+              subject:
+                change.status === 'requested'
+                  ? 'Veelzijdig: een nieuwe verwijzing voor jou'
+                  : 'Veelzijdig: een verwijzing is bijgewerkt',
+              text: `Er is ${change.status === 'requested' ? 'een nieuwe verwijzing voor jou' : 'nieuws over een verwijzing'}.\n\nBekijk het in Veelzijdig: ${options.publicUrl()}/verwijzingen#${change.referralId}\n`,
+            })
+            .catch((error: unknown) =>
+              options.log.warn('sending a referral e-mail failed', { error: String(error) }),
+            );
+      }
+      return made;
+    },
     async list(userId: string): Promise<{ notifications: AppNotification[]; unread: number }> {
       const rows = await noticeSelect(db)
         .innerJoin('users as u', 'u.id', 'n.user_id')
         .where('n.user_id', '=', userId)
-        .where(onCase(sql.ref('n.case_id'), sql.ref('u.professional_id')))
+        .where(onCaseOrReferral(sql.ref('u.professional_id')))
         .orderBy('n.created_at', 'desc')
         .limit(50)
         .execute();
@@ -234,7 +304,7 @@ export function notificationService(
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('n.user_id', '=', userId)
         .where('n.read_at', 'is', null)
-        .where(onCase(sql.ref('n.case_id'), sql.ref('u.professional_id')))
+        .where(onCaseOrReferral(sql.ref('u.professional_id')))
         .executeTakeFirst();
       return { notifications: rows.map((r) => toNotice(r as NoticeRow)), unread: Number(unread?.n ?? 0) };
     },

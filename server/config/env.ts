@@ -150,6 +150,8 @@ export const envSchema = z.object({
   CONSENT_MAX_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** A service on the social map not confirmed for this many days is flagged as possibly out of date (SPEC SM5). */
   SOCIAL_MAP_STALE_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  /** A referral not accepted, or without first contact, this many working days after is flagged (SPEC RF5). */
+  REFERRAL_WAIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** How long a contact person's link to confirm their service works (SPEC SM5). */
   SOCIAL_MAP_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Years after a case closed that its medical compartment is kept (WGBO), then listed for erasure. */

@@ -10,6 +10,7 @@ import { signInMigration } from './migrations/0010-sign-in.js';
 import { placesAndPeopleMigration } from './migrations/0012-places-and-people.js';
 import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.js';
 import { sqliteSocialMap } from '../storage/migrations/0004_social_map.js';
+import { sqliteReferrals } from '../storage/migrations/0005_referrals.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -62,4 +63,6 @@ export const migrations: string[] = [
   sqliteCaseloadOrder,
   // The social map: organisations' services per district (server/storage/migrations/0004_social_map.ts).
   sqliteSocialMap,
+  // Referral to a person (server/storage/migrations/0005_referrals.ts).
+  sqliteReferrals,
 ];

@@ -15,6 +15,7 @@ import { meetingsRouter } from '../routes/meetings/index.js';
 import { myRouter } from '../routes/my/index.js';
 import { notificationsRouter } from '../routes/notifications/index.js';
 import { professionalsRouter } from '../routes/professionals/index.js';
+import { referralsRouter } from '../routes/referrals/index.js';
 import { retentionRouter } from '../routes/retention/index.js';
 import { sessionRouter } from '../routes/session/index.js';
 import { socialMapRouter } from '../routes/socialMap/index.js';
@@ -74,13 +75,15 @@ export function httpApp(
   app.use('/api/invitations', invitationsRouter(services));
   app.use('/api/cases', casesRouter(services));
   app.use('/api/professionals', professionalsRouter(services));
-  app.use('/api/my', myRouter(services, clientPlanService(sync.registry, cases, services.socialMap)));
+  const plans = clientPlanService(sync.registry, cases, services.socialMap, services.referrals.store);
+  app.use('/api/my', myRouter(services, plans));
   app.use('/api/retention', retentionRouter(services));
   app.use('/api/admin', adminRouter(services));
   app.use('/api/meetings', meetingsRouter(services));
   app.use('/api/actions', actionsRouter(services));
   app.use('/api/caseload', caseloadRouter(services, caseloadService(services.data)));
   app.use('/api/social-map', socialMapRouter(services));
+  app.use('/api/referrals', referralsRouter(services));
   app.use('/api/hsds', hsdsRouter(services));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {

@@ -43,6 +43,8 @@ export const caseIdTables = {
   meeting_case_tags: 'social',
   meeting_agenda: 'social',
   consents: 'social',
+  // Their steps (referral_events) go with them (ON DELETE CASCADE).
+  referrals: 'social',
   document_changes: 'by document',
   case_events: 'with the case',
   case_members: 'with the case',

@@ -45,6 +45,7 @@ import { placeService } from './places.js';
 import { professionalService } from './professionals.js';
 import { teamService } from './teams.js';
 import { socialMapService } from '../socialMap/service.js';
+import { referralService } from '../referrals/service.js';
 
 export interface BuiltServices {
   services: Services;
@@ -196,6 +197,7 @@ export async function buildServices(
       }),
     },
     socialMap: socialMapService(data, config.socialMap),
+    referrals: referralService(data, config.referrals),
     notifications: notificationService(data, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,
@@ -232,6 +234,7 @@ export async function buildServices(
     shareEvents(summaries.changes, bus, 'summaries', { coalesceMs: 250 });
     shareEvents(changeLog.written, bus, 'history');
     shareEvents(versions.kept, bus, 'versions');
+    shareEvents(services.referrals.changes, bus, 'referrals');
   }
   return { services, sync, origins, replication };
 }

@@ -1,4 +1,5 @@
-import type { ClientPlan, PlanContact, PlanService } from '../../shared/api.js';
+import type { ClientPlan, PlanContact, PlanReferral, PlanService } from '../../shared/api.js';
+import type { ReferralStore } from '../referrals/store.js';
 import type { SocialMapService } from '../socialMap/service.js';
 import { goalText, readBoard } from '../../shared/doc/board.js';
 import { readClientVoice } from '../../shared/doc/clientVoice.js';
@@ -16,6 +17,7 @@ export function clientPlanService(
   registry: DocumentRegistry,
   cases: CaseService,
   socialMap: Pick<SocialMapService, 'byIds'>,
+  referrals: Pick<ReferralStore, 'ofCase'>,
 ) {
   return {
     async plan(caseId: string): Promise<ClientPlan | null> {
@@ -85,6 +87,26 @@ export function clientPlanService(
           })),
           services: g.services.flatMap((id) => services.get(id) ?? []),
         })),
+        // Where the team referred the client, while under way and once done; not what was called off.
+        referrals: (await referrals.ofCase(caseId)).flatMap((r): PlanReferral[] =>
+          r.status === 'requested' ||
+          r.status === 'accepted' ||
+          r.status === 'in-progress' ||
+          r.status === 'completed'
+            ? [
+                {
+                  id: r.id,
+                  toName: r.to.name,
+                  toRoleTitle: r.to.roleTitle,
+                  where: r.service?.name ?? r.to.organisation,
+                  phone: r.to.phone,
+                  status: r.status,
+                  requestedAt: r.requestedAt,
+                  firstContactAt: r.firstContactAt,
+                },
+              ]
+            : [],
+        ),
         signalPlan,
         currentState: currentSignalState(observations),
         voice: { questions: voice.questions, ratings: voice.ratings },

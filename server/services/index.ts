@@ -26,6 +26,7 @@ import type { PlaceService } from './places.js';
 import type { ProfessionalService } from './professionals.js';
 import type { TeamService } from './teams.js';
 import type { SocialMapService } from '../socialMap/service.js';
+import type { ReferralService } from '../referrals/service.js';
 
 /** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
@@ -54,6 +55,8 @@ export interface Services {
   notifications: NotificationService;
   /** The district's social map: organisations and their services (SPEC SM1–SM5). */
   socialMap: SocialMapService;
+  /** Referral to a person, closed loop (SPEC RF1–RF8). */
+  referrals: ReferralService;
   /** The caseload's summary rows; `changes` says which case's row was written (CL10). */
   summaries: SummaryStore;
   /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */

@@ -35,6 +35,8 @@ import type {
   NotificationsTable,
 } from './tables/work.js';
 import type {
+  ReferralEventsTable,
+  ReferralsTable,
   SocialServiceConfirmationsTable,
   SocialServiceTermsTable,
   SocialServicesTable,
@@ -75,6 +77,8 @@ export interface RelationalTables {
   organisations: OrganisationsTable;
   professionals: ProfessionalsTable;
   recovery_codes: RecoveryCodesTable;
+  referral_events: ReferralEventsTable;
+  referrals: ReferralsTable;
   retention_due: RetentionDueTable;
   sessions: SessionsTable;
   sign_in_addresses: SignInAddressesTable;

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       projectionDebounceMs: 1_000,
       consent: { defaultMonths: 12, maxMonths: 24 },
       socialMap: { staleDays: 180, linkDays: 14 },
+      referrals: { waitWorkingDays: 5 },
       retention: { medicalYears: 20, socialYears: 7, checkEveryMs: 24 * 3600 * 1000 },
       audit: {
         key: null,

@@ -12,6 +12,7 @@ import { caseConsentRoutes } from './consents.js';
 import { clientFileRoutes } from './clientFile.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
 import { caseHelpRoutes } from './help.js';
+import { caseReferralRoutes } from './referrals.js';
 import { caseHistoryRoutes } from './history/index.js';
 import { caseIntakeRoutes } from './intake/index.js';
 import { caseLifecycleRoutes } from './lifecycle/index.js';
@@ -76,5 +77,6 @@ export function casesRouter(s: Services): Router {
   caseLifecycleRoutes(s, router);
   clientDetailsRoutes(s, router);
   caseHelpRoutes(s, router);
+  caseReferralRoutes(s, router);
   return router;
 }

@@ -62,9 +62,13 @@ export function myRouter(s: Services, plans: ClientPlanService): Router {
     // Closing or reopening the case changes the plan without touching the board.
     const onCase = (changed: string) => changed === caseId && onChange(name);
     s.caseAdmin.changes.on('case', onCase);
+    // A referral of the client moved on (SPEC RF7).
+    const onReferral = (change: { caseId: string }) => change.caseId === caseId && onChange(name);
+    s.referrals.changes.on('referral', onReferral);
     stream.onClose(() => {
       s.registry.changes.off('change', onChange);
       s.caseAdmin.changes.off('case', onCase);
+      s.referrals.changes.off('referral', onReferral);
       if (timer) clearTimeout(timer);
     });
     sendInTurn();

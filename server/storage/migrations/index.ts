@@ -5,6 +5,7 @@ import * as documentLog from './0001_document_log.js';
 import * as relational from './0002_relational.js';
 import * as caseloadOrder from './0003_caseload_order.js';
 import * as socialMap from './0004_social_map.js';
+import * as referrals from './0005_referrals.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -18,6 +19,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0002_relational': relational,
   '0003_caseload_order': caseloadOrder,
   '0004_social_map': socialMap,
+  '0005_referrals': referrals,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

@@ -1,6 +1,7 @@
+import type { ReferralStatus, Urgency } from '../../../shared/referralApi.js';
 import type { ServiceAccess, ServiceStatus } from '../../../shared/socialMapApi.js';
 
-/** The social map as Kysely sees it (storage migration 0004_social_map). */
+/** The social map and referrals as Kysely sees them (storage migrations 0004 and 0005). */
 
 export interface SocialServicesTable {
   /** A UUID, as HSDS requires. */
@@ -50,4 +51,37 @@ export interface SocialServiceConfirmationsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** A referral of a case's client to one named professional (0005_referrals). */
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  goal_id: string | null;
+  goal_title: string | null;
+  from_professional_id: string;
+  to_professional_id: string;
+  service_id: string | null;
+  reason: string;
+  question: string;
+  urgency: Urgency;
+  carries_compartment: 'medical' | 'social' | null;
+  consent_id: string | null;
+  status: ReferralStatus;
+  requested_at: string;
+  accepted_at: string | null;
+  first_contact_at: string | null;
+  closed_at: string | null;
+  created_by: string;
+}
+
+/** One step of a referral's loop. */
+export interface ReferralEventsTable {
+  referral_id: string;
+  seq: number;
+  status: ReferralStatus;
+  at: string;
+  by_professional_id: string | null;
+  reason: string | null;
+  note: string;
 }

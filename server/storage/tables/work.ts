@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** The access log and the work on cases (summaries, meetings, history), as Kysely sees them (see ../tables.ts). */
 
@@ -129,4 +129,6 @@ export interface NotificationsTable {
   created_at: string;
   read_at: string | null;
   from_professional_id: string | null;
+  /** The referral a `referral` notice is about (0005_referrals). */
+  referral_id: ColumnType<string | null, string | null | undefined>;
 }

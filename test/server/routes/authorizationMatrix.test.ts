@@ -99,6 +99,41 @@ const mapServiceFields = (organisationId: string) => ({
   peerRun: false,
   status: 'active' as const,
 });
+/** A referral of this case's client by the GP to the bystander (SPEC RF1), made as the route would. */
+const freshReferral = async (caseId = t.caseId) => {
+  const facts = (await server.services.access.facts(caseId))!;
+  const referrer = caseId === t.caseId ? t.gp : t.otherCoordinator;
+  return server.services.referrals.create(
+    {
+      userId: referrer.userId,
+      role: 'professional',
+      professionalId: referrer.professionalId!,
+      domain: 'medical',
+      clientCaseId: null,
+    },
+    facts,
+    {
+      toProfessionalId: t.bystander.professionalId!,
+      serviceId: null,
+      goalId: null,
+      goalTitle: null,
+      reason: 'Schulden',
+      question: 'Overzicht maken?',
+      urgency: 'routine',
+      carries: null,
+    },
+  );
+};
+const acceptedReferral = async () => {
+  const made = await freshReferral();
+  return server.services.referrals.step(
+    made,
+    'receiver',
+    t.bystander.professionalId!,
+    { to: 'accepted' },
+    t.coordinator.professionalId,
+  );
+};
 const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
 afterAll(async () => {
   await server?.close();
@@ -261,6 +296,17 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
   'GET /api/cases/:caseId/versions/:versionId': async (id) =>
     get(`/api/cases/${id}/versions/${(await server.services.meetings.versions.list(id))[0]!.id}`),
   'GET /api/cases/:caseId/client-file': (id) => get(`/api/cases/${id}/client-file`),
+  // [RF1] [RF3] A case's referrals: read by its members, made by who may change it.
+  'GET /api/cases/:caseId/referrals': (id) => get(`/api/cases/${id}/referrals`),
+  'GET /api/cases/:caseId/referral-options': (id) =>
+    get(`/api/cases/${id}/referral-options?toProfessionalId=${t.bystander.professionalId}`),
+  'POST /api/cases/:caseId/referrals': (id) =>
+    post(`/api/cases/${id}/referrals`, {
+      toProfessionalId: t.bystander.professionalId,
+      reason: 'Schulden',
+      question: 'Overzicht maken?',
+      urgency: 'routine',
+    }),
   // [SM3] Who can help with a goal: the client's neighbourhood is part of the answer.
   'GET /api/cases/:caseId/help': (id) => get(`/api/cases/${id}/help?lifeDomain=work&perspectives=refugee`),
   'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
@@ -494,6 +540,20 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
   'GET /api/notifications/events': () => get('/api/notifications/events'),
+  'GET /api/referrals': () => get('/api/referrals'),
+  'GET /api/referrals/stream': () => get('/api/referrals/stream'),
+  'GET /api/referrals/:referralId': async () => get(`/api/referrals/${(await freshReferral()).id}`),
+  [`GET /api/referrals/:referralId${elsewhere}`]: async () =>
+    get(`/api/referrals/${(await freshReferral(t.otherCaseId)).id}`),
+  'POST /api/referrals/:referralId/status (the referrer calls a fresh one off)': async () =>
+    post(`/api/referrals/${(await freshReferral()).id}/status`, { to: 'cancelled', reason: 'other' }),
+  'POST /api/referrals/:referralId/member (an accepted one)': async () => ({
+    ...post(`/api/referrals/${(await acceptedReferral()).id}/member`),
+    after: () =>
+      server.db
+        .prepare('DELETE FROM case_members WHERE case_id = ? AND professional_id = ?')
+        .run(t.caseId, t.bystander.professionalId),
+  }),
   'GET /api/social-map/options': () => get('/api/social-map/options'),
   'GET /api/social-map/services': () => get('/api/social-map/services?districtId=d1'),
   'GET /api/social-map/services/by-id': () => get(`/api/social-map/services/by-id?ids=${mapService.id}`),
@@ -587,6 +647,12 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   // [RT11] The client's copy: the coordinator only, on the client's behalf; the client through /api/my/file.
+  ['GET /api/cases/:caseId/referrals',                                   [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/referrals${elsewhere}`,                       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/cases/:caseId/referral-options',                            [401, 403, 200, 200, 200, 403, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/referral-options${elsewhere}`,                [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['POST /api/cases/:caseId/referrals',                                  [401, 403, 201, 201, 201, 403, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/referrals${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/help',                                        [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/help${elsewhere}`,                            [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/client-file',                                  [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
@@ -638,6 +704,14 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
+  // [RF1]–[RF6] Referrals: its two people, the coordinator and the case's members see one; the
+  // referrer (or coordinator) calls it off; the coordinator or a referrer who writes adds the receiver.
+  ['GET /api/referrals',                                                  [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/referrals/stream',                                           [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/referrals/:referralId',                                      [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/referrals/:referralId${elsewhere}`,                          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['POST /api/referrals/:referralId/status (the referrer calls a fresh one off)', [401, 403, 200, 403, 200, 403, 404, 404, 403, 403]],
+  ['POST /api/referrals/:referralId/member (an accepted one)',            [401, 403, 204, 403, 204, 403, 404, 404, 403, 403]],
   // [SM1]–[SM5] Every professional reads the social map; only the admin keeps it; a contact
   // person's one-time link works signed out (and for anyone who holds it).
   ['GET /api/social-map/options',                                        [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],

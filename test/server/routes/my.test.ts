@@ -73,6 +73,7 @@ const planFields: Record<keyof ClientPlan, true> = {
   voice: true,
   readingLevel: true,
   supportEnded: true,
+  referrals: true,
 };
 const contactFields: Record<keyof PlanContact, true> = {
   id: true,

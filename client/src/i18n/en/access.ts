@@ -170,6 +170,8 @@ export const enAccess: Translation<typeof nlAccess> = {
       'case-reopened': 'Case reopened',
       'case-erased': 'Data erased (retention period passed)',
       'social-map-changed': 'Social map changed',
+      'referral-made': 'Referral made',
+      'referral-changed': 'Referral updated',
     },
   },
   team: {

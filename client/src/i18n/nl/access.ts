@@ -167,6 +167,8 @@ export const nlAccess = {
       'case-reopened': 'Casus heropend',
       'case-erased': 'Gegevens gewist (bewaartermijn voorbij)',
       'social-map-changed': 'Sociale kaart gewijzigd',
+      'referral-made': 'Verwijzing gemaakt',
+      'referral-changed': 'Verwijzing bijgewerkt',
     },
   },
   team: {

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { idSchema } from '../../../shared/domain.js';
+import { cancelReasons, failReasons, rejectReasons, urgencies } from '../../../shared/referralApi.js';
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+/** A referral as the form sends it (SPEC RF1). */
+export const referralBodySchema = z.object({
+  toProfessionalId: idSchema,
+  serviceId: z.uuid().nullable().default(null),
+  goalId: idSchema.nullable().default(null),
+  reason: text(1_000).min(1, 'is required'),
+  question: text(1_000).min(1, 'is required'),
+  urgency: z.enum(urgencies),
+  carries: z.enum(['medical', 'social']).nullable().default(null),
+});
+
+export const referralParamsSchema = z.object({ referralId: z.uuid() });
+export const optionsQuerySchema = z.object({ toProfessionalId: idSchema });
+
+const note = { note: text(1_000).optional() };
+/** One step of the loop (SPEC RF2), with the reason the step needs. */
+export const stepBodySchema = z.discriminatedUnion('to', [
+  z.object({ to: z.literal('accepted'), ...note }),
+  z.object({ to: z.literal('rejected'), reason: z.enum(rejectReasons), ...note }),
+  z.object({ to: z.literal('in-progress'), ...note }),
+  z.object({ to: z.literal('completed'), ...note }),
+  z.object({ to: z.literal('failed'), reason: z.enum(failReasons), ...note }),
+  z.object({ to: z.literal('cancelled'), reason: z.enum(cancelReasons), ...note }),
+]);
