@@ -63,6 +63,8 @@ export const ACCESS_EVENTS = [
   /** A professional referred the client to a named person, or a referral moved on (status and reason codes only). */
   'referral-made',
   'referral-changed',
+  /** The admin wrote, changed, archived or restored a standard letter (ids only). */
+  'letter-changed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

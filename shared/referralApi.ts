@@ -120,6 +120,9 @@ export interface Referral {
   overdue: boolean;
   /** The receiver is a member of the case (added after accepting), so they can open the board. */
   receiverOnCase: boolean;
+  /** The letter as it was sent (SPEC LT3), and the standard letter it started from. */
+  letter: string | null;
+  letterTemplate: { id: string; title: string } | null;
 }
 
 /** `GET /api/referrals`: the referrals made to me and by me (and, for a coordinator, on their cases). */

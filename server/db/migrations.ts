@@ -11,6 +11,7 @@ import { placesAndPeopleMigration } from './migrations/0012-places-and-people.js
 import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.js';
 import { sqliteSocialMap } from '../storage/migrations/0004_social_map.js';
 import { sqliteReferrals } from '../storage/migrations/0005_referrals.js';
+import { sqliteLetters } from '../storage/migrations/0007_letters.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -65,4 +66,6 @@ export const migrations: string[] = [
   sqliteSocialMap,
   // Referral to a person (server/storage/migrations/0005_referrals.ts).
   sqliteReferrals,
+  // Standard letters (server/storage/migrations/0007_letters.ts).
+  sqliteLetters,
 ];

@@ -18,6 +18,9 @@ export interface NewReferral {
   question: string;
   urgency: Urgency;
   carries: 'medical' | 'social' | null;
+  /** The letter as the referrer edited it, and the district's template it started from (SPEC LT3). */
+  letter: string | null;
+  letterTemplateId: string | null;
 }
 
 /** Who a change concerns: the two people and the case's coordinator (professional ids). */
@@ -113,6 +116,24 @@ export function referralService(data: Data, options: { waitWorkingDays: number }
             code: 'unknown-service',
           });
       }
+      if (input.letterTemplateId) {
+        const template = await db
+          .selectFrom('letter_templates as t')
+          .innerJoin('neighbourhoods as n', 'n.district_id', 't.district_id')
+          .innerJoin('cases as c', 'c.neighbourhood_id', 'n.id')
+          .select('t.archived_at')
+          .where('t.id', '=', input.letterTemplateId)
+          .where('c.id', '=', facts.caseId)
+          .executeTakeFirst();
+        if (!template || template.archived_at)
+          throw new HttpError(
+            400,
+            "letterTemplateId: no standard letter of that id in the client's district",
+            {
+              code: 'unknown-template',
+            },
+          );
+      }
       const id = randomUUID();
       const at = new Date().toISOString();
       await data.write(async (trx) => {
@@ -134,6 +155,8 @@ export function referralService(data: Data, options: { waitWorkingDays: number }
             status: 'requested',
             requested_at: at,
             created_by: referrer.userId,
+            letter: input.letter,
+            letter_template_id: input.letterTemplateId,
           })
           .execute();
         await trx

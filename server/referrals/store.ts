@@ -41,8 +41,14 @@ export function referralStore(data: Data, options: { waitWorkingDays: number }) 
       .innerJoin('cases as c', 'c.id', 'r.case_id')
       .leftJoin('social_services as s', 's.id', 'r.service_id')
       .leftJoin('organisations as so', 'so.id', 's.organisation_id')
+      .leftJoin('letter_templates as lt', 'lt.id', 'r.letter_template_id')
       .selectAll('r')
-      .select(['c.client_name', 's.name as service_name', 'so.name as service_organisation'])
+      .select([
+        'c.client_name',
+        's.name as service_name',
+        'so.name as service_organisation',
+        'lt.title as letter_title',
+      ])
       .where('r.id', 'in', [...ids])
       .orderBy('r.requested_at', 'desc')
       .orderBy('r.id')
@@ -108,12 +114,17 @@ export function referralStore(data: Data, options: { waitWorkingDays: number }) 
         receiverOnCase: members.some(
           (m) => m.case_id === r.case_id && m.professional_id === r.to_professional_id,
         ),
+        letter: r.letter,
+        letterTemplate:
+          r.letter_template_id && r.letter_title ? { id: r.letter_template_id, title: r.letter_title } : null,
       };
     });
   }
 
   return {
     whole,
+    /** The people a referral or its letter names, with how to reach them. */
+    people: (ids: readonly string[]) => people(ids, db),
     async one(id: string, ex: Executor = db): Promise<Referral | undefined> {
       return (await whole([id], ex))[0];
     },

@@ -46,6 +46,7 @@ import { professionalService } from './professionals.js';
 import { teamService } from './teams.js';
 import { socialMapService } from '../socialMap/service.js';
 import { referralService } from '../referrals/service.js';
+import { letterService } from '../letters/service.js';
 
 export interface BuiltServices {
   services: Services;
@@ -198,6 +199,7 @@ export async function buildServices(
     },
     socialMap: socialMapService(data, config.socialMap),
     referrals: referralService(data, config.referrals),
+    letters: letterService(data),
     notifications: notificationService(data, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,

@@ -27,6 +27,7 @@ import type { ProfessionalService } from './professionals.js';
 import type { TeamService } from './teams.js';
 import type { SocialMapService } from '../socialMap/service.js';
 import type { ReferralService } from '../referrals/service.js';
+import type { LetterService } from '../letters/service.js';
 
 /** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
@@ -57,6 +58,8 @@ export interface Services {
   socialMap: SocialMapService;
   /** Referral to a person, closed loop (SPEC RF1–RF8). */
   referrals: ReferralService;
+  /** The district's standard letters (SPEC LT1–LT4). */
+  letters: LetterService;
   /** The caseload's summary rows; `changes` says which case's row was written (CL10). */
   summaries: SummaryStore;
   /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */

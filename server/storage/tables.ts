@@ -35,6 +35,7 @@ import type {
   NotificationsTable,
 } from './tables/work.js';
 import type {
+  LetterTemplatesTable,
   ReferralEventsTable,
   ReferralsTable,
   SocialServiceConfirmationsTable,
@@ -65,6 +66,7 @@ export interface RelationalTables {
   districts: DistrictsTable;
   document_changes: DocumentChangesTable;
   invitations: InvitationsTable;
+  letter_templates: LetterTemplatesTable;
   login_limits: LoginLimitsTable;
   meeting_actions: MeetingActionsTable;
   meeting_agenda: MeetingAgendaTable;

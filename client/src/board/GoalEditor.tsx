@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   deleteGoal,
@@ -16,9 +16,11 @@ import { useBoardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
-import { GoalHelp } from './GoalHelp.js';
 import { StepList } from './StepList.js';
 import './goalCard.css';
+
+/** Who helps with the goal, from the social map: downloaded when a goal is first opened, not with the board. */
+const GoalHelp = lazy(() => import('./GoalHelp.js').then((m) => ({ default: m.GoalHelp })));
 
 /** Everything about one goal, editable live; opened from a card, closed with Escape. */
 export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
@@ -163,7 +165,9 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
           </fieldset>
           <StepList goal={goal} />
         </fieldset>
-        <GoalHelp goal={goal} />
+        <Suspense fallback={null}>
+          <GoalHelp goal={goal} />
+        </Suspense>
         <footer>
           {!readOnly && (
             <button

@@ -6,7 +6,8 @@ import { checked } from '../../http/checked.js';
 import { HttpError } from '../../http/validate.js';
 import { viewerOf } from '../../services/access.js';
 import type { Services } from '../../services/index.js';
-import { optionsQuerySchema, referralBodySchema } from '../referrals/schema.js';
+import { letterValues } from '../../letters/values.js';
+import { letterBodySchema, optionsQuerySchema, referralBodySchema } from '../referrals/schema.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
 
@@ -32,6 +33,47 @@ export function caseReferralRoutes(s: Services, router: Router): void {
       res.json(
         (await s.referrals.options(viewerOf(user), facts, query.toProfessionalId)) satisfies ReferralOptions,
       );
+    }),
+  );
+
+  /** A standard letter filled in for the referral being written; the referrer edits it before sending (SPEC LT3). */
+  router.post(
+    '/:caseId/letter',
+    checked({ params: caseParamsSchema, body: letterBodySchema }, async ({ body }, req, res) => {
+      const { user, facts } = await openCase(s, req, res, 'write');
+      const template = await s.letters.one(body.templateId);
+      const district = await s.data.db
+        .selectFrom('cases as c')
+        .innerJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
+        .select('n.district_id')
+        .where('c.id', '=', facts.caseId)
+        .executeTakeFirstOrThrow();
+      if (!template || template.archivedAt || template.districtId !== district.district_id)
+        throw new HttpError(400, "templateId: no standard letter of that id in the client's district", {
+          code: 'unknown-template',
+        });
+      const goalTitle = body.goalId
+        ? ((
+            await s.registry.use(caseDocumentName(facts.caseId), (doc) =>
+              readBoard(doc).goals.find((g) => g.id === body.goalId),
+            )
+          )?.title ?? null)
+        : null;
+      const carry = body.carries
+        ? (await s.referrals.options(viewerOf(user), facts, body.toProfessionalId)).carry[body.carries]
+        : null;
+      const values = await letterValues(s, {
+        caseId: facts.caseId,
+        facts,
+        referrerId: user.professionalId!,
+        toProfessionalId: body.toProfessionalId,
+        goalTitle,
+        serviceId: body.serviceId,
+        reason: body.reason,
+        question: body.question,
+        consentId: carry?.consentId ?? null,
+      });
+      res.json(s.letters.merge(template, values));
     }),
   );
 

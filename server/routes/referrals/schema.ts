@@ -13,7 +13,19 @@ export const referralBodySchema = z.object({
   question: text(1_000).min(1, 'is required'),
   urgency: z.enum(urgencies),
   carries: z.enum(['medical', 'social']).nullable().default(null),
+  /** The letter as the referrer edited it (SPEC LT3); kept with the referral as sent. */
+  letter: text(20_000).nullable().default(null),
+  letterTemplateId: z.uuid().nullable().default(null),
 });
+
+/** A standard letter filled in for a referral about to be made (SPEC LT3). */
+export const letterBodySchema = referralBodySchema
+  .pick({ toProfessionalId: true, serviceId: true, goalId: true, carries: true })
+  .extend({
+    templateId: z.uuid(),
+    reason: text(1_000),
+    question: text(1_000),
+  });
 
 export const referralParamsSchema = z.object({ referralId: z.uuid() });
 export const optionsQuerySchema = z.object({ toProfessionalId: idSchema });

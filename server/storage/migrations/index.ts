@@ -6,6 +6,7 @@ import * as relational from './0002_relational.js';
 import * as caseloadOrder from './0003_caseload_order.js';
 import * as socialMap from './0004_social_map.js';
 import * as referrals from './0005_referrals.js';
+import * as letters from './0007_letters.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0003_caseload_order': caseloadOrder,
   '0004_social_map': socialMap,
   '0005_referrals': referrals,
+  '0007_letters': letters,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+import type { LetterSide } from '../../../shared/letters.js';
 import type { ReferralStatus, Urgency } from '../../../shared/referralApi.js';
 import type { ServiceAccess, ServiceStatus } from '../../../shared/socialMapApi.js';
 
@@ -73,6 +75,23 @@ export interface ReferralsTable {
   first_contact_at: string | null;
   closed_at: string | null;
   created_by: string;
+  /** The letter as it was sent, and the template it started from (0007_letters). */
+  letter: ColumnType<string | null, string | null | undefined>;
+  letter_template_id: ColumnType<string | null, string | null | undefined>;
+}
+
+/** A district's standard letter (0007_letters). */
+export interface LetterTemplatesTable {
+  id: string;
+  district_id: string;
+  title: string;
+  purpose: string;
+  from_side: LetterSide;
+  to_side: LetterSide;
+  body: string;
+  legal_basis: string;
+  updated_at: string;
+  archived_at: string | null;
 }
 
 /** One step of a referral's loop. */

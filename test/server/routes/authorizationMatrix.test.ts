@@ -121,6 +121,8 @@ const freshReferral = async (caseId = t.caseId) => {
       question: 'Overzicht maken?',
       urgency: 'routine',
       carries: null,
+      letter: null,
+      letterTemplateId: null,
     },
   );
 };
@@ -134,6 +136,16 @@ const acceptedReferral = async () => {
     t.coordinator.professionalId,
   );
 };
+/** A standard letter of the case team's district (SPEC LT1), what the admin's form sends for one. */
+const letterFields = {
+  title: 'Brief',
+  purpose: 'Om iets te vragen',
+  fromSide: 'any' as const,
+  toSide: 'any' as const,
+  body: 'Beste {{ontvanger.naam}}, {{vraag}}',
+  legalBasis: 'Toestemming',
+};
+const freshTemplate = () => server.services.letters.create('d1', letterFields);
 const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
 afterAll(async () => {
   await server?.close();
@@ -306,6 +318,13 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
       reason: 'Schulden',
       question: 'Overzicht maken?',
       urgency: 'routine',
+    }),
+  'POST /api/cases/:caseId/letter': async (id) =>
+    post(`/api/cases/${id}/letter`, {
+      templateId: await freshTemplate(),
+      toProfessionalId: t.bystander.professionalId,
+      reason: 'Schulden',
+      question: 'Overzicht maken?',
     }),
   // [SM3] Who can help with a goal: the client's neighbourhood is part of the answer.
   'GET /api/cases/:caseId/help': (id) => get(`/api/cases/${id}/help?lifeDomain=work&perspectives=refugee`),
@@ -540,6 +559,12 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
   'GET /api/notifications/events': () => get('/api/notifications/events'),
+  'GET /api/letter-templates': () => get('/api/letter-templates?districtId=d1'),
+  'POST /api/letter-templates': () => post('/api/letter-templates', { ...letterFields, districtId: 'd1' }),
+  'PUT /api/letter-templates/:templateId': async () =>
+    put(`/api/letter-templates/${await freshTemplate()}`, letterFields),
+  'PUT /api/letter-templates/:templateId/archived': async () =>
+    put(`/api/letter-templates/${await freshTemplate()}/archived`, { archived: true }),
   'GET /api/referrals': () => get('/api/referrals'),
   'GET /api/referrals/stream': () => get('/api/referrals/stream'),
   'GET /api/referrals/:referralId': async () => get(`/api/referrals/${(await freshReferral()).id}`),
@@ -647,6 +672,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   // [RT11] The client's copy: the coordinator only, on the client's behalf; the client through /api/my/file.
+  ['POST /api/cases/:caseId/letter',                                     [401, 403, 200, 200, 200, 403, 404, 404, 403, 403]],
+  [`POST /api/cases/:caseId/letter${elsewhere}`,                         [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/referrals',                                   [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/referrals${elsewhere}`,                       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/referral-options',                            [401, 403, 200, 200, 200, 403, 404, 404, 403, 403]],
@@ -704,6 +731,11 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
+  // [LT1]–[LT3] Standard letters: every professional reads them, the admin keeps them.
+  ['GET /api/letter-templates',                                          [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/letter-templates',                                         [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/letter-templates/:templateId',                              [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/letter-templates/:templateId/archived',                     [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   // [RF1]–[RF6] Referrals: its two people, the coordinator and the case's members see one; the
   // referrer (or coordinator) calls it off; the coordinator or a referrer who writes adds the receiver.
   ['GET /api/referrals',                                                  [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],

@@ -169,6 +169,7 @@ export const nlAccess = {
       'social-map-changed': 'Sociale kaart gewijzigd',
       'referral-made': 'Verwijzing gemaakt',
       'referral-changed': 'Verwijzing bijgewerkt',
+      'letter-changed': 'Standaardbrief gewijzigd',
     },
   },
   team: {
