@@ -65,6 +65,8 @@ export const ACCESS_EVENTS = [
   'referral-changed',
   /** The admin wrote, changed, archived or restored a standard letter (ids only). */
   'letter-changed',
+  /** The admin saved a new version of a referral decision tree, or archived or restored one (ids only). */
+  'decision-tree-changed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

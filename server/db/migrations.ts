@@ -12,6 +12,7 @@ import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.j
 import { sqliteSocialMap } from '../storage/migrations/0004_social_map.js';
 import { sqliteReferrals } from '../storage/migrations/0005_referrals.js';
 import { sqliteLetters } from '../storage/migrations/0007_letters.js';
+import { sqliteDecisionTrees } from '../storage/migrations/0008_decision_trees.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -68,4 +69,6 @@ export const migrations: string[] = [
   sqliteReferrals,
   // Standard letters (server/storage/migrations/0007_letters.ts).
   sqliteLetters,
+  // Referral decision trees (server/storage/migrations/0008_decision_trees.ts).
+  sqliteDecisionTrees,
 ];

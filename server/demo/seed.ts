@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { summaryStore } from '../caseload/summaries.js';
 import type { Data, Executor } from '../storage/data.js';
 import { demoData } from './data.js';
-import { seedSocialMap } from './seedSocialMap.js';
+import { seedDecisionTree, seedSocialMap } from './seedSocialMap.js';
 import { seedMeetings } from './meetings.js';
 import { seedSignalPlan } from './signalPlans.js';
 import type { DemoCase, DemoData } from './types.js';
@@ -133,6 +133,7 @@ export async function seedDemo(
     if (dataset === demoData) {
       await seedMeetings(data, trx, store, caseIds, boards, today);
       await seedSocialMap(data, trx, dataset.district.id, today);
+      await seedDecisionTree(data, trx, dataset.district.id);
     }
   });
   return true;

@@ -1,5 +1,7 @@
 import { socialMapStore } from '../socialMap/store.js';
 import type { Data, Executor } from '../storage/data.js';
+import { decisionTreeService } from '../decisionTrees/service.js';
+import { demoDecisionTree } from './dataset/decisionTree.js';
 import { mapOrganisations, mapServices } from './dataset/socialMap.js';
 
 /** The day the dataset's confirmation dates were written for; they move with the day of seeding. */
@@ -37,4 +39,10 @@ export async function seedSocialMap(
       now,
     );
   }
+}
+
+/** The demo district's example decision tree (the LESA split of tasks), its debt advice naming the demo's debt service. */
+export async function seedDecisionTree(data: Data, trx: Executor, districtId: string): Promise<void> {
+  const debt = mapServices.find((s) => s.organisationId === 'org-kompas' && s.status === 'active');
+  await decisionTreeService(data).create(districtId, demoDecisionTree(debt?.id ?? null), 'demo', trx);
 }

@@ -15,6 +15,7 @@ import { meetingsRouter } from '../routes/meetings/index.js';
 import { myRouter } from '../routes/my/index.js';
 import { notificationsRouter } from '../routes/notifications/index.js';
 import { professionalsRouter } from '../routes/professionals/index.js';
+import { decisionTreesRouter } from '../routes/decisionTrees/index.js';
 import { lettersRouter } from '../routes/letters/index.js';
 import { referralsRouter } from '../routes/referrals/index.js';
 import { retentionRouter } from '../routes/retention/index.js';
@@ -86,6 +87,7 @@ export function httpApp(
   app.use('/api/social-map', socialMapRouter(services));
   app.use('/api/referrals', referralsRouter(services));
   app.use('/api/letter-templates', lettersRouter(services));
+  app.use('/api/decision-trees', decisionTreesRouter(services));
   app.use('/api/hsds', hsdsRouter(services));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {

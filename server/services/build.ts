@@ -47,6 +47,7 @@ import { teamService } from './teams.js';
 import { socialMapService } from '../socialMap/service.js';
 import { referralService } from '../referrals/service.js';
 import { letterService } from '../letters/service.js';
+import { decisionTreeService } from '../decisionTrees/service.js';
 
 export interface BuiltServices {
   services: Services;
@@ -200,6 +201,7 @@ export async function buildServices(
     socialMap: socialMapService(data, config.socialMap),
     referrals: referralService(data, config.referrals),
     letters: letterService(data),
+    decisionTrees: decisionTreeService(data),
     notifications: notificationService(data, {
       mailer: config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null,
       from: config.mail.from,

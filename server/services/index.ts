@@ -28,6 +28,7 @@ import type { TeamService } from './teams.js';
 import type { SocialMapService } from '../socialMap/service.js';
 import type { ReferralService } from '../referrals/service.js';
 import type { LetterService } from '../letters/service.js';
+import type { DecisionTreeService } from '../decisionTrees/service.js';
 
 /** Everything route handlers use, built once in services/build.ts. */
 export interface Services {
@@ -60,6 +61,8 @@ export interface Services {
   referrals: ReferralService;
   /** The district's standard letters (SPEC LT1–LT4). */
   letters: LetterService;
+  /** The district's referral decision trees (SPEC DT1–DT5). */
+  decisionTrees: DecisionTreeService;
   /** The caseload's summary rows; `changes` says which case's row was written (CL10). */
   summaries: SummaryStore;
   /** Retention: what passed its period after closing, and its erasure (SPEC RT1–RT8). */

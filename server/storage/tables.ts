@@ -35,6 +35,8 @@ import type {
   NotificationsTable,
 } from './tables/work.js';
 import type {
+  DecisionTreeVersionsTable,
+  DecisionTreesTable,
   LetterTemplatesTable,
   ReferralEventsTable,
   ReferralsTable,
@@ -63,6 +65,8 @@ export interface RelationalTables {
   caseload_visits: CaseloadVisitsTable;
   cases: CasesTable;
   consents: ConsentsTable;
+  decision_tree_versions: DecisionTreeVersionsTable;
+  decision_trees: DecisionTreesTable;
   districts: DistrictsTable;
   document_changes: DocumentChangesTable;
   invitations: InvitationsTable;

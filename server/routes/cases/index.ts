@@ -13,6 +13,7 @@ import { clientFileRoutes } from './clientFile.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
 import { caseHelpRoutes } from './help.js';
 import { caseReferralRoutes } from './referrals.js';
+import { caseTreeRoutes } from './treeAdvice.js';
 import { caseHistoryRoutes } from './history/index.js';
 import { caseIntakeRoutes } from './intake/index.js';
 import { caseLifecycleRoutes } from './lifecycle/index.js';
@@ -78,5 +79,6 @@ export function casesRouter(s: Services): Router {
   clientDetailsRoutes(s, router);
   caseHelpRoutes(s, router);
   caseReferralRoutes(s, router);
+  caseTreeRoutes(s, router);
   return router;
 }

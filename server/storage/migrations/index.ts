@@ -7,6 +7,7 @@ import * as caseloadOrder from './0003_caseload_order.js';
 import * as socialMap from './0004_social_map.js';
 import * as referrals from './0005_referrals.js';
 import * as letters from './0007_letters.js';
+import * as decisionTrees from './0008_decision_trees.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -22,6 +23,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0004_social_map': socialMap,
   '0005_referrals': referrals,
   '0007_letters': letters,
+  '0008_decision_trees': decisionTrees,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

@@ -104,3 +104,20 @@ export interface ReferralEventsTable {
   reason: string | null;
   note: string;
 }
+
+/** A district's referral decision tree (0008_decision_trees). */
+export interface DecisionTreesTable {
+  id: string;
+  district_id: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+/** One saved version of a tree's content (JSON of TreeContent). */
+export interface DecisionTreeVersionsTable {
+  tree_id: string;
+  version: number;
+  content: string;
+  saved_at: string;
+  saved_by: string;
+}

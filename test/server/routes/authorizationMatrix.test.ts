@@ -146,6 +146,33 @@ const letterFields = {
   legalBasis: 'Toestemming',
 };
 const freshTemplate = () => server.services.letters.create('d1', letterFields);
+/** A decision tree of the case team's district (SPEC DT1), as the editor saves one. */
+const treeContent = {
+  title: 'Boom',
+  description: '',
+  rootId: 'q',
+  nodes: [
+    {
+      id: 'q',
+      kind: 'question' as const,
+      text: 'Vraag?',
+      help: '',
+      answers: [
+        { id: 'ja', label: 'Ja', next: 'a' },
+        { id: 'nee', label: 'Nee', next: 'a' },
+      ],
+    },
+    {
+      id: 'a',
+      kind: 'advice' as const,
+      text: 'Advies',
+      area: 'social' as const,
+      teamKind: 'other' as const,
+      serviceId: null,
+    },
+  ],
+};
+const freshTree = () => server.services.decisionTrees.create('d1', treeContent, t.admin.userId);
 const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
 afterAll(async () => {
   await server?.close();
@@ -319,6 +346,8 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
       question: 'Overzicht maken?',
       urgency: 'routine',
     }),
+  'GET /api/cases/:caseId/decision-trees/:treeId/advice': async (id) =>
+    get(`/api/cases/${id}/decision-trees/${await freshTree()}/advice?answers=ja`),
   'POST /api/cases/:caseId/letter': async (id) =>
     post(`/api/cases/${id}/letter`, {
       templateId: await freshTemplate(),
@@ -559,6 +588,14 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/notifications': () => get('/api/notifications'),
   'POST /api/notifications/read': () => post('/api/notifications/read'),
   'GET /api/notifications/events': () => get('/api/notifications/events'),
+  'GET /api/decision-trees': () => get('/api/decision-trees?districtId=d1'),
+  'GET /api/decision-trees/:treeId': async () => get(`/api/decision-trees/${await freshTree()}`),
+  'GET /api/decision-trees/:treeId/versions': async () =>
+    get(`/api/decision-trees/${await freshTree()}/versions`),
+  'POST /api/decision-trees': () => post('/api/decision-trees', { ...treeContent, districtId: 'd1' }),
+  'PUT /api/decision-trees/:treeId': async () => put(`/api/decision-trees/${await freshTree()}`, treeContent),
+  'PUT /api/decision-trees/:treeId/archived': async () =>
+    put(`/api/decision-trees/${await freshTree()}/archived`, { archived: true }),
   'GET /api/letter-templates': () => get('/api/letter-templates?districtId=d1'),
   'POST /api/letter-templates': () => post('/api/letter-templates', { ...letterFields, districtId: 'd1' }),
   'PUT /api/letter-templates/:templateId': async () =>
@@ -672,6 +709,8 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/cases/:caseId/versions/:versionId',                          [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/versions/:versionId${elsewhere}`,              [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   // [RT11] The client's copy: the coordinator only, on the client's behalf; the client through /api/my/file.
+  ['GET /api/cases/:caseId/decision-trees/:treeId/advice',               [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/decision-trees/:treeId/advice${elsewhere}`,   [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['POST /api/cases/:caseId/letter',                                     [401, 403, 200, 200, 200, 403, 404, 404, 403, 403]],
   [`POST /api/cases/:caseId/letter${elsewhere}`,                         [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/referrals',                                   [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
@@ -731,6 +770,13 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/actions/mine',                                               [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['GET /api/actions/mine/stream',                                        [401, 403, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['PUT /api/actions/:meetingId/:caseId/:actionId (the GP owns it)',      [401, 403, 200, 200, 200, 404, 404, 404, 403, 403]],
+  // [DT1]–[DT3] Decision trees: every professional reads and walks them, the admin keeps them.
+  ['GET /api/decision-trees',                                            [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/decision-trees/:treeId',                                    [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['GET /api/decision-trees/:treeId/versions',                           [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/decision-trees',                                           [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/decision-trees/:treeId',                                    [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/decision-trees/:treeId/archived',                           [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   // [LT1]–[LT3] Standard letters: every professional reads them, the admin keeps them.
   ['GET /api/letter-templates',                                          [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
   ['POST /api/letter-templates',                                         [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],

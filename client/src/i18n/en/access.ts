@@ -173,6 +173,7 @@ export const enAccess: Translation<typeof nlAccess> = {
       'referral-made': 'Referral made',
       'referral-changed': 'Referral updated',
       'letter-changed': 'Standard letter changed',
+      'decision-tree-changed': 'Decision tree changed',
     },
   },
   team: {

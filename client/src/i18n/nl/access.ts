@@ -170,6 +170,7 @@ export const nlAccess = {
       'referral-made': 'Verwijzing gemaakt',
       'referral-changed': 'Verwijzing bijgewerkt',
       'letter-changed': 'Standaardbrief gewijzigd',
+      'decision-tree-changed': 'Beslisboom gewijzigd',
     },
   },
   team: {
