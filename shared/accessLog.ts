@@ -67,6 +67,8 @@ export const ACCESS_EVENTS = [
   'letter-changed',
   /** The admin saved a new version of a referral decision tree, or archived or restored one (ids only). */
   'decision-tree-changed',
+  /** The admin added, changed or deleted a shared term of a district (ids only). */
+  'glossary-changed',
 ] as const;
 export type AccessEvent = (typeof ACCESS_EVENTS)[number];
 

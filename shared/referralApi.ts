@@ -63,7 +63,8 @@ export const referralSteps: Record<ReferralStatus, Partial<Record<ReferralStatus
 export function stepProblem(from: ReferralStatus, to: ReferralStatus, role: ReferralRole): string | null {
   const whose = referralSteps[from][to];
   if (!whose) return `a referral that is ${from} cannot become ${to}`;
-  if (whose !== role) return `only the ${whose === 'receiver' ? 'person referred to' : 'referrer'} may make it ${to}`;
+  if (whose !== role)
+    return `only the ${whose === 'receiver' ? 'person referred to' : 'referrer'} may make it ${to}`;
   return null;
 }
 

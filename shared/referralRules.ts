@@ -13,7 +13,8 @@ export function carryOption(
   facts: CaseFacts,
   compartment: 'medical' | 'social',
 ): CarryOption {
-  if (!documentGrant(referrer, facts, compartment)) return { allowed: false, consentId: null, why: 'no-access' };
+  if (!documentGrant(referrer, facts, compartment))
+    return { allowed: false, consentId: null, why: 'no-access' };
   if (receiver.domain === compartment) return { allowed: true, consentId: null, why: 'own-side' };
   const consent = facts.consents.find(
     (c) =>

@@ -7,6 +7,9 @@ import type { SessionUser } from '../../shared/api.js';
 import { NotificationBell } from './components/NotificationBell.js';
 import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
+import { ReferralsNavLink } from './referrals/ReferralsNavLink.js';
+import { GlossaryNavLink } from './glossary/GlossaryNavLink.js';
+import { withGlossaryTexts } from './glossary/texts.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Each page is a chunk of its own (issue 14, point 14): a client's plan does not download the
@@ -17,8 +20,12 @@ const pages = {
   twoFactor: () => import('./pages/TwoFactorPage.js').then((m) => m.TwoFactorPage),
   password: () => import('./pages/PasswordPage.js').then((m) => m.PasswordPage),
   caseload: () => import('./pages/CaseloadPage.js').then((m) => m.CaseloadPage),
-  // The board's goals link services of the social map: its texts come with the board.
-  board: () => withMapTexts(import('./pages/BoardPage.js').then((m) => m.BoardPage)),
+  // The board's goals link services of the social map, and it shows the case's referrals: their
+  // texts come with the board.
+  board: () =>
+    withGlossaryTexts(
+      withMapTexts(withReferralTexts(import('./pages/BoardPage.js').then((m) => m.BoardPage))),
+    ),
   intake: () => import('./intake/IntakePage.js').then((m) => m.IntakePage),
   actions: () => import('./actions/MyActionsPage.js').then((m) => m.MyActionsPage),
   minutes: () => import('./meeting/MinutesPage.js').then((m) => m.MinutesPage),
@@ -27,10 +34,13 @@ const pages = {
   myPlan: () => import('./myplan/MyPlanPage.js').then((m) => m.MyPlanPage),
   myFile: () => import('./rights/ClientFilePage.js').then((m) => m.MyFilePage),
   caseFile: () => import('./rights/ClientFilePage.js').then((m) => m.CaseFilePage),
-  admin: () => import('./pages/AdminPage.js').then((m) => m.AdminPage),
+  // The admin keeps the shared terms and the standard letters (the referrals' texts) there too.
+  admin: () => withGlossaryTexts(withReferralTexts(import('./pages/AdminPage.js').then((m) => m.AdminPage))),
+  glossary: () => withGlossaryTexts(import('./glossary/GlossaryPage.js').then((m) => m.GlossaryPage)),
   socialMap: () => withMapTexts(import('./socialMap/SocialMapPage.js').then((m) => m.SocialMapPage)),
   confirmService: () =>
     withMapTexts(import('./socialMap/ConfirmServicePage.js').then((m) => m.ConfirmServicePage)),
+  referrals: () => withReferralTexts(import('./referrals/ReferralsPage.js').then((m) => m.ReferralsPage)),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /** A page of the social map, shown once its texts (a namespace of their own) can be. */
@@ -38,6 +48,15 @@ async function withMapTexts(page: Promise<ComponentType>): Promise<ComponentType
   const [component] = await Promise.all([
     page,
     import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
+  ]);
+  return component;
+}
+
+/** A page that shows referrals, shown once their texts (a namespace of their own) can be. */
+async function withReferralTexts(page: Promise<ComponentType>): Promise<ComponentType> {
+  const [component] = await Promise.all([
+    page,
+    import('./referrals/texts.js').then((m) => m.referralTexts()),
   ]);
   return component;
 }
@@ -60,11 +79,13 @@ const CaseFilePage = page(pages.caseFile);
 const AdminPage = page(pages.admin);
 const SocialMapPage = page(pages.socialMap);
 const ConfirmServicePage = page(pages.confirmService);
+const ReferralsPage = page(pages.referrals);
+const GlossaryPage = page(pages.glossary);
 
 /** The pages a role can open, fetched once the first page is shown so that moving on works offline. */
 function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
   if (role === 'client') return ['myPlan', 'myFile', 'password', 'twoFactor'];
-  if (role === 'admin') return ['admin', 'socialMap', 'password', 'twoFactor'];
+  if (role === 'admin') return ['admin', 'socialMap', 'glossary', 'password', 'twoFactor'];
   return [
     'caseload',
     'board',
@@ -75,6 +96,8 @@ function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
     'minutes',
     'caseFile',
     'socialMap',
+    'referrals',
+    'glossary',
     'password',
   ];
 }
@@ -168,7 +191,9 @@ function Header() {
           {professional && <Link to="/">{t('nav.clients')}</Link>}
           {professional && <Link to="/overleg">{t('meetings.nav')}</Link>}
           {professional && <Link to="/acties">{t('actions.nav')}</Link>}
+          {professional && <ReferralsNavLink key={user.id} />}
           {(professional || user.role === 'admin') && <Link to="/kaart">{t('nav.socialMap')}</Link>}
+          {(professional || user.role === 'admin') && <GlossaryNavLink />}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
         </nav>
@@ -237,11 +262,13 @@ function AppRoutes() {
       {professional && <Route path="/overleg/:meetingId/verslag" element={<MinutesPage />} />}
       {professional && <Route path="/overleg" element={<MeetingsPage />} />}
       {professional && <Route path="/overleg/:meetingId" element={<MeetingPage />} />}
+      {professional && <Route path="/verwijzingen" element={<ReferralsPage />} />}
       {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
       {user.role === 'client' && <Route path="/mijn-plan/dossier" element={<MyFilePage />} />}
       {professional && <Route path="/cases/:caseId/dossier" element={<CaseFilePage />} />}
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
       {(professional || user.role === 'admin') && <Route path="/kaart" element={<SocialMapPage />} />}
+      {(professional || user.role === 'admin') && <Route path="/begrippen" element={<GlossaryPage />} />}
       <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
       <Route path="/wachtwoord" element={<PasswordPage />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />

@@ -11,6 +11,7 @@ import { placesAndPeopleMigration } from './migrations/0012-places-and-people.js
 import { sqliteCaseloadOrder } from '../storage/migrations/0003_caseload_order.js';
 import { sqliteSocialMap } from '../storage/migrations/0004_social_map.js';
 import { sqliteReferrals } from '../storage/migrations/0005_referrals.js';
+import { sqliteGlossary } from '../storage/migrations/0009_glossary.js';
 import { sqliteLetters } from '../storage/migrations/0007_letters.js';
 import { sqliteDecisionTrees } from '../storage/migrations/0008_decision_trees.js';
 
@@ -71,4 +72,6 @@ export const migrations: string[] = [
   sqliteLetters,
   // Referral decision trees (server/storage/migrations/0008_decision_trees.ts).
   sqliteDecisionTrees,
+  // Shared terms per district (server/storage/migrations/0009_glossary.ts).
+  sqliteGlossary,
 ];

@@ -45,6 +45,7 @@ import { placeService } from './places.js';
 import { professionalService } from './professionals.js';
 import { teamService } from './teams.js';
 import { socialMapService } from '../socialMap/service.js';
+import { glossaryService } from '../glossary/service.js';
 import { referralService } from '../referrals/service.js';
 import { letterService } from '../letters/service.js';
 import { decisionTreeService } from '../decisionTrees/service.js';
@@ -199,6 +200,7 @@ export async function buildServices(
       }),
     },
     socialMap: socialMapService(data, config.socialMap),
+    glossary: glossaryService(data),
     referrals: referralService(data, config.referrals),
     letters: letterService(data),
     decisionTrees: decisionTreeService(data),

@@ -26,6 +26,7 @@ import type { PlaceService } from './places.js';
 import type { ProfessionalService } from './professionals.js';
 import type { TeamService } from './teams.js';
 import type { SocialMapService } from '../socialMap/service.js';
+import type { GlossaryService } from '../glossary/service.js';
 import type { ReferralService } from '../referrals/service.js';
 import type { LetterService } from '../letters/service.js';
 import type { DecisionTreeService } from '../decisionTrees/service.js';
@@ -57,6 +58,8 @@ export interface Services {
   notifications: NotificationService;
   /** The district's social map: organisations and their services (SPEC SM1–SM5). */
   socialMap: SocialMapService;
+  /** The district's shared terms, medical, social and agreed (SPEC GL1–GL4). */
+  glossary: GlossaryService;
   /** Referral to a person, closed loop (SPEC RF1–RF8). */
   referrals: ReferralService;
   /** The district's standard letters (SPEC LT1–LT4). */

@@ -34,6 +34,7 @@ import type {
   MeetingsTable,
   NotificationsTable,
 } from './tables/work.js';
+import type { GlossaryRelatedTable, GlossaryTermsTable } from './tables/glossary.js';
 import type {
   DecisionTreeVersionsTable,
   DecisionTreesTable,
@@ -45,6 +46,7 @@ import type {
   SocialServicesTable,
 } from './tables/socialMap.js';
 
+export type * from './tables/glossary.js';
 export type * from './tables/people.js';
 export type * from './tables/socialMap.js';
 export type * from './tables/work.js';
@@ -69,6 +71,8 @@ export interface RelationalTables {
   decision_trees: DecisionTreesTable;
   districts: DistrictsTable;
   document_changes: DocumentChangesTable;
+  glossary_related: GlossaryRelatedTable;
+  glossary_terms: GlossaryTermsTable;
   invitations: InvitationsTable;
   letter_templates: LetterTemplatesTable;
   login_limits: LoginLimitsTable;

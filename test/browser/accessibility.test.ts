@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +9,8 @@ import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
 import { enSocialMap } from '../../client/src/i18n/en/socialMap.js';
 import { nlSocialMap } from '../../client/src/i18n/nl/socialMap.js';
+import { enGlossary } from '../../client/src/i18n/en/glossary.js';
+import { nlGlossary } from '../../client/src/i18n/nl/glossary.js';
 import type { Translation } from '../../client/src/i18n/types.js';
 import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
 import { demoPassword } from '../../server/demo/seed.js';
@@ -31,6 +35,12 @@ const mapTexts = new Map<Texts, typeof nlSocialMap>([
   [en, enSocialMap],
 ]);
 const map = (t: Texts) => mapTexts.get(t)!;
+/** The shared terms' words are a namespace of their own too. */
+const glossaryTexts = new Map<Texts, typeof nlGlossary>([
+  [nl, nlGlossary],
+  [en, enGlossary],
+]);
+const glossary = (t: Texts) => glossaryTexts.get(t)!;
 const desktop = 1280;
 const phone = 360;
 
@@ -71,6 +81,16 @@ interface PageUnderTest {
 const press = async (page: Page, selector: string, key = 'Enter') => {
   await page.locator(selector).first().focus();
   await page.keyboard.press(key);
+};
+
+/** The decision trees' walker and admin are mounted by the pages; a clear failure until they are. */
+const treesMounted = () => {
+  for (const [file, name] of [
+    ['client/src/pages/AdminPage.tsx', 'TreesAdmin'],
+    ['client/src/board/GoalHelp.tsx', 'TreeWalker'],
+  ] as const)
+    if (!readFileSync(resolve(file), 'utf8').includes(name))
+      throw new Error(`decision trees are not mounted yet: ${file} does not use ${name}`);
 };
 
 /** Opens a closed <details> through its summary. */
@@ -401,6 +421,66 @@ const pages: PageUnderTest[] = [
       await press(page, '#give-consent-person', 'Space');
       await page.locator('#give-consent-who').selectOption({ index: 1 });
       await page.locator('.consent-question').waitFor();
+    },
+  },
+  // [GL8] The district's shared terms: what professionals read, and the administrator's section.
+  {
+    name: 'shared terms of the district',
+    as: 'youssef',
+    path: '/begrippen',
+    heading: (t) => glossary(t).page.title,
+    widths: [desktop, phone],
+  },
+  {
+    name: 'shared terms, the administrator adding one',
+    as: 'beheer',
+    path: '/begrippen',
+    heading: (t) => glossary(t).page.title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await press(page, '.glossary-admin > button');
+      await page.locator('.glossary-admin-form').waitFor();
+    },
+  },
+  {
+    name: 'shared terms, the administrator saving one with a field missing',
+    as: 'beheer',
+    path: '/begrippen',
+    heading: (t) => glossary(t).page.title,
+    then: async (page) => {
+      await press(page, '.glossary-admin > button');
+      await press(page, '.glossary-admin-form button[type="submit"]');
+      await page.locator('.glossary-admin .form-error').waitFor();
+    },
+  },
+  // [DT4] Referral decision trees: the walker open on a goal, and the administrator's trees.
+  {
+    name: 'case board with the goal editor open at "who refers to whom?"',
+    as: 'youssef',
+    path: (made) => `/cases/${made.caseId}`,
+    heading: () => clientName,
+    widths: [desktop, phone],
+    then: async (page) => {
+      treesMounted();
+      await press(page, '[data-goal-id] .card-bottom button');
+      await page.locator('dialog[open]').waitFor();
+      await press(
+        page,
+        'dialog[open] button:has-text("Wie verwijst naar wie?"), dialog[open] button:has-text("Who refers to whom?")',
+      );
+      await page.locator('dialog[open] .tree-walker .tree-answer').first().waitFor();
+    },
+  },
+  {
+    name: 'administration, a decision tree open in the editor',
+    as: 'beheer',
+    path: '/beheer',
+    heading: (t) => t.admin.heading,
+    widths: [desktop, phone],
+    then: async (page) => {
+      treesMounted();
+      await press(page, '.trees-admin .tree-list button');
+      await page.locator('.tree-editor .tree-node').first().waitFor();
     },
   },
 ];

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { goalAttention } from '../../../shared/attention.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { ContactButton } from '../components/ContactButton.js';
+import { GlossaryText } from '../glossary/GlossaryText.js';
 import { formatDate } from '../i18n/index.js';
 import { useCardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
@@ -55,7 +56,7 @@ export const GoalCardBody = memo(function GoalCardBody({
           </span>
         )}
       </div>
-      <h4 className="card-title">{goal.title || t('goal.untitled')}</h4>
+      <h4 className="card-title">{goal.title ? <GlossaryText text={goal.title} /> : t('goal.untitled')}</h4>
       <dl className="card-facts">
         <dt>{t('goal.owner')}</dt>
         <dd>

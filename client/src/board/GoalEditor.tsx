@@ -53,7 +53,8 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
       onClose={close}
       onCancel={close}
     >
-      <form method="dialog" onSubmit={(e) => e.preventDefault()}>
+      {/* Not a form: the parts below (a referral from "who helps") are forms of their own. */}
+      <div className="goal-editor-body">
         <header>
           <h2 id={field('heading')}>{t('editor.heading')}</h2>
           <button type="button" onClick={close} aria-label={t('editor.close')}>
@@ -187,7 +188,7 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
             {t('editor.done')}
           </button>
         </footer>
-      </form>
+      </div>
     </dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setGoalService } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
@@ -9,6 +9,10 @@ import { useMapOptions, useSettled } from '../socialMap/useMapOptions.js';
 import { useApi } from '../useApi.js';
 import { useBoardContext } from './context.js';
 import '../socialMap/socialMap.css';
+
+const ReferralForm = lazy(() =>
+  import('../referrals/ReferralForm.js').then((m) => ({ default: m.ReferralForm })),
+);
 
 interface HelpAnswer {
   services: SocialService[];
@@ -25,11 +29,14 @@ interface HelpAnswer {
 export function GoalHelp({ goal }: { goal: Goal }) {
   const { t } = useTranslation('socialMap');
   const { t: tc } = useTranslation();
+  const { t: tr } = useTranslation('referrals');
   const { doc, caseDetails, readOnly } = useBoardContext();
   const { neighbourhoodName } = useMapOptions();
   const [open, setOpen] = useState(false);
   const [everywhere, setEverywhere] = useState(false);
   const [typed, setTyped] = useState('');
+  const [referring, setReferring] = useState<SocialService | null>(null);
+  const [sent, setSent] = useState('');
   const q = useSettled(typed);
   const ids = { q: useId(), panel: useId() };
   const linked = useApi<{ services: SocialService[] }>(
@@ -57,14 +64,36 @@ export function GoalHelp({ goal }: { goal: Goal }) {
               <strong>{s.name}</strong> ({s.organisationName}) · {s.contact.name}{' '}
               <a href={telHref(s.contact.phone)}>{s.contact.phone}</a>
               {!readOnly && (
-                <button type="button" className="link-button" onClick={() => link(s, false)}>
-                  {t('help.unlink', { name: s.name })}
-                </button>
+                <>
+                  <button type="button" className="link-button" onClick={() => setReferring(s)}>
+                    {t('help.refer', { name: s.contact.name })}
+                  </button>
+                  <button type="button" className="link-button" onClick={() => link(s, false)}>
+                    {t('help.unlink', { name: s.name })}
+                  </button>
+                </>
               )}
             </li>
           ))}
           {linked.data && shown.length < goal.services.length && <li className="muted">{t('help.gone')}</li>}
         </ul>
+      )}
+      <p role="status" className="form-ok">
+        {sent}
+      </p>
+      {referring && (
+        <Suspense fallback={null}>
+          <ReferralForm
+            caseId={caseDetails.id}
+            goalId={goal.id}
+            service={{ id: referring.id, name: referring.name, contactName: referring.contact.name }}
+            onDone={({ toName }) => {
+              setReferring(null);
+              setSent(tr('form.sent', { name: toName }));
+            }}
+            onCancel={() => setReferring(null)}
+          />
+        </Suspense>
       )}
       <button type="button" aria-expanded={open} aria-controls={ids.panel} onClick={() => setOpen(!open)}>
         {open ? t('help.close') : t('help.open')}

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ChangeEvent, CSSProperties, FocusEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { splitByTerms } from '../../../shared/glossary.js';
+import type { TermMatch } from '../../../shared/glossary.js';
 import { textChange, transformPosition } from '../../../shared/textChange.js';
+import { GlossaryTerm } from '../glossary/GlossaryText.js';
+import { useGlossary, useTermMatches } from '../glossary/useGlossary.js';
+import type { Glossary } from '../glossary/useGlossary.js';
 import { shareCaret, useCollabPresence, useRemoteCarets } from './collabPresence.js';
 import type { RemoteCaret } from './collabPresence.js';
 import './collabText.css';
@@ -40,20 +45,24 @@ const copied = [
   'textAlign',
 ] as const;
 
+type Field = HTMLInputElement | HTMLTextAreaElement | null;
+
 /**
- * Where the others are typing: a layer over the field with the same text box, the text itself
- * invisible, and a coloured caret with the person's name at each of their positions.
+ * A layer over the field with the same text box and the same text, invisible, scrolled with the
+ * field, so what it marks in the text (others' carets, recognised terms) sits where the text is.
  */
-function CaretLayer({
+function MirrorLayer({
   field,
   value,
-  carets,
   multiline,
+  className,
+  children,
 }: {
-  field: HTMLInputElement | HTMLTextAreaElement | null;
+  field: Field;
   value: string;
-  carets: RemoteCaret[];
   multiline: boolean;
+  className: string;
+  children: ReactNode;
 }) {
   const layer = useRef<HTMLDivElement>(null);
   const [style, setStyle] = useState<CSSProperties>({});
@@ -71,7 +80,31 @@ function CaretLayer({
     follow();
     field.addEventListener('scroll', follow);
     return () => field.removeEventListener('scroll', follow);
-  }, [field, value, carets]);
+  }, [field, value, children]);
+  return (
+    <div
+      ref={layer}
+      className={`collab-carets ${className}${multiline ? ' is-multiline' : ''}`}
+      aria-hidden="true"
+      style={style}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Where the others are typing: a coloured caret with the person's name at each of their positions. */
+function CaretLayer({
+  field,
+  value,
+  carets,
+  multiline,
+}: {
+  field: Field;
+  value: string;
+  carets: RemoteCaret[];
+  multiline: boolean;
+}) {
   const parts: ReactNode[] = [];
   let from = 0;
   for (const caret of carets) {
@@ -88,13 +121,58 @@ function CaretLayer({
   }
   parts.push(value.slice(from));
   return (
-    <div
-      ref={layer}
-      className={`collab-carets${multiline ? ' is-multiline' : ''}`}
-      aria-hidden="true"
-      style={style}
-    >
+    <MirrorLayer field={field} value={value} multiline={multiline} className="">
       {parts}
+    </MirrorLayer>
+  );
+}
+
+/**
+ * The district's terms in the text, underlined on a mirror of it (SPEC GL5): only a picture
+ * (pointer-events none, hidden from assistive technology); the list under the field is what
+ * the keyboard and a screen reader reach.
+ */
+function GlossaryLayer({
+  field,
+  value,
+  matches,
+  multiline,
+}: {
+  field: Field;
+  value: string;
+  matches: TermMatch[];
+  multiline: boolean;
+}) {
+  return (
+    <MirrorLayer field={field} value={value} multiline={multiline} className="glossary-underlines">
+      {splitByTerms(value, matches).map((piece, i) =>
+        piece.termId ? (
+          <span key={i} className="glossary-mark">
+            {piece.text}
+          </span>
+        ) : (
+          piece.text
+        ),
+      )}
+    </MirrorLayer>
+  );
+}
+
+/** "Terms:" and each term the text contains, once, its agreed meaning on hover, focus and tap. */
+function TermsInField({ matches, glossary }: { matches: TermMatch[]; glossary: Glossary }) {
+  const { t } = useTranslation('glossary');
+  const terms = [...new Set(matches.map((m) => m.termId))].flatMap((id) => glossary.byId.get(id) ?? []);
+  if (terms.length === 0) return null;
+  return (
+    <div className="glossary-in-field">
+      <span aria-hidden="true">{t('term.inField')}</span>
+      <ul aria-label={t('term.inFieldLabel')}>
+        {terms.map((term) => (
+          <li key={term.id}>
+            <GlossaryTerm term={term}>{term.term}</GlossaryTerm>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -108,9 +186,17 @@ function CaretLayer({
 export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBlur, ...rest }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  // The field as state too: a layer shown on the first render (terms already known) measures it.
+  const [field, setField] = useState<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const bind = useCallback((el: (HTMLInputElement & HTMLTextAreaElement) | null) => {
+    ref.current = el;
+    setField(el);
+  }, []);
   const awareness = useCollabPresence();
   const carets = useRemoteCarets(awareness, text);
   const [value, setValue] = useState(() => text.toString());
+  const glossary = useGlossary();
+  const matches = useTermMatches(value, glossary);
   const pendingSelection = useRef<[number, number] | null>(null);
 
   useEffect(() => {
@@ -177,7 +263,7 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
 
   // data-collab: Ctrl+Z here undoes the person's change in the document, not the browser's field.
   const common = {
-    ref,
+    ref: bind,
     value,
     onChange,
     onFocus: focus,
@@ -190,12 +276,16 @@ export function CollabText({ text, multiline, rows = 3, maxLength, onFocus, onBl
   // field is never mounted anew, and never loses its focus, when a caret comes or goes.
   return (
     <>
-      <span className={`collab-field${carets.length > 0 ? ' has-carets' : ''}`}>
+      <span className={`collab-field${carets.length > 0 || matches.length > 0 ? ' has-carets' : ''}`}>
         {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
+        {matches.length > 0 && (
+          <GlossaryLayer field={field} value={value} matches={matches} multiline={!!multiline} />
+        )}
         {carets.length > 0 && (
-          <CaretLayer field={ref.current} value={value} carets={carets} multiline={!!multiline} />
+          <CaretLayer field={field} value={value} carets={carets} multiline={!!multiline} />
         )}
       </span>
+      <TermsInField matches={matches} glossary={glossary} />
       {carets.length > 0 && (
         <span className="collab-typing">
           {t('presence.typingHere', { names: [...new Set(carets.map((c) => c.name))].join(', ') })}

@@ -14,7 +14,8 @@ interface Notices {
 }
 
 /**
- * The bell in the header: a client of yours moved to amber or red. New notices arrive over
+ * The bell in the header: a client of yours moved to amber or red, a colleague asks for access, a
+ * case was handed over, a referral was made to you or moved on. New notices arrive over
  * Server-Sent Events, show at once and are announced politely to screen readers.
  */
 export function NotificationBell() {
@@ -78,16 +79,30 @@ export function NotificationBell() {
     button.current?.focus();
   };
   const { notifications, unread } = notices;
-  /** What a notice says beside its client's name: a state, a colleague's request, a handover. */
-  const noticeText = (n: AppNotification) =>
-    n.kind === 'signal-state'
-      ? t('notifications.announce', {
+  /**
+   * What a notice says beside its client's name: a state, a colleague's request, a handover, or a
+   * step of a referral (new for me, or taken on one of mine).
+   */
+  const noticeText = (n: AppNotification) => {
+    switch (n.kind) {
+      case 'signal-state':
+        return t('notifications.announce', {
           name: n.clientName,
           state: t(`signalPlan.state.${n.state}`).toLowerCase(),
-        })
-      : n.kind === 'access-request'
-        ? t('caseNotice.accessRequest', { name: n.from?.name ?? '—' })
-        : t(n.state === 'new' ? 'caseNotice.transferNew' : 'caseNotice.transferPrevious');
+        });
+      case 'access-request':
+        return t('caseNotice.accessRequest', { name: n.from?.name ?? '—' });
+      case 'coordinator-transfer':
+        return t(n.state === 'new' ? 'caseNotice.transferNew' : 'caseNotice.transferPrevious');
+      case 'referral':
+        return t(`referralNotice.${n.state}`, { name: n.from?.name ?? '—' });
+    }
+  };
+  /** Where a notice leads: a referral to its place in the referrals, anything else to the case. */
+  const noticeLink = (n: AppNotification) =>
+    n.kind === 'referral'
+      ? `/verwijzingen#${encodeURIComponent(n.referralId)}`
+      : `/cases/${encodeURIComponent(n.caseId)}`;
 
   return (
     <div className="notifications" ref={root}>
@@ -146,7 +161,7 @@ export function NotificationBell() {
                 <li key={n.id} className={n.readAt ? undefined : 'is-unread'}>
                   <p className="notification-head">
                     <Link
-                      to={`/cases/${encodeURIComponent(n.caseId)}`}
+                      to={noticeLink(n)}
                       onClick={() => {
                         if (!n.readAt) markRead([n.id]);
                         setOpen(false);
@@ -158,7 +173,7 @@ export function NotificationBell() {
                     {!n.readAt && <span className="badge badge-new">{t('notifications.new')}</span>}
                   </p>
                   {n.kind !== 'signal-state' && <p className="notification-note">{noticeText(n)}</p>}
-                  {n.kind === 'access-request' && n.from && (
+                  {(n.kind === 'access-request' || n.kind === 'referral') && n.from && (
                     <p className="notification-note muted">
                       {t('caseNotice.from', { name: n.from.name })}
                       {n.from.phone && ` · ${n.from.phone}`}

@@ -10,6 +10,7 @@ import { HowItGoes } from './HowItGoes.js';
 import { MyConsents } from './MyConsents.js';
 import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
+import { MyReferrals } from './MyReferrals.js';
 import { MySignalPlan } from './MySignalPlan.js';
 import { PlanMenu } from './PlanMenu.js';
 import { FoldedSections, useNarrowScreen } from './foldedSections.js';
@@ -56,6 +57,7 @@ export function MyPlanPage() {
   }
 
   const ended = plan.supportEnded !== null;
+  const referrals = plan.referrals;
   const wordsSaved = (goalId: string, words: string) =>
     setPlan(
       (current) =>
@@ -77,11 +79,12 @@ export function MyPlanPage() {
         <ReadWholePlan plan={plan} />
         <p className="lead">{t('myPlan.intro')}</p>
         <SupportEnded plan={plan} />
-        <PlanMenu questions={!ended} />
+        <PlanMenu questions={!ended} referrals={referrals.length > 0} />
         <ContactPerson plan={plan} />
         {/* Whom to call when it goes wrong comes right after the contact person, before the goals. */}
         <CrisisCard plan={plan} />
         <MyGoals plan={plan} onWordsSaved={ended ? null : wordsSaved} />
+        <MyReferrals referrals={referrals} />
         <MySignalPlan plan={plan} />
         {/* Once the support has ended the team no longer meets about the client: what they would
           write could not be kept (SPEC CL6), so the forms are not offered. */}

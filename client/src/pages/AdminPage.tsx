@@ -5,6 +5,8 @@ import { getJson } from '../api.js';
 import { AccessLogSearch } from '../admin/AccessLogSearch.js';
 import { RetentionSection } from '../admin/RetentionSection.js';
 import { OrganisationsSection } from '../admin/OrganisationsSection.js';
+import { GlossaryAdmin } from '../glossary/GlossaryAdmin.js';
+import { LettersAdmin } from '../referrals/LettersAdmin.js';
 import { OrphanedCasesSection } from '../admin/OrphanedCasesSection.js';
 import { PlacesSection } from '../admin/PlacesSection.js';
 import { ProfessionalForm } from '../admin/ProfessionalForm.js';
@@ -50,6 +52,8 @@ export function AdminPage() {
         <a href="#places-heading">{t('adminPage.places')}</a>
         <a href="#teams-heading">{t('adminPage.teams')}</a>
         <a href="#organisations-heading">{t('adminPage.organisations')}</a>
+        <a href="#glossary-heading">{t('admin.heading', { ns: 'glossary' })}</a>
+        <a href="#letters-heading">{t('letters.heading', { ns: 'referrals' })}</a>
         <a href="#professionals-heading">{t('adminPage.professionals')}</a>
         <a href="#orphans-heading">{t('adminPage.orphans')}</a>
         <a href="#users-heading">{t('adminPage.accounts')}</a>
@@ -59,6 +63,8 @@ export function AdminPage() {
       <PlacesSection data={loaded.places} onChanged={load} />
       <TeamsSection data={loaded.teams} places={loaded.places} onChanged={load} />
       <OrganisationsSection organisations={loaded.teams.organisations} onChanged={load} />
+      <GlossaryAdmin />
+      <LettersAdmin />
       <ProfessionalForm
         teams={loaded.teams}
         onCreated={() => {

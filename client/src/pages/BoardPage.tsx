@@ -27,6 +27,7 @@ import { useLatestChanges } from '../board/history/latestChanges.js';
 import { MeetingActionsPanel } from '../board/MeetingActionsPanel.js';
 import { PerspectivesPanel } from '../board/PerspectivesPanel.js';
 import { PresenceBar } from '../board/PresenceBar.js';
+import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel.js';
 import { SignalPlanPanel } from '../board/SignalPlanPanel.js';
 import { UndoControls } from '../board/undo/UndoControls.js';
 import { useUndo } from '../board/undo/useUndo.js';
@@ -237,6 +238,9 @@ function OpenBoard({
             </BoardSection>
             <BoardSection id="compartments" name={t('boardLayout.section.compartments')}>
               <CompartmentPanel details={details} />
+            </BoardSection>
+            <BoardSection id="referrals" name={t('panel.heading', { ns: 'referrals' })}>
+              <CaseReferralsPanel caseId={details.id} canRefer={!readOnly && !details.closure} />
             </BoardSection>
             {/* Versions and history fold by themselves. */}
             <div id="board-section-versions">

@@ -78,7 +78,9 @@ export const ServiceCard = memo(function ServiceCard({
         aria-controls={detailsId}
         onClick={() => setOpen(!open)}
       >
-        {open ? t('service.hideDetails', { name: service.name }) : t('service.details', { name: service.name })}
+        {open
+          ? t('service.hideDetails', { name: service.name })
+          : t('service.details', { name: service.name })}
       </button>
       {open && (
         <dl id={detailsId} className="service-details">

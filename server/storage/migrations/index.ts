@@ -8,6 +8,7 @@ import * as socialMap from './0004_social_map.js';
 import * as referrals from './0005_referrals.js';
 import * as letters from './0007_letters.js';
 import * as decisionTrees from './0008_decision_trees.js';
+import * as glossary from './0009_glossary.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -24,6 +25,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0005_referrals': referrals,
   '0007_letters': letters,
   '0008_decision_trees': decisionTrees,
+  '0009_glossary': glossary,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

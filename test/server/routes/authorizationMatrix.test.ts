@@ -173,6 +173,15 @@ const treeContent = {
   ],
 };
 const freshTree = () => server.services.decisionTrees.create('d1', treeContent, t.admin.userId);
+/** A shared term of the case team's district, its words unique to this attempt (SPEC GL1, GL2). */
+const glossaryTerm = () => ({
+  term: `Begrip ${unique()}`,
+  variants: [],
+  medicalMeaning: 'Medisch',
+  socialMeaning: 'Sociaal',
+  sharedMeaning: 'Samen',
+  related: [],
+});
 const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
 afterAll(async () => {
   await server?.close();
@@ -637,6 +646,12 @@ const requests: Record<string, () => Request | Promise<Request>> = {
       districtId: 'd1',
       data: hsdsExport((await hsdsSource(server.services, 'd1'))!),
     }),
+  'GET /api/glossary': () => get('/api/glossary?districtId=d1'),
+  'POST /api/glossary': () => post('/api/glossary', { ...glossaryTerm(), districtId: 'd1' }),
+  'PUT /api/glossary/:termId': async () =>
+    put(`/api/glossary/${await server.services.glossary.create('d1', glossaryTerm())}`, glossaryTerm()),
+  'DELETE /api/glossary/:termId': async () =>
+    del(`/api/glossary/${await server.services.glossary.create('d1', glossaryTerm())}`),
   'GET /api/hsds': () => get('/api/hsds?district_id=d1'),
   'GET /api/hsds/services': () => get('/api/hsds/services?district_id=d1'),
   'GET /api/hsds/services/:id': () => get(`/api/hsds/services/${mapService.id}?district_id=d1`),
@@ -804,6 +819,11 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/social-map/confirm/:token (a valid link)',                 [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
   ['GET /api/social-map/export.hsds.json',                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/social-map/import (the map as exported)',                   [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
+  // [GL4] Every professional reads the district's shared terms; only the admin keeps them.
+  ['GET /api/glossary',                                                   [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/glossary',                                                  [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['PUT /api/glossary/:termId',                                           [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['DELETE /api/glossary/:termId',                                        [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   // The public Open Referral API: the map's published information, for anyone, signed in or not.
   ['GET /api/hsds',                                                       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/services',                                              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],

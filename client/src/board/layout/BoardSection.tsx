@@ -57,6 +57,7 @@ export const boardSections = [
   'caseLife',
   'team',
   'compartments',
+  'referrals',
   'versions',
   'history',
 ] as const;

@@ -172,6 +172,7 @@ export const enAccess: Translation<typeof nlAccess> = {
       'social-map-changed': 'Social map changed',
       'referral-made': 'Referral made',
       'referral-changed': 'Referral updated',
+      'glossary-changed': 'Shared terms changed',
       'letter-changed': 'Standard letter changed',
       'decision-tree-changed': 'Decision tree changed',
     },

@@ -125,6 +125,7 @@ export const enBoard: Translation<typeof nlBoard> = {
       clientVoice: "The client's voice",
       caseLife: 'Case',
       team: 'Team',
+      referrals: 'Referrals',
       compartments: 'Notes',
       versions: 'Versions',
       history: 'History',

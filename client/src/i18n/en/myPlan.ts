@@ -180,6 +180,17 @@ export const enMyPlan: Translation<typeof nlMyPlan> = {
       'invitation-created': 'made a link to your plan',
       'account-recovery': 'made a new password link for you',
     },
+    referrals: {
+      heading: 'Where you are signed up',
+      menu: 'Sign-ups',
+      intro: 'Your team signed you up with someone who helps you further.',
+      signedUpAt: 'You are signed up with {{name}} ({{where}}).',
+      signedUp: 'You are signed up with {{name}}.',
+      willCall: '{{name}} will call you.',
+      contact: 'You had contact with {{name}} on {{date}}.',
+      done: 'The help of {{name}} is done.',
+      call: 'Call {{name}}:',
+    },
   },
   clientVoice: {
     heading: "The client's voice",

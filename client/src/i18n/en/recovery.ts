@@ -148,4 +148,15 @@ export const enRecovery: Translation<typeof nlRecovery> = {
     new: 'New',
     announce: 'New notification: {{name}} is now {{state}}.',
   },
+  referralNotice: {
+    nav: 'Referrals',
+    requested: 'New referral from {{name}}.',
+    accepted: '{{name}} accepted your referral.',
+    rejected: '{{name}} rejected your referral.',
+    'in-progress': '{{name}} made first contact with the client.',
+    completed: '{{name}} completed your referral.',
+    failed: '{{name}}: your referral did not work out.',
+    cancelled: '{{name}} cancelled the referral.',
+    open: 'View the referral',
+  },
 };

@@ -169,6 +169,7 @@ export const nlAccess = {
       'social-map-changed': 'Sociale kaart gewijzigd',
       'referral-made': 'Verwijzing gemaakt',
       'referral-changed': 'Verwijzing bijgewerkt',
+      'glossary-changed': 'Begrippen van de wijk gewijzigd',
       'letter-changed': 'Standaardbrief gewijzigd',
       'decision-tree-changed': 'Beslisboom gewijzigd',
     },

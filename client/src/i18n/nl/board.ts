@@ -122,6 +122,7 @@ export const nlBoard = {
       clientVoice: 'Stem van de cliënt',
       caseLife: 'Casus',
       team: 'Team',
+      referrals: 'Verwijzingen',
       compartments: 'Notities',
       versions: 'Versies',
       history: 'Geschiedenis',

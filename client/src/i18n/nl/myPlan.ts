@@ -181,6 +181,17 @@ export const nlMyPlan = {
       'invitation-created': 'maakte een link voor je plan',
       'account-recovery': 'maakte een nieuwe link voor je wachtwoord',
     },
+    referrals: {
+      heading: 'Waar je bent aangemeld',
+      menu: 'Aanmeldingen',
+      intro: 'Je team heeft je aangemeld bij iemand die je verder helpt.',
+      signedUpAt: 'Je bent aangemeld bij {{name}} ({{where}}).',
+      signedUp: 'Je bent aangemeld bij {{name}}.',
+      willCall: '{{name}} belt je.',
+      contact: 'Je had contact met {{name}} op {{date}}.',
+      done: 'De hulp van {{name}} is klaar.',
+      call: 'Bel {{name}}:',
+    },
   },
   clientVoice: {
     heading: 'Stem van de cliënt',

@@ -148,4 +148,15 @@ export const nlRecovery = {
     new: 'Nieuw',
     announce: 'Nieuwe melding: {{name}} staat op {{state}}.',
   },
+  referralNotice: {
+    nav: 'Verwijzingen',
+    requested: 'Nieuwe verwijzing van {{name}}.',
+    accepted: '{{name}} heeft je verwijzing geaccepteerd.',
+    rejected: '{{name}} heeft je verwijzing afgewezen.',
+    'in-progress': '{{name}} had het eerste contact met de cliënt.',
+    completed: '{{name}} heeft je verwijzing afgerond.',
+    failed: '{{name}}: je verwijzing is niet gelukt.',
+    cancelled: '{{name}} heeft de verwijzing ingetrokken.',
+    open: 'Bekijk de verwijzing',
+  },
 };

@@ -1,0 +1,67 @@
+import type { nlGlossary } from '../nl/glossary.js';
+import type { Translation } from '../types.js';
+
+export const enGlossary: Translation<typeof nlGlossary> = {
+  term: {
+    shared: 'Agreed meaning',
+    inField: 'Terms:',
+    inFieldLabel: 'Terms in this field',
+  },
+  page: {
+    nav: 'Shared terms',
+    title: 'Shared terms of the district',
+    intro:
+      'Words both the GP team and the social neighbourhood team use, what they mean to each side, and the meaning we agreed on together.',
+    search: 'Search',
+    searchHint: 'For example care avoider or recovery',
+    district: 'District',
+    results_one: '{{count}} term',
+    results_other: '{{count}} terms',
+    none: 'No terms found.',
+    empty: 'No terms have been agreed for this district yet.',
+    medical: 'Medical side',
+    social: 'Social side',
+    shared: 'Agreed together',
+    variants: 'Also',
+    related: 'See also',
+    failed: 'The terms could not be loaded: {{message}}',
+  },
+  admin: {
+    heading: 'Shared terms of the district',
+    intro:
+      'A term is recognised in the texts on the board and underlined with its agreed meaning. Plurals such as -en and -s are recognised by themselves.',
+    district: 'District',
+    list: 'Terms',
+    term: 'Term',
+    shared: 'Agreed meaning',
+    actions: 'Change',
+    none: 'No terms in this district yet.',
+    add: 'Add term',
+    edit: 'Change',
+    editNamed: 'Change {{term}}',
+    delete: 'Delete',
+    deleteNamed: 'Delete {{term}}',
+    confirmDelete:
+      'Delete "{{term}}" from the district\'s terms? It will no longer be recognised on the board.',
+    formAdd: 'New term',
+    formEdit: 'Change {{term}}',
+    fields: {
+      term: 'Term',
+      variants: 'Other forms',
+      variantsHint: 'One per line: irregular plurals, compounds (such as dementiezorg) and synonyms.',
+      medicalMeaning: 'What it means on the medical side',
+      socialMeaning: 'What it means on the social side',
+      sharedMeaning: 'Meaning agreed together',
+      related: 'Related terms',
+    },
+    noOthers: 'There are no other terms to refer to yet.',
+    save: 'Save',
+    cancel: 'Cancel',
+    created: '{{term}} has been added.',
+    changed: '{{term}} has been changed.',
+    deleted: '{{term}} has been deleted.',
+    duplicateTerm: "This term is already one of the district's terms.",
+    duplicateVariant: 'This form already belongs to another term of the district.',
+    failed: 'That did not work: {{message}}',
+  },
+};
