@@ -7,6 +7,7 @@
  *
  *   npm run bench   (after the caseload benchmark), or: npx tsx bench/admin.ts
  */
+import { round, summarize, time } from './lib/timing.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,29 +18,8 @@ import type { ProfessionalFilter } from '../server/services/professionals.js';
 const spec = { professionals: 2_000, teams: 40, pageSize: 25 };
 const runs = 200;
 const httpRuns = 100;
-const warmup = 5;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-/** Nearest-rank percentiles, in milliseconds. */
-function summarize(timings: number[]) {
-  const sorted = [...timings].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), runs: sorted.length };
-}
-
-async function time(count: number, fn: () => unknown): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const timings: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await fn();
-    timings.push(performance.now() - start);
-  }
-  return timings;
-}
-
 const firstNames = ['Anna', 'Bram', 'Çiğdem', 'Daan', 'Eva', 'Fatima', 'Gijs', 'Hanna', 'Ibrahim', 'Joke'];
 const lastNames = ['de Vries', 'Jansen', 'Yılmaz', 'Bakker', 'Visser', 'El Amrani', 'Smit', 'Meijer'];
 const roles = ['Huisarts', 'POH-GGZ', 'Wijkverpleegkundige', 'Schuldhulpverlener', 'Wmo-consulent'];

@@ -7,6 +7,7 @@
  *
  *   npm run bench   (after the sync benchmark), or: npx tsx bench/caseload.ts
  */
+import { summarize, time } from './lib/timing.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,34 +28,8 @@ const spec = { cases: 5_000, neighbourhoods: 20, coordinators: 25, professionals
 /** Runs per request: fewer for the viewer of all 5,000, whose every query lists them all. */
 const queryRuns = { coordinator: 200, everywhere: 60 };
 const projectionRuns = 1_000;
-const warmup = 5;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-/** Nearest-rank percentiles, in milliseconds. */
-function summarize(timings: number[]) {
-  const sorted = [...timings].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return {
-    p50Ms: round(at(0.5)),
-    p99Ms: round(at(0.99)),
-    meanMs: round(sorted.reduce((sum, v) => sum + v, 0) / sorted.length),
-    runs: sorted.length,
-  };
-}
-
-async function time(runs: number, fn: (run: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const timings: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    timings.push(performance.now() - start);
-  }
-  return timings;
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;

@@ -6,6 +6,7 @@
  *
  *   npm run bench   (after the other benchmarks), or: npx tsx bench/socialMap.ts
  */
+import { summarize, time } from './lib/timing.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,31 +24,6 @@ const runs = 300;
 const warmup = 10;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-/** Nearest-rank percentiles, in milliseconds. */
-function summarize(timings: number[]) {
-  const sorted = [...timings].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return {
-    p50Ms: round(at(0.5)),
-    p99Ms: round(at(0.99)),
-    meanMs: round(sorted.reduce((sum, v) => sum + v, 0) / sorted.length),
-    runs: sorted.length,
-  };
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const timings: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    timings.push(performance.now() - start);
-  }
-  return timings;
-}
-
 interface Request {
   filter: ServiceSearch;
   options?: Partial<SearchOptions>;
@@ -105,7 +81,7 @@ async function main(): Promise<void> {
     const search: Record<string, ReturnType<typeof summarize> & { matches: number; answerKB: number }> = {};
     for (const [name, request] of Object.entries(requests)) {
       const options: SearchOptions = { limit: pageSize, offset: 0, ...request.options };
-      const timings = await time(() => store.search(district.id, request.filter, options));
+      const timings = await time(runs, () => store.search(district.id, request.filter, options), warmup);
       const answer = await store.search(district.id, request.filter, options);
       const stats = summarize(timings);
       search[name] = {

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
 import { enSocialMap } from '../../client/src/i18n/en/socialMap.js';
+import { nlReferrals } from '../../client/src/i18n/nl/referrals.js';
+import { enReferrals } from '../../client/src/i18n/en/referrals.js';
 import { nlSocialMap } from '../../client/src/i18n/nl/socialMap.js';
 import { enGlossary } from '../../client/src/i18n/en/glossary.js';
 import { nlGlossary } from '../../client/src/i18n/nl/glossary.js';
@@ -35,6 +37,12 @@ const mapTexts = new Map<Texts, typeof nlSocialMap>([
   [en, enSocialMap],
 ]);
 const map = (t: Texts) => mapTexts.get(t)!;
+/** And so are the referrals' words. */
+const referralTexts = new Map<Texts, typeof nlReferrals>([
+  [nl, nlReferrals],
+  [en, enReferrals],
+]);
+const referralWords = (t: Texts) => referralTexts.get(t)!;
 /** The shared terms' words are a namespace of their own too. */
 const glossaryTexts = new Map<Texts, typeof nlGlossary>([
   [nl, nlGlossary],
@@ -276,6 +284,31 @@ const pages: PageUnderTest[] = [
         '.admin-section button:is([aria-label="Herstel-link maken voor Ahmet Yılmaz"], [aria-label="Make a recovery link for Ahmet Yılmaz"])',
       );
       await page.locator('.admin-section .one-time-link').waitFor();
+    },
+  },
+  {
+    name: 'referrals inbox with a referral to act on',
+    as: 'nadia',
+    path: '/verwijzingen',
+    heading: (t) => referralWords(t).page.heading,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('li.referral').first().waitFor();
+    },
+  },
+  {
+    name: 'referral form on the board',
+    as: 'youssef',
+    path: (made) => `/cases/${made.caseId}`,
+    heading: () => clientName,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('.referrals-panel, #board-section-referrals').first().waitFor();
+      await page
+        .getByRole('button', { name: /^(Verwijs door|Refer on)$/ })
+        .first()
+        .click();
+      await page.locator('form.referral-form').waitFor();
     },
   },
   {
@@ -551,6 +584,34 @@ describe.skipIf(!browserTestsEnabled)('accessibility of every page (axe-core in 
       server.db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE status = ?').get(status)!.id;
     made.plannedMeetingId = meetingOf('planned');
     made.closedMeetingId = meetingOf('closed');
+    // A referral for nadia's inbox, from youssef (SPEC RF1).
+    const facts = (await server.services.access.facts(made.caseId))!;
+    const professionalOf = (username: string) =>
+      server.db
+        .prepare<[string], { id: string }>('SELECT professional_id AS id FROM users WHERE username = ?')
+        .get(username)!.id;
+    await server.services.referrals.create(
+      {
+        userId: userIdOf(server, 'youssef'),
+        role: 'professional',
+        professionalId: professionalOf('youssef'),
+        domain: 'medical',
+        clientCaseId: null,
+      },
+      facts,
+      {
+        toProfessionalId: professionalOf('nadia'),
+        serviceId: null,
+        goalId: null,
+        goalTitle: null,
+        reason: 'Schulden na de opname',
+        question: 'Kun je een overzicht maken?',
+        urgency: 'soon',
+        carries: null,
+        letter: 'Beste Nadia,\n\nGraag een overzicht.',
+        letterTemplateId: null,
+      },
+    );
     const service = (await server.services.socialMap.store.all())[0]!;
     made.confirmServiceName = service.name;
     made.confirmToken = (

@@ -7,9 +7,12 @@ import { telHref } from '../components/telHref.js';
 import { ServiceCard } from '../socialMap/ServiceCard.js';
 import { useMapOptions, useSettled } from '../socialMap/useMapOptions.js';
 import { useApi } from '../useApi.js';
+import { loadWalker } from '../decisionTrees/texts.js';
+import type { ReferralStart } from '../decisionTrees/TreeWalker.js';
 import { useBoardContext } from './context.js';
 import '../socialMap/socialMap.css';
 
+const TreeWalker = lazy(loadWalker);
 const ReferralForm = lazy(() =>
   import('../referrals/ReferralForm.js').then((m) => ({ default: m.ReferralForm })),
 );
@@ -36,6 +39,8 @@ export function GoalHelp({ goal }: { goal: Goal }) {
   const [everywhere, setEverywhere] = useState(false);
   const [typed, setTyped] = useState('');
   const [referring, setReferring] = useState<SocialService | null>(null);
+  const [walking, setWalking] = useState(false);
+  const [start, setStart] = useState<ReferralStart | null>(null);
   const [sent, setSent] = useState('');
   const q = useSettled(typed);
   const ids = { q: useId(), panel: useId() };
@@ -92,6 +97,42 @@ export function GoalHelp({ goal }: { goal: Goal }) {
               setSent(tr('form.sent', { name: toName }));
             }}
             onCancel={() => setReferring(null)}
+          />
+        </Suspense>
+      )}
+      {start && (
+        <Suspense fallback={null}>
+          <ReferralForm
+            caseId={caseDetails.id}
+            goalId={goal.id}
+            initial={{
+              toProfessionalId: start.toProfessionalId,
+              reason: start.reason,
+              serviceId: start.serviceId,
+            }}
+            onDone={({ toName }) => {
+              setStart(null);
+              setSent(tr('form.sent', { name: toName }));
+            }}
+            onCancel={() => setStart(null)}
+          />
+        </Suspense>
+      )}
+      {!readOnly && (
+        <button type="button" aria-expanded={walking} onClick={() => setWalking(!walking)}>
+          {t('help.whoRefers')}
+        </button>
+      )}
+      {walking && (
+        <Suspense fallback={null}>
+          <TreeWalker
+            caseId={caseDetails.id}
+            goalId={goal.id}
+            onRefer={(s) => {
+              setWalking(false);
+              setStart(s);
+            }}
+            onClose={() => setWalking(false)}
           />
         </Suspense>
       )}

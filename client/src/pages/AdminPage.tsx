@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrphanedCasesAnswer, PlacesAnswer, TeamsAnswer } from '../../../shared/adminApi.js';
 import { getJson } from '../api.js';
@@ -7,6 +7,7 @@ import { RetentionSection } from '../admin/RetentionSection.js';
 import { OrganisationsSection } from '../admin/OrganisationsSection.js';
 import { GlossaryAdmin } from '../glossary/GlossaryAdmin.js';
 import { LettersAdmin } from '../referrals/LettersAdmin.js';
+import { loadTreesAdmin } from '../decisionTrees/texts.js';
 import { OrphanedCasesSection } from '../admin/OrphanedCasesSection.js';
 import { PlacesSection } from '../admin/PlacesSection.js';
 import { ProfessionalForm } from '../admin/ProfessionalForm.js';
@@ -20,6 +21,9 @@ interface Loaded {
   teams: TeamsAnswer;
   orphans: OrphanedCasesAnswer;
 }
+
+/** The decision trees' editor comes with its own texts, when the admin page is opened. */
+const TreesAdmin = lazy(loadTreesAdmin);
 
 /**
  * The functional administrator: districts and neighbourhoods, teams, professionals (new ones,
@@ -54,6 +58,7 @@ export function AdminPage() {
         <a href="#organisations-heading">{t('adminPage.organisations')}</a>
         <a href="#glossary-heading">{t('admin.heading', { ns: 'glossary' })}</a>
         <a href="#letters-heading">{t('letters.heading', { ns: 'referrals' })}</a>
+        <a href="#trees-heading">{t('adminPage.trees')}</a>
         <a href="#professionals-heading">{t('adminPage.professionals')}</a>
         <a href="#orphans-heading">{t('adminPage.orphans')}</a>
         <a href="#users-heading">{t('adminPage.accounts')}</a>
@@ -65,6 +70,9 @@ export function AdminPage() {
       <OrganisationsSection organisations={loaded.teams.organisations} onChanged={load} />
       <GlossaryAdmin />
       <LettersAdmin />
+      <Suspense fallback={null}>
+        <TreesAdmin />
+      </Suspense>
       <ProfessionalForm
         teams={loaded.teams}
         onCreated={() => {

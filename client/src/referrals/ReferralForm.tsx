@@ -24,7 +24,7 @@ export interface ReferralFormProps {
   /** The service of the social map it is for; its contact person is chosen at first when found. */
   service?: { id: string; name: string; contactName: string } | null;
   /** What the form starts with, e.g. from a walked decision tree: the person advised and the walk in words. */
-  initial?: { toProfessionalId?: string; reason?: string };
+  initial?: { toProfessionalId?: string; reason?: string; serviceId?: string | null };
   /** After the server took it: the new referral's id and the person's name. */
   onDone(sent: { id: string; toName: string }): void;
   onCancel(): void;
@@ -95,7 +95,7 @@ export function ReferralForm({
     try {
       const { id: referralId } = await postJson<{ id: string }>(caseReferralsPath(caseId), {
         toProfessionalId: person.id,
-        serviceId: service?.id ?? null,
+        serviceId: service?.id ?? initial.serviceId ?? null,
         goalId,
         reason: reason.trim(),
         question: question.trim(),
@@ -204,7 +204,13 @@ export function ReferralForm({
         caseId={caseId}
         person={person}
         mySide={user?.domain ?? null}
-        request={{ goalId, serviceId: service?.id ?? null, reason, question, carries: carry }}
+        request={{
+          goalId,
+          serviceId: service?.id ?? initial.serviceId ?? null,
+          reason,
+          question,
+          carries: carry,
+        }}
         value={letter}
         onChange={setLetter}
       />

@@ -4,6 +4,7 @@ import type { Translation } from '../types.js';
 /** English: the functional administrator's places and people. */
 export const enAdmin: Translation<typeof nlAdmin> = {
   adminPage: {
+    trees: 'Decision trees',
     loading: 'Loading administration…',
     places: 'Districts and neighbourhoods',
     teams: 'Teams',

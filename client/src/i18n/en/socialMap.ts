@@ -152,6 +152,7 @@ export const enSocialMap: Translation<typeof nlSocialMap> = {
     search: 'Search within these services',
     none: 'No services found for this life domain.',
     link: 'Link to this goal',
+    whoRefers: 'Who refers to whom?',
     refer: 'Refer to {{name}}',
     unlink: 'Unlink {{name}}',
     linked: 'Linked',

@@ -5,6 +5,7 @@
  */
 export const nlAdmin = {
   adminPage: {
+    trees: 'Beslisbomen',
     loading: 'Beheer wordt geladen…',
     places: 'Wijken en buurten',
     teams: 'Teams',

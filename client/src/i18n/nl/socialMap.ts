@@ -150,6 +150,7 @@ export const nlSocialMap = {
     search: 'Zoek binnen deze diensten',
     none: 'Geen diensten gevonden voor dit levensdomein.',
     link: 'Koppel aan dit doel',
+    whoRefers: 'Wie verwijst naar wie?',
     refer: 'Verwijs naar {{name}}',
     unlink: 'Ontkoppel {{name}}',
     linked: 'Gekoppeld',
