@@ -72,6 +72,14 @@ describe.skipIf(!browserTestsEnabled)('a referral to a person closes its loop (S
     // No consent of Ahmet shares his medical notes with Nadia: they cannot be sent along.
     await panel.getByText('Er is geen toestemming van de cliënt die dit deelt met Nadia Haddou.').waitFor();
     await expect(panel.getByRole('radio', { name: 'Medische notities' }).isDisabled()).resolves.toBe(true);
+    // [LT3] The GP's standard letter to the neighbourhood team, filled in from the form, then edited.
+    await panel
+      .getByLabel('Standaardbrief')
+      .selectOption({ label: 'Huisarts verwijst naar het sociaal wijkteam' });
+    const letter = panel.getByLabel('De brief (pas hem aan voor je verstuurt)');
+    await expect.poll(() => letter.inputValue()).toContain('Betreft: Ahmet Yılmaz');
+    await expect(letter.inputValue()).resolves.toContain('Kun je een betalingsregeling maken?');
+    await letter.fill(`${await letter.inputValue()}\n\nPS: hij is dinsdag thuis.`);
     await panel.screenshot({ path: path.join(screenshotDir, 'referral-form.png') });
     await panel.getByRole('button', { name: 'Verstuur verwijzing' }).click();
     await panel.getByText('Verwijzing naar Nadia Haddou is verstuurd.').waitFor();
@@ -79,8 +87,14 @@ describe.skipIf(!browserTestsEnabled)('a referral to a person closes its loop (S
 
     const item = ahmetsReferral(nadia, 'Aan mij');
     await item.waitFor();
-    await expect(item.getByText('Kun je een betalingsregeling maken?').count()).resolves.toBe(1);
+    await expect(
+      item.locator('.referral-facts').getByText('Kun je een betalingsregeling maken?').count(),
+    ).resolves.toBe(1);
     await expect(item.getByText('Binnenkort').count()).resolves.toBe(1);
+    // The letter as sent, with the edit, is with the referral.
+    await item.getByText('Brief', { exact: true }).click();
+    await item.locator('.letter-sheet').getByText('PS: hij is dinsdag thuis.').waitFor();
+    await item.getByText('Op basis van: Huisarts verwijst naar het sociaal wijkteam').waitFor();
     await shot(nadia, 'referrals-inbox');
     await nadia.setViewportSize({ width: 360, height: 800 });
     await shot(nadia, 'referrals-inbox-phone');

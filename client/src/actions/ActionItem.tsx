@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ActionRow } from '../../../shared/meetingApi.js';
@@ -13,10 +14,12 @@ interface Props {
   /** Absent when the viewer may not mark it done. */
   onToggle?: (action: ActionRow, done: boolean) => void;
   busy?: boolean;
+  /** What the list lets one do with the action besides ticking it off (e.g. refer the client on). */
+  extra?: ReactNode;
 }
 
 /** One action from a meeting: what, by when, from which meeting, and a checkbox to mark it done. */
-export function ActionItem({ action, today, context, onToggle, busy = false }: Props) {
+export function ActionItem({ action, today, context, onToggle, busy = false, extra }: Props) {
   const { t, i18n } = useTranslation();
   const overdue = isOverdue(action, today);
   const meeting = `${action.meetingTitle}, ${formatDateTime(action.meetingStartsAt, i18n.language)}`;
@@ -49,6 +52,7 @@ export function ActionItem({ action, today, context, onToggle, busy = false }: P
           </span>
         </p>
       </div>
+      {extra}
     </li>
   );
 }

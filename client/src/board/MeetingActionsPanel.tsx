@@ -1,5 +1,6 @@
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionsAnswer } from '../../../shared/meetingApi.js';
+import type { ActionRow, ActionsAnswer } from '../../../shared/meetingApi.js';
 import { localToday } from '../../../shared/attention.js';
 import { ActionItem } from '../actions/ActionItem.js';
 import { actionKey, isOverdue, withPending } from '../actions/actionList.js';
@@ -10,13 +11,21 @@ import { useApi } from '../useApi.js';
 import { useEventStream } from '../useEventStream.js';
 import '../actions/actions.css';
 
+const ReferralForm = lazy(() =>
+  import('../referrals/ReferralForm.js').then((m) => ({ default: m.ReferralForm })),
+);
+
 /**
  * The open actions on this case from all meetings, overdue ones flagged at the top of the board.
  * The owner ticks theirs off here. The server says over Server-Sent Events when one of them
  * changed (in a meeting or on another screen), and only then is the list fetched again.
  */
-export function MeetingActionsPanel({ caseId }: { caseId: string }) {
+export function MeetingActionsPanel({ caseId, canRefer = false }: { caseId: string; canRefer?: boolean }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('referrals');
+  // An action of the meeting can be to refer the client on: the form starts from its words (SPEC RF1).
+  const [referring, setReferring] = useState<ActionRow | null>(null);
+  const [sent, setSent] = useState('');
   const { user } = useSession();
   const path = `/api/cases/${encodeURIComponent(caseId)}/actions`;
   const { data, reload } = useApi<ActionsAnswer>(path);
@@ -49,9 +58,32 @@ export function MeetingActionsPanel({ caseId }: { caseId: string }) {
             context="case"
             onToggle={user?.professionalId === a.ownerId ? toggle : undefined}
             busy={busy.has(actionKey(a))}
+            extra={
+              canRefer && (
+                <button type="button" className="link-button" onClick={() => setReferring(a)}>
+                  {tr('form.open')}
+                </button>
+              )
+            }
           />
         ))}
       </ul>
+      <p role="status" className="form-ok">
+        {sent}
+      </p>
+      {referring && (
+        <Suspense fallback={null}>
+          <ReferralForm
+            caseId={caseId}
+            initial={{ reason: tr('form.fromAction', { text: referring.text }) }}
+            onDone={({ toName }) => {
+              setReferring(null);
+              setSent(tr('form.sent', { name: toName }));
+            }}
+            onCancel={() => setReferring(null)}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -223,7 +223,7 @@ function OpenBoard({
                   <SignalPlanPanel online={state.kind === 'online'} goals={board.goals} />
                 </BoardSection>
                 <BoardSection id="meetingActions" name={t('boardLayout.section.meetingActions')}>
-                  <MeetingActionsPanel caseId={details.id} />
+                  <MeetingActionsPanel caseId={details.id} canRefer={!readOnly && !details.closure} />
                 </BoardSection>
                 <BoardSection id="clientVoice" name={t('boardLayout.section.clientVoice')}>
                   <ClientVoicePanel />

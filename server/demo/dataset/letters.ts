@@ -100,7 +100,8 @@ Met collegiale groet,
       'Toestemming van de cliënt voor de aanmelding. Er gaan geen medische gegevens mee; alleen wat de cliënt zelf wil delen.',
     body: `Beste {{ontvanger.naam}},
 
-Graag meld ik {{cliënt.naam}} bij u aan voor {{dienst}}.
+Graag meld ik {{cliënt.naam}} bij u aan.
+Voor: {{dienst}}
 
 Waarom
 {{reden}}

@@ -136,6 +136,7 @@ export const enReferrals: Translation<typeof nlReferrals> = {
     submit: 'Send referral',
     cancel: 'Cancel',
     sending: 'Sending…',
+    fromAction: 'Action from the meeting: {{text}}',
     sent: 'The referral to {{name}} was sent.',
     noConsent:
       'This is not possible: there is no consent of the client to share this information with {{name}}. Choose "Send nothing" or record consent first.',

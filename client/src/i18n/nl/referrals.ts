@@ -136,6 +136,7 @@ export const nlReferrals = {
     submit: 'Verstuur verwijzing',
     cancel: 'Annuleer',
     sending: 'Bezig met versturen…',
+    fromAction: 'Actie uit het overleg: {{text}}',
     sent: 'Verwijzing naar {{name}} is verstuurd.',
     noConsent:
       'Dit kan niet: er is geen toestemming van de cliënt om deze informatie met {{name}} te delen. Kies "Niets meesturen" of leg eerst toestemming vast.',
