@@ -8,8 +8,6 @@ import { NotificationBell } from './components/NotificationBell.js';
 import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
 import { ReferralsNavLink } from './referrals/ReferralsNavLink.js';
-import { GlossaryNavLink } from './glossary/GlossaryNavLink.js';
-import { withGlossaryTexts } from './glossary/texts.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Each page is a chunk of its own (issue 14, point 14): a client's plan does not download the
@@ -49,6 +47,12 @@ async function withMapTexts(page: Promise<ComponentType>): Promise<ComponentType
     page,
     import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
   ]);
+  return component;
+}
+
+/** A page that shows shared terms (the board, the terms page, the admin), once their texts can be. */
+async function withGlossaryTexts(page: Promise<ComponentType>): Promise<ComponentType> {
+  const [component] = await Promise.all([page, import('./glossary/texts.js').then((m) => m.glossaryTexts())]);
   return component;
 }
 
@@ -193,7 +197,7 @@ function Header() {
           {professional && <Link to="/acties">{t('actions.nav')}</Link>}
           {professional && <ReferralsNavLink key={user.id} />}
           {(professional || user.role === 'admin') && <Link to="/kaart">{t('nav.socialMap')}</Link>}
-          {(professional || user.role === 'admin') && <GlossaryNavLink />}
+          {(professional || user.role === 'admin') && <Link to="/begrippen">{t('nav.glossary')}</Link>}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
         </nav>

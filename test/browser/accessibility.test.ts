@@ -305,7 +305,7 @@ const pages: PageUnderTest[] = [
     then: async (page) => {
       await page.locator('.referrals-panel, #board-section-referrals').first().waitFor();
       await page
-        .getByRole('button', { name: /^(Verwijs door|Refer on)$/ })
+        .getByRole('button', { name: /^(Verwijs door|Refer)$/ })
         .first()
         .click();
       await page.locator('form.referral-form').waitFor();
@@ -369,7 +369,7 @@ const pages: PageUnderTest[] = [
     then: async (page) => {
       await press(page, '[data-goal-id] .card-bottom button');
       await page.locator('dialog[open]').waitFor();
-      await press(page, 'dialog[open] .goal-help > button[aria-expanded]');
+      await press(page, 'dialog[open] .goal-help > button[aria-controls]');
       await page.locator('dialog[open] .help-panel .service-card').first().waitFor();
     },
   },

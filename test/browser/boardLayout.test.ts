@@ -69,7 +69,8 @@ describe.skipIf(!browserTestsEnabled)('the board page, grid first, in Chromium',
       if (where) break;
     }
     expect(where).toBe('card');
-    expect(presses).toBeLessThan(30);
+    // The menu before it grew by three links (social map, referrals, shared terms) since this was 48 presses.
+    expect(presses).toBeLessThan(35);
 
     // The jump menu's "Doelen" lands in the grid: one Tab further is a card.
     await page

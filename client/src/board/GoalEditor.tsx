@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   deleteGoal,
@@ -13,14 +13,12 @@ import { goalStatuses, lifeDomains, recoveryPhases } from '../../../shared/domai
 import type { GoalStatus, LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
+import { GoalHelp } from './GoalHelp.js';
 import { LastChanged } from './history/LastChanged.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import { StepList } from './StepList.js';
 import './goalCard.css';
-
-/** Who helps with the goal, from the social map: downloaded when a goal is first opened, not with the board. */
-const GoalHelp = lazy(() => import('./GoalHelp.js').then((m) => ({ default: m.GoalHelp })));
 
 /** Everything about one goal, editable live; opened from a card, closed with Escape. */
 export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
@@ -166,9 +164,7 @@ export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {
           </fieldset>
           <StepList goal={goal} />
         </fieldset>
-        <Suspense fallback={null}>
-          <GoalHelp goal={goal} />
-        </Suspense>
+        <GoalHelp goal={goal} />
         <footer>
           {!readOnly && (
             <button

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useId, useState } from 'react';
+import { Component, Suspense, lazy, useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setGoalService } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
@@ -9,13 +10,22 @@ import { useMapOptions, useSettled } from '../socialMap/useMapOptions.js';
 import { useApi } from '../useApi.js';
 import { loadWalker } from '../decisionTrees/texts.js';
 import type { ReferralStart } from '../decisionTrees/TreeWalker.js';
+import { ReferralForm } from '../referrals/ReferralForm.js';
 import { useBoardContext } from './context.js';
 import '../socialMap/socialMap.css';
 
 const TreeWalker = lazy(loadWalker);
-const ReferralForm = lazy(() =>
-  import('../referrals/ReferralForm.js').then((m) => ({ default: m.ReferralForm })),
-);
+
+/** The walker downloads when first opened; offline that fails, and says so here instead of taking the board down. */
+class WhenLoaded extends Component<{ children: ReactNode; failed: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.failed : this.props.children;
+  }
+}
 
 interface HelpAnswer {
   services: SocialService[];
@@ -124,17 +134,19 @@ export function GoalHelp({ goal }: { goal: Goal }) {
         </button>
       )}
       {walking && (
-        <Suspense fallback={null}>
-          <TreeWalker
-            caseId={caseDetails.id}
-            goalId={goal.id}
-            onRefer={(s) => {
-              setWalking(false);
-              setStart(s);
-            }}
-            onClose={() => setWalking(false)}
-          />
-        </Suspense>
+        <WhenLoaded failed={<p role="alert">{tc('common.offlineUnavailable')}</p>}>
+          <Suspense fallback={null}>
+            <TreeWalker
+              caseId={caseDetails.id}
+              goalId={goal.id}
+              onRefer={(s) => {
+                setWalking(false);
+                setStart(s);
+              }}
+              onClose={() => setWalking(false)}
+            />
+          </Suspense>
+        </WhenLoaded>
       )}
       <button type="button" aria-expanded={open} aria-controls={ids.panel} onClick={() => setOpen(!open)}>
         {open ? t('help.close') : t('help.open')}

@@ -4,9 +4,3 @@ import { addPageTexts } from '../i18n/pageTexts.js';
 /** The shared terms' texts, registered by every page that shows them (the board, the terms page, the admin). */
 export const glossaryTexts = () =>
   addPageTexts('glossary', nlGlossary, () => import('../i18n/en/glossary.js').then((m) => m.enGlossary));
-
-/** A page that shows shared terms (the board, the terms page, the admin), shown once their texts can be. */
-export async function withGlossaryTexts<T>(page: Promise<T>): Promise<T> {
-  const [component] = await Promise.all([page, glossaryTexts()]);
-  return component;
-}

@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useReferralsLive } from './useReferrals.js';
 import './referralsNav.css';
 
 /**
- * The menu item "Verwijzingen". It also keeps the referrals live on every page of the tab: one
- * stream (it carries no names) for the inbox and the board's panel, which read again only while
- * they are shown. No count here: reading the inbox on every page would put each of its clients
+ * The menu item "Verwijzingen". The referrals' stream is opened only by the pages that show
+ * referrals (the inbox, the board's panel): a browser keeps at most six connections to the server,
+ * and every long-lived stream on every page of every tab takes one. No count here: reading the inbox on every page would put each of its clients
  * in their access log every time (a count-only route could give one; see the report).
  */
 export function ReferralsNavLink() {
   const { t } = useTranslation();
-  useReferralsLive(true);
   return (
     <Link to="/verwijzingen" className="nav-referrals">
       {t('referralNotice.nav')}

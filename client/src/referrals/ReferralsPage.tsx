@@ -4,7 +4,7 @@ import { useLocation } from 'react-router-dom';
 import type { Referral, ReferralRole } from '../../../shared/referralApi.js';
 import { ReferralItem } from './ReferralItem.js';
 import { groupReferrals, waitingForMe } from './referralView.js';
-import { useInbox, useReloadReferrals } from './useReferrals.js';
+import { useInbox, useReferralsLive, useReloadReferrals } from './useReferrals.js';
 import './referrals.css';
 
 /** One list ("Aan mij" or "Door mij"): the open referrals first, then the closed ones. */
@@ -66,6 +66,7 @@ function ReferralList({
  * menu item keeps open; `/verwijzingen#<id>` (a notice's link) scrolls to that referral.
  */
 export function ReferralsPage() {
+  useReferralsLive(true);
   const { t } = useTranslation('referrals');
   const { data, error } = useInbox();
   const reload = useReloadReferrals();

@@ -12,6 +12,7 @@ export const enCore: Translation<typeof nlCore> = {
     submit: 'Sign in',
   },
   common: {
+    offlineUnavailable: 'This is not available now: there is no connection to the server.',
     loading: 'Loading…',
     pageFailed: 'This page could not be loaded. Check your connection and reload the page.',
     reload: 'Reload',
@@ -20,6 +21,7 @@ export const enCore: Translation<typeof nlCore> = {
     tableOf: 'Table: {{name}}',
   },
   nav: {
+    glossary: 'Shared terms',
     socialMap: 'Social map',
     myPlan: 'My plan',
     admin: 'Administration',

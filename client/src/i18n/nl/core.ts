@@ -9,6 +9,7 @@ export const nlCore = {
     submit: 'Inloggen',
   },
   common: {
+    offlineUnavailable: 'Dit kan nu niet: er is geen verbinding met de server.',
     loading: 'Bezig met laden…',
     pageFailed: 'Deze pagina kon niet worden geladen. Controleer je verbinding en laad de pagina opnieuw.',
     reload: 'Opnieuw laden',
@@ -17,6 +18,7 @@ export const nlCore = {
     tableOf: 'Tabel: {{name}}',
   },
   nav: {
+    glossary: 'Begrippen',
     socialMap: 'Sociale kaart',
     myPlan: 'Mijn plan',
     admin: 'Beheer',
