@@ -152,6 +152,18 @@ export function placeService(data: Data) {
         .executeTakeFirst();
       return row?.id ?? null;
     },
+    /**
+     * The district a professional's pages start in (the social map, its letters, trees and terms):
+     * the one of their own team's neighbourhood, else the first that is not archived; null with none.
+     */
+    async ownDistrictOf(professionalId: string | null): Promise<string | null> {
+      const neighbourhood = professionalId ? await this.teamNeighbourhoodOf(professionalId) : null;
+      const { districts } = await this.list();
+      const active = districts.filter((d) => d.archivedAt === null);
+      return (
+        (active.find((d) => d.neighbourhoods.some((n) => n.id === neighbourhood)) ?? active[0])?.id ?? null
+      );
+    },
     /** Whether a team, case or meeting may go in this neighbourhood; in the caller's write with `tx`. */
     isActiveNeighbourhood: async (id: string, tx: Executor = db): Promise<boolean> =>
       !!(await inUse(tx).select('n.id').where('n.id', '=', id).executeTakeFirst()),

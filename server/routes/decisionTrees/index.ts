@@ -39,14 +39,7 @@ export function decisionTreesRouter(s: Services): Router {
     '/',
     checked({ query: treesQuerySchema }, async ({ query }, _req, res) => {
       const user = requireUser(res, [...readers]);
-      const neighbourhood = user.professionalId
-        ? await s.places.teamNeighbourhoodOf(user.professionalId)
-        : null;
-      const places = await s.places.list();
-      const districtId =
-        query.districtId ??
-        places.districts.find((d) => d.neighbourhoods.some((n) => n.id === neighbourhood))?.id ??
-        places.districts.find((d) => d.archivedAt === null)?.id;
+      const districtId = query.districtId ?? (await s.places.ownDistrictOf(user.professionalId));
       const trees = districtId
         ? await s.decisionTrees.list(districtId, !!query.includeArchived && user.role === 'admin')
         : [];

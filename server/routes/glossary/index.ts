@@ -23,12 +23,10 @@ export function glossaryRouter(s: Services): Router {
 
   /** The professional's own district first: the one of their team's neighbourhood. */
   async function defaultDistrict(professionalId: string | null) {
-    const neighbourhood = professionalId ? await s.places.teamNeighbourhoodOf(professionalId) : null;
     const places = await s.places.list();
     const active = places.districts.filter((d) => d.archivedAt === null);
-    const own = active.find((d) => d.neighbourhoods.some((n) => n.id === neighbourhood));
     return {
-      districtId: (own ?? active[0])?.id ?? null,
+      districtId: await s.places.ownDistrictOf(professionalId),
       districts: active.map(({ id, name }) => ({ id, name })),
     };
   }

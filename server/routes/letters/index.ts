@@ -31,14 +31,7 @@ export function lettersRouter(s: Services): Router {
     '/',
     checked({ query: templatesQuerySchema }, async ({ query }, _req, res) => {
       const user = requireUser(res, ['professional', 'coordinator', 'admin']);
-      const neighbourhood = user.professionalId
-        ? await s.places.teamNeighbourhoodOf(user.professionalId)
-        : null;
-      const places = await s.places.list();
-      const districtId =
-        query.districtId ??
-        places.districts.find((d) => d.neighbourhoods.some((n) => n.id === neighbourhood))?.id ??
-        places.districts.find((d) => d.archivedAt === null)?.id;
+      const districtId = query.districtId ?? (await s.places.ownDistrictOf(user.professionalId));
       const templates = districtId
         ? await s.letters.list(districtId, !!query.includeArchived && user.role === 'admin')
         : [];

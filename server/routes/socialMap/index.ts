@@ -30,13 +30,8 @@ export function socialMapRouter(s: Services): Router {
   const router = Router();
   const map = s.socialMap;
 
-  /** The professional's own district first: the one of their team's neighbourhood. */
-  async function defaultDistrict(professionalId: string | null): Promise<string | undefined> {
-    const neighbourhood = professionalId ? await s.places.teamNeighbourhoodOf(professionalId) : null;
-    const places = await s.places.list();
-    const own = places.districts.find((d) => d.neighbourhoods.some((n) => n.id === neighbourhood));
-    return (own ?? places.districts.find((d) => d.archivedAt === null))?.id;
-  }
+  const defaultDistrict = async (professionalId: string | null) =>
+    (await s.places.ownDistrictOf(professionalId)) ?? undefined;
 
   const adminLog = (
     req: Parameters<typeof accessPoint>[0],
