@@ -8,62 +8,8 @@ import { NotificationBell } from './components/NotificationBell.js';
 import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
 import { ReferralsNavLink } from './referrals/ReferralsNavLink.js';
+import { pages } from './pageRegistry.js';
 import { SessionProvider, useSession } from './session.js';
-
-// Each page is a chunk of its own (issue 14, point 14): a client's plan does not download the
-// board, the meetings, the caseload or the admin pages, and the sign-in page stays small.
-const pages = {
-  login: () => import('./pages/LoginPage.js').then((m) => m.LoginPage),
-  invitation: () => import('./pages/InvitationPage.js').then((m) => m.InvitationPage),
-  twoFactor: () => import('./pages/TwoFactorPage.js').then((m) => m.TwoFactorPage),
-  password: () => import('./pages/PasswordPage.js').then((m) => m.PasswordPage),
-  caseload: () => import('./pages/CaseloadPage.js').then((m) => m.CaseloadPage),
-  // The board's goals link services of the social map, and it shows the case's referrals: their
-  // texts come with the board.
-  board: () =>
-    withGlossaryTexts(
-      withMapTexts(withReferralTexts(import('./pages/BoardPage.js').then((m) => m.BoardPage))),
-    ),
-  intake: () => import('./intake/IntakePage.js').then((m) => m.IntakePage),
-  actions: () => import('./actions/MyActionsPage.js').then((m) => m.MyActionsPage),
-  minutes: () => import('./meeting/MinutesPage.js').then((m) => m.MinutesPage),
-  meetings: () => import('./meeting/MeetingsPage.js').then((m) => m.MeetingsPage),
-  meeting: () => import('./meeting/MeetingPage.js').then((m) => m.MeetingPage),
-  myPlan: () => import('./myplan/MyPlanPage.js').then((m) => m.MyPlanPage),
-  myFile: () => import('./rights/ClientFilePage.js').then((m) => m.MyFilePage),
-  caseFile: () => import('./rights/ClientFilePage.js').then((m) => m.CaseFilePage),
-  // The admin keeps the shared terms and the standard letters (the referrals' texts) there too.
-  admin: () => withGlossaryTexts(withReferralTexts(import('./pages/AdminPage.js').then((m) => m.AdminPage))),
-  glossary: () => withGlossaryTexts(import('./glossary/GlossaryPage.js').then((m) => m.GlossaryPage)),
-  socialMap: () => withMapTexts(import('./socialMap/SocialMapPage.js').then((m) => m.SocialMapPage)),
-  confirmService: () =>
-    withMapTexts(import('./socialMap/ConfirmServicePage.js').then((m) => m.ConfirmServicePage)),
-  referrals: () => withReferralTexts(import('./referrals/ReferralsPage.js').then((m) => m.ReferralsPage)),
-} satisfies Record<string, () => Promise<ComponentType>>;
-
-/** A page of the social map, shown once its texts (a namespace of their own) can be. */
-async function withMapTexts(page: Promise<ComponentType>): Promise<ComponentType> {
-  const [component] = await Promise.all([
-    page,
-    import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
-  ]);
-  return component;
-}
-
-/** A page that shows shared terms (the board, the terms page, the admin), once their texts can be. */
-async function withGlossaryTexts(page: Promise<ComponentType>): Promise<ComponentType> {
-  const [component] = await Promise.all([page, import('./glossary/texts.js').then((m) => m.glossaryTexts())]);
-  return component;
-}
-
-/** A page that shows referrals, shown once their texts (a namespace of their own) can be. */
-async function withReferralTexts(page: Promise<ComponentType>): Promise<ComponentType> {
-  const [component] = await Promise.all([
-    page,
-    import('./referrals/texts.js').then((m) => m.referralTexts()),
-  ]);
-  return component;
-}
 
 const page = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
 const LoginPage = page(pages.login);

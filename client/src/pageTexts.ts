@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The texts that are i18n namespaces of their own (client/src/i18n/pageTexts.ts), each downloaded
+ * with the first page that shows them, so the entry and the client's plan do not carry them.
+ */
+const loaders = {
+  socialMap: () => import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
+  glossary: () => import('./glossary/texts.js').then((m) => m.glossaryTexts()),
+  referrals: () => import('./referrals/texts.js').then((m) => m.referralTexts()),
+};
+
+/** A page, shown once the named texts can be shown in the current language. */
+export async function withTexts(
+  page: Promise<ComponentType>,
+  ...texts: (keyof typeof loaders)[]
+): Promise<ComponentType> {
+  const [component] = await Promise.all([page, ...texts.map((name) => loaders[name]())]);
+  return component;
+}
