@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapOptions, OpeningHours, ServiceFields, SocialService } from '../../../shared/socialMapApi.js';
-import { serviceAccessKinds, serviceLanguages, weekdays } from '../../../shared/socialMapApi.js';
+import type { MapOptions, ServiceFields, SocialService } from '../../../shared/socialMapApi.js';
+import { serviceAccessKinds, serviceLanguages } from '../../../shared/socialMapApi.js';
 import { defaultPerspectives, lifeDomains } from '../../../shared/vocabulary.js';
 import { postJson, putJson } from '../api.js';
 import { fieldError } from '../admin/fieldError.js';
 import type { FieldError } from '../admin/fieldError.js';
 import { FormMessages } from '../admin/FormMessages.js';
+import { OpeningHoursField } from './OpeningHoursField.js';
 
 const empty = (organisationId: string, neighbourhoodIds: string[]): ServiceFields => ({
   organisationId,
@@ -77,7 +78,6 @@ export function ServiceForm({
   );
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [hours, setHours] = useState<OpeningHours>({ day: 'MO', opens: '09:00', closes: '12:00' });
   const id = useId();
   const f = (name: string) => `${id}-${name}`;
   const set = <K extends keyof ServiceFields>(key: K, value: ServiceFields[K]) =>
@@ -255,70 +255,12 @@ export function ServiceForm({
         'languages',
         serviceLanguages.map((l) => ({ value: l, label: t(`languageNames.${l}`) })),
       )}
-      <fieldset className="hours">
-        <legend>{t('form.openingHours')}</legend>
-        <ul>
-          {fields.openingHours.map((h, i) => (
-            <li key={`${h.day}-${h.opens}-${i}`}>
-              {t(`dayNames.${h.day}`)} {h.opens}–{h.closes}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  set(
-                    'openingHours',
-                    fields.openingHours.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('form.removeHours', { day: t(`days.${h.day}`), opens: h.opens, closes: h.closes })}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="inline-field">
-          <label htmlFor={f('day')}>{t('form.day')}</label>
-          <select
-            id={f('day')}
-            value={hours.day}
-            onChange={(e) => setHours({ ...hours, day: e.target.value as OpeningHours['day'] })}
-          >
-            {weekdays.map((d) => (
-              <option key={d} value={d}>
-                {t(`dayNames.${d}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={f('opens')}>{t('form.opens')}</label>
-          <input
-            id={f('opens')}
-            type="time"
-            value={hours.opens}
-            onChange={(e) => setHours({ ...hours, opens: e.target.value })}
-          />
-          <label htmlFor={f('closes')}>{t('form.closes')}</label>
-          <input
-            id={f('closes')}
-            type="time"
-            value={hours.closes}
-            onChange={(e) => setHours({ ...hours, closes: e.target.value })}
-          />
-          <button
-            type="button"
-            onClick={() => {
-              if (hours.opens >= hours.closes)
-                return setError({
-                  field: 'openingHours',
-                  text: t('form.badHours', { field: t('form.openingHours') }),
-                });
-              setError(null);
-              set('openingHours', [...fields.openingHours, hours]);
-            }}
-          >
-            {t('form.addHours')}
-          </button>
-        </div>
-      </fieldset>
+      <OpeningHoursField
+        id={f('hours')}
+        value={fields.openingHours}
+        onChange={(hours) => set('openingHours', hours)}
+        onProblem={setError}
+      />
       {text('openingNote', 300)}
       <fieldset>
         <legend>{t('form.location')}</legend>
