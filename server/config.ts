@@ -55,6 +55,8 @@ export interface Config {
   socialMap: { staleDays: number; linkDays: number };
   /** A referral waiting longer than this many working days (to be accepted, or for first contact) is flagged. */
   referrals: { waitWorkingDays: number };
+  /** Collaboration health: figures about fewer people or clients than this are not shown (SPEC CH5). */
+  health: { minGroup: number };
   /** How long after closing each part of a case is kept, and how often the check runs (SPEC RT1–RT3). */
   retention: { medicalYears: number; socialYears: number; checkEveryMs: number };
   /** Where the built client lives; null serves no client (API and sync only). */
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     versionEveryMs: e.BOARD_VERSION_EVERY_MINUTES * 60_000,
     socialMap: { staleDays: e.SOCIAL_MAP_STALE_DAYS, linkDays: e.SOCIAL_MAP_LINK_DAYS },
     referrals: { waitWorkingDays: e.REFERRAL_WAIT_WORKING_DAYS },
+    health: { minGroup: e.HEALTH_MIN_GROUP },
     twoFactor: {
       required: e.REQUIRE_2FA ?? (production && !(e.DEMO_DATA ?? false)),
       key: e.TWO_FACTOR_KEY?.toLowerCase() ?? null,

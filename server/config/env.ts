@@ -152,6 +152,8 @@ export const envSchema = z.object({
   SOCIAL_MAP_STALE_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
   /** A referral not accepted, or without first contact, this many working days after is flagged (SPEC RF5). */
   REFERRAL_WAIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The least number of people or clients a collaboration-health figure is about (SPEC CH5). */
+  HEALTH_MIN_GROUP: z.coerce.number().int().min(3).max(100).default(5),
   /** How long a contact person's link to confirm their service works (SPEC SM5). */
   SOCIAL_MAP_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Years after a case closed that its medical compartment is kept (WGBO), then listed for erasure. */

@@ -14,6 +14,7 @@ import { sqliteReferrals } from '../storage/migrations/0005_referrals.js';
 import { sqliteGlossary } from '../storage/migrations/0009_glossary.js';
 import { sqliteLetters } from '../storage/migrations/0007_letters.js';
 import { sqliteDecisionTrees } from '../storage/migrations/0008_decision_trees.js';
+import { sqliteCollaborationHealth } from '../storage/migrations/0010_collaboration_health.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -74,4 +75,6 @@ export const migrations: string[] = [
   sqliteDecisionTrees,
   // Shared terms per district (server/storage/migrations/0009_glossary.ts).
   sqliteGlossary,
+  // Collaboration health: scan rounds and answers (server/storage/migrations/0010_collaboration_health.ts).
+  sqliteCollaborationHealth,
 ];

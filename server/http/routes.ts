@@ -22,6 +22,7 @@ import { retentionRouter } from '../routes/retention/index.js';
 import { sessionRouter } from '../routes/session/index.js';
 import { socialMapRouter } from '../routes/socialMap/index.js';
 import { glossaryRouter } from '../routes/glossary/index.js';
+import { collaborationHealthRouter } from '../routes/collaborationHealth/index.js';
 import { clientPlanService } from '../services/clientPlan.js';
 import type { Services } from '../services/index.js';
 import type { SyncServer } from '../sync/syncServer.js';
@@ -87,6 +88,7 @@ export function httpApp(
   app.use('/api/caseload', caseloadRouter(services, caseloadService(services.data)));
   app.use('/api/social-map', socialMapRouter(services));
   app.use('/api/glossary', glossaryRouter(services));
+  app.use('/api/collaboration-health', collaborationHealthRouter(services));
   app.use('/api/referrals', referralsRouter(services));
   app.use('/api/letter-templates', lettersRouter(services));
   app.use('/api/decision-trees', decisionTreesRouter(services));

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       consent: { defaultMonths: 12, maxMonths: 24 },
       socialMap: { staleDays: 180, linkDays: 14 },
       referrals: { waitWorkingDays: 5 },
+      health: { minGroup: 5 },
       retention: { medicalYears: 20, socialYears: 7, checkEveryMs: 24 * 3600 * 1000 },
       audit: {
         key: null,

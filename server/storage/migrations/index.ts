@@ -9,6 +9,7 @@ import * as referrals from './0005_referrals.js';
 import * as letters from './0007_letters.js';
 import * as decisionTrees from './0008_decision_trees.js';
 import * as glossary from './0009_glossary.js';
+import * as collaborationHealth from './0010_collaboration_health.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -26,6 +27,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0007_letters': letters,
   '0008_decision_trees': decisionTrees,
   '0009_glossary': glossary,
+  '0010_collaboration_health': collaborationHealth,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

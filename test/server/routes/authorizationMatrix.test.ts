@@ -6,6 +6,7 @@ import { hsdsExport } from '../../../server/socialMap/hsds/export.js';
 import { peerRunTerm } from '../../../server/socialMap/hsds/vocabulary.js';
 import { hsdsSource } from '../../../server/socialMap/hsdsSource.js';
 import { organisationUuid } from '../../../server/socialMap/service.js';
+import { statementIds } from '../../../shared/collaborationHealth.js';
 import { createGoal, readBoard } from '../../../shared/doc/board.js';
 import { addNote, readNotes } from '../../../shared/doc/compartment.js';
 import { addAction, addDecision, readMeetingCase } from '../../../shared/doc/meetingCase.js';
@@ -183,6 +184,18 @@ const glossaryTerm = () => ({
   related: [],
 });
 const mapLink = async () => (await server.services.socialMap.issueLink(mapService.id, t.admin.userId)).token;
+/** An open collaboration-health round of the case team's district (SPEC CH1). */
+const freshRound = () => {
+  const id = randomUUID();
+  server.db
+    .prepare(
+      `INSERT INTO health_rounds (id, district_id, neighbourhood_id, title, opened_at, opened_by, closes_on, status)
+       VALUES (?, 'd1', NULL, 'Ronde', '2026-01-01T00:00:00Z', 'admin', '2099-12-31', 'open')`,
+    )
+    .run(id);
+  return id;
+};
+const roundAnswers = () => ({ scores: Object.fromEntries(statementIds.map((id) => [id, 3])) });
 afterAll(async () => {
   await server?.close();
 });
@@ -652,6 +665,18 @@ const requests: Record<string, () => Request | Promise<Request>> = {
     put(`/api/glossary/${await server.services.glossary.create('d1', glossaryTerm())}`, glossaryTerm()),
   'DELETE /api/glossary/:termId': async () =>
     del(`/api/glossary/${await server.services.glossary.create('d1', glossaryTerm())}`),
+  'GET /api/collaboration-health/rounds': () => get('/api/collaboration-health/rounds'),
+  'POST /api/collaboration-health/rounds': () =>
+    post('/api/collaboration-health/rounds', { title: 'Ronde', districtId: 'd1', closesOn: '2099-12-31' }),
+  'POST /api/collaboration-health/rounds/:roundId/close': () =>
+    post(`/api/collaboration-health/rounds/${freshRound()}/close`),
+  // [CH2] The case team's team works in no neighbourhood: nobody of it takes part in d1's round.
+  'GET /api/collaboration-health/rounds/:roundId/answers': () =>
+    get(`/api/collaboration-health/rounds/${freshRound()}/answers`),
+  'PUT /api/collaboration-health/rounds/:roundId/answers': () =>
+    put(`/api/collaboration-health/rounds/${freshRound()}/answers`, roundAnswers()),
+  'GET /api/collaboration-health/overview': () => get('/api/collaboration-health/overview?districtId=d1'),
+  'GET /api/collaboration-health/export.csv': () => get('/api/collaboration-health/export.csv?districtId=d1'),
   'GET /api/hsds': () => get('/api/hsds?district_id=d1'),
   'GET /api/hsds/services': () => get('/api/hsds/services?district_id=d1'),
   'GET /api/hsds/services/:id': () => get(`/api/hsds/services/${mapService.id}?district_id=d1`),
@@ -824,6 +849,14 @@ const matrix: [route: string, expected: number[]][] = [
   ['POST /api/glossary',                                                  [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['PUT /api/glossary/:termId',                                           [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['DELETE /api/glossary/:termId',                                        [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  // [CH1] [CH2] [CH8] Rounds are the admin's; answers are one's own round's; figures for admin, coordinators, own district.
+  ['GET /api/collaboration-health/rounds',                                [401, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+  ['POST /api/collaboration-health/rounds',                               [401, 201, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['POST /api/collaboration-health/rounds/:roundId/close',                [401, 204, 403, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/collaboration-health/rounds/:roundId/answers',               [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['PUT /api/collaboration-health/rounds/:roundId/answers',               [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  ['GET /api/collaboration-health/overview',                              [401, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['GET /api/collaboration-health/export.csv',                            [401, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
   // The public Open Referral API: the map's published information, for anyone, signed in or not.
   ['GET /api/hsds',                                                       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/services',                                              [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
