@@ -1,13 +1,13 @@
-import { conditionIds, shown, statements } from '../../shared/collaborationHealth.js';
+import { shown } from '../../shared/collaborationHealth.js';
 import type {
   ConditionResult,
   Figure,
   HealthRound,
   RoundResults,
   Side,
-  StatementGroup,
   TrendPoint,
 } from '../../shared/collaborationHealth.js';
+import { conditionIds, statements, type StatementGroup } from '../../shared/collaborationHealthStatements.js';
 
 /** One score as stored: who gave it is reduced to an opaque key and their side. */
 export interface ScoreRow {

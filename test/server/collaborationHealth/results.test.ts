@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statements } from '../../../shared/collaborationHealth.js';
+import { statements } from '../../../shared/collaborationHealthStatements.js';
 import type { HealthRound, Side } from '../../../shared/collaborationHealth.js';
 import { roundResults, trendOf } from '../../../server/collaborationHealth/results.js';
 import type { ScoreRow } from '../../../server/collaborationHealth/results.js';

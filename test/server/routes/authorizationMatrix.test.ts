@@ -6,7 +6,7 @@ import { hsdsExport } from '../../../server/socialMap/hsds/export.js';
 import { peerRunTerm } from '../../../server/socialMap/hsds/vocabulary.js';
 import { hsdsSource } from '../../../server/socialMap/hsdsSource.js';
 import { organisationUuid } from '../../../server/socialMap/service.js';
-import { statementIds } from '../../../shared/collaborationHealth.js';
+import { statementIds } from '../../../shared/collaborationHealthStatements.js';
 import { createGoal, readBoard } from '../../../shared/doc/board.js';
 import { addNote, readNotes } from '../../../shared/doc/compartment.js';
 import { addAction, addDecision, readMeetingCase } from '../../../shared/doc/meetingCase.js';

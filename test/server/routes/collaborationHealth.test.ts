@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementIds } from '../../../shared/collaborationHealth.js';
+import { statementIds } from '../../../shared/collaborationHealthStatements.js';
 import type { HealthOverview, MyRound } from '../../../shared/collaborationHealth.js';
 import { addAccount, addProfessional } from '../../utils/accounts.js';
 import { api, errorOf } from '../../utils/http.js';
