@@ -178,21 +178,13 @@ export function roundStore(data: Data, clock: () => Date = () => new Date()) {
             code: 'round-closed',
           });
         const key = { round_id: roundId, professional_id: professionalId };
-        await tx
-          .deleteFrom('health_answers')
-          .where('round_id', '=', roundId)
-          .where('professional_id', '=', professionalId)
-          .execute();
-        await tx
-          .deleteFrom('health_comments')
-          .where('round_id', '=', roundId)
-          .where('professional_id', '=', professionalId)
-          .execute();
-        await tx
-          .deleteFrom('health_responses')
-          .where('round_id', '=', roundId)
-          .where('professional_id', '=', professionalId)
-          .execute();
+        // Replaces what they answered before, in full.
+        for (const table of ['health_answers', 'health_comments', 'health_responses'] as const)
+          await tx
+            .deleteFrom(table)
+            .where('round_id', '=', roundId)
+            .where('professional_id', '=', professionalId)
+            .execute();
         await tx
           .insertInto('health_responses')
           .values({ ...key, side, updated_at: clock().toISOString() })
