@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
-import type { Expression, SqlBool } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { AppNotification } from '../../shared/api.js';
 import type { ReferralStatus } from '../../shared/referralApi.js';
-import type { Data, Executor } from '../storage/data.js';
+import type { Data } from '../storage/data.js';
 import type { Logger } from '../logger.js';
+import { insertNotice, noticeSelect, onCase, onCaseOrReferral, readNotice, toNotice } from './noticeRows.js';
+import type { NoticeInsert, NoticeRow } from './noticeRows.js';
 
 export interface StateChange {
   caseId: string;
-  clientName: string;
   state: 'amber' | 'red';
   note: string;
   /** Professionals to tell: the coordinator and the case's lead professionals. */
@@ -28,78 +28,6 @@ export type CaseNotice = {
   fromProfessionalId: string | null;
   note: string;
 } & ({ kind: 'access-request'; state: null } | { kind: 'coordinator-transfer'; state: 'new' | 'previous' });
-
-type NoticeRow = Omit<AppNotification, 'from' | 'referralId'> & {
-  referralId: string | null;
-  fromId: string | null;
-  fromName: string | null;
-  fromRoleTitle: string | null;
-  fromOrganisation: string | null;
-  fromPhone: string | null;
-  fromEmail: string | null;
-};
-const toNotice = ({
-  referralId,
-  fromId,
-  fromName,
-  fromRoleTitle,
-  fromOrganisation,
-  fromPhone,
-  fromEmail,
-  ...row
-}: NoticeRow) =>
-  ({
-    ...row,
-    ...(row.kind === 'referral' ? { referralId } : {}),
-    state: row.kind === 'access-request' ? null : row.state,
-    from:
-      row.kind === 'signal-state' || !fromId
-        ? null
-        : {
-            id: fromId,
-            name: fromName ?? '',
-            roleTitle: fromRoleTitle ?? '',
-            organisation: fromOrganisation,
-            phone: fromPhone,
-            email: fromEmail,
-          },
-  }) as AppNotification;
-
-// Only people on the case hear about its client: a lead named on the board may have left the
-// case, or never been on it. The list shows a notice only while its reader is still on the case.
-const onCase = (caseId: Expression<string>, professionalId: Expression<string | null>) => sql<SqlBool>`(
-    EXISTS (SELECT 1 FROM cases oc WHERE oc.id = ${caseId} AND oc.coordinator_id = ${professionalId})
-    OR EXISTS (SELECT 1 FROM case_members om WHERE om.case_id = ${caseId} AND om.professional_id = ${professionalId}))`;
-// A notice about a referral: also for its two people, who need not be on the case (SPEC RF4).
-const onCaseOrReferral = (professionalId: Expression<string | null>) => sql<SqlBool>`(
-    ${onCase(sql.ref('n.case_id'), professionalId)}
-    OR (n.kind = 'referral' AND EXISTS (SELECT 1 FROM referrals orf WHERE orf.id = n.referral_id
-      AND (orf.to_professional_id = ${professionalId} OR orf.from_professional_id = ${professionalId}))))`;
-
-/** The notices with their client and who they are from. */
-const noticeSelect = (db: Executor) =>
-  db
-    .selectFrom('notifications as n')
-    .innerJoin('cases as c', 'c.id', 'n.case_id')
-    .leftJoin('professionals as f', 'f.id', 'n.from_professional_id')
-    .leftJoin('organisations as fo', 'fo.id', 'f.organisation_id')
-    .select([
-      'n.id',
-      'n.case_id as caseId',
-      'c.client_name as clientName',
-      'n.kind',
-      'n.state',
-      'n.note',
-      'n.created_at as createdAt',
-      'n.read_at as readAt',
-      'f.id as fromId',
-      'f.name as fromName',
-      'f.role_title as fromRoleTitle',
-      'fo.name as fromOrganisation',
-      'f.phone as fromPhone',
-      'f.email as fromEmail',
-      'n.referral_id as referralId',
-    ]);
 
 /**
  * Live notices in the app (stored, pushed to open pages) and, when an SMTP server is configured,
@@ -120,29 +48,14 @@ export function notificationService(
       .where('u.disabled_at', 'is', null)
       .where(onCase(sql.val(caseId), sql.ref('p.id')))
       .execute();
-  const insert = (row: {
-    id: string;
-    userId: string;
-    caseId: string;
-    kind: string;
-    state: string;
-    note: string;
-    createdAt: string;
-    fromProfessionalId: string | null;
-  }) =>
-    db
-      .insertInto('notifications')
-      .values({
-        id: row.id,
-        user_id: row.userId,
-        case_id: row.caseId,
-        kind: row.kind,
-        state: row.state,
-        note: row.note,
-        created_at: row.createdAt,
-        from_professional_id: row.fromProfessionalId,
-      })
-      .execute();
+  /** Stores a notice for one account, reads it back as its reader sees it and pushes it to open pages. */
+  const store = async (row: Omit<NoticeInsert, 'id'>): Promise<AppNotification> => {
+    const id = randomUUID();
+    await insertNotice(db, { id, ...row });
+    const stored = await readNotice(db, id);
+    events.emit(row.userId, stored);
+    return stored;
+  };
 
   const mail = async (to: string, change: StateChange) => {
     if (!options.mailer) return;
@@ -169,29 +82,17 @@ export function notificationService(
         for (const person of await recipients(professionalId, change.caseId)) {
           if (person.userId === change.exceptUserId || told.has(person.userId)) continue;
           told.add(person.userId);
-          const notice: AppNotification = {
-            id: randomUUID(),
-            caseId: change.caseId,
-            clientName: change.clientName,
-            kind: 'signal-state',
-            state: change.state,
-            note: change.note,
-            from: null,
-            createdAt: now.toISOString(),
-            readAt: null,
-          };
-          await insert({
-            id: notice.id,
-            userId: person.userId,
-            caseId: notice.caseId,
-            kind: notice.kind,
-            state: notice.state,
-            note: notice.note,
-            createdAt: notice.createdAt,
-            fromProfessionalId: null,
-          });
-          events.emit(person.userId, notice);
-          made.push(notice);
+          made.push(
+            await store({
+              userId: person.userId,
+              caseId: change.caseId,
+              kind: 'signal-state',
+              state: change.state,
+              note: change.note,
+              createdAt: now.toISOString(),
+              fromProfessionalId: null,
+            }),
+          );
           // mail never rejects: a failed send is logged there.
           if (person.email) void mail(person.email, change);
         }
@@ -211,22 +112,17 @@ export function notificationService(
       if (found === undefined) return [];
       const made: AppNotification[] = [];
       for (const person of await recipients(notice.professionalId, notice.caseId)) {
-        const id = randomUUID();
-        await insert({
-          id,
-          userId: person.userId,
-          caseId: notice.caseId,
-          kind: notice.kind,
-          state: notice.state ?? '',
-          note: notice.note,
-          createdAt: now.toISOString(),
-          fromProfessionalId: notice.fromProfessionalId,
-        });
-        const stored = toNotice(
-          (await noticeSelect(db).where('n.id', '=', id).executeTakeFirstOrThrow()) as NoticeRow,
+        made.push(
+          await store({
+            userId: person.userId,
+            caseId: notice.caseId,
+            kind: notice.kind,
+            state: notice.state ?? '',
+            note: notice.note,
+            createdAt: now.toISOString(),
+            fromProfessionalId: notice.fromProfessionalId,
+          }),
         );
-        events.emit(person.userId, stored);
-        made.push(stored);
       }
       return made;
     },
@@ -253,26 +149,18 @@ export function notificationService(
         .execute();
       const made: AppNotification[] = [];
       for (const person of people) {
-        const id = randomUUID();
-        await db
-          .insertInto('notifications')
-          .values({
-            id,
-            user_id: person.userId,
-            case_id: change.caseId,
+        made.push(
+          await store({
+            userId: person.userId,
+            caseId: change.caseId,
             kind: 'referral',
             state: change.status,
             note: '',
-            created_at: now.toISOString(),
-            from_professional_id: change.fromProfessionalId,
-            referral_id: change.referralId,
-          })
-          .execute();
-        const stored = toNotice(
-          (await noticeSelect(db).where('n.id', '=', id).executeTakeFirstOrThrow()) as NoticeRow,
+            createdAt: now.toISOString(),
+            fromProfessionalId: change.fromProfessionalId,
+            referralId: change.referralId,
+          }),
         );
-        events.emit(person.userId, stored);
-        made.push(stored);
         if (person.email && options.mailer)
           void options.mailer
             .sendMail({

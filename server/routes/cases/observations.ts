@@ -94,7 +94,6 @@ export function observationRoutes(s: Services, router: Router): void {
       if (body.state !== 'green' && rank[body.state] > rank[before ?? 'green']) {
         await s.notifications.notifyStateChange({
           caseId: facts.caseId,
-          clientName: (await s.cases.getCase(facts.caseId))?.clientName ?? '',
           state: body.state,
           note: body.note,
           professionalIds: [...(facts.coordinatorId ? [facts.coordinatorId] : []), ...leads],

@@ -36,7 +36,6 @@ const whoLookedAt = async () =>
 const notify = (note: string) =>
   server.services.notifications.notifyStateChange({
     caseId: t.caseId,
-    clientName: 'Test Cliënt',
     state: 'amber',
     note,
     professionalIds: [t.coordinator.professionalId!],

@@ -251,7 +251,6 @@ describe.each(backends)(
       const made = await one$.notifyStateChange(
         {
           caseId: 'c1',
-          clientName: 'Ahmet Yılmaz',
           state: 'red',
           note: 'Slaapt niet',
           professionalIds: ['p-chair', 'p-gp', 'p-nadia'],
