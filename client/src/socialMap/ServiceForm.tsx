@@ -9,41 +9,7 @@ import { fieldError } from '../admin/fieldError.js';
 import type { FieldError } from '../admin/fieldError.js';
 import { FormMessages } from '../admin/FormMessages.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
-
-const empty = (organisationId: string, neighbourhoodIds: string[]): ServiceFields => ({
-  organisationId,
-  name: '',
-  description: '',
-  lifeDomains: [],
-  perspectives: [],
-  neighbourhoodIds,
-  forWhom: '',
-  access: 'walk-in',
-  howToGetIn: '',
-  free: true,
-  costDescription: '',
-  languages: ['nl'],
-  openingHours: [],
-  openingNote: '',
-  location: null,
-  contact: { name: '', role: '', phone: '', email: '' },
-  peerRun: false,
-  status: 'active',
-});
-
-/** The fields of a service as a form edits them (what the API stores, without what the server adds). */
-export function fieldsOf(service: SocialService): ServiceFields {
-  const {
-    id: _i,
-    organisationName: _o,
-    districtId: _d,
-    lastConfirmedAt: _l,
-    stale: _s,
-    updatedAt: _u,
-    ...fields
-  } = service;
-  return fields;
-}
+import { emptyService, fieldsOf, missingField } from './serviceFields.js';
 
 /**
  * A service's details in one form, for the administrator (every field, `mode="admin"`, saved
@@ -74,7 +40,7 @@ export function ServiceForm({
   const [fields, setFields] = useState<ServiceFields>(() =>
     service
       ? fieldsOf(service)
-      : empty(options.organisations[0]?.id ?? '', district?.neighbourhoods.map((n) => n.id) ?? []),
+      : emptyService(options.organisations[0]?.id ?? '', district?.neighbourhoods.map((n) => n.id) ?? []),
   );
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,26 +63,9 @@ export function ServiceForm({
     fields: t('form.contact'),
   };
 
-  /** What the person must still fill in, in their words, before anything goes to the server. */
-  const missing = (): FieldError | null => {
-    const need = (field: string, ok: boolean, key = 'form.required'): FieldError | null =>
-      ok ? null : { field, text: t(key, { field: labels[field] ?? t(`form.${field}`) }) };
-    return (
-      need('name', fields.name.trim() !== '') ??
-      need('description', fields.description.trim() !== '') ??
-      need('lifeDomains', fields.lifeDomains.length > 0, 'form.chooseOne') ??
-      need('neighbourhoodIds', fields.neighbourhoodIds.length > 0, 'form.chooseOne') ??
-      need('languages', fields.languages.length > 0, 'form.chooseOne') ??
-      need('contactName', fields.contact.name.trim() !== '') ??
-      need('contactPhone', fields.contact.phone.trim() !== '') ??
-      need('contactEmail', fields.contact.email.trim() !== '') ??
-      (fields.location ? need('street', fields.location.street.trim() !== '') : null)
-    );
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = missing();
+    const problem = missingField(fields, labels, t);
     setError(problem);
     // The message is next to the button; the field it names may be a long way up the form.
     if (problem) {
