@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './domain.js';
+import type { LifeDomain } from './domain.js';
 import { conditionIds, statementIds, type StatementGroup } from './collaborationHealthStatements.js';
 
 /**
@@ -127,6 +128,17 @@ export interface DelayGroup {
   toFirstContact: Delay;
 }
 
+/**
+ * The mean of the clients' own ratings (1 sad … 5 happy) in one quarter and life domain: each
+ * client counts once, with their last rating of the quarter; `mean` null below the minimum.
+ */
+export interface RatingPoint {
+  quarter: string;
+  domain: LifeDomain;
+  n: number;
+  mean: number | null;
+}
+
 /** The aims measured from the work (SPEC CH6, CH7): SQL rows only, never a board document. */
 export interface AimsAnswer {
   from: string;
@@ -138,8 +150,10 @@ export interface AimsAnswer {
     stalledGoals: Rate;
     clientsWithStalledGoal: Rate;
     questionsDiscussed: Rate;
-    /** Figures no projection holds yet: the page says so instead of loading boards. */
-    notProjected: ('goalsAchievedPerLifeDomain' | 'clientRatings')[];
+    /** Achieved goals among the goals (not dropped) per life domain; hidden below the minimum of clients. */
+    goalsAchieved: Record<LifeDomain, Rate>;
+    /** The clients' own "how is it going" (1–5) per quarter and life domain, the last four quarters. */
+    ratings: RatingPoint[];
   };
   /** Proxies for cost per client, labelled as such. */
   cost: {

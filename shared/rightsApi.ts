@@ -94,6 +94,8 @@ export interface ClientFile {
     questions: { text: string; askedAt: string; discussedAt: string | null }[];
     ratings: Partial<Record<LifeDomain, ClientRating>>;
     teamRatings: Partial<Record<LifeDomain, Omit<TeamRating, 'byId'>>>;
+    /** Every rating the client gave (the score and when), oldest first; the board keeps the latest. */
+    ratingHistory: { domain: LifeDomain; score: number; ratedAt: string }[];
   };
   compartments: FileCompartment[];
   meetings: FileMeeting[];

@@ -18,14 +18,21 @@ export interface BoardSummary {
   /** Everyone who owns a goal or a step that is not done. */
   owners: string[];
   perspectives: string[];
+  /** Goals that are not dropped, and of them the achieved ones, per domain (the aims, SPEC CH6). */
+  goalsByDomain: Record<LifeDomain, { goals: number; achieved: number }>;
 }
 
 const closed = new Set(['achieved', 'dropped']);
 
 export function summarizeBoard(board: Board, today: string): BoardSummary {
   const phaseByDomain = {} as Record<LifeDomain, RecoveryPhase | null>;
+  const goalsByDomain = {} as BoardSummary['goalsByDomain'];
   for (const domain of lifeDomains) {
     const goals = board.goals.filter((g) => g.domain === domain && g.status !== 'dropped');
+    goalsByDomain[domain] = {
+      goals: goals.length,
+      achieved: goals.filter((g) => g.status === 'achieved').length,
+    };
     const open = goals.filter((g) => !closed.has(g.status));
     const pool = open.length > 0 ? open : goals;
     const ranks = pool.map((g) => recoveryPhases.indexOf(g.phase));
@@ -52,6 +59,7 @@ export function summarizeBoard(board: Board, today: string): BoardSummary {
     openGoals: openGoals.length,
     owners: [...owners].sort(),
     perspectives: board.perspectives.filter((p) => p.active).map((p) => p.id),
+    goalsByDomain,
   };
 }
 

@@ -34,6 +34,7 @@ const updated = [
   'updated_at',
   'risk_score',
   'risk_valid_until',
+  'goals_by_domain',
 ] as const;
 
 /** The summary row of a board, read from the document at once. */
@@ -50,6 +51,7 @@ function summaryRow(caseId: string, doc: Y.Doc, changedAt: Date | null, now: Dat
     open_goals: summary.openGoals,
     owners: JSON.stringify(summary.owners),
     perspectives: JSON.stringify(summary.perspectives),
+    goals_by_domain: JSON.stringify(summary.goalsByDomain),
     escalations: JSON.stringify(escalationsOf(observations)),
     has_signal_plan: hasSignalPlan(readSignalPlan(doc)) ? 1 : 0,
     last_observation_at: observations.at(-1)?.at ?? null,
@@ -80,11 +82,13 @@ export function summaryStore(data: Data) {
   });
   return {
     changes,
+    /** The case has a row with everything a projection writes now (rows from before 0011 lack goals). */
     async has(caseId: string): Promise<boolean> {
       const row = await data.db
         .selectFrom('case_summaries')
         .select('case_id')
         .where('case_id', '=', caseId)
+        .where('goals_by_domain', 'is not', null)
         .executeTakeFirst();
       return row !== undefined;
     },

@@ -5,8 +5,11 @@ import type {
   DelayGroup,
   QuarterRate,
   Rate,
+  RatingPoint,
   Side,
 } from '../../shared/collaborationHealth.js';
+import { lifeDomains } from '../../shared/domain.js';
+import type { LifeDomain } from '../../shared/domain.js';
 import { workingDaysBetween } from '../../shared/referralApi.js';
 
 /** A client's summary row as the aims need it (case_summaries with its case). */
@@ -17,6 +20,16 @@ export interface ClientRow {
   openGoals: number;
   /** Housing, income or work has open work in the treatment phase (phase_by_domain). */
   earlyRecovery: boolean;
+  /** Goals and achieved goals per domain; null for a row projected before it held them. */
+  goals: Record<LifeDomain, { goals: number; achieved: number }> | null;
+}
+
+/** One rating a client gave (client_rating_log). */
+export interface RatingRow {
+  caseId: string;
+  domain: LifeDomain;
+  score: number;
+  ratedAt: string;
 }
 
 export interface ReferralRow {
@@ -49,6 +62,7 @@ export interface AimsInput {
   relapses: string[];
   referrals: ReferralRow[];
   minutes: MinutesRow[];
+  ratings: RatingRow[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -102,6 +116,52 @@ export function perQuarter(
       per100: shown(clients, minGroup) && clients > 0 ? round1((100 * count) / clients) : null,
     };
   });
+}
+
+/**
+ * Achieved goals among the goals per domain. Hidden while fewer clients than the minimum have a
+ * goal in the domain: the goals of one or two clients would tell their story.
+ */
+function goalsAchieved(clients: readonly ClientRow[], minGroup: number): Record<LifeDomain, Rate> {
+  const result = {} as Record<LifeDomain, Rate>;
+  for (const domain of lifeDomains) {
+    const counts = clients.flatMap((c) => (c.goals && c.goals[domain].goals > 0 ? [c.goals[domain]] : []));
+    const share = rate(
+      counts.reduce((a, c) => a + c.achieved, 0),
+      counts.reduce((a, c) => a + c.goals, 0),
+      minGroup,
+    );
+    result[domain] = shown(counts.length, minGroup) ? share : { ...share, value: null };
+  }
+  return result;
+}
+
+/** The mean of each client's last rating per quarter and domain; hidden below the minimum of clients. */
+export function ratingsOver(
+  ratings: readonly RatingRow[],
+  quarters: readonly string[],
+  minGroup: number,
+): RatingPoint[] {
+  const last = new Map<string, RatingRow>();
+  for (const r of ratings) {
+    const key = `${quarterOf(r.ratedAt)}|${r.domain}|${r.caseId}`;
+    const before = last.get(key);
+    if (!before || before.ratedAt < r.ratedAt) last.set(key, r);
+  }
+  return quarters.flatMap((quarter) =>
+    lifeDomains.map((domain) => {
+      const scores = [...last.values()]
+        .filter((r) => r.domain === domain && quarterOf(r.ratedAt) === quarter)
+        .map((r) => r.score);
+      const n = scores.length;
+      return {
+        quarter,
+        domain,
+        n,
+        mean: shown(n, minGroup) && n > 0 ? round1(scores.reduce((a, s) => a + s, 0) / n) : null,
+      };
+    }),
+  );
 }
 
 function delayGroups(referrals: readonly ReferralRow[], minGroup: number): DelayGroup[] {
@@ -187,7 +247,8 @@ export function aimsOf(input: AimsInput): Omit<AimsAnswer, 'from' | 'to'> & { fr
       stalledGoals: rate(stalled, openGoals, minGroup),
       clientsWithStalledGoal: rate(clients.filter((c) => c.stalledGoals > 0).length, n, minGroup),
       questionsDiscussed: rate(discussed, asked, minGroup),
-      notProjected: ['goalsAchievedPerLifeDomain', 'clientRatings'],
+      goalsAchieved: goalsAchieved(clients, minGroup),
+      ratings: ratingsOver(input.ratings, quarters, minGroup),
     },
     cost: {
       professionalsPerClient: perClient(input.teamSize),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../storage/data.js';
-import type { AimsInput, ClientRow, MinutesRow, ReferralRow } from './aims.js';
+import { lifeDomains } from '../../shared/domain.js';
+import type { AimsInput, ClientRow, MinutesRow, RatingRow, ReferralRow } from './aims.js';
 
 const parseList = (text: string | null): string[] => {
   try {
@@ -18,6 +19,20 @@ function earlyRecovery(phaseByDomain: string | null): boolean {
     return ['housing', 'income', 'work'].some((d) => phases[d] === 'treatment');
   } catch {
     return false;
+  }
+}
+
+/** The summary's goals per domain, or null when the row was projected before it held them. */
+function goalsOf(text: string | null): ClientRow['goals'] {
+  if (text === null) return null;
+  try {
+    const stored = JSON.parse(text) as Record<string, { goals?: unknown; achieved?: unknown }>;
+    const count = (x: unknown) => (typeof x === 'number' && x >= 0 ? x : 0);
+    return Object.fromEntries(
+      lifeDomains.map((d) => [d, { goals: count(stored[d]?.goals), achieved: count(stored[d]?.achieved) }]),
+    ) as NonNullable<ClientRow['goals']>;
+  } catch {
+    return null;
   }
 }
 
@@ -50,12 +65,19 @@ export async function aimsRows(
   from: string,
 ): Promise<Omit<AimsInput, 'now' | 'minGroup'>> {
   if (neighbourhoodIds.length === 0)
-    return { clients: [], teamSize: 0, bothSides: 0, relapses: [], referrals: [], minutes: [] };
+    return { clients: [], teamSize: 0, bothSides: 0, relapses: [], referrals: [], minutes: [], ratings: [] };
   const inScope = sql.join(neighbourhoodIds);
   const summaries = await db
     .selectFrom('cases as c')
     .leftJoin('case_summaries as s', 's.case_id', 'c.id')
-    .select(['s.signal_state', 's.escalations', 's.stalled_goals', 's.open_goals', 's.phase_by_domain'])
+    .select([
+      's.signal_state',
+      's.escalations',
+      's.stalled_goals',
+      's.open_goals',
+      's.phase_by_domain',
+      's.goals_by_domain',
+    ])
     .where('c.neighbourhood_id', 'in', neighbourhoodIds)
     .where('c.status', '=', 'open')
     .execute();
@@ -65,6 +87,7 @@ export async function aimsRows(
     stalledGoals: Number(s.stalled_goals ?? 0),
     openGoals: Number(s.open_goals ?? 0),
     earlyRecovery: earlyRecovery(s.phase_by_domain),
+    goals: goalsOf(s.goals_by_domain ?? null),
   }));
   // Each case's team: its members and its coordinator, each person once (UNION drops repeats).
   const team = sql`
@@ -116,6 +139,14 @@ export async function aimsRows(
     .where('m.neighbourhood_id', 'in', neighbourhoodIds)
     .where('m.closed_at', '>=', from)
     .execute();
+  const ratings = await db
+    .selectFrom('client_rating_log as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select(['r.case_id as caseId', 'r.domain', 'r.score', 'r.rated_at as ratedAt'])
+    .where('r.rated_at', '>=', from)
+    .where('c.neighbourhood_id', 'in', neighbourhoodIds)
+    .where('c.status', '=', 'open')
+    .execute();
   const row = teams.rows[0];
   return {
     clients,
@@ -134,5 +165,6 @@ export async function aimsRows(
       firstContactAt: r.first_contact_at,
     })),
     minutes: minutes.flatMap((m) => minutesRows(m.content)),
+    ratings: ratings.map((r): RatingRow => ({ ...r, score: Number(r.score) })),
   };
 }

@@ -62,6 +62,10 @@ export function overviewCsv(o: HealthOverview): string {
   rate('individualCare', 'stalledGoals', a.individualCare.stalledGoals);
   rate('individualCare', 'clientsWithStalledGoal', a.individualCare.clientsWithStalledGoal);
   rate('individualCare', 'questionsDiscussed', a.individualCare.questionsDiscussed);
+  for (const [domain, r] of Object.entries(a.individualCare.goalsAchieved))
+    lines.push(['individualCare', 'goalsAchieved', domain, r.value, r.denominator]);
+  for (const p of a.individualCare.ratings)
+    lines.push(['individualCare', 'clientRatingMean', `${p.quarter}:${p.domain}`, p.mean, p.n]);
   lines.push(['costProxy', 'professionalsPerClient', '', a.cost.professionalsPerClient, a.clients]);
   lines.push(['costProxy', 'meetingMinutesPerClient', '', a.cost.meetingMinutesPerClient, a.clients]);
   lines.push(['costProxy', 'referralsPerClient', '', a.cost.referralsPerClient, a.clients]);

@@ -15,6 +15,7 @@ import { sqliteGlossary } from '../storage/migrations/0009_glossary.js';
 import { sqliteLetters } from '../storage/migrations/0007_letters.js';
 import { sqliteDecisionTrees } from '../storage/migrations/0008_decision_trees.js';
 import { sqliteCollaborationHealth } from '../storage/migrations/0010_collaboration_health.js';
+import { sqliteClientOutcomes } from '../storage/migrations/0011_client_outcomes.js';
 
 /**
  * Schema migrations, applied in order; the index + 1 is stored as SQLite's user_version, so an
@@ -77,4 +78,6 @@ export const migrations: string[] = [
   sqliteGlossary,
   // Collaboration health: scan rounds and answers (server/storage/migrations/0010_collaboration_health.ts).
   sqliteCollaborationHealth,
+  // Goals per life domain in the summary and the clients' ratings over time (0011_client_outcomes.ts).
+  sqliteClientOutcomes,
 ];

@@ -21,6 +21,7 @@ export interface ClientFileInput {
   signalPlan: SignalPlan;
   observations: readonly Observation[];
   voice: ClientVoice;
+  ratingHistory: ClientFile['voice']['ratingHistory'];
   /** Per side: its notes, or null when whoever makes the copy may not open that compartment. */
   compartments: Record<ProfessionalDomain, readonly CompartmentNote[] | null>;
   meetings: readonly {
@@ -116,6 +117,7 @@ export function assembleClientFile(input: ClientFileInput): ClientFile {
       teamRatings: Object.fromEntries(
         Object.entries(input.voice.teamRatings).map(([domain, { byId: _id, ...rating }]) => [domain, rating]),
       ),
+      ratingHistory: [...input.ratingHistory],
     },
     compartments: (['medical', 'social'] as const).map((side) => {
       const notes = input.compartments[side];

@@ -187,6 +187,13 @@ export function clientFileService(deps: {
         ),
         consents: await deps.consents(caseId),
         versions: await versions(caseId),
+        ratingHistory: await data.db
+          .selectFrom('client_rating_log')
+          .select(['domain', 'score', 'rated_at as ratedAt'])
+          .where('case_id', '=', caseId)
+          .orderBy('rated_at')
+          .orderBy('id')
+          .execute(),
         accessLog,
         nameOf,
       });

@@ -46,6 +46,7 @@ export const caseIdTables = {
   consents: 'social',
   // Their steps (referral_events) go with them (ON DELETE CASCADE).
   referrals: 'social',
+  client_rating_log: 'social',
   document_changes: 'by document',
   case_events: 'with the case',
   case_members: 'with the case',

@@ -184,7 +184,7 @@ export async function buildServices(
       recheckConnections: recheckEverywhere,
     }),
     registry: sync.registry,
-    clientVoice: clientVoiceService(sync.registry),
+    clientVoice: clientVoiceService(sync.registry, data),
     history: historyService(changes, changeLog, documentAccess(access, meetings)),
     meetings: {
       store: meetings,

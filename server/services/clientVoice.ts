@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import {
   addClientQuestion,
@@ -10,6 +11,7 @@ import type { LifeDomain } from '../../shared/domain.js';
 import { caseDocumentName } from '../../shared/protocol.js';
 import type { DocumentRegistry } from '../sync/documentRegistry.js';
 import type { Actor } from '../sync/extension.js';
+import type { Data } from '../storage/data.js';
 
 /**
  * The client's voice in the team's board: questions for the next meeting and how it is going per
@@ -17,7 +19,7 @@ import type { Actor } from '../sync/extension.js';
  * open board shows it at once, marked as the client's, and it is stored like any edit, in the name
  * of `by` (the client, or the professional who marked a question discussed; SPEC H1).
  */
-export function clientVoiceService(registry: DocumentRegistry) {
+export function clientVoiceService(registry: DocumentRegistry, data: Data) {
   const write = <T>(caseId: string, by: Actor, fn: (doc: Y.Doc) => T) =>
     registry.use(caseDocumentName(caseId), fn, by);
   return {
@@ -51,21 +53,29 @@ export function clientVoiceService(registry: DocumentRegistry) {
         ),
       );
     },
-    /** How it is going in one life domain, in the client's face and words. */
-    rate(
+    /**
+     * How it is going in one life domain, in the client's face and words. The board keeps the
+     * latest; the score (not the sentence) also gets a row of its own, so the aims can follow
+     * ratings over time without loading boards (SPEC CH6).
+     */
+    async rate(
       caseId: string,
       by: Actor,
       domain: LifeDomain,
       score: FaceScore,
       sentence: string,
       now = new Date(),
-    ) {
-      return write(caseId, by, (doc) =>
+    ): Promise<void> {
+      await write(caseId, by, (doc) =>
         doc.transact(
           () => setClientRating(doc, domain, { score, sentence, at: now.toISOString() }),
           'client',
         ),
       );
+      await data.db
+        .insertInto('client_rating_log')
+        .values({ id: randomUUID(), case_id: caseId, domain, score, rated_at: now.toISOString() })
+        .execute();
     },
   };
 }

@@ -24,6 +24,7 @@ import type {
   AccessLogCasesTable,
   AccessLogTable,
   CaseSummariesTable,
+  ClientRatingLogTable,
   CaseloadVisitsTable,
   DocumentChangesTable,
   MeetingActionsTable,
@@ -64,6 +65,7 @@ export interface RelationalTables {
   case_events: CaseEventsTable;
   case_members: CaseMembersTable;
   case_summaries: CaseSummariesTable;
+  client_rating_log: ClientRatingLogTable;
   caseload_visits: CaseloadVisitsTable;
   cases: CasesTable;
   consents: ConsentsTable;

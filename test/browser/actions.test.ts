@@ -7,7 +7,6 @@ import { addAction, addDecision, meetingNotes, tagPerspective } from '../../shar
 import type { NewAction } from '../../shared/doc/meetingCase.js';
 import type { ActionsAnswer } from '../../shared/meetingApi.js';
 import { meetingCaseDocumentName } from '../../shared/protocol.js';
-import { clientVoiceService } from '../../server/services/clientVoice.js';
 import { browserTestsEnabled, buildClient, launchChromium, screenshotDir } from '../utils/browser.js';
 import { eventually } from '../utils/eventually.js';
 import { api } from '../utils/http.js';
@@ -166,7 +165,7 @@ describe.skipIf(!browserTestsEnabled)('after the meeting: my actions, the board 
     const ahmet = server.db
       .prepare<[string], { id: string }>("SELECT id FROM users WHERE client_case_id = ? AND role = 'client'")
       .get(caseId)!;
-    await clientVoiceService(server.sync.registry).askQuestion(
+    await server.services.clientVoice.askQuestion(
       caseId,
       { userId: ahmet.id, role: 'client' },
       clientQuestion,

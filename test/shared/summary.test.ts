@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board, Goal, PerspectiveState, Step } from '../../shared/doc/board.js';
+import { lifeDomains } from '../../shared/domain.js';
 import type { GoalStatus, LifeDomain, RecoveryPhase } from '../../shared/domain.js';
 import { countOverdue, summarizeBoard } from '../../shared/summary.js';
 import { goalWith, stepWith } from '../utils/boardData.js';
@@ -170,6 +171,25 @@ describe('summarizeBoard: who owns the work, what is stuck, which lenses are on'
     expect(summary.owners).toEqual(['p-aa', 'p-mm', 'p-zz']);
   });
 
+  it('goals per life domain count all but dropped ones, with the achieved ones among them', () => {
+    const summary = summarizeBoard(
+      board([
+        goal({ domain: 'housing', status: 'achieved' }),
+        goal({ domain: 'housing', status: 'stalled' }),
+        goal({ domain: 'housing', status: 'dropped' }),
+        goal({ domain: 'work', status: 'achieved' }),
+        goal({ domain: 'care', status: 'active' }),
+      ]),
+      today,
+    );
+    expect(summary.goalsByDomain).toEqual({
+      care: { goals: 1, achieved: 0 },
+      housing: { goals: 2, achieved: 1 },
+      income: { goals: 0, achieved: 0 },
+      work: { goals: 1, achieved: 1 },
+    });
+  });
+
   it('stalled goals are counted; open goals exclude achieved and dropped ones', () => {
     const summary = summarizeBoard(
       board([
@@ -210,6 +230,7 @@ describe('summarizeBoard: who owns the work, what is stuck, which lenses are on'
       openGoals: 0,
       owners: [],
       perspectives: [],
+      goalsByDomain: Object.fromEntries(lifeDomains.map((d) => [d, { goals: 0, achieved: 0 }])),
     });
   });
 });

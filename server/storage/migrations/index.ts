@@ -10,6 +10,7 @@ import * as letters from './0007_letters.js';
 import * as decisionTrees from './0008_decision_trees.js';
 import * as glossary from './0009_glossary.js';
 import * as collaborationHealth from './0010_collaboration_health.js';
+import * as clientOutcomes from './0011_client_outcomes.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -28,6 +29,7 @@ const all: Record<string, Record<Engine, Migration>> = {
   '0008_decision_trees': decisionTrees,
   '0009_glossary': glossary,
   '0010_collaboration_health': collaborationHealth,
+  '0011_client_outcomes': clientOutcomes,
 };
 
 /** The migrations of one engine, for Kysely's Migrator. */

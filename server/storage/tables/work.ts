@@ -44,6 +44,17 @@ export interface CaseSummariesTable {
   risk_score: number | null;
   /** The next moment time alone can change that score (ISO); null when it never does. */
   risk_valid_until: string | null;
+  /** Goals (not dropped) and achieved goals per life domain (JSON); null until projected again. */
+  goals_by_domain: string | null;
+}
+
+/** Every rating a client gave of how it is going in a life domain (the board keeps the latest). */
+export interface ClientRatingLogTable {
+  id: string;
+  case_id: string;
+  domain: 'care' | 'housing' | 'income' | 'work';
+  score: number;
+  rated_at: string;
 }
 
 export interface CaseloadVisitsTable {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aimsOf, delay, lastQuarters, percentile, rate } from '../../../server/collaborationHealth/aims.js';
-import type { AimsInput, ClientRow, ReferralRow } from '../../../server/collaborationHealth/aims.js';
+import type {
+  AimsInput,
+  ClientRow,
+  RatingRow,
+  ReferralRow,
+} from '../../../server/collaborationHealth/aims.js';
 
 const now = new Date('2026-11-15T12:00:00Z');
 const client = (overrides: Partial<ClientRow> = {}): ClientRow => ({
@@ -9,6 +14,7 @@ const client = (overrides: Partial<ClientRow> = {}): ClientRow => ({
   stalledGoals: 0,
   openGoals: 2,
   earlyRecovery: false,
+  goals: null,
   ...overrides,
 });
 const referral = (overrides: Partial<ReferralRow> = {}): ReferralRow => ({
@@ -32,6 +38,7 @@ const input = (overrides: Partial<AimsInput> = {}): AimsInput => ({
   relapses: [],
   referrals: [],
   minutes: [],
+  ratings: [],
   ...overrides,
 });
 
@@ -93,12 +100,61 @@ describe('[CH6] the aims from the work, figure by figure', () => {
     expect(aims.individualCare.stalledGoals).toEqual({ numerator: 1, denominator: 22, value: 4.5 });
     expect(aims.individualCare.clientsWithStalledGoal.value).toBe(10);
     expect(aims.individualCare.questionsDiscussed).toEqual({ numerator: 4, denominator: 5, value: 80 });
-    expect(aims.individualCare.notProjected).toEqual(['goalsAchievedPerLifeDomain', 'clientRatings']);
     expect(aims.cost).toEqual({
       professionalsPerClient: 3,
       meetingMinutesPerClient: 5,
       referralsPerClient: 0.2,
     });
+  });
+
+  it('goals achieved per life domain, hidden while fewer clients than the minimum have one there', () => {
+    const goals = (housing: [number, number], work: [number, number]): ClientRow['goals'] => ({
+      care: { goals: 0, achieved: 0 },
+      housing: { goals: housing[0], achieved: housing[1] },
+      income: { goals: 0, achieved: 0 },
+      work: { goals: work[0], achieved: work[1] },
+    });
+    const clients = [
+      ...Array.from({ length: 4 }, () => client({ goals: goals([2, 1], [1, 1]) })),
+      client({ goals: goals([1, 0], [0, 0]) }),
+      // Projected before the summary held goals: counts for nothing rather than for zero.
+      client({ goals: null }),
+    ];
+    const { goalsAchieved } = aimsOf(input({ clients })).individualCare;
+    expect(goalsAchieved.housing).toEqual({ numerator: 4, denominator: 9, value: 44.4 });
+    // Four clients have a work goal, one short of the minimum: the count stays, the share goes.
+    expect(goalsAchieved.work).toEqual({ numerator: 4, denominator: 4, value: null });
+    expect(goalsAchieved.care).toEqual({ numerator: 0, denominator: 0, value: null });
+  });
+
+  it("the clients' own ratings per quarter: each client's last one counts, hidden below the minimum", () => {
+    const rated = (
+      caseId: string,
+      score: number,
+      ratedAt: string,
+      domain: RatingRow['domain'] = 'housing',
+    ) => ({
+      caseId,
+      domain,
+      score,
+      ratedAt,
+    });
+    const ratings = [
+      // c1 rated twice in Q4: only the later 4 counts.
+      rated('c1', 1, '2026-10-02T09:00:00Z'),
+      rated('c1', 4, '2026-11-01T09:00:00Z'),
+      ...['c2', 'c3', 'c4', 'c5'].map((c) => rated(c, 3, '2026-10-10T09:00:00Z')),
+      // Q3 has three clients: too few.
+      ...['c1', 'c2', 'c3'].map((c) => rated(c, 5, '2026-08-10T09:00:00Z')),
+      rated('c1', 2, '2026-11-02T09:00:00Z', 'work'),
+    ];
+    const points = aimsOf(input({ ratings })).individualCare.ratings;
+    expect(points).toHaveLength(16);
+    const at = (quarter: string, domain: string) =>
+      points.find((p) => p.quarter === quarter && p.domain === domain);
+    expect(at('2026-Q4', 'housing')).toEqual({ quarter: '2026-Q4', domain: 'housing', n: 5, mean: 3.2 });
+    expect(at('2026-Q3', 'housing')).toEqual({ quarter: '2026-Q3', domain: 'housing', n: 3, mean: null });
+    expect(at('2026-Q4', 'work')).toMatchObject({ n: 1, mean: null });
   });
 
   it('[CH7] the conditions the data can show', () => {

@@ -5,7 +5,6 @@ import { createGoal } from '../../../shared/doc/board.js';
 import { addNote } from '../../../shared/doc/compartment.js';
 import { addAction } from '../../../shared/doc/meetingCase.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
-import { clientVoiceService } from '../../../server/services/clientVoice.js';
 import { createLogger } from '../../../server/logger.js';
 import { signIn } from '../../utils/accounts.js';
 import { caseTeam } from '../../utils/caseTeam.js';
@@ -70,7 +69,7 @@ beforeAll(async () => {
       dueDate: '2026-12-05',
     });
   });
-  const voice = clientVoiceService(server.sync.registry);
+  const voice = server.services.clientVoice;
   const client = { userId: t.client.userId, role: 'client' };
   ids.question = await voice.askQuestion(t.caseId, client, 'Vraag');
   ids.questionToDiscuss = await voice.askQuestion(t.caseId, client, 'Andere vraag');

@@ -5,7 +5,6 @@ import { addDecision, meetingNotes, tagPerspective } from '../../../shared/doc/m
 import { addCustomPerspective, setPerspectiveActive } from '../../../shared/doc/perspectives.js';
 import type { Minutes } from '../../../shared/meetingApi.js';
 import { caseDocumentName, meetingCaseDocumentName } from '../../../shared/protocol.js';
-import { clientVoiceService } from '../../../server/services/clientVoice.js';
 import { signIn } from '../../utils/accounts.js';
 import type { CaseTeam } from '../../utils/caseTeam.js';
 import { api } from '../../utils/http.js';
@@ -39,7 +38,7 @@ async function heldMeeting() {
     startsAt: '2026-12-10T13:00:00.000Z',
   });
   await putOnAgenda(server, t.coordinator, meetingId, t.caseId, 'Hoe gaat het met werk?');
-  const voice = clientVoiceService(server.sync.registry);
+  const voice = server.services.clientVoice;
   const inMeeting = await voice.askQuestion(t.caseId, client(), 'Mag ik parttime beginnen?');
   const onBoard = await voice.askQuestion(t.caseId, client(), 'Wie belt de woningcorporatie?');
   const custom = await server.sync.registry.use(caseDocumentName(t.caseId), (doc) => {
@@ -150,7 +149,7 @@ describe('[M2] marking a client’s question discussed in a meeting', () => {
     expect(marked).toMatchObject({ discussedBy: 'Huisarts', discussedIn: meetingId });
 
     await api(server, t.coordinator.userId, 'POST', `/api/meetings/${meetingId}/close`);
-    const later = await clientVoiceService(server.sync.registry).askQuestion(t.caseId, client(), 'Nog één');
+    const later = await server.services.clientVoice.askQuestion(t.caseId, client(), 'Nog één');
     expect((await api(server, t.gp.userId, 'POST', discussedIn(meetingId, later))).status).toBe(409);
   });
 });

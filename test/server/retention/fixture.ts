@@ -1,4 +1,3 @@
-import { clientVoiceService } from '../../../server/services/clientVoice.js';
 import { createGoal } from '../../../shared/doc/board.js';
 import { addNote, noteText } from '../../../shared/doc/compartment.js';
 import { addAction, addDecision } from '../../../shared/doc/meetingCase.js';
@@ -24,6 +23,7 @@ export const markers = {
   question: 'Marker-vraag',
   observation: 'Marker-observatie',
   question2: 'Marker-agenda',
+  rating: 'Marker-beoordeling',
 };
 
 /** A clock the test moves: retention periods are measured by it (SPEC RT1). */
@@ -92,11 +92,16 @@ export async function startRetentionFixture(
     note: markers.observation,
   });
   if (observed.status !== 201) throw new Error(`observation: ${observed.status}`);
-  await clientVoiceService(registry).askQuestion(
+  await server.services.clientVoice.askQuestion(
     t.caseId,
     { userId: t.client.userId, role: 'client' },
     markers.question,
   );
+  const rated = await api(server, t.client.userId, 'PUT', '/api/my/ratings/housing', {
+    score: 2,
+    sentence: markers.rating,
+  });
+  if (rated.status !== 204) throw new Error(`rating: ${rated.status}`);
   const consent = await api(server, t.client.userId, 'POST', '/api/my/consents', {
     compartment: 'medical',
     sharedWithDomain: 'social',

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clientVoiceService } from '../../../server/services/clientVoice.js';
 import { hsdsExport } from '../../../server/socialMap/hsds/export.js';
 import { peerRunTerm } from '../../../server/socialMap/hsds/vocabulary.js';
 import { hsdsSource } from '../../../server/socialMap/hsdsSource.js';
@@ -69,7 +68,7 @@ beforeAll(async () => {
     await server.sync.registry.use(caseDocumentName(caseId), (doc) =>
       server.services.meetings.versions.keep(caseId, null, '', doc, new Date().toISOString(), 'auto'),
     );
-  const voice = clientVoiceService(server.sync.registry);
+  const voice = server.services.clientVoice;
   const client = { userId: t.client.userId, role: 'client' };
   questions.open = await voice.askQuestion(t.caseId, client, 'Mag ik weer autorijden?');
   questions.toDiscuss = await voice.askQuestion(t.caseId, client, 'Wie betaalt de taxi?');

@@ -45,6 +45,10 @@ describe('[RT9][RT10] the client downloads everything stored about them', () => 
     expect(file.signalPlan.currentState).toBe('amber');
     expect(file.observations.map((o) => o.note)).toEqual([markers.observation]);
     expect(file.voice.questions.map((q) => q.text)).toEqual([markers.question]);
+    expect(file.voice.ratings.housing).toMatchObject({ score: 2, sentence: markers.rating });
+    expect(file.voice.ratingHistory).toEqual([
+      { domain: 'housing', score: 2, ratedAt: file.voice.ratings.housing!.at },
+    ]);
     expect(file.compartments).toEqual([
       expect.objectContaining({
         side: 'medical',

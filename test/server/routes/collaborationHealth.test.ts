@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementIds } from '../../../shared/collaborationHealthStatements.js';
 import type { HealthOverview, MyRound } from '../../../shared/collaborationHealth.js';
+import { createGoal } from '../../../shared/doc/board.js';
+import { caseDocumentName } from '../../../shared/protocol.js';
 import { addAccount, addProfessional } from '../../utils/accounts.js';
 import { api, errorOf } from '../../utils/http.js';
 import { insertCase, startTestServer } from '../../utils/server.js';
@@ -185,5 +187,53 @@ describe('[CH8] [CH9] who reads the figures of a district', () => {
     expect(text).toContain('scan,respect,total,3.17,6');
     expect(text).not.toContain('Het wordt beter');
     expect(text).not.toContain(team[0]!.professionalId);
+  });
+});
+
+describe('[CH6] goals achieved and the clients’ own ratings reach the aims from SQL rows', () => {
+  it('five clients rate through their plan and have housing goals: both show, from their rows alone', async () => {
+    const clients = Array.from({ length: 5 }, (_, i) => {
+      const caseId = insertCase(server.db, `ch-case-${i}`);
+      const userId = addAccount(server, {
+        username: `ch-client-${i}`,
+        displayName: `Cliënt ${i}`,
+        role: 'client',
+        clientCaseId: caseId,
+      });
+      return { caseId, userId };
+    });
+    for (const [i, c] of clients.entries()) {
+      const rated = await api(server, c.userId, 'PUT', '/api/my/ratings/housing', {
+        score: i < 3 ? 4 : 2,
+        sentence: '',
+      });
+      expect(rated.status, errorOf(rated)).toBe(204);
+      // The board changes as the team works on it; its summary row is what the aims read.
+      await server.sync.registry.use(caseDocumentName(c.caseId), async (doc) => {
+        createGoal(doc, {
+          title: 'Een eigen huis',
+          domain: 'housing',
+          phase: 'rebuilding',
+          status: i < 2 ? 'achieved' : 'active',
+        });
+        await server.services.summaries.project(c.caseId, doc, new Date());
+      });
+    }
+    const o = (await api(server, admin, 'GET', `${base}/overview?districtId=d1&neighbourhoodId=n1`))
+      .body as HealthOverview;
+    const quarter = o.aims.individualCare.ratings.at(-1)!.quarter;
+    expect(
+      o.aims.individualCare.ratings.find((p) => p.quarter === quarter && p.domain === 'housing'),
+    ).toEqual({
+      quarter,
+      domain: 'housing',
+      n: 5,
+      mean: 3.2,
+    });
+    expect(o.aims.individualCare.goalsAchieved.housing).toEqual({ numerator: 2, denominator: 5, value: 40 });
+    expect(o.aims.individualCare.goalsAchieved.work.value).toBeNull();
+    const csv = String((await api(server, admin, 'GET', `${base}/export.csv?districtId=d1`)).body);
+    expect(csv).toContain(`individualCare,clientRatingMean,${quarter}:housing,3.2,5`);
+    expect(csv).toContain('individualCare,goalsAchieved,housing,40,5');
   });
 });
