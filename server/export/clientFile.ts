@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ConsentRecord, FileAccess } from '../../shared/api.js';
 import { readBoard } from '../../shared/doc/board.js';
 import { readClientVoice } from '../../shared/doc/clientVoice.js';
@@ -12,6 +12,7 @@ import type { ClientFile } from '../../shared/rightsApi.js';
 import type { AccessLog } from '../audit/accessLog.js';
 import { sql } from 'kysely';
 import type { DocumentLog } from '../storage/documentLog.js';
+import { readStored as readStoredDocument } from '../storage/readStored.js';
 import type { Data } from '../storage/data.js';
 import type { CaseService } from '../services/cases.js';
 import { assembleClientFile } from './assemble.js';
@@ -95,16 +96,7 @@ export function clientFileService(deps: {
       .orderBy('id')
       .execute();
 
-  /** A stored document as it is now (every accepted change is stored before it is sent on). */
-  const readStored = async <T>(name: string, read: (doc: Y.Doc) => T): Promise<T> => {
-    const doc = new Y.Doc();
-    try {
-      for (const { data: update } of await documents.load(name)) Y.applyUpdate(doc, update);
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
-  };
+  const readStored = <T>(name: string, read: (doc: Y.Doc) => T) => readStoredDocument(documents, name, read);
 
   /** The case row's other columns, each reference as the name it points at. */
   const otherDetails = async (row: Record<string, Cell>): Promise<Record<string, Cell>> => {

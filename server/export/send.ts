@@ -22,3 +22,13 @@ export function sendClientFile(
   );
   res.send(JSON.stringify(file, null, 2));
 }
+
+/** Sends a FHIR bundle as a download (`application/fhir+json`), its name naming no client. */
+export function sendFhirBundle(res: Response, bundle: { timestamp: string }, fileName: string): void {
+  res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${fileName}-${bundle.timestamp.slice(0, 10)}.fhir.json"`,
+  );
+  res.send(JSON.stringify(bundle, null, 2));
+}

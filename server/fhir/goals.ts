@@ -1,5 +1,5 @@
 import type { Goal } from '../../shared/doc/board.js';
-import { codeSystemUrl, goalAchievementSystem, goalStatusToFhir } from './codeSystems.js';
+import { goalAchievementSystem, goalStatusToFhir, ours } from './codeSystems.js';
 import { fhirId, fullUrl } from './ids.js';
 
 /** A FHIR resource as JSON; the validators (tests) hold it to R4. */
@@ -26,9 +26,9 @@ export function goalResource(goal: Goal, c: GoalContext): FhirResource {
     lifecycleStatus: status.lifecycleStatus,
     ...(status.achievement ? { achievementStatus: coding(goalAchievementSystem, status.achievement) } : {}),
     category: [
-      coding(codeSystemUrl(c.publicUrl, 'life-domain'), goal.domain),
-      coding(codeSystemUrl(c.publicUrl, 'recovery-phase'), goal.phase),
-      ...goal.perspectives.map((p) => coding(codeSystemUrl(c.publicUrl, 'perspective'), p)),
+      ours(c.publicUrl, 'life-domain', goal.domain),
+      ours(c.publicUrl, 'recovery-phase', goal.phase),
+      ...goal.perspectives.map((p) => ours(c.publicUrl, 'perspective', p)),
     ],
     description: { text: goal.title || '—' },
     subject: { reference: fullUrl(c.patientId) },

@@ -10,6 +10,7 @@ import { adminRouter } from '../routes/admin/index.js';
 import { caseloadRouter } from '../routes/caseload/index.js';
 import { casesRouter } from '../routes/cases/index.js';
 import { hsdsRouter } from '../routes/hsds/index.js';
+import { fhirRouter } from '../routes/fhir/index.js';
 import { invitationsRouter } from '../routes/invitations/index.js';
 import { meetingsRouter } from '../routes/meetings/index.js';
 import { myRouter } from '../routes/my/index.js';
@@ -93,6 +94,7 @@ export function httpApp(
   app.use('/api/letter-templates', lettersRouter(services));
   app.use('/api/decision-trees', decisionTreesRouter(services));
   app.use('/api/hsds', hsdsRouter(services));
+  app.use('/api/fhir', fhirRouter(services));
   app.use('/api/notifications', notificationsRouter(services, services.notifications));
   app.use('/api', (req) => {
     throw new HttpError(404, `no route ${req.method} ${req.originalUrl}`);

@@ -12,6 +12,7 @@ import { notificationService } from '../caseload/notifications.js';
 import { summaryStore } from '../caseload/summaries.js';
 import type { Config } from '../config.js';
 import { clientFileService } from '../export/clientFile.js';
+import { fhirExportService } from '../fhir/caseBundle.js';
 import { ChangeLog } from '../history/changeLog.js';
 import { historyService } from '../history/service.js';
 import { changeStore } from '../history/store.js';
@@ -227,6 +228,13 @@ export async function buildServices(
       audit,
       cases,
       consents: (caseId) => services.caseAdmin.listConsents(caseId),
+    }),
+    fhir: fhirExportService({
+      data,
+      documents,
+      cases,
+      consents: (caseId) => services.caseAdmin.listConsents(caseId),
+      publicUrl: () => services.config.publicUrl,
     }),
   };
   // The live streams fire on every instance (SPEC SI4).

@@ -21,6 +21,7 @@ import type { CaseService } from './cases.js';
 import type { ClientVoiceService } from './clientVoice.js';
 import type { HistoryService } from '../history/service.js';
 import type { ClientFileService } from '../export/clientFile.js';
+import type { FhirExportService } from '../fhir/caseBundle.js';
 import type { RetentionService } from '../retention/service.js';
 import type { PlaceService } from './places.js';
 import type { ProfessionalService } from './professionals.js';
@@ -72,6 +73,8 @@ export interface Services {
   retention: RetentionService;
   /** The copy of everything stored about a client (SPEC RT9–RT11). */
   clientFiles: ClientFileService;
+  /** A case as a FHIR R4 bundle (SPEC FH1–FH4). */
+  fhir: FhirExportService;
   /** Case meetings: SQL rows, projected actions, kept board versions and what spans them. */
   meetings: { store: MeetingStore; actions: ActionStore; versions: BoardVersions; service: MeetingService };
   /** Closes or downgrades open sync connections whose rights changed (revocation, logout). */

@@ -33,6 +33,12 @@ export function schemaErrors(resource: unknown): string[] {
   return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath} ${e.message ?? ''}`);
 }
 
+interface Issue {
+  severity: string;
+  details?: { text?: string };
+  expression?: string[];
+}
+
 let indexed = false;
 
 /**
@@ -50,7 +56,17 @@ export function profileErrors(resource: { resourceType: string }): string[] {
     validateResource(resource as Parameters<typeof validateResource>[0]);
     return [];
   } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
+    // The outcome it throws holds every issue, warnings too: only the errors count.
+    const issues = (error as { outcome?: { issue?: Issue[] } }).outcome?.issue;
+    if (!issues) return [error instanceof Error ? error.message : String(error)];
+    // ras-2 ("probability is decimal implies probability <= 100") holds when there is no
+    // probability, but validators report it failed then (the same bug in HAPI's validator:
+    // hapifhir/org.hl7.fhir.core#623). Our predictions have no probability: a qualitative risk.
+    const noProbability = !/"probability(Decimal|Range)"/.test(JSON.stringify(resource));
+    return issues
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .filter((i) => !(noProbability && /Constraint ras-2 not met/.test(i.details?.text ?? '')))
+      .map((i) => `${i.expression?.join(', ') ?? ''}: ${i.details?.text ?? ''}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { caseAdminRoutes } from './admin.js';
 import { clientDetailsRoutes } from './client/index.js';
 import { caseConsentRoutes } from './consents.js';
 import { clientFileRoutes } from './clientFile.js';
+import { fhirRoutes } from './fhir.js';
 import { clientQuestionRoutes } from './clientQuestions.js';
 import { caseHelpRoutes } from './help.js';
 import { caseReferralRoutes } from './referrals.js';
@@ -75,6 +76,7 @@ export function casesRouter(s: Services): Router {
   caseHistoryRoutes(s, router);
   versionRoutes(s, router);
   clientFileRoutes(s, router);
+  fhirRoutes(s, router);
   caseLifecycleRoutes(s, router);
   clientDetailsRoutes(s, router);
   caseHelpRoutes(s, router);

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { HttpError } from '../../http/validate.js';
-import { sendClientFile } from '../../export/send.js';
+import { sendClientFile, sendFhirBundle } from '../../export/send.js';
 import type { ExportFormat } from '../../export/send.js';
 import type { Services } from '../../services/index.js';
 import { clientOf } from './client.js';
@@ -31,4 +31,21 @@ export function myFileRoutes(s: Services, router: Router): void {
   };
   router.get('/file', send('print'));
   router.get('/file.json', send('json'));
+
+  // The same plan as a FHIR R4 bundle, to take to a GP system or another team (SPEC FH4).
+  router.get('/fhir', async (req, res) => {
+    const client = clientOf(s, req, res);
+    const bundle = await s.fhir.build(client.caseId, { withBsn: true });
+    if (!bundle) throw new HttpError(404, 'your file was not found');
+    await s.audit.record({
+      event: 'export',
+      caseId: client.caseId,
+      userId: client.user.id,
+      role: 'client',
+      authorization: 'client-self',
+      ...client.point,
+      details: { resource: 'fhir', resources: bundle.entry.length },
+    });
+    sendFhirBundle(res, bundle, 'mijn-plan');
+  });
 }

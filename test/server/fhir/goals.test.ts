@@ -44,10 +44,22 @@ describe('a goal and its steps in FHIR R4', () => {
     expect(resource.category).toEqual(
       expect.arrayContaining([
         {
-          coding: [{ system: 'https://veelzijdig.example/api/fhir/CodeSystem/life-domain', code: 'housing' }],
+          coding: [
+            {
+              system: 'https://veelzijdig.example/api/fhir/CodeSystem/life-domain',
+              code: 'housing',
+              display: 'Wonen',
+            },
+          ],
         },
         {
-          coding: [{ system: 'https://veelzijdig.example/api/fhir/CodeSystem/perspective', code: 'patient' }],
+          coding: [
+            {
+              system: 'https://veelzijdig.example/api/fhir/CodeSystem/perspective',
+              code: 'patient',
+              display: 'Patiënt',
+            },
+          ],
         },
       ]),
     );

@@ -379,6 +379,7 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
   // [SM3] Who can help with a goal: the client's neighbourhood is part of the answer.
   'GET /api/cases/:caseId/help': (id) => get(`/api/cases/${id}/help?lifeDomain=work&perspectives=refugee`),
   'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
+  'GET /api/cases/:caseId/fhir': (id) => get(`/api/cases/${id}/fhir`),
   // [CL5]–[CL7] A case's life: each row undoes itself, so later rows see the case as it was.
   'PUT /api/cases/:caseId/coordinator': (id) => ({
     ...put(`/api/cases/${id}/coordinator`, {
@@ -489,6 +490,7 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/my/access-log': () => get('/api/my/access-log'),
   'GET /api/my/file': () => get('/api/my/file'),
   'GET /api/my/file.json': () => get('/api/my/file.json'),
+  'GET /api/my/fhir': () => get('/api/my/fhir'),
   'GET /api/retention': () => get('/api/retention'),
   'POST /api/retention/check': () => post('/api/retention/check'),
   'POST /api/retention/:caseId/erase (an open case: never due)': () =>
@@ -683,6 +685,8 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/hsds/organizations/:id': () =>
     get(`/api/hsds/organizations/${organisationUuid(String(mapService.body.organisationId))}?district_id=d1`),
   'GET /api/hsds/taxonomies': () => get('/api/hsds/taxonomies'),
+  'GET /api/fhir/CodeSystem/:id': () => get('/api/fhir/CodeSystem/life-domain'),
+  'GET /api/fhir/ValueSet/:id': () => get('/api/fhir/ValueSet/recovery-phase'),
   'GET /api/hsds/taxonomies/:id': () => get(`/api/hsds/taxonomies/${peerRunTerm().taxonomy_id}`),
   'GET /api/hsds/taxonomy_terms': () => get('/api/hsds/taxonomy_terms'),
   'GET /api/hsds/taxonomy_terms/:id': () => get(`/api/hsds/taxonomy_terms/${peerRunTerm().id}`),
@@ -764,6 +768,9 @@ const matrix: [route: string, expected: number[]][] = [
   [`GET /api/cases/:caseId/client-file${elsewhere}`,                      [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   ['GET /api/cases/:caseId/client-file.json',                             [401, 403, 200, 403, 403, 403, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/client-file.json${elsewhere}`,                 [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  // [FH1] The case as FHIR: everyone on the case; the client through /api/my/fhir.
+  ['GET /api/cases/:caseId/fhir',                                         [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
+  [`GET /api/cases/:caseId/fhir${elsewhere}`,                             [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
@@ -781,6 +788,7 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/my/access-log',                                              [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['GET /api/my/file',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['GET /api/my/file.json',                                               [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['GET /api/my/fhir',                                                    [401, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   // [RT4] Retention is the admin's: the list, a check now, the confirmation (an open case is never due).
   ['GET /api/retention',                                                  [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['POST /api/retention/check',                                           [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
@@ -864,6 +872,9 @@ const matrix: [route: string, expected: number[]][] = [
   ['GET /api/hsds/organizations/:id',                                     [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomies',                                            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomies/:id',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  // [FH3] Our FHIR code systems and value sets: published, for anyone.
+  ['GET /api/fhir/CodeSystem/:id',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/fhir/ValueSet/:id',                                          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomy_terms',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomy_terms/:id',                                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/admin/places',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
