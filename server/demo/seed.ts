@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { summaryStore } from '../caseload/summaries.js';
 import type { Data, Executor } from '../storage/data.js';
 import { demoData } from './data.js';
+import { seedCollaborationHealth } from './seedCollaborationHealth.js';
 import { seedGlossary } from './seedGlossary.js';
 import { seedDecisionTree, seedSocialMap } from './seedSocialMap.js';
 import { seedMeetings } from './meetings.js';
@@ -136,6 +137,7 @@ export async function seedDemo(
       await seedSocialMap(data, trx, dataset.district.id, today);
       await seedDecisionTree(data, trx, dataset.district.id);
       await seedGlossary(trx, dataset.district.id);
+      await seedCollaborationHealth(trx, dataset, today);
     }
   });
   return true;
