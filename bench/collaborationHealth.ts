@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     const rows = Object.fromEntries(
       tables.map((t) => [t, db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`).get()!.n]),
     );
-    const health = collaborationHealthService(sqliteData(db), { minGroup: defaultMinGroup });
+    const data = sqliteData(db);
+    const health = collaborationHealthService(data, { minGroup: defaultMinGroup });
 
     const scopes: Record<string, Scope> = {
       district: { districtId: place.districtId, neighbourhoodId: null },
@@ -74,10 +75,21 @@ async function main(): Promise<void> {
     };
     const overview: Record<
       string,
-      ReturnType<typeof summarize> & { clients: number; closedRounds: number; answerKB: number }
+      ReturnType<typeof summarize> & {
+        clients: number;
+        closedRounds: number;
+        answerKB: number;
+        firstCallMs: number;
+      }
     > = {};
     for (const [name, scope] of Object.entries(scopes)) {
       log(`overview: ${name}`);
+      // The first call of a fresh process also works out the closed rounds' results, which the
+      // service keeps (their answers never change); the runs after it read them from memory.
+      const fresh = collaborationHealthService(data, { minGroup: defaultMinGroup });
+      const started = performance.now();
+      await fresh.overview(scope);
+      const firstCallMs = Math.round((performance.now() - started) * 1000) / 1000;
       const timings = await time(runs, () => health.overview(scope), warmup);
       const answer = await health.overview(scope);
       const stats = summarize(timings);
@@ -86,6 +98,7 @@ async function main(): Promise<void> {
         clients: answer.aims.clients,
         closedRounds: new Set(answer.trend.map((p) => p.roundId)).size,
         answerKB: Math.round(Buffer.byteLength(JSON.stringify(answer)) / 102.4) / 10,
+        firstCallMs,
       };
       log(`  p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms (${answer.aims.clients} clients)`);
     }

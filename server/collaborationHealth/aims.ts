@@ -148,11 +148,16 @@ export function ratingsOver(
     const before = last.get(key);
     if (!before || before.ratedAt < r.ratedAt) last.set(key, r);
   }
+  const byCell = new Map<string, number[]>();
+  for (const r of last.values()) {
+    const key = `${quarterOf(r.ratedAt)}|${r.domain}`;
+    const cell = byCell.get(key);
+    if (cell) cell.push(r.score);
+    else byCell.set(key, [r.score]);
+  }
   return quarters.flatMap((quarter) =>
     lifeDomains.map((domain) => {
-      const scores = [...last.values()]
-        .filter((r) => r.domain === domain && quarterOf(r.ratedAt) === quarter)
-        .map((r) => r.score);
+      const scores = byCell.get(`${quarter}|${domain}`) ?? [];
       const n = scores.length;
       return {
         quarter,
@@ -165,23 +170,19 @@ export function ratingsOver(
 }
 
 function delayGroups(referrals: readonly ReferralRow[], minGroup: number): DelayGroup[] {
-  const group = (
-    kind: DelayGroup['kind'],
-    key: string,
-    label: string,
-    rows: readonly ReferralRow[],
-  ): DelayGroup => ({
+  // Each referral's delays once: counting working days is the costly part.
+  const timed = referrals.map((r) => ({
+    r,
+    accepted: r.acceptedAt ? workingDaysBetween(r.requestedAt, r.acceptedAt) : null,
+    firstContact: r.firstContactAt ? workingDaysBetween(r.requestedAt, r.firstContactAt) : null,
+  }));
+  const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+  const group = (kind: DelayGroup['kind'], key: string, label: string, rows: typeof timed): DelayGroup => ({
     kind,
     key,
     label,
-    toAccepted: delay(
-      rows.filter((r) => r.acceptedAt).map((r) => workingDaysBetween(r.requestedAt, r.acceptedAt!)),
-      minGroup,
-    ),
-    toFirstContact: delay(
-      rows.filter((r) => r.firstContactAt).map((r) => workingDaysBetween(r.requestedAt, r.firstContactAt!)),
-      minGroup,
-    ),
+    toAccepted: delay(present(rows.map((t) => t.accepted)), minGroup),
+    toFirstContact: delay(present(rows.map((t) => t.firstContact)), minGroup),
   });
   const places = new Map(referrals.map((r) => [r.neighbourhoodId, r.neighbourhoodName]));
   return [
@@ -192,7 +193,7 @@ function delayGroups(referrals: readonly ReferralRow[], minGroup: number): Delay
           'neighbourhood',
           id,
           name,
-          referrals.filter((r) => r.neighbourhoodId === id),
+          timed.filter((t) => t.r.neighbourhoodId === id),
         ),
       ),
     ...(['medical', 'social'] as const).map((side) =>
@@ -200,7 +201,7 @@ function delayGroups(referrals: readonly ReferralRow[], minGroup: number): Delay
         'side',
         side,
         side,
-        referrals.filter((r) => r.receiverSide === side),
+        timed.filter((t) => t.r.receiverSide === side),
       ),
     ),
   ];

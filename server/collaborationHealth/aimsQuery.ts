@@ -100,10 +100,9 @@ export async function aimsRows(
         WHERE c.status = 'open' AND c.coordinator_id IS NOT NULL AND c.neighbourhood_id IN (${inScope})
     ) t JOIN professionals p ON p.id = t.pid`;
   const teams = await sql<{ size: number | string | null; both_sides: number | string | null }>`
-    SELECT COUNT(*) AS size,
-      (SELECT COUNT(*) FROM (SELECT x.case_id FROM (${team}) x GROUP BY x.case_id
-        HAVING COUNT(DISTINCT x.domain) = 2) y) AS both_sides
-    FROM (${team}) z`.execute(db);
+    SELECT SUM(y.people) AS size, SUM(CASE WHEN y.sides = 2 THEN 1 ELSE 0 END) AS both_sides
+    FROM (SELECT COUNT(*) AS people, COUNT(DISTINCT x.domain) AS sides FROM (${team}) x
+      GROUP BY x.case_id) y`.execute(db);
   const relapses = await db
     .selectFrom('board_versions as v')
     .innerJoin('cases as c', 'c.id', 'v.case_id')

@@ -65,14 +65,36 @@ export function collaborationHealthService(data: Data, options: { minGroup: numb
     return [scope.neighbourhoodId];
   }
 
-  /** The results of every closed round of a scope, newest first. */
+  // A closed round's answers never change (CH2), so its results are worked out once per process.
+  const computed = new Map<string, RoundResults>();
+
+  /**
+   * The results of every closed round of a scope, newest first: a neighbourhood's own rounds and
+   * the rounds of its whole district (whose results are the district's, as the round says).
+   */
   async function closedResults(scope: Scope): Promise<RoundResults[]> {
     const today = localToday(clock());
     let q = db.selectFrom('health_rounds').selectAll().where('district_id', '=', scope.districtId);
-    if (scope.neighbourhoodId) q = q.where('neighbourhood_id', '=', scope.neighbourhoodId);
+    if (scope.neighbourhoodId) {
+      const own = scope.neighbourhoodId;
+      q = q.where((eb) => eb.or([eb('neighbourhood_id', '=', own), eb('neighbourhood_id', 'is', null)]));
+    }
     const closed = (await q.orderBy('closes_on', 'desc').execute()).filter((r) => isClosed(r, today));
-    if (closed.length === 0) return [];
-    const ids = closed.map((r) => r.id);
+    const ids = closed.map((r) => r.id).filter((id) => !computed.has(id));
+    if (ids.length > 0)
+      await compute(
+        closed.filter((r) => ids.includes(r.id)),
+        ids,
+        today,
+      );
+    return closed.map((r) => computed.get(r.id)!);
+  }
+
+  async function compute(
+    closed: Parameters<typeof toRound>[0][],
+    ids: string[],
+    today: string,
+  ): Promise<void> {
     const scores = await db
       .selectFrom('health_answers as a')
       .innerJoin('health_responses as r', (j) =>
@@ -86,23 +108,25 @@ export function collaborationHealthService(data: Data, options: { minGroup: numb
       .select(['round_id', 'professional_id', 'condition_id', 'text'])
       .where('round_id', 'in', ids)
       .execute();
-    return closed.map((round) =>
-      roundResults(
-        toRound(round, today),
-        scores
-          .filter((s) => s.round_id === round.id)
-          .map((s) => ({
-            respondent: s.professional_id,
-            side: s.side,
-            statementId: s.statement_id,
-            score: Number(s.score),
-          })),
-        comments
-          .filter((c) => c.round_id === round.id)
-          .map((c) => ({ respondent: c.professional_id, conditionId: c.condition_id, text: c.text })),
-        minGroup,
-      ),
-    );
+    for (const round of closed)
+      computed.set(
+        round.id,
+        roundResults(
+          toRound(round, today),
+          scores
+            .filter((s) => s.round_id === round.id)
+            .map((s) => ({
+              respondent: s.professional_id,
+              side: s.side,
+              statementId: s.statement_id,
+              score: Number(s.score),
+            })),
+          comments
+            .filter((c) => c.round_id === round.id)
+            .map((c) => ({ respondent: c.professional_id, conditionId: c.condition_id, text: c.text })),
+          minGroup,
+        ),
+      );
   }
 
   return {

@@ -165,6 +165,20 @@ describe('[CH2] [CH3] professionals of the round’s teams answer, and only they
   });
 });
 
+describe('[CH4] a neighbourhood page also shows the rounds of its whole district', () => {
+  it('a closed district round is in the trend of each of its neighbourhoods, as a district round', async () => {
+    const districtRound = await open({ title: 'Hele wijk', closesOn: '2099-06-30' });
+    for (const p of team)
+      await api(server, p.userId, 'PUT', `${base}/rounds/${districtRound}/answers`, everything(4));
+    expect((await api(server, admin, 'POST', `${base}/rounds/${districtRound}/close`)).status).toBe(204);
+    const o = (await api(server, admin, 'GET', `${base}/overview?districtId=d1&neighbourhoodId=n1`))
+      .body as HealthOverview;
+    expect(new Set(o.trend.map((p) => p.roundId))).toContain(districtRound);
+    const row = o.trend.find((p) => p.roundId === districtRound && p.group === 'respect')!;
+    expect(row).toMatchObject({ title: 'Hele wijk', total: 4 });
+  });
+});
+
 describe('[CH8] [CH9] who reads the figures of a district', () => {
   it('the admin and a coordinator of any district, a professional of their own only, never a client', async () => {
     expect((await api(server, admin, 'GET', `${base}/overview?districtId=d1`)).status).toBe(200);
