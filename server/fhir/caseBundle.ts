@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../../shared/api.js';
+import type { Referral } from '../../shared/referralApi.js';
 import { readBoard } from '../../shared/doc/board.js';
 import { readObservations, readSignalPlan } from '../../shared/doc/signalPlan.js';
 import { caseDocumentName } from '../../shared/protocol.js';
@@ -12,6 +13,8 @@ import { carePlanResource, collectionBundle, goalResource, stepResources } from 
 import type { FhirResource } from './goals.js';
 import { fhirId } from './ids.js';
 import { careTeamResources, patientResource, roleReference } from './people.js';
+import { meetingActionResource, referralResources } from './referrals.js';
+import type { MeetingActionRow } from './referrals.js';
 import { observationResources, riskAssessmentResource } from './signals.js';
 
 export interface FhirExportOptions {
@@ -22,7 +25,8 @@ export interface FhirExportOptions {
 
 /**
  * A case as a FHIR R4 `collection` Bundle (SPEC FH1–FH3): the client, the team, the board as a
- * CarePlan with its Goals and steps as Tasks, the signal plan and observations, and the consents.
+ * CarePlan with its Goals and steps as Tasks, the signal plan and observations, the consents, the
+ * referrals (ServiceRequest and Task) and the case meetings' actions (Tasks).
  * Read from storage like the client's copy (server/export/clientFile.ts): making it never loads
  * or changes a live board. The compartments' notes are not part of it.
  */
@@ -30,10 +34,32 @@ export function fhirExportService(deps: {
   data: Data;
   documents: Pick<DocumentLog, 'load'>;
   cases: Pick<CaseService, 'getCase'>;
+  referrals: { ofCase(caseId: string): Promise<Referral[]> };
   consents(caseId: string): Promise<ConsentRecord[]> | ConsentRecord[];
   publicUrl(): string;
 }) {
   const details = clientDetailsService(deps.data);
+  const meetingActions = async (caseId: string): Promise<MeetingActionRow[]> =>
+    (
+      await deps.data.db
+        .selectFrom('meeting_actions as a')
+        .leftJoin('professionals as p', 'p.id', 'a.owner_id')
+        .select([
+          'a.meeting_id as meetingId',
+          'a.action_id as actionId',
+          'a.text',
+          'a.owner_id as ownerId',
+          'p.name as ownerName',
+          'a.due_date as dueDate',
+          'a.done',
+          'a.goal_id as goalId',
+          'a.created_at as createdAt',
+        ])
+        .where('a.case_id', '=', caseId)
+        .orderBy('a.due_date')
+        .orderBy('a.action_id')
+        .execute()
+    ).map((a) => ({ ...a, done: Number(a.done) === 1 }));
   return {
     /** The bundle of one case; null when there is no such case. */
     async build(caseId: string, options: FhirExportOptions) {
@@ -55,6 +81,7 @@ export function fhirExportService(deps: {
         roleOf: (id: string | null) => (id && inTeam.has(id) ? roleReference(id) : null),
       };
       const closed = found.status === 'closed';
+      const work = { publicUrl, caseId, inTeam, goalIds: new Set(board.goals.map((g) => g.id)) };
       const resources: FhirResource[] = [
         patientResource(publicUrl, {
           caseId,
@@ -74,6 +101,8 @@ export function fhirExportService(deps: {
         riskAssessmentResource(plan, observations, { publicUrl, caseId, inTeam, now }),
         ...observationResources(observations, { publicUrl, caseId, inTeam, now }),
         ...(await deps.consents(caseId)).map((c) => consentResource(publicUrl, caseId, c, inTeam)),
+        ...(await deps.referrals.ofCase(caseId)).flatMap((r) => referralResources(r, work)),
+        ...(await meetingActions(caseId)).map((a) => meetingActionResource(a, work)),
       ];
       return collectionBundle(fhirId('bundle', `${caseId}/${now}`), now, resources);
     },

@@ -233,6 +233,7 @@ export async function buildServices(
       data,
       documents,
       cases,
+      referrals: { ofCase: (caseId) => services.referrals.store.ofCase(caseId) },
       consents: (caseId) => services.caseAdmin.listConsents(caseId),
       publicUrl: () => services.config.publicUrl,
     }),

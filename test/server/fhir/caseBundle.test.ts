@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bsnSystem } from '../../../server/fhir/people.js';
+import { demoCaseId } from '../../utils/demo.js';
 import { api } from '../../utils/http.js';
 import { fhirErrors } from '../../utils/fhirValidation.js';
 import { startTestServer } from '../../utils/server.js';
@@ -20,6 +21,19 @@ beforeAll(async () => {
   caseIds = (server.db.prepare('SELECT id FROM cases ORDER BY id').all() as { id: string }[]).map(
     (r) => r.id,
   );
+  // The demo has no referral yet: Nadia refers Ahmet to the GP Marieke, as the board does.
+  const userOf = (username: string) =>
+    server.db
+      .prepare('SELECT id, professional_id AS professionalId FROM users WHERE username = ?')
+      .get(username) as { id: string; professionalId: string };
+  const ahmet = demoCaseId(server, 'Ahmet Yılmaz');
+  const made = await api(server, userOf('nadia').id, 'POST', `/api/cases/${ahmet}/referrals`, {
+    toProfessionalId: userOf('marieke').professionalId,
+    reason: 'Hij wil weer werken',
+    question: 'Wat kan hij na de beroerte aan?',
+    urgency: 'soon',
+  });
+  if (made.status !== 201) throw new Error(`referral: ${made.status} ${JSON.stringify(made.body)}`);
 });
 afterAll(async () => {
   await server?.close();
@@ -74,6 +88,34 @@ describe('[FH1] [FH2] every demo case exports as a valid FHIR R4 collection bund
     expect(of(bundle, 'PractitionerRole')).toHaveLength(richest.details.members.length);
     expect(of(bundle, 'RiskAssessment')).toHaveLength(1);
     expect(of(bundle, 'Patient')[0]!.name).toEqual([{ text: richest.details.clientName }]);
+  });
+
+  it('every referral is a ServiceRequest with its Task, every meeting action a Task', async () => {
+    const count = (sql: string, caseId: string) => (server.db.prepare(sql).get(caseId) as { n: number }).n;
+    let referrals = 0;
+    let actions = 0;
+    for (const caseId of caseIds) {
+      const bundle = await build(caseId);
+      const expected = {
+        referrals: count('SELECT COUNT(*) AS n FROM referrals WHERE case_id = ?', caseId),
+        actions: count('SELECT COUNT(*) AS n FROM meeting_actions WHERE case_id = ?', caseId),
+      };
+      const tasks = of(bundle, 'Task');
+      expect([caseId, of(bundle, 'ServiceRequest').length]).toEqual([caseId, expected.referrals]);
+      expect([caseId, tasks.filter((t) => (t.basedOn as unknown[] | undefined)?.length).length]).toEqual([
+        caseId,
+        expected.referrals,
+      ]);
+      expect([caseId, tasks.filter((t) => (t.code as { text?: string } | undefined)?.text).length]).toEqual([
+        caseId,
+        expected.actions,
+      ]);
+      referrals += expected.referrals;
+      actions += expected.actions;
+    }
+    // The demo has both, so the mapping above was exercised.
+    expect(referrals).toBeGreaterThan(0);
+    expect(actions).toBeGreaterThan(0);
   });
 
   it('names the BSN only when the reader may see it', async () => {
