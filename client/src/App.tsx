@@ -31,11 +31,13 @@ const SocialMapPage = page(pages.socialMap);
 const ConfirmServicePage = page(pages.confirmService);
 const ReferralsPage = page(pages.referrals);
 const GlossaryPage = page(pages.glossary);
+const CollaborationHealthPage = page(pages.collaborationHealth);
 
 /** The pages a role can open, fetched once the first page is shown so that moving on works offline. */
 function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
   if (role === 'client') return ['myPlan', 'myFile', 'password', 'twoFactor'];
-  if (role === 'admin') return ['admin', 'socialMap', 'glossary', 'password', 'twoFactor'];
+  if (role === 'admin')
+    return ['admin', 'socialMap', 'collaborationHealth', 'glossary', 'password', 'twoFactor'];
   return [
     'caseload',
     'board',
@@ -47,6 +49,7 @@ function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
     'caseFile',
     'socialMap',
     'referrals',
+    'collaborationHealth',
     'glossary',
     'password',
   ];
@@ -143,6 +146,9 @@ function Header() {
           {professional && <Link to="/acties">{t('actions.nav')}</Link>}
           {professional && <ReferralsNavLink key={user.id} />}
           {(professional || user.role === 'admin') && <Link to="/kaart">{t('nav.socialMap')}</Link>}
+          {(professional || user.role === 'admin') && (
+            <Link to="/samenwerking">{t('nav.collaborationHealth')}</Link>
+          )}
           {(professional || user.role === 'admin') && <Link to="/begrippen">{t('nav.glossary')}</Link>}
           {user.role === 'client' && <Link to="/mijn-plan">{t('nav.myPlan')}</Link>}
           {user.role === 'admin' && <Link to="/beheer">{t('nav.admin')}</Link>}
@@ -219,6 +225,9 @@ function AppRoutes() {
       {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
       {(professional || user.role === 'admin') && <Route path="/kaart" element={<SocialMapPage />} />}
       {(professional || user.role === 'admin') && <Route path="/begrippen" element={<GlossaryPage />} />}
+      {(professional || user.role === 'admin') && (
+        <Route path="/samenwerking" element={<CollaborationHealthPage />} />
+      )}
       <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
       <Route path="/wachtwoord" element={<PasswordPage />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />

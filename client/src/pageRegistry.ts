@@ -53,4 +53,9 @@ export const pages = {
       import('./referrals/ReferralsPage.js').then((m) => m.ReferralsPage),
       'referrals',
     ),
+  collaborationHealth: () =>
+    withTexts(
+      import('./collaborationHealth/CollaborationHealthPage.js').then((m) => m.CollaborationHealthPage),
+      'collaborationHealth',
+    ),
 } satisfies Record<string, () => Promise<ComponentType>>;

@@ -8,6 +8,8 @@ const loaders = {
   socialMap: () => import('./socialMap/texts.js').then((m) => m.socialMapTexts()),
   glossary: () => import('./glossary/texts.js').then((m) => m.glossaryTexts()),
   referrals: () => import('./referrals/texts.js').then((m) => m.referralTexts()),
+  collaborationHealth: () =>
+    import('./collaborationHealth/texts.js').then((m) => m.collaborationHealthTexts()),
 };
 
 /** A page, shown once the named texts can be shown in the current language. */

@@ -14,6 +14,8 @@ import { nlSocialMap } from '../../client/src/i18n/nl/socialMap.js';
 import { enGlossary } from '../../client/src/i18n/en/glossary.js';
 import { nlGlossary } from '../../client/src/i18n/nl/glossary.js';
 import type { Translation } from '../../client/src/i18n/types.js';
+import { enCollaborationHealth } from '../../client/src/collaborationHealth/en.js';
+import { nlCollaborationHealth } from '../../client/src/collaborationHealth/nl.js';
 import { browserTestsEnabled, buildClient, launchChromium } from '../utils/browser.js';
 import { demoPassword } from '../../server/demo/seed.js';
 import { demoCaseId } from '../utils/demo.js';
@@ -49,6 +51,12 @@ const glossaryTexts = new Map<Texts, typeof nlGlossary>([
   [en, enGlossary],
 ]);
 const glossary = (t: Texts) => glossaryTexts.get(t)!;
+/** And collaboration health's words, beside its page. */
+const healthTexts = new Map<Texts, typeof nlCollaborationHealth>([
+  [nl, nlCollaborationHealth],
+  [en, enCollaborationHealth],
+]);
+const health = (t: Texts) => healthTexts.get(t)!;
 const desktop = 1280;
 const phone = 360;
 
@@ -351,6 +359,40 @@ const pages: PageUnderTest[] = [
       await press(page, '.social-map > p > button.primary');
       await press(page, '.service-form button[type="submit"]');
       await page.locator('.service-form .form-error').waitFor();
+    },
+  },
+  {
+    name: 'collaboration health of a professional, with the open scan and the results',
+    as: 'youssef',
+    path: '/samenwerking',
+    heading: (t) => health(t).title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('.ch-scan').first().waitFor();
+      await page.locator('.ch-aims .ch-figure').first().waitFor();
+    },
+  },
+  {
+    name: 'collaboration health, the scan saved with a statement missing',
+    as: 'youssef',
+    path: '/samenwerking',
+    heading: (t) => health(t).title,
+    then: async (page) => {
+      await press(page, '.ch-scan button[type="submit"]');
+      await page.locator('.ch-statement.missing').first().waitFor();
+    },
+  },
+  {
+    name: 'collaboration health of the administrator, with the table views open',
+    as: 'beheer',
+    path: '/samenwerking',
+    heading: (t) => health(t).title,
+    widths: [desktop, phone],
+    then: async (page) => {
+      await page.locator('.ch-round-item').first().waitFor();
+      await page.locator('.ch-results .ch-figure').first().waitFor();
+      await openDetails(page, '.ch-results .ch-table');
+      await openDetails(page, '.ch-aims .ch-table');
     },
   },
   {

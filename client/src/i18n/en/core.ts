@@ -23,6 +23,7 @@ export const enCore: Translation<typeof nlCore> = {
   nav: {
     glossary: 'Shared terms',
     socialMap: 'Social map',
+    collaborationHealth: 'Collaboration',
     myPlan: 'My plan',
     admin: 'Administration',
     signedInAs: 'Signed in as {{name}}',

@@ -20,6 +20,7 @@ export const nlCore = {
   nav: {
     glossary: 'Begrippen',
     socialMap: 'Sociale kaart',
+    collaborationHealth: 'Samenwerking',
     myPlan: 'Mijn plan',
     admin: 'Beheer',
     signedInAs: 'Ingelogd als {{name}}',
