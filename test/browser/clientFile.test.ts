@@ -58,6 +58,28 @@ describe.skipIf(!browserTestsEnabled)('the client downloads and prints everythin
     await page.close();
   });
 
+  it('downloads her plan for the GP as a FHIR bundle, logged as her export', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/mijn-plan`);
+    const section = page.getByRole('region', { name: 'Alles wat wij over jou bewaren' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: 'Download je plan voor de huisarts (FHIR)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^mijn-plan-\d{4}-\d\d-\d\d\.fhir\.json$/);
+    const bundle = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      resourceType: string;
+      type: string;
+      entry: { resource: { resourceType: string; name?: { text: string }[] } }[];
+    };
+    expect([bundle.resourceType, bundle.type]).toEqual(['Bundle', 'collection']);
+    const patient = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource;
+    expect(patient.name).toEqual([{ text: 'Ahmet Yılmaz' }]);
+    expect(bundle.entry.some((e) => e.resource.resourceType === 'Goal')).toBe(true);
+    expect((await exports()).some((e) => e.details?.resource === 'fhir')).toBe(true);
+    await page.close();
+  });
+
   it('opens the print page in plain Dutch, with a button to print or save as PDF', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/mijn-plan`);

@@ -5,7 +5,7 @@ import './clientFile.css';
 
 /**
  * The client's right of access in their own plan: read everything on a print page, or download
- * it as a file (SPEC RT9, RT10). Plain links, so they work without script tricks and by keyboard.
+ * it as a file (SPEC RT9, RT10), and the plan as a FHIR file for a GP system (SPEC FH4). Plain links, so they work without script tricks and by keyboard.
  */
 export function MyFileSection() {
   const { t } = useTranslation();
@@ -20,9 +20,13 @@ export function MyFileSection() {
         </Link>{' '}
         <a href="/api/my/file.json" download className="button">
           {t('rights.myFile.download')}
+        </a>{' '}
+        <a href="/api/my/fhir" download className="button">
+          {t('rights.myFile.downloadFhir')}
         </a>
       </p>
       <p className="muted">{t('rights.myFile.downloadHint')}</p>
+      <p className="muted">{t('rights.myFile.downloadFhirHint')}</p>
       <p className="muted">{t('rights.myFile.logged')}</p>
     </PlanSection>
   );

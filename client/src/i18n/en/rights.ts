@@ -11,6 +11,9 @@ export const enRights: Translation<typeof nlRights> = {
       read: 'Read everything we keep',
       download: 'Download as a file (JSON)',
       downloadHint: 'A file for the computer. You can give it to another care provider.',
+      downloadFhir: 'Download your plan for the GP (FHIR)',
+      downloadFhirHint:
+        "A GP's or another team's computer system can read this file. It holds your goals, your team and your signal plan.",
       logged: 'We note that you made a copy. You see it under ‘Who looked at your file’.',
     },
     file: {

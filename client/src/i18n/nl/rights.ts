@@ -8,6 +8,9 @@ export const nlRights = {
       read: 'Lees alles wat wij bewaren',
       download: 'Download als bestand (JSON)',
       downloadHint: 'Een bestand voor de computer. Je kunt het aan een andere hulpverlener geven.',
+      downloadFhir: 'Download je plan voor de huisarts (FHIR)',
+      downloadFhirHint:
+        'Dit bestand kan het computersysteem van een huisarts of ander team lezen. Je doelen, je team en je signaleringsplan staan erin.',
       logged: 'Wij schrijven op dat je een kopie maakte. Dat zie je bij ‘Wie keek er in je dossier’.',
     },
     file: {
