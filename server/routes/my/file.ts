@@ -11,6 +11,17 @@ import { clientOf } from './client.js';
  * copy is an `export` in the access log.
  */
 export function myFileRoutes(s: Services, router: Router): void {
+  /** Each copy the client makes of their own file is an export in the access log. */
+  const logged = (client: ReturnType<typeof clientOf>, details: Record<string, string | number>) =>
+    s.audit.record({
+      event: 'export',
+      caseId: client.caseId,
+      userId: client.user.id,
+      role: 'client',
+      authorization: 'client-self',
+      ...client.point,
+      details,
+    });
   const send = (format: ExportFormat) => async (req: Request, res: Response) => {
     const client = clientOf(s, req, res);
     const file = await s.clientFiles.build(client.caseId, {
@@ -18,15 +29,7 @@ export function myFileRoutes(s: Services, router: Router): void {
       compartments: new Set(['medical', 'social']),
     });
     if (!file) throw new HttpError(404, 'your file was not found');
-    await s.audit.record({
-      event: 'export',
-      caseId: client.caseId,
-      userId: client.user.id,
-      role: 'client',
-      authorization: 'client-self',
-      ...client.point,
-      details: { resource: 'client-file', format },
-    });
+    await logged(client, { resource: 'client-file', format });
     sendClientFile(res, file, format, 'mijn-dossier');
   };
   router.get('/file', send('print'));
@@ -37,15 +40,7 @@ export function myFileRoutes(s: Services, router: Router): void {
     const client = clientOf(s, req, res);
     const bundle = await s.fhir.build(client.caseId, { withBsn: true });
     if (!bundle) throw new HttpError(404, 'your file was not found');
-    await s.audit.record({
-      event: 'export',
-      caseId: client.caseId,
-      userId: client.user.id,
-      role: 'client',
-      authorization: 'client-self',
-      ...client.point,
-      details: { resource: 'fhir', resources: bundle.entry.length },
-    });
+    await logged(client, { resource: 'fhir', resources: bundle.entry.length });
     sendFhirBundle(res, bundle, 'mijn-plan');
   });
 }
