@@ -3,18 +3,12 @@ import { createGoal, goalText, goalsInCell, goalsOf, moveGoal, readBoard } from 
 import { perspectiveText, setPerspectiveActive, setPerspectiveLead } from '../../shared/doc/perspectives.js';
 import type { NewGoal } from '../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../shared/domain.js';
+import { seededRandom } from '../../server/demo/seededRandom.js';
 
-/** A small deterministic PRNG (mulberry32), so both servers get the same sequence of edits. */
+/** A seeded integer below `n`, so both servers get the same sequence of edits. */
 export function random(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return Math.floor(r * n);
-  };
+  const next = seededRandom(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 const goals: Omit<NewGoal, 'id'>[] = [

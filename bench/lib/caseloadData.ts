@@ -4,6 +4,7 @@ import type { Db } from '../../server/db/database.js';
 import { scoreWithValidity } from '../../server/caseload/riskScore.js';
 import type { RiskSummary } from '../../server/caseload/riskScore.js';
 import { foldName } from '../../shared/search.js';
+import { seededRandom } from '../../server/demo/seededRandom.js';
 
 /**
  * A generated municipality for the caseload benchmark: thousands of open cases with members and
@@ -29,18 +30,6 @@ export interface CaseloadData {
   /** A professional who owns work on many boards, for the owner filter. */
   owner: string;
   neighbourhood: string;
-}
-
-/** mulberry32: a small, fast, seeded generator, so every run measures the same data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const firstNames = [
@@ -71,7 +60,7 @@ const lastNames = [
 ];
 
 export function generateCaseload(db: Db, spec: CaseloadDataSpec): CaseloadData {
-  const rnd = random(spec.seed);
+  const rnd = seededRandom(spec.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const now = Date.now();
   const isoAgo = (days: number) => new Date(now - days * 86_400_000).toISOString();

@@ -3,6 +3,7 @@ import { lastQuarters } from '../../server/collaborationHealth/aims.js';
 import { statements } from '../../shared/collaborationHealthStatements.js';
 import { lifeDomains } from '../../shared/domain.js';
 import { generateCaseload } from './caseloadData.js';
+import { seededRandom } from '../../server/demo/seededRandom.js';
 
 /**
  * A generated district for the collaboration-health benchmark (SPEC CH4–CH7): the caseload
@@ -26,18 +27,6 @@ export interface HealthDataSpec {
   seed: number;
 }
 
-/** mulberry32, as in caseloadData.ts: every run measures the same data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Fisher–Yates with the seeded generator. */
 function shuffled<T>(list: readonly T[], rnd: () => number): T[] {
   const out = [...list];
@@ -55,7 +44,7 @@ const statuses = ['requested', 'accepted', 'in-progress', 'completed', 'rejected
 /** Fills `db` (migrated, empty) and answers the district and the neighbourhood to time. */
 export function generateHealthData(db: Db, spec: HealthDataSpec, now = new Date()) {
   generateCaseload(db, spec);
-  const rnd = random(spec.seed + 1);
+  const rnd = seededRandom(spec.seed + 1);
   const int = (n: number) => Math.floor(rnd() * n);
   const from = Date.parse(lastQuarters(now).from);
   const span = now.getTime() - from;

@@ -5,6 +5,7 @@ import type { DefaultPerspective, LifeDomain } from '../../shared/vocabulary.js'
 import type { ServiceAccess, ServiceLanguage, Weekday } from '../../shared/socialMapApi.js';
 import { neighbourhoods } from '../../server/demo/dataset/place.js';
 import type { MapOrganisation, MapService } from '../../server/demo/dataset/socialMap.js';
+import { seededRandom } from '../../server/demo/seededRandom.js';
 
 /**
  * A generated social map for the search benchmark: thousands of services over the demo district's
@@ -21,18 +22,6 @@ const namespace = '5b0e7f0c-3a55-4c8e-9d36-2f1b8a6c4e90';
 
 /** The day the generated confirmations count back from (the demo's "today"). */
 const reference = Date.parse('2026-12-01T00:00:00.000Z');
-
-/** mulberry32: a small, fast, seeded generator. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Topic {
   name: string;
@@ -168,7 +157,7 @@ const days: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** `count` plausible services and the organisations they belong to, the same for the same seed. */
 export function generateServices(count: number, seed: number): GeneratedSocialMap {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const id = (name: string) => v5(`${seed}:${name}`, namespace);
 

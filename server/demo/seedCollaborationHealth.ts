@@ -4,6 +4,7 @@ import { statements, type StatementGroup } from '../../shared/collaborationHealt
 import { healthDb } from '../collaborationHealth/tables.js';
 import type { Executor } from '../storage/data.js';
 import type { DemoData } from './types.js';
+import { seededRandom } from './seededRandom.js';
 
 /**
  * How each side tends to score a condition (1–5) in the demo district. The sources name culture
@@ -75,18 +76,6 @@ const demoComments: Record<'spring' | 'autumn', Partial<Record<StatementGroup, s
     peerTraining: ['De herstelgroep van De Brug is een aanrader; cliënten praten daar vrijer dan bij ons.'],
   },
 };
-
-/** A small seeded generator (mulberry32), so the demo answers are the same on every start. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dayMs = 86_400_000;
 const isoDay = (from: Date, days: number) =>
@@ -178,7 +167,7 @@ async function seedAnswers(
   seed: number,
 ): Promise<void> {
   const db = healthDb(trx);
-  const random = seeded(seed * 7919);
+  const random = seededRandom(seed * 7919);
   const skipEvery = season === 'spring' ? 6 : 8;
   const respondents = dataset.professionals.filter((_, i) => (i + seed) % skipEvery !== 0);
   const toComment = Object.entries(demoComments[season]).flatMap(([group, texts]) =>
