@@ -9,6 +9,7 @@ import type { Data } from '../storage/data.js';
 import type { DocumentLog } from '../storage/documentLog.js';
 import { readStored } from '../storage/readStored.js';
 import { consentResource } from './consents.js';
+import { complexExtension, extensionUrl } from './extensions.js';
 import { carePlanResource, collectionBundle, goalResource, stepResources } from './goals.js';
 import type { FhirResource } from './goals.js';
 import { fhirId } from './ids.js';
@@ -94,6 +95,21 @@ export function fhirExportService(deps: {
         ...careTeamResources(publicUrl, caseId, found.members, coordinatorId, closed),
         {
           ...carePlanResource(board.goals, context, `Herstelplan van ${found.clientName}`),
+          // The board's perspectives, switched on or off, with what the team wrote in each.
+          ...(board.perspectives.length > 0 && {
+            extension: board.perspectives.map((p) =>
+              complexExtension(extensionUrl(publicUrl, 'perspective'), {
+                id: p.id,
+                label: p.label,
+                active: p.active,
+                addedAt: p.addedAt,
+                situation: p.situation,
+                strengths: p.strengths,
+                concerns: p.concerns,
+                lead: p.leadId,
+              }),
+            ),
+          }),
           status: closed ? 'completed' : 'active',
           careTeam: [{ reference: `urn:uuid:${fhirId('careteam', caseId)}` }],
         },

@@ -1,5 +1,6 @@
 import type { Goal } from '../../shared/doc/board.js';
 import { goalAchievementSystem, goalStatusToFhir, ours } from './codeSystems.js';
+import { extensionUrl } from './extensions.js';
 import { fhirId, fullUrl } from './ids.js';
 
 /** A FHIR resource as JSON; the validators (tests) hold it to R4. */
@@ -22,6 +23,7 @@ export function goalResource(goal: Goal, c: GoalContext): FhirResource {
   return {
     resourceType: 'Goal',
     id: fhirId('goal', `${c.caseId}/${goal.id}`),
+    extension: [{ url: extensionUrl(c.publicUrl, 'visible-to-client'), valueBoolean: goal.visibleToClient }],
     identifier: [{ system: `${c.publicUrl}/api/fhir/goal`, value: goal.id }],
     lifecycleStatus: status.lifecycleStatus,
     ...(status.achievement ? { achievementStatus: coding(goalAchievementSystem, status.achievement) } : {}),

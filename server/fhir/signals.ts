@@ -1,6 +1,7 @@
 import type { Observation, SignalPlan } from '../../shared/doc/signalPlan.js';
 import { signalStates } from '../../shared/risk.js';
 import { ours } from './codeSystems.js';
+import { complexExtension, extensionUrl, textPrefixes, withParts } from './extensions.js';
 import type { FhirResource } from './goals.js';
 import { fhirId, fullUrl } from './ids.js';
 import { roleReference } from './people.js';
@@ -68,12 +69,21 @@ export function riskAssessmentResource(
     if (!s.signs && !s.triggers && !actionsOf(s)) return [];
     return [
       {
+        ...withParts(
+          complexExtension(extensionUrl(c.publicUrl, 'signal-state-actions'), {
+            clientActions: s.clientActions,
+            networkActions: s.networkActions,
+            professionalActions: s.professionalActions,
+            callName: s.callName,
+            callPhone: s.callPhone,
+          }),
+        ),
         outcome: { ...ours(c.publicUrl, 'signal-state', state), ...(s.signs ? { text: s.signs } : {}) },
         // How likely relapse is once these signs show, in words: there is no number for it.
         qualitativeRisk: {
           coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: riskOf[state] }],
         },
-        ...(s.triggers ? { rationale: `Uitlokkers: ${s.triggers}` } : {}),
+        ...(s.triggers ? { rationale: `${textPrefixes.triggers}${s.triggers}` } : {}),
       },
     ];
   });
@@ -99,7 +109,7 @@ export function riskAssessmentResource(
     ...(predictions.length ? { prediction: predictions } : {}),
     ...(mitigation ? { mitigation } : {}),
     ...(plan.protectiveFactors
-      ? { note: [{ text: `Beschermende factoren: ${plan.protectiveFactors}` }] }
+      ? { note: [{ text: `${textPrefixes.protectiveFactors}${plan.protectiveFactors}` }] }
       : {}),
   };
 }

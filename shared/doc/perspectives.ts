@@ -4,6 +4,7 @@ import { defaultPerspectives } from '../domain.js';
 import { foldName } from '../search.js';
 import { defaultPerspectiveNamesEn, defaultPerspectiveNamesNl } from '../vocabulary.js';
 import { goalsOf, newId, perspectivesOf } from './board.js';
+import type { PerspectiveState } from './board.js';
 
 /** Writing a client's perspectives (lenses): switched on or off, their texts and lead. */
 type YRecord = Y.Map<unknown>;
@@ -156,6 +157,24 @@ export function addCustomPerspective(doc: Y.Doc, label: string): PerspectiveId {
     map.set('active', true);
   });
   return id;
+}
+
+/**
+ * A perspective as an exported case holds it (SPEC FH6), written with its own id, name, place
+ * and texts into a board that does not have it filled in yet.
+ */
+export function writePerspective(doc: Y.Doc, p: PerspectiveState): void {
+  doc.transact(() => {
+    const map = perspectiveMap(doc, p.id);
+    if (p.label && !isDefaultPerspective(p.id)) map.set('label', cleanPerspectiveLabel(p.label));
+    if (p.addedAt) map.set('addedAt', p.addedAt);
+    map.set('active', p.active);
+    map.set('leadId', p.leadId);
+    for (const field of ['situation', 'strengths', 'concerns'] as const) {
+      const text = perspectiveText(doc, p.id, field);
+      if (text.length === 0 && p[field]) text.insert(0, p[field]);
+    }
+  });
 }
 
 /** Default perspectives are named by the UI's translations and are never renamed or removed. */

@@ -27,7 +27,7 @@ export async function api(
     headers.cookie = session.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   }
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
   const controller = new AbortController();
   const response = await fetch(`${server.url}${path}`, {
     method,

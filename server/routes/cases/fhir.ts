@@ -1,6 +1,10 @@
 import type { Router } from 'express';
 import { sendFhirBundle } from '../../export/send.js';
-import { validate } from '../../http/validate.js';
+import { readBoard } from '../../../shared/doc/board.js';
+import { caseDocumentName } from '../../../shared/protocol.js';
+import { boardFromBundle, importBundleSchema, writeImportedBoard } from '../../fhir/importBoard.js';
+import { checked } from '../../http/checked.js';
+import { HttpError, validate } from '../../http/validate.js';
 import type { Services } from '../../services/index.js';
 import { openCase } from './openCase.js';
 import { caseParamsSchema } from './schema.js';
@@ -16,4 +20,36 @@ export function fhirRoutes(s: Services, router: Router): void {
     await log('export', { resource: 'fhir', resources: bundle.entry.length });
     sendFhirBundle(res, bundle, 'clientplan');
   });
+
+  /**
+   * A plan that comes with the client from another team (SPEC FH6): the coordinator of a case
+   * just registered reads the exported bundle into its board, which must still have no goals.
+   * Stored like any edit, in the coordinator's name; people this server does not know are left out.
+   */
+  router.put(
+    '/:caseId/fhir',
+    validate('params', caseParamsSchema),
+    checked({ body: importBundleSchema }, async ({ body }, req, res) => {
+      const { user, facts, log } = await openCase(s, req, res, 'manage');
+      const known = new Set(
+        (await s.data.db.selectFrom('professionals').select('id').execute()).map((p) => p.id),
+      );
+      const board = boardFromBundle(body, (id) => known.has(id));
+      const written = await s.registry.use(
+        caseDocumentName(facts.caseId),
+        (doc) => {
+          if (readBoard(doc).goals.length > 0) return false;
+          writeImportedBoard(doc, board);
+          return true;
+        },
+        { userId: user.id, role: user.role },
+      );
+      if (!written)
+        throw new HttpError(409, 'the board already has goals: a plan is read only into an empty board', {
+          code: 'board-not-empty',
+        });
+      await log('api-write', { resource: 'fhir-import', goals: board.goals.length });
+      res.json({ goals: board.goals.length, perspectives: board.perspectives.length });
+    }),
+  );
 }

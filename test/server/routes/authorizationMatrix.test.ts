@@ -380,6 +380,9 @@ const caseRequests: Record<string, (caseId: string) => Request | Promise<Request
   'GET /api/cases/:caseId/help': (id) => get(`/api/cases/${id}/help?lifeDomain=work&perspectives=refugee`),
   'GET /api/cases/:caseId/client-file.json': (id) => get(`/api/cases/${id}/client-file.json`),
   'GET /api/cases/:caseId/fhir': (id) => get(`/api/cases/${id}/fhir`),
+  // An empty bundle: only its reader gets as far as the board, which holds goals already (409).
+  'PUT /api/cases/:caseId/fhir': (id) =>
+    put(`/api/cases/${id}/fhir`, { resourceType: 'Bundle', type: 'collection', entry: [] }),
   // [CL5]–[CL7] A case's life: each row undoes itself, so later rows see the case as it was.
   'PUT /api/cases/:caseId/coordinator': (id) => ({
     ...put(`/api/cases/${id}/coordinator`, {
@@ -771,6 +774,9 @@ const matrix: [route: string, expected: number[]][] = [
   // [FH1] The case as FHIR: everyone on the case; the client through /api/my/fhir.
   ['GET /api/cases/:caseId/fhir',                                         [401, 403, 200, 200, 200, 200, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId/fhir${elsewhere}`,                             [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
+  // [FH6] Reading a plan into the board: the coordinator only, and only into an empty board.
+  ['PUT /api/cases/:caseId/fhir',                                         [401, 403, 409, 403, 403, 403, 404, 404, 403, 403]],
+  [`PUT /api/cases/:caseId/fhir${elsewhere}`,                             [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`GET /api/cases/:caseId${elsewhere}`,                                  [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`PUT /api/cases/:caseId/members/:professionalId${elsewhere}`,          [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
   [`DELETE /api/cases/:caseId/members/:professionalId${elsewhere}`,       [401, 403, 404, 404, 404, 404, 404, 404, 403, 403]],
