@@ -171,6 +171,11 @@ function OpenBoard({
                       <Link to={`/cases/${details.id}/dossier`}>{t('rights.file.caseLink')}</Link>
                     </>
                   )}
+                  {' · '}
+                  {/* The plan as a FHIR R4 file for a GP system or another team (SPEC FH1). */}
+                  <a href={`/api/cases/${encodeURIComponent(details.id)}/fhir`} download>
+                    {t('rights.file.fhirLink')}
+                  </a>
                 </p>
                 <h1>{details.clientName}</h1>
                 <p className="muted">

@@ -20,6 +20,7 @@ export const enRights: Translation<typeof nlRights> = {
       heading: 'File of {{name}}',
       loadError: 'The file could not be loaded: {{message}}',
       caseLink: 'Copy of the file for the client',
+      fhirLink: 'Plan as a FHIR file',
       print: 'Print or save as PDF',
       back: 'Back',
       madeOn: 'Made on {{date}} by {{name}}.',

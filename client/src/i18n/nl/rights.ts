@@ -17,6 +17,7 @@ export const nlRights = {
       heading: 'Dossier van {{name}}',
       loadError: 'Het dossier kon niet worden geladen: {{message}}',
       caseLink: 'Kopie van het dossier voor de cliënt',
+      fhirLink: 'Plan als FHIR-bestand',
       print: 'Afdrukken of bewaren als PDF',
       back: 'Terug',
       madeOn: 'Gemaakt op {{date}} door {{name}}.',
