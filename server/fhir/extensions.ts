@@ -49,3 +49,83 @@ export const textPrefixes = {
   triggers: 'Uitlokkers: ',
   protectiveFactors: 'Beschermende factoren: ',
 } as const;
+
+const extensionDefinitions: Record<
+  ExtensionName,
+  { title: string; context: string; value?: 'boolean'; parts?: string[] }
+> = {
+  'visible-to-client': {
+    title: 'Zichtbaar in het plan van de cliënt',
+    context: 'Goal',
+    value: 'boolean',
+  },
+  perspective: {
+    title: 'Perspectief op de cliënt, met wat het team erin schreef',
+    context: 'CarePlan',
+    parts: ['id', 'label', 'active', 'addedAt', 'situation', 'strengths', 'concerns', 'lead'],
+  },
+  'signal-state-actions': {
+    title: 'Wat iedereen doet in een toestand van het signaleringsplan',
+    context: 'RiskAssessment.prediction',
+    parts: ['clientActions', 'networkActions', 'professionalActions', 'callName', 'callPhone'],
+  },
+};
+
+/** One of our extensions as a FHIR StructureDefinition (differential), at its canonical URL. */
+export function extensionDefinition(publicUrl: string, name: ExtensionName) {
+  const d = extensionDefinitions[name];
+  const url = extensionUrl(publicUrl, name);
+  const value = (path: string, type: string) => ({
+    id: `${path}.value[x]`,
+    path: 'Extension.value[x]',
+    type: [{ code: type }],
+  });
+  const parts = (d.parts ?? []).flatMap((part) => [
+    { id: `Extension.extension:${part}`, path: 'Extension.extension', sliceName: part, min: 0, max: '1' },
+    {
+      id: `Extension.extension:${part}.url`,
+      path: 'Extension.extension.url',
+      fixedUri: part,
+    },
+    {
+      ...value(`Extension.extension:${part}`, part === 'active' ? 'boolean' : 'string'),
+      path: 'Extension.extension.value[x]',
+    },
+  ]);
+  return {
+    resourceType: 'StructureDefinition',
+    id: name,
+    url,
+    version: '1',
+    name: name.replace(/(^|-)(\w)/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
+    title: d.title,
+    status: 'active',
+    publisher: 'Veelzijdig',
+    fhirVersion: '4.0.1',
+    kind: 'complex-type',
+    abstract: false,
+    context: [{ type: 'element', expression: d.context }],
+    type: 'Extension',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Extension',
+    derivation: 'constraint',
+    differential: {
+      element: [
+        { id: 'Extension', path: 'Extension', short: d.title },
+        ...(d.parts
+          ? [
+              {
+                id: 'Extension.extension',
+                path: 'Extension.extension',
+                slicing: { discriminator: [{ type: 'value', path: 'url' }], rules: 'closed' },
+              },
+              ...parts,
+            ]
+          : []),
+        { id: 'Extension.url', path: 'Extension.url', fixedUri: url },
+        d.value
+          ? value('Extension', d.value)
+          : { id: 'Extension.value[x]', path: 'Extension.value[x]', max: '0' },
+      ],
+    },
+  };
+}

@@ -185,7 +185,7 @@ describe('[FH1] [FH4] who downloads a case as FHIR', () => {
 });
 
 describe('[FH3] our code systems at their canonical URLs', () => {
-  it('serves each code system and value set a bundle uses, valid, for anyone', async () => {
+  it('serves each code system, value set and extension a bundle uses, valid, for anyone', async () => {
     const bundle = JSON.stringify(await build(caseIds[0]!));
     const systems = new Set(
       [...bundle.matchAll(/"system":"(https?:\/\/[^"]+\/api\/fhir\/CodeSystem\/[^"]+)"/g)].map((m) => m[1]!),
@@ -199,6 +199,17 @@ describe('[FH3] our code systems at their canonical URLs', () => {
       expect((answer.body as { url: string }).url).toBe(url);
       const valueSet = await api(server, null, 'GET', path.replace('CodeSystem', 'ValueSet'));
       expect(fhirErrors(valueSet.body as Bundle)).toEqual([]);
+    }
+    const extensions = new Set(
+      [...bundle.matchAll(/"url":"(https?:\/\/[^"]+\/api\/fhir\/StructureDefinition\/[^"]+)"/g)].map(
+        (m) => m[1]!,
+      ),
+    );
+    expect(extensions.size).toBe(3);
+    for (const url of extensions) {
+      const answer = await api(server, null, 'GET', new URL(url).pathname);
+      expect([url, answer.status, fhirErrors(answer.body as Bundle)]).toEqual([url, 200, []]);
+      expect((answer.body as { url: string }).url).toBe(url);
     }
     const unknown = await api(server, null, 'GET', '/api/fhir/CodeSystem/shoe-size');
     expect(unknown.status).toBe(404);

@@ -690,6 +690,7 @@ const requests: Record<string, () => Request | Promise<Request>> = {
   'GET /api/hsds/taxonomies': () => get('/api/hsds/taxonomies'),
   'GET /api/fhir/CodeSystem/:id': () => get('/api/fhir/CodeSystem/life-domain'),
   'GET /api/fhir/ValueSet/:id': () => get('/api/fhir/ValueSet/recovery-phase'),
+  'GET /api/fhir/StructureDefinition/:id': () => get('/api/fhir/StructureDefinition/perspective'),
   'GET /api/hsds/taxonomies/:id': () => get(`/api/hsds/taxonomies/${peerRunTerm().taxonomy_id}`),
   'GET /api/hsds/taxonomy_terms': () => get('/api/hsds/taxonomy_terms'),
   'GET /api/hsds/taxonomy_terms/:id': () => get(`/api/hsds/taxonomy_terms/${peerRunTerm().id}`),
@@ -881,6 +882,7 @@ const matrix: [route: string, expected: number[]][] = [
   // [FH3] Our FHIR code systems and value sets: published, for anyone.
   ['GET /api/fhir/CodeSystem/:id',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/fhir/ValueSet/:id',                                          [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/fhir/StructureDefinition/:id',                               [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomy_terms',                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/hsds/taxonomy_terms/:id',                                    [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/admin/places',                                                [401, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
