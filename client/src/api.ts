@@ -25,14 +25,21 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  /** A file's own text and type, sent as it is (e.g. a FHIR bundle as application/fhir+json). */
+  file?: { text: string; type: string },
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) headers['content-type'] = file.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ? file.text : body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
   if (response.status === 204) return undefined as T;
@@ -52,3 +59,6 @@ export const getJson = <T>(path: string) => request<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 export const putJson = <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body);
 export const deleteJson = <T>(path: string) => request<T>('DELETE', path);
+/** Sends a file's text as it is, with its type; the answer is JSON like the rest. */
+export const putFile = <T>(path: string, text: string, type: string) =>
+  request<T>('PUT', path, undefined, { text, type });

@@ -1,3 +1,4 @@
+import { ImportPlan } from '../board/ImportPlan.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -155,6 +156,7 @@ function OpenBoard({
     [board.goals, filter, today],
   );
   const ready = localReady || state.kind === 'online';
+  const [imported, setImported] = useState<string | null>(null);
 
   return (
     <BoardContext.Provider value={context}>
@@ -198,6 +200,14 @@ function OpenBoard({
                 {readOnly && !details.closure && (
                   <p className="read-only-note" role="status">
                     {t('board.readOnly')}
+                  </p>
+                )}
+                {details.myAccess.manage && !readOnly && !details.closure && board.goals.length === 0 && (
+                  <ImportPlan caseId={details.id} onDone={setImported} />
+                )}
+                {imported && (
+                  <p className="read-only-note" role="status">
+                    {imported}
                   </p>
                 )}
                 <BoardJumpMenu />

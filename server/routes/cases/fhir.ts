@@ -24,16 +24,18 @@ export function fhirRoutes(s: Services, router: Router): void {
   /**
    * A plan that comes with the client from another team (SPEC FH6): the coordinator of a case
    * just registered reads the exported bundle into its board, which must still have no goals.
-   * Stored like any edit, in the coordinator's name; people this server does not know are left out.
+   * Stored like any edit, in the coordinator's name; people not on this case's team are left out.
    */
   router.put(
     '/:caseId/fhir',
     validate('params', caseParamsSchema),
     checked({ body: importBundleSchema }, async ({ body }, req, res) => {
       const { user, facts, log } = await openCase(s, req, res, 'manage');
-      const known = new Set(
-        (await s.data.db.selectFrom('professionals').select('id').execute()).map((p) => p.id),
-      );
+      // Owners and leads only from this case's own team: anyone else is no one on this board.
+      const known = new Set([
+        ...(facts.coordinatorId ? [facts.coordinatorId] : []),
+        ...facts.members.map((m) => m.professionalId),
+      ]);
       const board = boardFromBundle(body, (id) => known.has(id));
       const written = await s.registry.use(
         caseDocumentName(facts.caseId),

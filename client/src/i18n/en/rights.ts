@@ -16,6 +16,17 @@ export const enRights: Translation<typeof nlRights> = {
         "A GP's or another team's computer system can read this file. It holds your goals, your team and your signal plan.",
       logged: 'We note that you made a copy. You see it under ‘Who looked at your file’.',
     },
+    import: {
+      heading: "Read in another team's plan",
+      intro:
+        'Does the client come with a plan from another team? Read in their FHIR file: goals, steps, perspectives and the signal plan land on this empty board. People who do not work here are left out.',
+      file: 'FHIR file',
+      read: 'Read in',
+      chooseFirst: 'Choose a file first.',
+      done_one: 'Read in: {{count}} goal is now on the board.',
+      done_other: 'Read in: {{count}} goals are now on the board.',
+      failed: 'The plan could not be read in: {{message}}',
+    },
     file: {
       heading: 'File of {{name}}',
       loadError: 'The file could not be loaded: {{message}}',

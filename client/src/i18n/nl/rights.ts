@@ -13,6 +13,17 @@ export const nlRights = {
         'Dit bestand kan het computersysteem van een huisarts of ander team lezen. Je doelen, je team en je signaleringsplan staan erin.',
       logged: 'Wij schrijven op dat je een kopie maakte. Dat zie je bij ‘Wie keek er in je dossier’.',
     },
+    import: {
+      heading: 'Plan van een ander team inlezen',
+      intro:
+        'Komt de cliënt met een plan van een ander team? Lees hun FHIR-bestand in: doelen, stappen, perspectieven en het signaleringsplan komen op dit lege bord. Mensen die hier niet werken, komen er niet mee.',
+      file: 'FHIR-bestand',
+      read: 'Inlezen',
+      chooseFirst: 'Kies eerst een bestand.',
+      done_one: 'Ingelezen: {{count}} doel staat nu op het bord.',
+      done_other: 'Ingelezen: {{count}} doelen staan nu op het bord.',
+      failed: 'Het plan kon niet worden ingelezen: {{message}}',
+    },
     file: {
       heading: 'Dossier van {{name}}',
       loadError: 'Het dossier kon niet worden geladen: {{message}}',
