@@ -96,19 +96,18 @@ export function boardFromBundle(
         id: ownId(t, 'step'),
         text: text(t.description),
         ownerId: professionalOf(ref(t.owner)),
-        dueDate:
-          str((t.restriction as Json | undefined)?.period && ((t.restriction as Json).period as Json).end) ||
-          null,
+        dueDate: str(((t.restriction as Json | undefined)?.period as Json | undefined)?.end) || null,
         done: t.status === 'completed',
         order: String(i).padStart(4, '0'),
       }));
 
-  const goals = all('Goal').flatMap((g): Goal[] => {
+  const goalEntries = bundle.entry.filter((e) => e.resource.resourceType === 'Goal');
+  const goals = goalEntries.flatMap(({ fullUrl: url, resource }): Goal[] => {
+    const g = resource as Json;
     const categories = codings(g.category);
     const domain = codeIn(categories, 'life-domain')[0] as LifeDomain | undefined;
     const phase = codeIn(categories, 'recovery-phase')[0] as RecoveryPhase | undefined;
     if (!domain || !lifeDomains.includes(domain) || !phase || !recoveryPhases.includes(phase)) return [];
-    const url = [...byUrl].find(([, r]) => r === g)![0];
     return [
       {
         id: ownId(g, 'goal') || str(g.id),
