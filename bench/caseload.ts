@@ -23,6 +23,7 @@ import { demoData } from '../server/demo/data.js';
 import { demoBoard } from '../server/demo/seed.js';
 import { seedSignalPlan } from '../server/demo/signalPlans.js';
 import { generateCaseload } from './lib/caseloadData.js';
+import { machineInfo } from './lib/machine.js';
 
 const spec = { cases: 5_000, neighbourhoods: 20, coordinators: 25, professionals: 300, seed: 5_000 };
 /** Runs per request: fewer for the viewer of all 5,000, whose every query lists them all. */
@@ -117,16 +118,8 @@ async function main(): Promise<void> {
     };
     log(`  p50 ${projection.p50Ms} ms, p99 ${projection.p99Ms} ms`);
 
-    const cpus = os.cpus();
     const output = {
-      machine: {
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-        node: process.version,
-        platform: `${os.platform()} ${os.release()}`,
-        loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
-      },
+      machine: machineInfo(loadAtStart),
       data: { ...spec, coordinatorSees: data.coordinator.visible, everywhereSees: data.everywhere.visible },
       caseloadQuery: query,
       projectionPerChange: projection,

@@ -17,6 +17,7 @@ import { openDatabase } from '../server/db/database.js';
 import { sqliteData } from '../server/storage/sqlite.js';
 import { defaultMinGroup } from '../shared/collaborationHealth.js';
 import { generateHealthData } from './lib/collaborationHealthData.js';
+import { machineInfo } from './lib/machine.js';
 
 const spec = {
   cases: 5_000,
@@ -103,17 +104,8 @@ async function main(): Promise<void> {
       log(`  p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms (${answer.aims.clients} clients)`);
     }
 
-    const cpus = os.cpus();
     const output = {
-      machine: {
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-        node: process.version,
-        platform: `${os.platform()} ${os.release()}`,
-        loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
-        loadAvg1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
-      },
+      machine: machineInfo(loadAtStart),
       data: { ...spec, rows },
       overview,
       goal: 'issue 16: the page answers in under 200 ms for a district of 5,000 clients',

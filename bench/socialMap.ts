@@ -18,6 +18,7 @@ import { sqliteData } from '../server/storage/sqlite.js';
 import { district, neighbourhoods } from '../server/demo/dataset/place.js';
 import type { ServiceSearch } from '../shared/socialMapApi.js';
 import { generateServices } from './lib/socialMapData.js';
+import { machineInfo } from './lib/machine.js';
 
 const spec = { services: 5_000, seed: 5_000 };
 const runs = 300;
@@ -92,17 +93,8 @@ async function main(): Promise<void> {
       log(`  ${name}: p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms (${answer.total} matches)`);
     }
 
-    const cpus = os.cpus();
     const output = {
-      machine: {
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-        node: process.version,
-        platform: `${os.platform()} ${os.release()}`,
-        loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
-        loadAvg1mAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
-      },
+      machine: machineInfo(loadAtStart),
       data: {
         ...spec,
         organisations: map.organisations.length,

@@ -16,6 +16,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openStorage } from '../server/storage/storage.js';
 import type { Storage } from '../server/storage/storage.js';
+import { machineInfo } from './lib/machine.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const scenarios = {
@@ -131,16 +132,8 @@ async function main(): Promise<void> {
   const postgres = (await postgresReachable())
     ? await measure('postgres')
     : { skipped: `PostgreSQL not reachable at ${databaseUrl.replace(/\/\/[^@]*@/, '//')}` };
-  const cpus = os.cpus();
   const output = {
-    machine: {
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
-    },
+    machine: machineInfo(loadAtStart),
     sqlite: { settings: 'WAL, synchronous=NORMAL (as the server opens it)', ...sqlite },
     postgres,
     note: 'latency: call of append() until its transaction committed; load: each editor appends its next update once the last is durable',

@@ -24,6 +24,7 @@ import { runScenario } from './lib/scenario.js';
 import type { ScenarioResult, ScenarioSpec } from './lib/scenario.js';
 import { instancesUnavailable, serverKinds, startServerProcess } from './lib/serverProcess.js';
 import type { ServerKind, ServerProcess } from './lib/serverProcess.js';
+import { machineInfo } from './lib/machine.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -182,16 +183,8 @@ async function main(): Promise<void> {
       );
     }
   }
-  const cpus = os.cpus();
   const output = {
-    machine: {
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      loadAvg1mAtStart: Math.round(loadAtStart * 100) / 100,
-    },
+    machine: machineInfo(loadAtStart),
     load: scenarios,
     servers,
     ...(skippedInstances ? { skipped: skippedInstances } : {}),
