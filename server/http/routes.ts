@@ -71,8 +71,11 @@ export function httpApp(
   });
   // An HSDS file of a district's map is larger than any other request; the parser below then skips it.
   app.use('/api/social-map/import', express.json({ limit: '5mb' }));
-  // A case's FHIR bundle comes as application/fhir+json (SPEC FH6), a few hundred kB at most.
-  app.use('/api/cases', express.json({ type: 'application/fhir+json', limit: '5mb' }));
+  // A case's FHIR bundle (SPEC FH6) is larger than other requests: its own route only, any JSON type.
+  app.put(
+    '/api/cases/:caseId/fhir',
+    express.json({ type: ['application/json', 'application/fhir+json'], limit: '5mb' }),
+  );
   app.use('/api', express.json({ limit: '100kb' }), attachSession(sessions), csrfProtection);
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

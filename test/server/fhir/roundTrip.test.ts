@@ -146,6 +146,21 @@ describe('[FH6] the coordinator reads a plan that came with the client into a ne
     });
     expect(comparable(boards[1]!).goals).toEqual(comparable(onTeam(boards[0]!)).goals);
 
+    // A large plan is read to its end (other routes keep their 100 kB): here it meets the full board.
+    const large = {
+      ...bundle!,
+      entry: [
+        ...bundle!.entry,
+        ...Array.from({ length: 400 }, (_, i) => ({
+          fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          resource: { resourceType: 'Basic', id: `filler-${i}`, code: { text: 'x'.repeat(400) } },
+        })),
+      ],
+    };
+    expect(JSON.stringify(large).length).toBeGreaterThan(200_000);
+    expect((await api(server, coordinator.userId, 'PUT', `/api/cases/${target}/fhir`, large)).status).toBe(
+      409,
+    );
     const again = await api(server, coordinator.userId, 'PUT', `/api/cases/${target}/fhir`, bundle, fhir);
     expect([again.status, errorOf(again)]).toEqual([
       409,
