@@ -9,6 +9,7 @@ import { RoundResultsView } from './RoundResultsView.js';
 import { RoundsAdmin } from './RoundsAdmin.js';
 import { Trend } from './Trend.js';
 import './collaborationHealth.css';
+import { ChoiceField } from './ChoiceField.js';
 
 const base = '/api/collaboration-health';
 
@@ -74,39 +75,22 @@ export function CollaborationHealthPage() {
               <legend>{t('results.scope')}</legend>
               <div className="field-row">
                 {chooseDistrict && (
-                  <div className="ch-field">
-                    <label htmlFor="ch-scope-district">{t('results.district')}</label>
-                    <select
-                      id="ch-scope-district"
-                      value={data.districtId}
-                      onChange={(e) => choose(e.target.value, '')}
-                    >
-                      {data.places.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <ChoiceField
+                    id="ch-scope-district"
+                    label={t('results.district')}
+                    value={data.districtId}
+                    choices={data.places}
+                    onChange={(value) => choose(value, '')}
+                  />
                 )}
-                <div className="ch-field">
-                  <label htmlFor="ch-scope-neighbourhood">{t('results.neighbourhood')}</label>
-                  <select
-                    id="ch-scope-neighbourhood"
-                    value={data.neighbourhoodId ?? ''}
-                    onChange={(e) => choose(data.districtId, e.target.value)}
-                  >
-                    <option value="">
-                      {t('results.allNeighbourhoods')}
-                      {district ? ` (${district.name})` : ''}
-                    </option>
-                    {(district?.neighbourhoods ?? []).map((n) => (
-                      <option key={n.id} value={n.id}>
-                        {n.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <ChoiceField
+                  id="ch-scope-neighbourhood"
+                  label={t('results.neighbourhood')}
+                  value={data.neighbourhoodId ?? ''}
+                  choices={district?.neighbourhoods ?? []}
+                  all={`${t('results.allNeighbourhoods')}${district ? ` (${district.name})` : ''}`}
+                  onChange={(value) => choose(data.districtId, value)}
+                />
               </div>
             </fieldset>
             {data.latest ? (

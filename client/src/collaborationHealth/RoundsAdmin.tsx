@@ -5,6 +5,7 @@ import type { HealthOverview, HealthRound, OpenRound } from '../../../shared/col
 import { postJson } from '../api.js';
 import { useApi } from '../useApi.js';
 import { day, today } from './format.js';
+import { ChoiceField } from './ChoiceField.js';
 
 interface Props {
   places: HealthOverview['places'];
@@ -96,38 +97,24 @@ export function RoundsAdmin({ places, districtId, onChanged }: Props) {
               {t('open.titleHint')}
             </p>
           </div>
-          <div className="ch-field">
-            <label htmlFor="ch-open-district">{t('open.district')}</label>
-            <select
-              id="ch-open-district"
-              value={district}
-              onChange={(e) => {
-                setDistrict(e.target.value);
-                setNeighbourhood('');
-              }}
-            >
-              {places.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="ch-field">
-            <label htmlFor="ch-open-neighbourhood">{t('open.neighbourhood')}</label>
-            <select
-              id="ch-open-neighbourhood"
-              value={neighbourhood}
-              onChange={(e) => setNeighbourhood(e.target.value)}
-            >
-              <option value="">{t('open.neighbourhoodAll')}</option>
-              {neighbourhoods.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="ch-open-district"
+            label={t('open.district')}
+            value={district}
+            choices={places}
+            onChange={(value) => {
+              setDistrict(value);
+              setNeighbourhood('');
+            }}
+          />
+          <ChoiceField
+            id="ch-open-neighbourhood"
+            label={t('open.neighbourhood')}
+            value={neighbourhood}
+            choices={neighbourhoods}
+            all={t('open.neighbourhoodAll')}
+            onChange={setNeighbourhood}
+          />
           <div className="ch-field">
             <label htmlFor="ch-open-closes">{t('open.closesOn')}</label>
             <input
