@@ -2,12 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Component, Suspense, lazy, useEffect, useMemo } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { SessionUser } from '../../shared/api.js';
-import { NotificationBell } from './components/NotificationBell.js';
 import { SignOutButton } from './components/SignOutButton.js';
 import { languages } from './i18n/index.js';
-import { ReferralsNavLink } from './referrals/ReferralsNavLink.js';
 import { pages } from './pageRegistry.js';
 import { SessionProvider, useSession } from './session.js';
 
@@ -32,6 +30,13 @@ const ConfirmServicePage = page(pages.confirmService);
 const ReferralsPage = page(pages.referrals);
 const GlossaryPage = page(pages.glossary);
 const CollaborationHealthPage = page(pages.collaborationHealth);
+// Only professionals have a bell and referrals: the client's plan and the sign-in page do not carry them.
+const NotificationBell = lazy(() =>
+  import('./components/NotificationBell.js').then((m) => ({ default: m.NotificationBell })),
+);
+const ReferralsNavLink = lazy(() =>
+  import('./referrals/ReferralsNavLink.js').then((m) => ({ default: m.ReferralsNavLink })),
+);
 
 /** The pages a role can open, fetched once the first page is shown so that moving on works offline. */
 function pagesOf(role: SessionUser['role']): (keyof typeof pages)[] {
@@ -117,7 +122,7 @@ class PageBoundary extends Component<{ pathname: string; children: ReactNode }, 
 
 /** Shows a short loading state while the chunk of the current page arrives. */
 function Pages({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   return (
     <PageBoundary pathname={pathname}>
       <Suspense fallback={<PageLoading />}>{children}</Suspense>
@@ -142,9 +147,13 @@ function Header() {
       {user && !limited && (
         <nav aria-label={t('nav.label')}>
           {professional && <Link to="/">{t('nav.clients')}</Link>}
-          {professional && <Link to="/overleg">{t('meetings.nav')}</Link>}
-          {professional && <Link to="/acties">{t('actions.nav')}</Link>}
-          {professional && <ReferralsNavLink key={user.id} />}
+          {professional && <Link to="/overleg">{t('nav.meetings')}</Link>}
+          {professional && <Link to="/acties">{t('nav.actions')}</Link>}
+          {professional && (
+            <Suspense fallback={null}>
+              <ReferralsNavLink key={user.id} />
+            </Suspense>
+          )}
           {(professional || user.role === 'admin') && <Link to="/kaart">{t('nav.socialMap')}</Link>}
           {(professional || user.role === 'admin') && (
             <Link to="/samenwerking">{t('nav.collaborationHealth')}</Link>
@@ -157,7 +166,11 @@ function Header() {
       <div className="app-tools">
         {user && (
           <>
-            {professional && <NotificationBell key={user.id} />}
+            {professional && (
+              <Suspense fallback={null}>
+                <NotificationBell key={user.id} />
+              </Suspense>
+            )}
             <span className="signed-in">{t('nav.signedInAs', { name: user.displayName })}</span>
             {!limited && <Link to="/wachtwoord">{t('nav.password')}</Link>}
             <SignOutButton />
@@ -194,46 +207,118 @@ function AppRoutes() {
             {t('signOut.expired')}
           </p>
         )}
-        <Routes>
-          <Route path="/invitation/:token" element={<InvitationPage />} />
-          <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
-          <Route path="*" element={<LoginPage />} />
-        </Routes>
+        <Switch>
+          <Route path="/invitation/:token">
+            <InvitationPage />
+          </Route>
+          <Route path="/kaart/bevestig/:token">
+            <ConfirmServicePage />
+          </Route>
+          <Route>
+            <LoginPage />
+          </Route>
+        </Switch>
       </>
     );
   }
   if (user.twoFactorSetupRequired)
     return (
-      <Routes>
-        <Route path="*" element={<TwoFactorPage />} />
-      </Routes>
+      <Switch>
+        <Route>
+          <TwoFactorPage />
+        </Route>
+      </Switch>
     );
   const professional = user.role === 'professional' || user.role === 'coordinator';
   return (
-    <Routes>
-      <Route path="/" element={professional ? <CaseloadPage /> : <Navigate to={homeOf(user)} replace />} />
-      {professional && <Route path="/cases/:caseId" element={<BoardPage />} />}
-      {professional && <Route path="/nieuwe-client" element={<IntakePage />} />}
-      {professional && <Route path="/acties" element={<MyActionsPage />} />}
-      {professional && <Route path="/overleg/:meetingId/verslag" element={<MinutesPage />} />}
-      {professional && <Route path="/overleg" element={<MeetingsPage />} />}
-      {professional && <Route path="/overleg/:meetingId" element={<MeetingPage />} />}
-      {professional && <Route path="/verwijzingen" element={<ReferralsPage />} />}
-      {user.role === 'client' && <Route path="/mijn-plan" element={<MyPlanPage />} />}
-      {user.role === 'client' && <Route path="/mijn-plan/dossier" element={<MyFilePage />} />}
-      {professional && <Route path="/cases/:caseId/dossier" element={<CaseFilePage />} />}
-      {user.role === 'admin' && <Route path="/beheer" element={<AdminPage />} />}
-      {(professional || user.role === 'admin') && <Route path="/kaart" element={<SocialMapPage />} />}
-      {(professional || user.role === 'admin') && <Route path="/begrippen" element={<GlossaryPage />} />}
-      {(professional || user.role === 'admin') && (
-        <Route path="/samenwerking" element={<CollaborationHealthPage />} />
+    <Switch>
+      <Route path="/">{professional ? <CaseloadPage /> : <Redirect to={homeOf(user)} replace />}</Route>
+      {professional && (
+        <Route path="/cases/:caseId">
+          <BoardPage />
+        </Route>
       )}
-      <Route path="/kaart/bevestig/:token" element={<ConfirmServicePage />} />
-      <Route path="/wachtwoord" element={<PasswordPage />} />
-      <Route path="/tweestapsverificatie" element={<TwoFactorPage />} />
-      <Route path="/invitation/:token" element={<Navigate to={homeOf(user)} replace />} />
-      <Route path="*" element={<h1>{t('common.notFound')}</h1>} />
-    </Routes>
+      {professional && (
+        <Route path="/nieuwe-client">
+          <IntakePage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/acties">
+          <MyActionsPage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/overleg/:meetingId/verslag">
+          <MinutesPage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/overleg">
+          <MeetingsPage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/overleg/:meetingId">
+          <MeetingPage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/verwijzingen">
+          <ReferralsPage />
+        </Route>
+      )}
+      {user.role === 'client' && (
+        <Route path="/mijn-plan">
+          <MyPlanPage />
+        </Route>
+      )}
+      {user.role === 'client' && (
+        <Route path="/mijn-plan/dossier">
+          <MyFilePage />
+        </Route>
+      )}
+      {professional && (
+        <Route path="/cases/:caseId/dossier">
+          <CaseFilePage />
+        </Route>
+      )}
+      {user.role === 'admin' && (
+        <Route path="/beheer">
+          <AdminPage />
+        </Route>
+      )}
+      {(professional || user.role === 'admin') && (
+        <Route path="/kaart">
+          <SocialMapPage />
+        </Route>
+      )}
+      {(professional || user.role === 'admin') && (
+        <Route path="/begrippen">
+          <GlossaryPage />
+        </Route>
+      )}
+      {(professional || user.role === 'admin') && (
+        <Route path="/samenwerking">
+          <CollaborationHealthPage />
+        </Route>
+      )}
+      <Route path="/kaart/bevestig/:token">
+        <ConfirmServicePage />
+      </Route>
+      <Route path="/wachtwoord">
+        <PasswordPage />
+      </Route>
+      <Route path="/tweestapsverificatie">
+        <TwoFactorPage />
+      </Route>
+      <Route path="/invitation/:token">
+        <Redirect to={homeOf(user)} replace />
+      </Route>
+      <Route>
+        <h1>{t('common.notFound')}</h1>
+      </Route>
+    </Switch>
   );
 }
 
@@ -256,17 +341,15 @@ export function App() {
   return (
     <SessionProvider>
       <PerPersonCache>
-        <BrowserRouter>
-          <a className="skip-link" href="#main">
-            {t('nav.skip')}
-          </a>
-          <Header />
-          <main id="main">
-            <Pages>
-              <AppRoutes />
-            </Pages>
-          </main>
-        </BrowserRouter>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <Header />
+        <main id="main">
+          <Pages>
+            <AppRoutes />
+          </Pages>
+        </main>
       </PerPersonCache>
     </SessionProvider>
   );

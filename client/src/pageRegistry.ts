@@ -9,12 +9,11 @@ export const pages = {
   twoFactor: () => import('./pages/TwoFactorPage.js').then((m) => m.TwoFactorPage),
   password: () => import('./pages/PasswordPage.js').then((m) => m.PasswordPage),
   caseload: () => import('./pages/CaseloadPage.js').then((m) => m.CaseloadPage),
-  // The board's goals link services of the social map, and it shows the case's referrals: their
-  // texts come with the board.
+  // The board shows the case's referrals and explains shared terms: their texts come with the
+  // board (the social map's come with the goal editor, pages/BoardPage.tsx).
   board: () =>
     withTexts(
       import('./pages/BoardPage.js').then((m) => m.BoardPage),
-      'socialMap',
       'referrals',
       'glossary',
     ),

@@ -12,11 +12,11 @@ const loaders = {
     import('./collaborationHealth/texts.js').then((m) => m.collaborationHealthTexts()),
 };
 
-/** A page, shown once the named texts can be shown in the current language. */
-export async function withTexts(
-  page: Promise<ComponentType>,
+/** A page (or a part of one), shown once the named texts can be shown in the current language. */
+export async function withTexts<P extends object = object>(
+  page: Promise<ComponentType<P>>,
   ...texts: (keyof typeof loaders)[]
-): Promise<ComponentType> {
+): Promise<ComponentType<P>> {
   const [component] = await Promise.all([page, ...texts.map((name) => loaders[name]())]);
   return component;
 }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
@@ -51,15 +52,24 @@ export class Connection implements Peer {
     return this.document !== null;
   }
 
-  /** The document is loaded: greet the client and handle what it already sent. */
+  /**
+   * The document is loaded: greet the client and handle what it already sent. What goes out
+   * meanwhile (the access notice, step 1, presence, the answer to its step 1) leaves in one write.
+   */
   attach(document: SharedDocument): void {
-    // Before the document: the browser knows whether it may write before it can type (A2).
-    this.sendAccess();
-    this.document = document;
-    document.greet(this);
-    const queued = this.queue;
-    this.queue = [];
-    for (const message of queued) if (!this.closed) this.handle(message);
+    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
+    socket?.cork();
+    try {
+      // Before the document: the browser knows whether it may write before it can type (A2).
+      this.sendAccess();
+      this.document = document;
+      document.greet(this);
+      const queued = this.queue;
+      this.queue = [];
+      for (const message of queued) if (!this.closed) this.handle(message);
+    } finally {
+      socket?.uncork();
+    }
   }
 
   receive(message: Uint8Array): void {

@@ -39,6 +39,9 @@ export class SharedDocument {
   users = 0;
   /** On whose behalf the server is editing right now (set around `DocumentRegistry.use`). */
   actor: Actor | null = null;
+  /** Awareness client ids changed since the last awareness broadcast, and that broadcast's turn. */
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessTurn: NodeJS.Immediate | null = null;
 
   constructor(readonly name: string) {
     this.awareness.setLocalState(null);
@@ -50,9 +53,22 @@ export class SharedDocument {
           this.awarenessOf.get(this.awarenessOwners.get(id)!)?.delete(id);
           this.awarenessOwners.delete(id);
         }
-        this.broadcast(outgoing.awareness(this.awareness, [...added, ...updated, ...removed]), null);
+        for (const ids of [added, updated, removed]) for (const id of ids) this.awarenessChanged.add(id);
+        this.awarenessTurn ??= setImmediate(() => this.broadcastAwareness());
       },
     );
+  }
+
+  /**
+   * Sends every presence change since the last time as one message, once the messages read
+   * together have been handled: when many people arrive at once, each of them gets one message
+   * per turn with all newcomers instead of one per newcomer (states are encoded as they are now).
+   */
+  private broadcastAwareness(): void {
+    this.awarenessTurn = null;
+    const ids = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (ids.length > 0) this.broadcast(outgoing.awareness(this.awareness, ids), null);
   }
 
   /** The connection's greeting: sync step 1 and everyone's presence (SPEC S2). */
@@ -133,6 +149,8 @@ export class SharedDocument {
   }
 
   destroy(): void {
+    if (this.awarenessTurn) clearImmediate(this.awarenessTurn);
+    this.awarenessTurn = null;
     this.awareness.destroy();
     this.doc.destroy();
   }

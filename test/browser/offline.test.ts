@@ -70,6 +70,15 @@ describe.skipIf(!browserTestsEnabled)('working while the server is down', () => 
     await expect.poll(() => storedUpdates(a, name)).toBeGreaterThan(storedBefore);
     expect(await switchOf(b).isChecked()).toBe(before);
 
+    // The goal editor and its "who helps" are fetched after the board showed (bench/bundle.ts):
+    // with the server gone they still open, in Dutch, and close again.
+    await a.getByRole('button', { name: 'Bewerk doel: Zinvolle dagbesteding na de revalidatie' }).click();
+    const editor = a.getByRole('dialog', { name: 'Doel bewerken' });
+    await editor.waitFor();
+    await editor.getByText('Wie helpt', { exact: true }).first().waitFor();
+    await editor.getByRole('button', { name: 'Klaar' }).click();
+    await editor.waitFor({ state: 'hidden' });
+
     server = await startTestServer({
       demoData: true,
       clientDir: server.config.clientDir,

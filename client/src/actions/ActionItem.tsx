@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { ActionRow } from '../../../shared/meetingApi.js';
 import { formatDateTime } from '../i18n/index.js';
 import { isOverdue } from './actionList.js';
 import { DueDate } from './DueDate.js';
+import '../i18n/nl/actions.js';
 
 interface Props {
   action: ActionRow;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/index.js';
+import '../i18n/nl/actions.js';
 
 /**
  * The due date of an action; an overdue one carries a word and an icon besides the colour, so the

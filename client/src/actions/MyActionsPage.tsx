@@ -8,6 +8,7 @@ import { OverdueBadge } from './OverdueBadge.js';
 import { useActionDone } from './useActionDone.js';
 import { useMyActions } from './useMyActions.js';
 import './actions.css';
+import '../i18n/nl/actions.js';
 
 /**
  * "Mijn acties": every action of the signed-in professional from all meetings and cases. Open ones

@@ -9,6 +9,7 @@ import type { CaseChoice, PersonChoice } from '../../../shared/accessLogChoices.
 import { AdminTable } from './AdminTable.js';
 import { LogPicker, nothingPicked, pickedId } from './LogPicker.js';
 import type { Picked } from './LogPicker.js';
+import '../i18n/nl/access.js';
 
 const pageSize = 50;
 

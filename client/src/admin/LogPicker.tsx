@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../useApi.js';
 import type { ChoicesAnswer } from '../../../shared/accessLogChoices.js';
 import './logPicker.css';
+import '../i18n/nl/access.js';
 
 /** What a picker holds: the text in the field and, once a suggestion was picked, its id. */
 export interface Picked {

@@ -7,6 +7,7 @@ import { AdminTable } from './AdminTable.js';
 import { ArchivedState, CreateForm, EditRow, KindOptions, NameField, RowActions } from './archivable.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
+import '../i18n/nl/admin.js';
 
 interface Draft {
   name: string;

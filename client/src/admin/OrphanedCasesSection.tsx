@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrphanedCase } from '../../../shared/adminApi.js';
 import { AdminTable } from './AdminTable.js';
+import '../i18n/nl/admin.js';
 
 /** Open cases whose coordinator left (disabled) or that never had one, named by alias only. */
 export function OrphanedCasesSection({ cases }: { cases: OrphanedCase[] }) {

@@ -6,6 +6,7 @@ import { AdminTable } from './AdminTable.js';
 import { ArchivedState, CreateForm, NameField, RowActions, SaveCancel } from './archivable.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
+import '../i18n/nl/admin.js';
 
 type Place =
   { kind: 'district'; place: AdminDistrict } | { kind: 'neighbourhood'; place: AdminNeighbourhood };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Side, TeamsAnswer } from '../../../shared/adminApi.js';
+import '../i18n/nl/admin.js';
 
 /** What the admin types for a professional; empty strings are sent as null. */
 export interface ProfessionalDraft {

@@ -12,6 +12,7 @@ import {
   professionalLabels,
 } from './ProfessionalFields.js';
 import { useAdminAction } from './useAdminAction.js';
+import '../i18n/nl/admin.js';
 
 /** A new professional with their account; the answer is a one-time link to set their password. */
 export function ProfessionalForm({ teams, onCreated }: { teams: TeamsAnswer; onCreated(): void }) {

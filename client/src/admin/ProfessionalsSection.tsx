@@ -14,6 +14,7 @@ import { ProfessionalFields, professionalBody, professionalLabels } from './Prof
 import type { ProfessionalDraft } from './ProfessionalFields.js';
 import { useAdminAction } from './useAdminAction.js';
 import { AdminTable } from './AdminTable.js';
+import '../i18n/nl/admin.js';
 
 const pageSize = 25;
 

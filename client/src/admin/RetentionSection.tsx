@@ -4,6 +4,7 @@ import type { ErasureAnswer, RetentionAnswer, RetentionDue } from '../../../shar
 import { postJson } from '../api.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/rights.js';
 
 /**
  * Retention (SPEC RT3, RT4): the parts of closed cases whose period passed, by alias, each erased

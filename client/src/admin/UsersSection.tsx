@@ -8,6 +8,9 @@ import { useSession } from '../session.js';
 import { FormMessages } from './FormMessages.js';
 import { useAdminAction } from './useAdminAction.js';
 import { AdminTable } from './AdminTable.js';
+import '../i18n/nl/access.js';
+import '../i18n/nl/admin.js';
+import '../i18n/nl/consent.js';
 
 interface Recovery {
   name: string;

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import '../i18n/nl/admin.js';
 
 /** A refused form, said in the person's language: which field, and what is wrong with it. */
 export interface FieldError {

@@ -8,6 +8,7 @@ import {
 import { useBoardContext } from './context.js';
 import { perspectiveLabelError } from './perspectiveLabelError.js';
 import './perspectives.css';
+import '../i18n/nl/board.js';
 
 /** Adds a custom perspective; a name that is empty or already taken is refused and said why. */
 export function AddPerspectiveForm() {

@@ -4,6 +4,7 @@ import type { Goal } from '../../../shared/doc/board.js';
 import { useBoardContext } from './context.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import './board.css';
+import '../i18n/nl/board.js';
 
 /** How many of the goals each active perspective serves; warns when one dominates (shared/balance.ts). */
 export function BalanceView({ goals }: { goals: Goal[] }) {

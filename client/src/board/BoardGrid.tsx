@@ -37,6 +37,7 @@ import { GoalCard, GoalCardBody } from './GoalCard.js';
 import { indexAmongAll } from './layout/boardFilter.js';
 import { QuickAddGoal } from './QuickAddGoal.js';
 import './board.css';
+import '../i18n/nl/board.js';
 
 type CellId = `${LifeDomain}|${RecoveryPhase}`;
 type Layout = Record<CellId, string[]>;

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../i18n/index.js';
 import '../intake/intake.css';
 import { ClientDetailsSection } from './ClientDetailsSection.js';
 import './panels.css';
+import '../i18n/nl/intake.js';
 
 interface Props {
   details: CaseDetails;

@@ -8,6 +8,7 @@ import { AccessSelect, ProfessionalSelect } from '../components/MemberSelects.js
 import { ClientInvitation } from './ClientInvitation.js';
 import { ConsentSection } from './ConsentSection.js';
 import './panels.css';
+import '../i18n/nl/access.js';
 
 type Access = CaseMember['access'];
 

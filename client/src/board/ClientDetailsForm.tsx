@@ -7,6 +7,7 @@ import type { ClientDetailField, ClientDetailsRequest, ReadingLevel } from '../.
 import { putJson } from '../api.js';
 import { languageChoices } from '../intake/languages.js';
 import './panels.css';
+import '../i18n/nl/intake.js';
 
 /** The message per field when the form's own check (the server's schema) refuses it. */
 const messageOf: Record<ClientDetailField, string> = {

@@ -5,6 +5,7 @@ import type { CaseDetails } from '../../../shared/api.js';
 import { getJson } from '../api.js';
 import { formatDate } from '../i18n/index.js';
 import { ClientDetailsForm } from './ClientDetailsForm.js';
+import '../i18n/nl/intake.js';
 
 interface Props {
   details: CaseDetails;

@@ -5,6 +5,8 @@ import type { CaseDetails } from '../../../shared/api.js';
 import { postJson } from '../api.js';
 import { OneTimeLink } from '../components/OneTimeLink.js';
 import './panels.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/consent.js';
 
 /**
  * The coordinator invites the client to their own plan: a new account and a one-time link to hand

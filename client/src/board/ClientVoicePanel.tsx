@@ -11,6 +11,7 @@ import { useBoardContext } from './context.js';
 import { useDocRead } from './useDocRead.js';
 import { useMarkDiscussed } from './useMarkDiscussed.js';
 import './clientVoice.css';
+import '../i18n/nl/myPlan.js';
 
 /** The team's own view of one life domain: a face-scale score beside the client's. */
 function TeamScore({ domain, rating }: { domain: LifeDomain; rating: TeamRating | undefined }) {

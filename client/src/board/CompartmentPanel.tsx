@@ -14,6 +14,7 @@ import type { CaseDocument } from '../sync/caseDocument.js';
 import { useCaseDocument, useConnectionState } from '../sync/hooks.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import './panels.css';
+import '../i18n/nl/access.js';
 
 /** The notes of a compartment document, re-read after every change. */
 function useNotes(document: CaseDocument): CompartmentNote[] {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../sync/caseDocument.js';
 import '../sync/sync.css';
+import '../i18n/nl/access.js';
 
 /**
  * Online, connecting, offline (edits kept in this browser), reconnecting (the server asked to come

@@ -10,6 +10,8 @@ import { formatDate, formatDateTime } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { RecordConsent } from './RecordConsent.js';
 import './panels.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/consent.js';
 
 /**
  * What the client consented to share across domains (SPEC A7): how and when they gave it, until

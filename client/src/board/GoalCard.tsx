@@ -12,6 +12,7 @@ import { useCardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import './goalCard.css';
+import '../i18n/nl/board.js';
 
 /**
  * The face of a goal on the board: what it is, who owns it, how far it is, what needs attention.

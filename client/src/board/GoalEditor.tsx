@@ -19,6 +19,7 @@ import { OwnerSelect } from './OwnerSelect.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import { StepList } from './StepList.js';
 import './goalCard.css';
+import '../i18n/nl/board.js';
 
 /** Everything about one goal, editable live; opened from a card, closed with Escape. */
 export function GoalEditor({ goal, goals }: { goal: Goal; goals: Goal[] }) {

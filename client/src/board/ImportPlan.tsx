@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, putFile } from '../api.js';
 import './panels.css';
+import '../i18n/nl/rights.js';
 
 /**
  * For the coordinator of a new, empty board: read the plan a client brings from another team

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionRow, ActionsAnswer } from '../../../shared/meetingApi.js';
 import { localToday } from '../../../shared/attention.js';
@@ -6,11 +6,12 @@ import { ActionItem } from '../actions/ActionItem.js';
 import { actionKey, isOverdue, withPending } from '../actions/actionList.js';
 import { OverdueBadge } from '../actions/OverdueBadge.js';
 import { useActionDone } from '../actions/useActionDone.js';
-import { ReferralForm } from '../referrals/ReferralForm.js';
+import { ReferralForm } from '../referrals/lazyReferralForm.js';
 import { useSession } from '../session.js';
 import { useApi } from '../useApi.js';
 import { useEventStream } from '../useEventStream.js';
 import '../actions/actions.css';
+import '../i18n/nl/actions.js';
 
 /**
  * The open actions on this case from all meetings, overdue ones flagged at the top of the board.
@@ -69,15 +70,17 @@ export function MeetingActionsPanel({ caseId, canRefer = false }: { caseId: stri
         {sent}
       </p>
       {referring && (
-        <ReferralForm
-          caseId={caseId}
-          initial={{ reason: tr('form.fromAction', { text: referring.text }) }}
-          onDone={({ toName }) => {
-            setReferring(null);
-            setSent(tr('form.sent', { name: toName }));
-          }}
-          onCancel={() => setReferring(null)}
-        />
+        <Suspense fallback={null}>
+          <ReferralForm
+            caseId={caseId}
+            initial={{ reason: tr('form.fromAction', { text: referring.text }) }}
+            onDone={({ toName }) => {
+              setReferring(null);
+              setSent(tr('form.sent', { name: toName }));
+            }}
+            onCancel={() => setReferring(null)}
+          />
+        </Suspense>
       )}
     </section>
   );

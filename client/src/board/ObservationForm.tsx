@@ -10,6 +10,8 @@ import { postJson } from '../api.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { useBoardContext } from './context.js';
 import './observations.css';
+import '../i18n/nl/board.js';
+import '../i18n/nl/recovery.js';
 
 const rank = (state: SignalState) => signalStates.indexOf(state);
 const phaseRank = (phase: RecoveryPhase) => recoveryPhases.indexOf(phase);
@@ -116,7 +118,7 @@ export function ObservationForm({
       {worse && (
         <fieldset className="relapse">
           <legend>
-            {t('observation.worse', { state: t(`signalPlan.state.${baseline}`).toLowerCase() })}
+            {t('observation.worse', { state: t(`signalState.name.${baseline}`).toLowerCase() })}
           </legend>
           <span className="checkbox">
             <input

@@ -6,6 +6,8 @@ import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { formatDateTime, formatRelative } from '../i18n/index.js';
 import { SignalTimelinePlot } from './SignalTimelinePlot.js';
 import './observations.css';
+import '../i18n/nl/board.js';
+import '../i18n/nl/recovery.js';
 
 const shownAtFirst = 5;
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useBoardContext } from './context.js';
+import '../i18n/nl/board.js';
 
 /** Picks one person of the case as owner: goals, steps and perspectives belong to a person. */
 export function OwnerSelect({

@@ -14,6 +14,7 @@ import { useBoardContext } from './context.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import { perspectiveLabelError } from './perspectiveLabelError.js';
 import './perspectives.css';
+import '../i18n/nl/board.js';
 
 /** A new name for a custom perspective, by the same rules as adding one. */
 function RenameForm({ perspective, onDone }: { perspective: PerspectiveState; onDone(): void }) {

@@ -11,6 +11,7 @@ import { perspectiveLabel } from './perspectiveLabel.js';
 import { PerspectiveSwitch } from './PerspectiveSwitch.js';
 import './board.css';
 import './perspectives.css';
+import '../i18n/nl/board.js';
 
 function PerspectiveCard({ perspective }: { perspective: PerspectiveState }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../i18n/nl/board.js';
 
 /**
  * Adding goals to a cell the quick way: "+ Doel" opens a title field with the focus in it; Enter

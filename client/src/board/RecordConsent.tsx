@@ -10,6 +10,8 @@ import { postJson } from '../api.js';
 import { consentFactsOf, viewerOf } from '../consent/rules.js';
 import { useSession } from '../session.js';
 import './panels.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/consent.js';
 
 /**
  * Records a consent on the client's behalf (SPEC A7): what, with whom, how and on which day the

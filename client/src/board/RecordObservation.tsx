@@ -6,6 +6,8 @@ import type { Observation } from '../../../shared/doc/signalPlan.js';
 import { useBoardContext } from './context.js';
 import { ObservationForm } from './ObservationForm.js';
 import './observations.css';
+import '../i18n/nl/board.js';
+import '../i18n/nl/recovery.js';
 
 const regionId = 'record-observation';
 

@@ -20,6 +20,7 @@ import { useRecordObservation } from './RecordObservation.js';
 import { SignalStateColumn } from './SignalStateColumn.js';
 import { useDocRead } from './useDocRead.js';
 import './signalPlan.css';
+import '../i18n/nl/recovery.js';
 
 const readPlan = (doc: Y.Doc) => ({
   // The structure (one Y.Text per field) exists once; typing goes into those texts.

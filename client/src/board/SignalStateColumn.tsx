@@ -9,6 +9,7 @@ import { CollabText } from '../components/CollabText.js';
 import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { useBoardContext } from './context.js';
 import './signalPlan.css';
+import '../i18n/nl/recovery.js';
 
 // The same rule the sync server checks: an update it would refuse is never sent.
 const phoneShape = signalStateShape.fields.callPhone as ValueShape;
@@ -24,7 +25,7 @@ function CallContact({ state, plan }: { state: SignalState; plan: SignalStatePla
   const [name, setName] = useState<string | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
   const id = (field: string) => `signal-${state}-${field}`;
-  const stateName = t(`signalPlan.state.${state}`);
+  const stateName = t(`signalState.name.${state}`);
   const phoneValue = phone ?? plan.callPhone;
   const phoneOk = isPhone(phoneValue.trim());
   return (
@@ -80,7 +81,7 @@ function CallContact({ state, plan }: { state: SignalState; plan: SignalStatePla
 export function SignalStateColumn({ state, plan }: { state: SignalState; plan: SignalStatePlan }) {
   const { t } = useTranslation();
   const { doc } = useBoardContext();
-  const stateName = t(`signalPlan.state.${state}`);
+  const stateName = t(`signalState.name.${state}`);
   const heading = `signal-${state}-heading`;
   return (
     <section className={`signal-column signal-column-${state}`} aria-labelledby={heading}>

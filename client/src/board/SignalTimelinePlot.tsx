@@ -4,6 +4,7 @@ import { escalationsOf, signalStates } from '../../../shared/risk.js';
 import type { SignalState } from '../../../shared/risk.js';
 import { formatDate } from '../i18n/index.js';
 import './observations.css';
+import '../i18n/nl/recovery.js';
 
 const width = 640;
 const height = 150;
@@ -40,7 +41,7 @@ export function SignalTimelinePlot({ observations, now }: { observations: Observ
     count: observations.length,
     from: formatDate(day(observations[0]!.at), i18n.language),
     to: formatDate(day(last.at), i18n.language),
-    state: t(`signalPlan.state.${last.state}`).toLowerCase(),
+    state: t(`signalState.name.${last.state}`).toLowerCase(),
     escalations: escalationsOf(observations).length,
   });
 
@@ -65,7 +66,7 @@ export function SignalTimelinePlot({ observations, now }: { observations: Observ
               textAnchor="end"
               dominantBaseline="middle"
             >
-              {t(`signalPlan.state.${state}`)}
+              {t(`signalState.name.${state}`)}
             </text>
           </g>
         ))}

@@ -6,6 +6,7 @@ import { CollabText } from '../components/CollabText.js';
 import { useBoardContext } from './context.js';
 import { OwnerSelect } from './OwnerSelect.js';
 import './goalCard.css';
+import '../i18n/nl/board.js';
 
 /**
  * The ordered steps of a goal: each with one owner, a due date and done or not. A new step takes

@@ -7,6 +7,8 @@ import { signalStates } from '../../../shared/risk.js';
 import { getJson } from '../api.js';
 import type { CaseloadFilters as Filters } from './useCaseload.js';
 import './caseload.css';
+import '../i18n/nl/intake.js';
+import '../i18n/nl/recovery.js';
 
 const searchDelayMs = 250;
 
@@ -83,7 +85,7 @@ export function CaseloadFilters({ filters, neighbourhoods, onChange }: Props) {
       {select(
         'state',
         [
-          ...signalStates.map((s) => ({ value: s, label: t(`signalPlan.state.${s}`) })),
+          ...signalStates.map((s) => ({ value: s, label: t(`signalState.name.${s}`) })),
           { value: 'none', label: t('caseload.noneState') },
         ],
         t('caseload.anyState'),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { CaseloadRow } from '../../../shared/api.js';
 import { lifeDomains } from '../../../shared/domain.js';
 import type { Risk } from '../../../shared/risk.js';
@@ -7,6 +7,8 @@ import { SignalStateBadge } from '../components/SignalStateBadge.js';
 import { formatDateTime, formatMoment, formatRelative } from '../i18n/index.js';
 import { riskReasonText } from './riskText.js';
 import './caseload.css';
+import '../i18n/nl/intake.js';
+import '../i18n/nl/recovery.js';
 
 const levelBars = { low: 1, medium: 2, high: 3 } as const;
 

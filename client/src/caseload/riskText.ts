@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { RiskReason } from '../../../shared/risk.js';
+import '../i18n/nl/recovery.js';
 
 /** One reason for a client's risk as a sentence a coordinator can check ("2 stappen te laat"). */
 export function riskReasonText(t: TFunction, reason: RiskReason): string {

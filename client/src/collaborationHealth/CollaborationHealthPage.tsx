@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'wouter';
 import type { HealthOverview } from '../../../shared/collaborationHealth.js';
 import { useSession } from '../session.js';
 import { useApi } from '../useApi.js';

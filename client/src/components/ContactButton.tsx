@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfessionalSummary } from '../../../shared/api.js';
 import './contactButton.css';
+import '../i18n/nl/board.js';
 
 /** A person's name; one click shows how to reach them (referral goes to a person, not a team). */
 export function ContactButton({

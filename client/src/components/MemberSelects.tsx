@@ -1,6 +1,8 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseMember, ProfessionalSummary } from '../../../shared/api.js';
+import '../i18n/nl/access.js';
+import '../i18n/nl/intake.js';
 
 type Access = CaseMember['access'];
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>;

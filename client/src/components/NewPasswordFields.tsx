@@ -4,6 +4,8 @@ import { passwordLength } from '../../../shared/passwordPolicy.js';
 import type { PasswordVerdict } from '../../../shared/passwordPolicy.js';
 import { warningInWords } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/signIn.js';
 
 export { passwordError } from '../signIn/refusals.js';
 export { usePasswordVerdict } from '../signIn/usePasswordVerdict.js';

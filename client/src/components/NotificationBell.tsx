@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { AppNotification } from '../../../shared/api.js';
 import { getJson, postJson } from '../api.js';
 import { formatDateTime, formatRelative } from '../i18n/index.js';
 import { SignalStateBadge } from './SignalStateBadge.js';
 import { useEventStream } from '../useEventStream.js';
 import './notificationBell.css';
+import '../i18n/nl/intake.js';
+import '../i18n/nl/recovery.js';
 
 interface Notices {
   notifications: AppNotification[];
@@ -88,7 +90,7 @@ export function NotificationBell() {
       case 'signal-state':
         return t('notifications.announce', {
           name: n.clientName,
-          state: t(`signalPlan.state.${n.state}`).toLowerCase(),
+          state: t(`signalState.name.${n.state}`).toLowerCase(),
         });
       case 'access-request':
         return t('caseNotice.accessRequest', { name: n.from?.name ?? '—' });

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/index.js';
+import '../i18n/nl/access.js';
 
 /**
  * A one-time sign-up link to hand to someone (a new colleague, a client), with its expiry and a

@@ -23,8 +23,8 @@ export function SignalStateBadge({
       <span className="signal-symbol" aria-hidden="true">
         {signalSymbols[key]}
       </span>
-      <span>{t(`signalPlan.state.${key}`)}</span>
-      {meaning && <span className="signal-meaning">{t(`signalPlan.stateMeaning.${key}`)}</span>}
+      <span>{t(`signalState.name.${key}`)}</span>
+      {meaning && <span className="signal-meaning">{t(`signalState.meaning.${key}`)}</span>}
     </span>
   );
 }

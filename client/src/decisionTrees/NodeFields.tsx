@@ -6,6 +6,7 @@ import { adviceAreas } from '../../../shared/decisionTree.js';
 import type { AdviceArea, AdviceNode, QuestionNode, TreeContent } from '../../../shared/decisionTree.js';
 import { addAnswer, addNodeAfter, moveAnswer, removeAnswer, updateAnswer, updateNode } from './draft.js';
 import { ServicePicker } from './ServicePicker.js';
+import '../i18n/nl/board.js';
 
 const newQuestion = '+question';
 const newAdvice = '+advice';

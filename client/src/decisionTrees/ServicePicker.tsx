@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceSearchAnswer, SocialService } from '../../../shared/socialMapApi.js';
 import { useSettled } from '../socialMap/useMapOptions.js';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/board.js';
 
 /** An advice's service: search the district's social map by words, pick one from a select, see its name. */
 export function ServicePicker({

@@ -10,6 +10,8 @@ import { TreeOutline } from './TreeOutline.js';
 import { TreePreview } from './TreePreview.js';
 import { TreeProblems } from './TreeProblems.js';
 import './trees.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/board.js';
 
 interface Version {
   version: number;

@@ -6,6 +6,7 @@ import { buildOutline, leadingTo, removeNode } from './draft.js';
 import type { OutlineRow } from './draft.js';
 import { AdviceFields, QuestionFields } from './NodeFields.js';
 import { nodeNamer } from './nodeNames.js';
+import '../i18n/nl/board.js';
 
 interface OutlineProps {
   content: TreeContent;

@@ -5,6 +5,7 @@ import type { TreeContent } from '../../../shared/decisionTree.js';
 import type { SocialService } from '../../../shared/socialMapApi.js';
 import { useApi } from '../useApi.js';
 import { WalkStep } from './WalkStep.js';
+import '../i18n/nl/board.js';
 
 /**
  * "Voorbeeld": the draft walked as a professional would walk it, here in the browser with the

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TreeContent } from '../../../shared/decisionTree.js';
 import { problemWords } from './draft.js';
 import { nodeNamer } from './nodeNames.js';
+import '../i18n/nl/board.js';
 
 /** The draft's problems (the shared `treeProblems`, and an empty title) in words, beside the outline. */
 export function TreeProblems({ content, problems }: { content: TreeContent; problems: string[] }) {

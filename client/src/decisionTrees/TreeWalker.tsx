@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { DecisionTree, TreeAdvice } from '../../../shared/decisionTree.js';
 import { telHref } from '../components/telHref.js';
 import { useApi } from '../useApi.js';

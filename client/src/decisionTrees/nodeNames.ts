@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TreeContent } from '../../../shared/decisionTree.js';
 import { nodeNumbers } from './draft.js';
+import '../i18n/nl/board.js';
 
 const clip = (text: string, max = 48) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

@@ -9,6 +9,7 @@ import { fieldError } from '../admin/fieldError.js';
 import type { FieldError } from '../admin/fieldError.js';
 import { useGlossary } from './useGlossary.js';
 import './glossary.css';
+import '../i18n/nl/access.js';
 
 const emptyDraft: GlossaryFields = {
   term: '',

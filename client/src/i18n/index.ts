@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { nl } from './nl.js';
+import { waitingDutch } from './dutch.js';
+import { nlCore } from './nl/core.js';
 import { loadPageTexts } from './pageTexts.js';
 
 export const languages = ['nl', 'en'] as const;
@@ -24,7 +25,8 @@ export async function initI18n(): Promise<typeof i18next> {
   const stored = localStorage.getItem(storageKey);
   const lng: Language = stored === 'en' ? 'en' : 'nl';
   await i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl } },
+    // The words around every page; each page's own come with it (./dutch.ts).
+    resources: { nl: { translation: { ...nlCore, ...waitingDutch() } } },
     lng: 'nl',
     fallbackLng: 'nl',
     interpolation: { escapeValue: false },

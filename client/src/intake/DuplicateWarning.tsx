@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateContact } from '../../../shared/intakeApi.js';
 import { postJson } from '../api.js';
+import '../i18n/nl/intake.js';
 
 interface Props {
   contacts: (DuplicateContact | null)[];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors, IntakeField } from './fieldErrors.js';
+import '../i18n/nl/intake.js';
 
 /** A labelled intake field; its error names the field and is tied to the control. */
 export function FieldRow({

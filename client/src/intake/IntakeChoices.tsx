@@ -3,6 +3,7 @@ import { defaultPerspectives } from '../../../shared/domain.js';
 import type { DefaultPerspective } from '../../../shared/domain.js';
 import { readingLevels } from '../../../shared/intakeApi.js';
 import type { IntakeRequest } from '../../../shared/intakeApi.js';
+import '../i18n/nl/intake.js';
 
 type ReadingLevel = IntakeRequest['readingLevel'];
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation } from 'wouter';
 import type { DefaultPerspective } from '../../../shared/domain.js';
 import { recoveryContexts } from '../../../shared/intakeApi.js';
 import type {
@@ -22,6 +22,7 @@ import type { FieldErrors, IntakeField } from './fieldErrors.js';
 import { MemberPicker } from './MemberPicker.js';
 import type { PickedMember } from './MemberPicker.js';
 import './intake.css';
+import '../i18n/nl/intake.js';
 
 /** "Nieuwe cliënt": registering a client, with the possible-duplicate warning and the first members. */
 export function IntakePage() {
@@ -36,7 +37,7 @@ export function IntakePage() {
 function IntakeForm({ options }: { options: IntakeOptions }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [form, setForm] = useState({
     clientName: '',
     dateOfBirth: '',

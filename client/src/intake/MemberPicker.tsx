@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeProfessional } from '../../../shared/intakeApi.js';
 import { AccessSelect, ProfessionalSelect } from '../components/MemberSelects.js';
+import '../i18n/nl/access.js';
+import '../i18n/nl/intake.js';
 
 export interface PickedMember {
   professionalId: string;

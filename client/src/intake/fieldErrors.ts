@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { intakeBodySchema } from '../../../shared/intakeApi.js';
 import type { IntakeRequest } from '../../../shared/intakeApi.js';
+import '../i18n/nl/intake.js';
 
 /** The fields the form names in its errors (the keys of `intake.fields`). */
 export const intakeFields = [

@@ -10,6 +10,8 @@ import type { MeetingAction } from '../../../shared/doc/meetingCase.js';
 import { isOverdue } from '../actions/actionList.js';
 import { postJson } from '../api.js';
 import { CollabText } from '../components/CollabText.js';
+import '../i18n/nl/board.js';
+import '../i18n/nl/meeting.js';
 
 interface Props {
   meetingId: string;

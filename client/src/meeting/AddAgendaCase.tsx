@@ -5,6 +5,7 @@ import type { CaseSummary } from '../../../shared/api.js';
 import type { MeetingDetails } from '../../../shared/meetingApi.js';
 import { postJson } from '../api.js';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/meeting.js';
 
 /**
  * Puts one of the person's own cases from the meeting's neighbourhood on the agenda; `onAgenda`

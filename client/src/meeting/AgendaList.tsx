@@ -20,6 +20,7 @@ import { agendaQuestion, moveAgendaItem, setSlotMinutes, usedTime } from '../../
 import type { AgendaItem } from '../../../shared/doc/meeting.js';
 import { CollabText } from '../components/CollabText.js';
 import { formatDuration, useNow } from './useNow.js';
+import '../i18n/nl/meeting.js';
 
 interface Props {
   doc: Y.Doc;

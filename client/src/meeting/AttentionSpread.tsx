@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionAnswer } from '../../../shared/meetingApi.js';
 import { getJson } from '../api.js';
+import '../i18n/nl/meeting.js';
 
 /**
  * How the meeting's time spread over the client's perspectives (over the cases this person may

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardChange, ChangesAnswer } from '../../../shared/meetingApi.js';
 import { formatDate, readableName } from '../i18n/index.js';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/meeting.js';
 
 /** "What changed since the last meeting": the board now against the version the last meeting kept. */
 export function ChangesSince({ meetingId, caseId }: { meetingId: string; caseId: string }) {
@@ -41,7 +42,7 @@ function ChangeLine({ change }: { change: BoardChange }) {
   const { t, i18n } = useTranslation();
   const cell = (c: { domain: string; phase: string }) =>
     `${t(`domain.${c.domain}`)}, ${t(`phase.${c.phase}`)}`;
-  const state = (s: string | null) => t(`signalPlan.state.${s ?? 'none'}`);
+  const state = (s: string | null) => t(`signalState.name.${s ?? 'none'}`);
   switch (change.kind) {
     case 'goal-added':
       return <>{t('meeting.change.goal-added', { title: change.title, cell: cell(change) })}</>;

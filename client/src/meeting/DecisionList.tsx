@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { addDecision, itemText, removeDecision } from '../../../shared/doc/meetingCase.js';
 import type { Decision } from '../../../shared/doc/meetingCase.js';
 import { CollabText } from '../components/CollabText.js';
+import '../i18n/nl/meeting.js';
 
 /** The decisions taken on a case, typed together. */
 export function DecisionList({

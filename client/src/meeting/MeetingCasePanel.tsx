@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { CaseDetails } from '../../../shared/api.js';
 import { readBoard } from '../../../shared/doc/board.js';
 import { meetingNotes, readMeetingCase, tagPerspective } from '../../../shared/doc/meetingCase.js';
@@ -16,6 +16,7 @@ import { ChangesSince } from './ChangesSince.js';
 import { ClientQuestions } from './ClientQuestions.js';
 import { DecisionList } from './DecisionList.js';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/meeting.js';
 
 interface Props {
   meetingId: string;

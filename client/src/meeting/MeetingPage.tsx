@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'wouter';
 import { readAgenda, startAgendaItem } from '../../../shared/doc/meeting.js';
 import type { MeetingDetails } from '../../../shared/meetingApi.js';
 import { meetingDocumentName } from '../../../shared/protocol.js';
@@ -21,6 +21,7 @@ import { MeetingCasePanel } from './MeetingCasePanel.js';
 import './meeting.css';
 import { useApi } from '../useApi.js';
 import '../board/board.css';
+import '../i18n/nl/meeting.js';
 
 /** The live meeting: agenda, the chair moving through it, and the case being discussed. */
 export function MeetingPage() {
@@ -49,7 +50,7 @@ function OpenMeeting({
   reload(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { state } = useConnectionState(document);
   const peers = usePeers(document.awareness);
   const agenda = useDocRead(document.doc, readAgenda);

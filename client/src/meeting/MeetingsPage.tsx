@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import type { MeetingSummary, MeetingsAnswer } from '../../../shared/meetingApi.js';
 import { formatDateTime } from '../i18n/index.js';
 import { NewMeetingForm } from './NewMeetingForm.js';
 import './meeting.css';
 import { useApi } from '../useApi.js';
+import '../i18n/nl/meeting.js';
 
 /** The meetings a professional chairs or attends, and planning a new one. */
 export function MeetingsPage() {

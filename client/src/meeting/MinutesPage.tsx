@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import type { PerspectiveId } from '../../../shared/domain.js';
 import type { Minutes, MinutesCase } from '../../../shared/meetingApi.js';
 import { defaultPerspectives } from '../../../shared/vocabulary.js';
@@ -8,6 +8,7 @@ import { perspectiveLabel } from '../board/perspectiveLabel.js';
 import { formatDate, formatDateTime } from '../i18n/index.js';
 import { useApi } from '../useApi.js';
 import './minutes.css';
+import '../i18n/nl/actions.js';
 
 /**
  * The minutes of a closed meeting (verslag), written in Dutch at the close: who was there and per

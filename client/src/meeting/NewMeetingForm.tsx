@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation } from 'wouter';
 import type { Neighbourhood, ProfessionalSummary } from '../../../shared/api.js';
 import { guestRelations } from '../../../shared/meetingApi.js';
 import type { GuestRelation } from '../../../shared/meetingApi.js';
@@ -9,12 +9,13 @@ import { foldName } from '../../../shared/search.js';
 import { postJson } from '../api.js';
 import { useApi } from '../useApi.js';
 import { useSession } from '../session.js';
+import '../i18n/nl/meeting.js';
 
 /** Plans a meeting: neighbourhood, time, chair, attendees from both teams, and invited guests. */
 export function NewMeetingForm({ onPlanned }: { onPlanned(): void }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const picker = useApi<{ neighbourhoods: Neighbourhood[]; myNeighbourhoodId: string | null }>(
     '/api/meetings/neighbourhoods',
   ).data;

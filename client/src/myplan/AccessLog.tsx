@@ -5,6 +5,7 @@ import { fullDateTime } from './dates.js';
 import { useApi } from '../useApi.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import { groupVisits } from './visits.js';
+import '../i18n/nl/myPlan.js';
 
 const shownAtFirst = 20;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

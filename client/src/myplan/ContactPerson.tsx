@@ -3,6 +3,7 @@ import type { ClientPlan } from '../../../shared/api.js';
 import { telHref } from '../components/telHref.js';
 import { Avatar } from './Person.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /** My contact person (the case's coordinator), at the top of the plan, one tap to call. */
 export function ContactPerson({ plan }: { plan: ClientPlan }) {

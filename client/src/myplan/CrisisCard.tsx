@@ -4,6 +4,7 @@ import type { ClientPlan } from '../../../shared/api.js';
 import { signalSymbols } from '../components/SignalStateBadge.js';
 import { telHref } from '../components/telHref.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 const printingClass = 'print-crisis-card';
 

@@ -6,6 +6,7 @@ import { Disclosure } from './Disclosure.js';
 import { OwnWords } from './OwnWords.js';
 import { Avatar, Person } from './Person.js';
 import { Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 type PlanGoal = ClientPlan['goals'][number];
 

@@ -10,6 +10,7 @@ import { putJson } from '../api.js';
 import { Face } from '../components/Face.js';
 import { DomainIcon } from './DomainIcon.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /** One life domain: five faces as a radio group; once one is chosen, an optional sentence and save. */
 function DomainRating({ domain, saved }: { domain: LifeDomain; saved: ClientRating | undefined }) {

@@ -9,6 +9,7 @@ import { useConsents } from '../consent/useConsents.js';
 import { fullDate } from './dates.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import './myConsents.css';
+import '../i18n/nl/myPlan.js';
 
 const otherSide = (d: ProfessionalDomain): ProfessionalDomain => (d === 'medical' ? 'social' : 'medical');
 type Status = { kind: 'idle' | 'busy' | 'error' } | { kind: 'done'; text: string };

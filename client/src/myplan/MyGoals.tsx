@@ -4,6 +4,7 @@ import { lifeDomains } from '../../../shared/vocabulary.js';
 import { DomainIcon } from './DomainIcon.js';
 import { GoalItem } from './GoalItem.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /** The goals the team shows the client, grouped by life domain, each domain with its picture. */
 export function MyGoals({

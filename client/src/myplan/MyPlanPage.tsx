@@ -26,6 +26,7 @@ import './accessLog.css';
 import './crisisCard.css';
 import './planMenu.css';
 import './myplan-print.css';
+import '../i18n/nl/myPlan.js';
 
 /**
  * On a phone the plan itself comes first (contact, what to do when it goes less well, the goals);

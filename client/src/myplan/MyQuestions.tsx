@@ -5,6 +5,7 @@ import type { ClientQuestion } from '../../../shared/doc/clientVoice.js';
 import { deleteJson, postJson } from '../api.js';
 import { fullDateTime } from './dates.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /**
  * "My questions for the next meeting": the client adds a question (it lands on the team's board at

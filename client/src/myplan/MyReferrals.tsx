@@ -5,6 +5,7 @@ import { planSentences } from '../referrals/referralView.js';
 import { fullDate } from './dates.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
 import '../referrals/myReferrals.css';
+import '../i18n/nl/myPlan.js';
 
 /**
  * Where the team signed the client up (SPEC RF7), in plain words that can be read aloud: with

@@ -8,6 +8,7 @@ import { signalSymbols } from '../components/SignalStateBadge.js';
 import { telHref } from '../components/telHref.js';
 import { Disclosure } from './Disclosure.js';
 import { PlanSection, Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /**
  * What I notice, what I do, what others do and whom I call, in one state: behind its heading, so

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
 import { putJson } from '../api.js';
+import '../i18n/nl/myPlan.js';
 
 type PlanGoal = ClientPlan['goals'][number];
 

@@ -4,6 +4,7 @@ import { colorFor } from '../../../shared/presence.js';
 import { initialsOf } from '../components/initials.js';
 import { telHref } from '../components/telHref.js';
 import { Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /** A round badge with someone's initials, in their own colour (decorative). */
 export function Avatar({ person, large = false }: { person: PlanContact; large?: boolean }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../i18n/nl/myPlan.js';
 
 /** The sections the menu jumps to, by the id of their section and the key of their word. */
 const items = [

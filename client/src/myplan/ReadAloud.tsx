@@ -7,6 +7,7 @@ import { useFolded } from './foldedSections.js';
 import { sentenceLines } from './sentences.js';
 import { canReadAloud, readSentences } from './speech.js';
 import { useWholePlanSentence } from './wholePlanReading.js';
+import '../i18n/nl/myPlan.js';
 
 /** The key of the sentence being read aloud in this section, if any. */
 const ReadingContext = createContext<string | null>(null);

@@ -6,6 +6,7 @@ import { shownSentences, SpeakerIcon } from './ReadAloud.js';
 import { canReadAloud, readSentences } from './speech.js';
 import { setWholePlanSentence } from './wholePlanReading.js';
 import './readWholePlan.css';
+import '../i18n/nl/myPlan.js';
 
 /**
  * "Lees mijn plan voor": for a client who reads with difficulty, reading aloud comes first. One

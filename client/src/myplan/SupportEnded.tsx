@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
 import { fullDate } from './dates.js';
 import { Sentences } from './ReadAloud.js';
+import '../i18n/nl/myPlan.js';
 
 /**
  * Once the case is closed the plan says so first: the support has ended, on which day, and whom

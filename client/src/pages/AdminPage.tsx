@@ -15,6 +15,9 @@ import { ProfessionalsSection } from '../admin/ProfessionalsSection.js';
 import { TeamsSection } from '../admin/TeamsSection.js';
 import { UsersSection } from '../admin/UsersSection.js';
 import '../admin/admin.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/admin.js';
+import '../i18n/nl/rights.js';
 
 interface Loaded {
   places: PlacesAnswer;

@@ -1,7 +1,6 @@
-import { ImportPlan } from '../board/ImportPlan.js';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import type { CaseDetails } from '../../../shared/api.js';
 import { localToday } from '../../../shared/attention.js';
 import { createGoal, readPerspectives } from '../../../shared/doc/board.js';
@@ -22,7 +21,6 @@ import { CompartmentPanel } from '../board/CompartmentPanel.js';
 import { ConnectionIndicator } from '../board/ConnectionIndicator.js';
 import { BoardContext, CardContext } from '../board/context.js';
 import { CollabPresence } from '../components/collabPresence.js';
-import { GoalEditor } from '../board/GoalEditor.js';
 import { HistoryPanel } from '../board/history/HistoryPanel.js';
 import { useLatestChanges } from '../board/history/latestChanges.js';
 import { MeetingActionsPanel } from '../board/MeetingActionsPanel.js';
@@ -39,7 +37,21 @@ import { useBoard, useCaseDocument, useConnectionState, useDocumentAccess } from
 import { NotSavedPanel } from '../sync/NotSavedPanel.js';
 import { colorFor, usePeers } from '../sync/presence.js';
 import { useApi } from '../useApi.js';
+import { lazyPart } from '../lazyPart.js';
+import { withTexts } from '../pageTexts.js';
 import '../board/board.css';
+import '../i18n/nl/board.js';
+import '../i18n/nl/rights.js';
+
+// Opened by a click (a goal, an empty board's import): not needed to show the board.
+// The goal editor's "who helps" shows services of the social map: their words come with it.
+const GoalEditor = lazyPart(() =>
+  withTexts(
+    import('../board/GoalEditor.js').then((m) => m.GoalEditor),
+    'socialMap',
+  ),
+);
+const ImportPlan = lazyPart(() => import('../board/ImportPlan.js').then((m) => m.ImportPlan));
 
 /** Each perspective's own label (null for a default one), read as a selector of its own. */
 const perspectiveLabelsOf = (doc: Y.Doc): [PerspectiveId, string | null][] =>
@@ -203,7 +215,9 @@ function OpenBoard({
                   </p>
                 )}
                 {details.myAccess.manage && !readOnly && !details.closure && board.goals.length === 0 && (
-                  <ImportPlan caseId={details.id} onDone={setImported} />
+                  <Suspense fallback={null}>
+                    <ImportPlan caseId={details.id} onDone={setImported} />
+                  </Suspense>
                 )}
                 {imported && (
                   <p className="read-only-note" role="status">
@@ -264,7 +278,11 @@ function OpenBoard({
             <div id="board-section-history">
               {ready && <HistoryPanel caseId={details.id} board={board} />}
             </div>
-            {openGoalData && <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />}
+            {openGoalData && (
+              <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+                <GoalEditor key={openGoalData.id} goal={openGoalData} goals={board.goals} />
+              </Suspense>
+            )}
           </div>
         </CollabPresence.Provider>
       </CardContext.Provider>

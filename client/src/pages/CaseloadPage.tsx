@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'wouter';
 import { CaseloadFilters } from '../caseload/CaseloadFilters.js';
 import { CaseloadTable } from '../caseload/CaseloadTable.js';
 import { filterKeys, filtersFrom, useCaseload } from '../caseload/useCaseload.js';
@@ -8,6 +8,8 @@ import type { CaseloadFilters as Filters } from '../caseload/useCaseload.js';
 import { formatDateTime } from '../i18n/index.js';
 import '../intake/intake.css';
 import '../caseload/caseload.css';
+import '../i18n/nl/intake.js';
+import '../i18n/nl/recovery.js';
 
 /**
  * The professional's home: every client they coordinate or work with, riskiest first, with why,

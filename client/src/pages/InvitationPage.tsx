@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'wouter';
 import type { SessionInfo } from '../../../shared/api.js';
 import { ApiRequestError, getJson, postJson } from '../api.js';
 import { formatDateTime } from '../i18n/index.js';
@@ -13,6 +13,7 @@ import {
   usePasswordVerdict,
 } from '../components/NewPasswordFields.js';
 import '../signIn/signIn.css';
+import '../i18n/nl/access.js';
 
 interface Invitation {
   displayName: string;
@@ -25,7 +26,7 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { signedIn } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [gone, setGone] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);

@@ -8,6 +8,7 @@ import { postJson } from '../api.js';
 import { useSession } from '../session.js';
 import { codeOf, signInRefusal } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
+import '../i18n/nl/signIn.js';
 
 /**
  * Sign in with username and password; with two-step verification set up, a second step asks the

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { deleteJson, postJson } from '../api.js';
 import {
   NewPasswordFields,
@@ -12,6 +12,8 @@ import {
 import { useSession } from '../session.js';
 import { refusalInWords } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/signIn.js';
 
 /** "Sign out everywhere": every other session of this person ends; this one stays. */
 function SignOutEverywhere() {

@@ -7,6 +7,8 @@ import { ApiRequestError, getJson, postJson } from '../api.js';
 import { useSession } from '../session.js';
 import { codeOf, refusalInWords, tooManyInWords } from '../signIn/refusals.js';
 import '../signIn/signIn.css';
+import '../i18n/nl/access.js';
+import '../i18n/nl/signIn.js';
 
 /** The key in groups of four, as authenticator apps show it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { workingDaysBetween } from '../../../shared/referralApi.js';
-import { ReferralForm } from './ReferralForm.js';
+import { ReferralForm } from './lazyReferralForm.js';
 import { StatusBadge, UrgencyBadge } from './badges.js';
 import { groupReferrals } from './referralView.js';
 import { useCaseReferrals } from './useReferrals.js';
@@ -47,14 +47,16 @@ export function CaseReferralsPanel({ caseId, canRefer }: { caseId: string; canRe
         {sent && t('form.sent', { name: sent })}
       </p>
       {referring && (
-        <ReferralForm
-          caseId={caseId}
-          onDone={({ toName }) => {
-            setSent(toName);
-            close();
-          }}
-          onCancel={close}
-        />
+        <Suspense fallback={null}>
+          <ReferralForm
+            caseId={caseId}
+            onDone={({ toName }) => {
+              setSent(toName);
+              close();
+            }}
+            onCancel={close}
+          />
+        </Suspense>
       )}
       {error && (
         <p className="form-error" role="alert">

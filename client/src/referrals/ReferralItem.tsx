@@ -1,7 +1,7 @@
 import { LetterView } from './LetterView.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { workingDaysBetween } from '../../../shared/referralApi.js';
 import type { Referral, ReferralEvent, ReferralPerson, ReferralRole } from '../../../shared/referralApi.js';
 import { postJson } from '../api.js';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import './referralsNav.css';
+import '../i18n/nl/recovery.js';
 
 /**
  * The menu item "Verwijzingen". The referrals' stream is opened only by the pages that show

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router-dom';
+import { useLocationProperty } from 'wouter/use-browser-location';
 import type { Referral, ReferralRole } from '../../../shared/referralApi.js';
 import { ReferralItem } from './ReferralItem.js';
 import { groupReferrals, waitingForMe } from './referralView.js';
@@ -70,7 +70,8 @@ export function ReferralsPage() {
   const { t } = useTranslation('referrals');
   const { data, error } = useInbox();
   const reload = useReloadReferrals();
-  const { hash } = useLocation();
+  // A notice links to one referral by the address's #fragment.
+  const hash = useLocationProperty(() => window.location.hash);
   const scrolledTo = useRef<string | null>(null);
   const now = new Date().toISOString();
 

@@ -7,6 +7,7 @@ import {
   rejectReasons,
 } from '../../../shared/referralApi.js';
 import type { Referral, ReferralRole, ReferralStatus, Urgency } from '../../../shared/referralApi.js';
+import '../i18n/nl/myPlan.js';
 
 /** The steps that need a reason, and the reasons each offers. */
 export const stepReasons = {

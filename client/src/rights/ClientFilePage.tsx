@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'wouter';
 import type { ClientFile } from '../../../shared/rightsApi.js';
 import { useApi } from '../useApi.js';
 import { ClientFileView } from './ClientFileView.js';
 import './clientFile.css';
+import '../i18n/nl/rights.js';
 
 /** The print page of a copy: the same words on screen and on paper, with one button to print. */
 function FilePage({ source, back }: { source: string; back: string }) {

@@ -5,6 +5,8 @@ import { formatDateTime } from '../i18n/index.js';
 import { FileMeetings } from './FileMeetings.js';
 import { fileDate, Part } from './FilePart.js';
 import { FileSignalPlan } from './FileSignalPlan.js';
+import '../i18n/nl/myPlan.js';
+import '../i18n/nl/rights.js';
 
 /**
  * The client's copy in plain words (SPEC RT9): every section of the JSON file, in the same order,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientFile } from '../../../shared/rightsApi.js';
 import { fileDate, Lines, Part } from './FilePart.js';
+import '../i18n/nl/rights.js';
 
 /** The meetings in the client's copy: question, notes, decisions and actions of each. */
 export function FileMeetings({ meetings }: { meetings: ClientFile['meetings'] }) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/index.js';
+import '../i18n/nl/rights.js';
 
 /** A section of the copy; an empty one says so instead of leaving a gap. */
 export function Part({

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientFile } from '../../../shared/rightsApi.js';
 import { Lines, Part } from './FilePart.js';
+import '../i18n/nl/rights.js';
 
 const signalStates = ['green', 'amber', 'red'] as const;
 const planFields = ['signs', 'triggers', 'selfActions', 'networkActions', 'professionalActions'] as const;

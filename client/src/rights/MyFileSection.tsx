@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { PlanSection, Sentences } from '../myplan/ReadAloud.js';
 import './clientFile.css';
+import '../i18n/nl/myPlan.js';
 
 /**
  * The client's right of access in their own plan: read everything on a print page, or download
@@ -10,24 +11,24 @@ import './clientFile.css';
 export function MyFileSection() {
   const { t } = useTranslation();
   return (
-    <PlanSection id="my-file" heading={t('rights.myFile.heading')} className="my-file">
+    <PlanSection id="my-file" heading={t('myFile.heading')} className="my-file">
       <p>
-        <Sentences text={t('rights.myFile.intro')} />
+        <Sentences text={t('myFile.intro')} />
       </p>
       <p className="my-file-actions">
         <Link to="/mijn-plan/dossier" className="button">
-          {t('rights.myFile.read')}
+          {t('myFile.read')}
         </Link>{' '}
         <a href="/api/my/file.json" download className="button">
-          {t('rights.myFile.download')}
+          {t('myFile.download')}
         </a>{' '}
         <a href="/api/my/fhir" download className="button">
-          {t('rights.myFile.downloadFhir')}
+          {t('myFile.downloadFhir')}
         </a>
       </p>
-      <p className="muted">{t('rights.myFile.downloadHint')}</p>
-      <p className="muted">{t('rights.myFile.downloadFhirHint')}</p>
-      <p className="muted">{t('rights.myFile.logged')}</p>
+      <p className="muted">{t('myFile.downloadHint')}</p>
+      <p className="muted">{t('myFile.downloadFhirHint')}</p>
+      <p className="muted">{t('myFile.logged')}</p>
     </PlanSection>
   );
 }

@@ -3,6 +3,8 @@ import { ApiRequestError } from '../api.js';
 import { passwordLength } from '../../../shared/passwordPolicy.js';
 import type { PasswordWarning } from '../../../shared/passwordPolicy.js';
 import { waitInWords } from './waitInWords.js';
+import '../i18n/nl/access.js';
+import '../i18n/nl/signIn.js';
 
 /** The code the server sent beside its message, if any. */
 export const codeOf = (error: unknown): string | null =>

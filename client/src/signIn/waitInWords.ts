@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import '../i18n/nl/signIn.js';
 
 /** "Probeer het over 15 minuten opnieuw": a wait of some seconds in the reader's words, rounded up. */
 export function waitInWords(t: TFunction, seconds: number): string {

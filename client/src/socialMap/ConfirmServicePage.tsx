@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams } from 'wouter';
 import type { LinkAnswer, MapOptions, ServiceFields } from '../../../shared/socialMapApi.js';
 import { postJson } from '../api.js';
 import { useApi } from '../useApi.js';

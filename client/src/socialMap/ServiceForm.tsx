@@ -10,6 +10,7 @@ import type { FieldError } from '../admin/fieldError.js';
 import { FormMessages } from '../admin/FormMessages.js';
 import { OpeningHoursField } from './OpeningHoursField.js';
 import { emptyService, fieldsOf, missingField } from './serviceFields.js';
+import '../i18n/nl/access.js';
 
 /**
  * A service's details in one form, for the administrator (every field, `mode="admin"`, saved

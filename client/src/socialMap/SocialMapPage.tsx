@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'wouter';
 import type { ServiceLinkAnswer, ServiceSearchAnswer, SocialService } from '../../../shared/socialMapApi.js';
 import { serviceLanguages } from '../../../shared/socialMapApi.js';
 import { defaultPerspectives, lifeDomains } from '../../../shared/vocabulary.js';
@@ -14,6 +14,7 @@ import { ServiceCard } from './ServiceCard.js';
 import { ServiceForm } from './ServiceForm.js';
 import { useMapOptions, useSettled } from './useMapOptions.js';
 import './socialMap.css';
+import '../i18n/nl/access.js';
 
 const filterKeys = ['lifeDomain', 'perspective', 'neighbourhoodId', 'language'] as const;
 const flagKeys = ['peerRun', 'free', 'includeInactive'] as const;

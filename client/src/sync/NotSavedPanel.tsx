@@ -5,6 +5,7 @@ import { fieldLabel } from './fieldNames.js';
 import { notSaved } from './notSaved.js';
 import type { NotSavedEntry } from './notSaved.js';
 import './sync.css';
+import '../i18n/nl/sync.js';
 
 function NotSavedItem({ entry }: { entry: NotSavedEntry }) {
   const { t, i18n } = useTranslation();

@@ -2,6 +2,9 @@ import type { TFunction } from 'i18next';
 import * as Y from 'yjs';
 import { textAt } from '../../../shared/doc/rebase.js';
 import { parseDocumentName } from '../../../shared/protocol.js';
+import '../i18n/nl/board.js';
+import '../i18n/nl/recovery.js';
+import '../i18n/nl/sync.js';
 
 /**
  * Which field of which document something was typed in, in words a person recognises ("Titel
@@ -92,7 +95,7 @@ export function fieldLabel(t: TFunction, field: FieldName): string {
   if (perspectiveId !== undefined)
     names.perspective = perspective || t(`perspective.${perspectiveId}`, { defaultValue: perspectiveId });
   if (state !== undefined)
-    names.state = t(`signalPlan.state.${state}`, { defaultValue: state }).toLowerCase();
+    names.state = t(`signalState.name.${state}`, { defaultValue: state }).toLowerCase();
   if (domain !== undefined) names.domain = t(`domain.${domain}`, { defaultValue: domain });
   if (part !== undefined) names.part = t(`sync.field.part.${part}`, { defaultValue: part });
   return t(`sync.field.${field.key}`, { ...names, defaultValue: t('sync.field.other') });

@@ -13,6 +13,8 @@ import { historySentence } from './sentences.js';
 import { useHistory } from './useHistory.js';
 import type { HistoryFilter } from './useHistory.js';
 import './history.css';
+import '../../i18n/nl/board.js';
+import '../../i18n/nl/history.js';
 
 /** Parts of a case one can pick in the filter besides single goals and perspectives. */
 const pickedOne: readonly HistoryItemKind[] = ['goal', 'step', 'perspective', 'discussed-perspective'];

@@ -5,6 +5,7 @@ import { useNow } from '../../meeting/useNow.js';
 import { useSession } from '../../session.js';
 import { useCardContext } from '../context.js';
 import { useLatestChange } from './latestChanges.js';
+import '../../i18n/nl/history.js';
 
 /** "Laatst gewijzigd door Sevda, 5 minuten geleden" under a goal or perspective (SPEC H3). */
 export function LastChanged({ kind, itemId }: { kind: LatestChange['kind']; itemId: string }) {

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { Board } from '../../../../shared/doc/board.js';
 import type { HistoryEntry } from '../../../../shared/historyApi.js';
 import { perspectiveLabel } from '../perspectiveLabel.js';
+import '../../i18n/nl/board.js';
+import '../../i18n/nl/history.js';
 
 /** Changes of these fields read as a sentence of their own ("Sevda moved ‘Weer werken’"). */
 const ownSentence: Partial<Record<HistoryEntry['kind'], readonly string[]>> = {

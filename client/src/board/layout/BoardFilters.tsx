@@ -7,6 +7,7 @@ import { perspectiveLabel } from '../perspectiveLabel.js';
 import { isFiltering, noFilter } from './boardFilter.js';
 import type { BoardFilter } from './boardFilter.js';
 import { useRememberedOpen } from './useRemembered.js';
+import '../../i18n/nl/board.js';
 
 /** Owner, status, perspective and overdue filters over the board's cards, with what they leave. */
 export function BoardFilters({

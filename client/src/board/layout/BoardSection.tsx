@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRememberedOpen } from './useRemembered.js';
+import '../../i18n/nl/board.js';
 
 /**
  * A part of the board page below the grid that folds away and stays folded (per browser): the

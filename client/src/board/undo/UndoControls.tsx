@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import './undo.css';
 import type { Undo } from './useUndo.js';
+import '../../i18n/nl/versions.js';
 
 /** Buttons for undo and redo of one's own changes (also Ctrl+Z and Ctrl+Shift+Z). */
 export function UndoControls({ undo }: { undo: Undo }) {

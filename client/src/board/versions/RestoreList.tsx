@@ -8,6 +8,8 @@ import type { Restorable } from '../../../../shared/versionDiff.js';
 import type * as Y from 'yjs';
 import { useBoardContext } from '../context.js';
 import { perspectiveLabel } from '../perspectiveLabel.js';
+import '../../i18n/nl/board.js';
+import '../../i18n/nl/versions.js';
 
 const keyOf = (r: Restorable): string => {
   switch (r.kind) {

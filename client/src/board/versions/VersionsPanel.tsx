@@ -8,6 +8,7 @@ import { useApi } from '../../useApi.js';
 import { useBoardContext } from '../context.js';
 import { RestoreList } from './RestoreList.js';
 import './versions.css';
+import '../../i18n/nl/versions.js';
 
 /**
  * Earlier versions of the board (kept automatically, at a meeting's close and before a relapse):

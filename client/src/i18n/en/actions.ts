@@ -4,7 +4,6 @@ import type { Translation } from '../types.js';
 /** English: after the meeting — my actions, open actions on the case board, and the minutes. */
 export const enActions: Translation<typeof nlActions> = {
   actions: {
-    nav: 'My actions',
     heading: 'My actions',
     intro: 'Actions from case meetings that you own. Tick an action off when it is done.',
     open: 'Open',

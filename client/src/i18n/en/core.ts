@@ -32,6 +32,8 @@ export const enCore: Translation<typeof nlCore> = {
     skip: 'Skip to content',
     label: 'Main menu',
     clients: 'Clients',
+    meetings: 'Meetings',
+    actions: 'My actions',
     language: 'Language',
   },
   case: { coordinator: 'Coordinator' },
@@ -85,5 +87,27 @@ export const enCore: Translation<typeof nlCore> = {
     guest: 'Guest',
     editing: '{{name}} is editing',
     typingHere: '{{names}} typing here too',
+  },
+  signalState: {
+    name: { green: 'Green', amber: 'Orange', red: 'Red', none: 'Not observed yet' },
+    meaning: {
+      green: 'Going well',
+      amber: 'Watch out: signs of relapse',
+      red: 'Crisis: act now',
+      none: 'Nothing recorded yet',
+    },
+  },
+  signOut: {
+    saving: 'Saving…',
+    unsavedTitle: 'Not everything is saved yet',
+    unsaved_one:
+      'This computer holds work on {{count}} board that the server does not have yet (you are offline, or no longer have access). Stay signed in until you are connected again, or sign out anyway: that work is then deleted.',
+    unsaved_other:
+      'This computer holds work on {{count}} boards that the server does not have yet (you are offline, or no longer have access). Stay signed in until you are connected again, or sign out anyway: that work is then deleted.',
+    retry: 'Try again',
+    stay: 'Stay signed in',
+    anyway: 'Sign out anyway and delete',
+    expired:
+      'Your session has ended. Please sign in again. Work you did offline that is not saved yet stays on this computer until you sign in again; if someone else signs in, it is deleted.',
   },
 };

@@ -176,15 +176,4 @@ export const enIntake: Translation<typeof nlIntake> = {
     transferPrevious: 'You are no longer the coordinator.',
     from: 'From {{name}}',
   },
-  supportEnded: {
-    heading: 'Your support has ended',
-    text: 'Your support ended on {{date}}. You can still read your plan.',
-    call: 'A question? Call or e-mail {{name}}.',
-    noContact: 'A question? Call your GP.',
-  },
-  readPlan: {
-    intro: 'Is reading hard? Have your plan read aloud. Press the button. You will hear your whole plan.',
-    start: 'Read my plan aloud',
-    stop: 'Stop reading aloud',
-  },
 };

@@ -4,7 +4,6 @@ import type { nlMeeting } from '../nl/meeting.js';
 /** English: case meetings — planning, the agenda, the live meeting. */
 export const enMeeting: Translation<typeof nlMeeting> = {
   meetings: {
-    nav: 'Meetings',
     heading: 'Case meetings',
     intro: 'Meetings you chair or attend.',
     upcoming: 'Planned',

@@ -7,13 +7,6 @@ export const enRecovery: Translation<typeof nlRecovery> = {
     heading: 'Signal plan',
     intro:
       'What points to a relapse, what everyone does then, and whom to call. The client sees this plan too.',
-    state: { green: 'Green', amber: 'Orange', red: 'Red', none: 'Not observed yet' },
-    stateMeaning: {
-      green: 'Going well',
-      amber: 'Watch out: signs of relapse',
-      red: 'Crisis: act now',
-      none: 'Nothing recorded yet',
-    },
     current: 'Current state',
     planHeading: 'The plan: signs and agreements per state',
     planEmpty: 'not filled in yet',

@@ -4,18 +4,6 @@ import type { Translation } from '../types.js';
 /** English: the client's rights (access and a copy) and retention on the admin page. */
 export const enRights: Translation<typeof nlRights> = {
   rights: {
-    myFile: {
-      heading: 'Everything we keep about you',
-      intro:
-        'You may always see what we write down about you. You can read it, print it or save it as a file.',
-      read: 'Read everything we keep',
-      download: 'Download as a file (JSON)',
-      downloadHint: 'A file for the computer. You can give it to another care provider.',
-      downloadFhir: 'Download your plan for the GP (FHIR)',
-      downloadFhirHint:
-        "A GP's or another team's computer system can read this file. It holds your goals, your team and your signal plan.",
-      logged: 'We note that you made a copy. You see it under ‘Who looked at your file’.',
-    },
     import: {
       heading: "Read in another team's plan",
       intro:

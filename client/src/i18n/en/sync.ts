@@ -59,17 +59,4 @@ export const enSync: Translation<typeof nlSync> = {
       other: 'A change',
     },
   },
-  signOut: {
-    saving: 'Saving…',
-    unsavedTitle: 'Not everything is saved yet',
-    unsaved_one:
-      'This computer holds work on {{count}} board that the server does not have yet (you are offline, or no longer have access). Stay signed in until you are connected again, or sign out anyway: that work is then deleted.',
-    unsaved_other:
-      'This computer holds work on {{count}} boards that the server does not have yet (you are offline, or no longer have access). Stay signed in until you are connected again, or sign out anyway: that work is then deleted.',
-    retry: 'Try again',
-    stay: 'Stay signed in',
-    anyway: 'Sign out anyway and delete',
-    expired:
-      'Your session has ended. Please sign in again. Work you did offline that is not saved yet stays on this computer until you sign in again; if someone else signs in, it is deleted.',
-  },
 };

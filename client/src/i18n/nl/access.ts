@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: accounts, the team around a client, consent and the admin pages. */
 export const nlAccess = {
   password: {
@@ -237,3 +238,5 @@ export const nlAccess = {
     },
   },
 };
+
+addDutch(nlAccess);

@@ -1,7 +1,7 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: after the meeting — my actions, open actions on the case board, and the minutes. */
 export const nlActions = {
   actions: {
-    nav: 'Mijn acties',
     heading: 'Mijn acties',
     intro: 'Acties uit casusoverleggen waar jij eigenaar van bent. Vink een actie af als die klaar is.',
     open: 'Open',
@@ -64,3 +64,5 @@ export const nlActions = {
     generatedInDutch: 'Het verslag is in het Nederlands opgesteld.',
   },
 };
+
+addDutch(nlActions);

@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /**
  * Dutch: the functional administrator's places and people (districts, neighbourhoods, teams,
  * professionals, other accounts, cases that need a new coordinator). The older admin texts
@@ -262,3 +263,5 @@ export const nlAdmin = {
     yourself: 'Dit ben jij',
   },
 };
+
+addDutch(nlAdmin);

@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: the case board: cards, the goal editor, perspectives and drag and drop. */
 export const nlBoard = {
   board: {
@@ -154,3 +155,5 @@ export const nlBoard = {
     closeLabel: 'Observatie vastleggen sluiten',
   },
 };
+
+addDutch(nlBoard);

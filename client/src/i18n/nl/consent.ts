@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /**
  * Dutch: consent to share a compartment (SPEC A7) on the team's board, in the client's own plan
  * (B1: short sentences, "je", no jargon), the client's account on the board, and account recovery
@@ -56,48 +57,6 @@ export const nlConsent = {
       submit: 'Toestemming vastleggen',
     },
   },
-  myConsent: {
-    heading: 'Wie mag wat weten?',
-    intro:
-      'Je huisarts en het wijkteam delen niet zomaar wat ze over jou weten. Jij beslist wat ze met elkaar mogen delen. Je kunt dat altijd weer stoppen.',
-    holder: { medical: 'de huisarts', social: 'het wijkteam' },
-    holderStart: { medical: 'De huisarts', social: 'Het wijkteam' },
-    what: {
-      medical: 'Wat de huisarts en andere zorgverleners over je weten',
-      social: 'Wat het wijkteam over je weet',
-    },
-    side: { medical: 'de zorgverleners in je plan', social: 'het wijkteam in je plan' },
-    person: '{{name}} ({{role}})',
-    now: 'Dit mag nu',
-    none: 'Je hebt nog niets gedeeld. Alles blijft bij wie het weet.',
-    item: '{{holder}} mag dit delen met {{whom}}.',
-    until: 'Tot en met {{date}}.',
-    givenByYou: 'Jij gaf toestemming op {{date}}.',
-    givenToOther: 'Jij gaf toestemming op {{date}}. {{name}} schreef het op.',
-    stop: 'Stoppen met delen',
-    stopNamed: 'Stoppen: {{holder}} deelt niet meer met {{whom}}',
-    confirmStop: 'Wil je dit stoppen? {{holder}} deelt dan niet meer met {{whom}}.',
-    stopped: 'Gestopt. {{holder}} deelt dit niet meer met {{whom}}.',
-    earlier: 'Eerder',
-    stoppedOn: 'Gestopt op {{date}}.',
-    endedAfter: 'Afgelopen na {{date}}.',
-    give: {
-      heading: 'Toestemming geven',
-      what: 'Wat mag gedeeld worden?',
-      whom: 'Met wie?',
-      everyone: 'Met {{side}}',
-      onePerson: 'Met één persoon',
-      choose: 'Kies een persoon',
-      person: 'Persoon',
-      until: 'Tot wanneer?',
-      untilHint: 'Na deze dag stopt het delen vanzelf. Het mag hoogstens {{max}} maanden.',
-      question: 'Mag {{holder}} dit delen met {{whom}}?',
-      somebody: 'de persoon die je kiest',
-      yes: 'Ja, dit mag',
-      given: 'Gelukt. {{holder}} mag dit nu delen met {{whom}}.',
-      failed: 'Dat lukte niet. Probeer het later nog eens.',
-    },
-  },
   clientAccount: {
     active:
       '{{name}} heeft al een account. Een uitnodiging verandert daar niets aan. Kan {{name}} niet inloggen? Vraag de functioneel beheerder om een herstel-link.',
@@ -113,3 +72,5 @@ export const nlConsent = {
     link: 'Eenmalige herstel-link voor {{name}}',
   },
 };
+
+addDutch(nlConsent);

@@ -29,6 +29,8 @@ export const nlCore = {
     skip: 'Naar de inhoud',
     label: 'Hoofdmenu',
     clients: 'Cliënten',
+    meetings: 'Overleg',
+    actions: 'Mijn acties',
     language: 'Taal',
   },
   case: { coordinator: 'Regievoerder' },
@@ -89,5 +91,28 @@ export const nlCore = {
     guest: 'Gast',
     editing: '{{name}} bewerkt',
     typingHere: '{{names}} typt hier mee',
+  },
+  /** A signal state in words, on every page that shows one (caseload, bell, board, the client's plan). */
+  signalState: {
+    name: { green: 'Groen', amber: 'Oranje', red: 'Rood', none: 'Nog geen observatie' },
+    meaning: {
+      green: 'Het gaat goed',
+      amber: 'Let op: signalen van terugval',
+      red: 'Crisis: nu ingrijpen',
+      none: 'Nog niets vastgelegd',
+    },
+  },
+  signOut: {
+    saving: 'Bezig met bewaren…',
+    unsavedTitle: 'Nog niet alles is bewaard',
+    unsaved_one:
+      'Op deze computer staat werk aan {{count}} bord dat de server nog niet heeft (je bent offline, of je hebt geen toegang meer). Blijf ingelogd tot je weer verbinding hebt, of log toch uit: dan wordt dit werk gewist.',
+    unsaved_other:
+      'Op deze computer staat werk aan {{count}} borden dat de server nog niet heeft (je bent offline, of je hebt geen toegang meer). Blijf ingelogd tot je weer verbinding hebt, of log toch uit: dan wordt dit werk gewist.',
+    retry: 'Opnieuw proberen',
+    stay: 'Ingelogd blijven',
+    anyway: 'Toch uitloggen en wissen',
+    expired:
+      'Je sessie is afgelopen. Log opnieuw in. Werk dat je offline deed en nog niet bewaard is, blijft op deze computer tot je weer inlogt; logt iemand anders in, dan wordt het gewist.',
   },
 };

@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: who changed what on the board (the history panel and "laatst gewijzigd door"). */
 export const nlHistory = {
   history: {
@@ -152,3 +153,5 @@ export const nlHistory = {
     },
   },
 };
+
+addDutch(nlHistory);

@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: registering a client (intake) and a case's life: handing over, closing, reopening. */
 export const nlIntake = {
   intake: {
@@ -173,15 +174,6 @@ export const nlIntake = {
     transferPrevious: 'Je bent geen regievoerder meer.',
     from: 'Van {{name}}',
   },
-  supportEnded: {
-    heading: 'De begeleiding is gestopt',
-    text: 'Je begeleiding is gestopt op {{date}}. Je kunt je plan nog lezen.',
-    call: 'Heb je een vraag? Bel of mail {{name}}.',
-    noContact: 'Heb je een vraag? Bel je huisarts.',
-  },
-  readPlan: {
-    intro: 'Is lezen lastig? Laat je plan voorlezen. Druk op de knop. Je hoort je hele plan.',
-    start: 'Lees mijn plan voor',
-    stop: 'Stop met voorlezen',
-  },
 };
+
+addDutch(nlIntake);

@@ -1,7 +1,7 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: case meetings (casusoverleg) — planning, the agenda, the live meeting. */
 export const nlMeeting = {
   meetings: {
-    nav: 'Overleg',
     heading: 'Casusoverleg',
     intro: 'Overleggen waar je voorzitter of deelnemer bent.',
     upcoming: 'Gepland',
@@ -122,3 +122,5 @@ export const nlMeeting = {
     minutes: 'Verslag bekijken',
   },
 };
+
+addDutch(nlMeeting);

@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /**
  * Dutch for the client's own pages, at B1 level: short sentences, everyday words, "je" and "jij",
  * no care jargon (not "signaleringsplan" but "als het minder gaat"). Also the client's voice on the
@@ -212,4 +213,71 @@ export const nlMyPlan = {
     markError: 'Markeren lukte niet: {{message}}',
     asked: 'gesteld op {{date}}',
   },
+  supportEnded: {
+    heading: 'De begeleiding is gestopt',
+    text: 'Je begeleiding is gestopt op {{date}}. Je kunt je plan nog lezen.',
+    call: 'Heb je een vraag? Bel of mail {{name}}.',
+    noContact: 'Heb je een vraag? Bel je huisarts.',
+  },
+  readPlan: {
+    intro: 'Is lezen lastig? Laat je plan voorlezen. Druk op de knop. Je hoort je hele plan.',
+    start: 'Lees mijn plan voor',
+    stop: 'Stop met voorlezen',
+  },
+  myConsent: {
+    heading: 'Wie mag wat weten?',
+    intro:
+      'Je huisarts en het wijkteam delen niet zomaar wat ze over jou weten. Jij beslist wat ze met elkaar mogen delen. Je kunt dat altijd weer stoppen.',
+    holder: { medical: 'de huisarts', social: 'het wijkteam' },
+    holderStart: { medical: 'De huisarts', social: 'Het wijkteam' },
+    what: {
+      medical: 'Wat de huisarts en andere zorgverleners over je weten',
+      social: 'Wat het wijkteam over je weet',
+    },
+    side: { medical: 'de zorgverleners in je plan', social: 'het wijkteam in je plan' },
+    person: '{{name}} ({{role}})',
+    now: 'Dit mag nu',
+    none: 'Je hebt nog niets gedeeld. Alles blijft bij wie het weet.',
+    item: '{{holder}} mag dit delen met {{whom}}.',
+    until: 'Tot en met {{date}}.',
+    givenByYou: 'Jij gaf toestemming op {{date}}.',
+    givenToOther: 'Jij gaf toestemming op {{date}}. {{name}} schreef het op.',
+    stop: 'Stoppen met delen',
+    stopNamed: 'Stoppen: {{holder}} deelt niet meer met {{whom}}',
+    confirmStop: 'Wil je dit stoppen? {{holder}} deelt dan niet meer met {{whom}}.',
+    stopped: 'Gestopt. {{holder}} deelt dit niet meer met {{whom}}.',
+    earlier: 'Eerder',
+    stoppedOn: 'Gestopt op {{date}}.',
+    endedAfter: 'Afgelopen na {{date}}.',
+    give: {
+      heading: 'Toestemming geven',
+      what: 'Wat mag gedeeld worden?',
+      whom: 'Met wie?',
+      everyone: 'Met {{side}}',
+      onePerson: 'Met één persoon',
+      choose: 'Kies een persoon',
+      person: 'Persoon',
+      until: 'Tot wanneer?',
+      untilHint: 'Na deze dag stopt het delen vanzelf. Het mag hoogstens {{max}} maanden.',
+      question: 'Mag {{holder}} dit delen met {{whom}}?',
+      somebody: 'de persoon die je kiest',
+      yes: 'Ja, dit mag',
+      given: 'Gelukt. {{holder}} mag dit nu delen met {{whom}}.',
+      failed: 'Dat lukte niet. Probeer het later nog eens.',
+    },
+  },
+  myFile: {
+    heading: 'Alles wat wij over jou bewaren',
+    intro:
+      'Je mag altijd zien wat wij over jou opschrijven. Je kunt het lezen, printen of als bestand bewaren.',
+    read: 'Lees alles wat wij bewaren',
+    download: 'Download als bestand (JSON)',
+    downloadHint: 'Een bestand voor de computer. Je kunt het aan een andere hulpverlener geven.',
+    downloadFhir: 'Download je plan voor de huisarts (FHIR)',
+    downloadFhirHint:
+      'Dit bestand kan het computersysteem van een huisarts of ander team lezen. Je doelen, je team en je signaleringsplan staan erin.',
+    logged: 'Wij schrijven op dat je een kopie maakte. Dat zie je bij ‘Wie keek er in je dossier’.',
+  },
 };
+
+addDutch(nlMyPlan);

@@ -1,15 +1,9 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: signal plans, observations, the caseload and notifications (the client's own plan: myPlan.ts). */
 export const nlRecovery = {
   signalPlan: {
     heading: 'Signaleringsplan',
     intro: 'Wat wijst op terugval, wat doet iedereen dan, en wie bel je. De cliënt ziet dit plan ook.',
-    state: { green: 'Groen', amber: 'Oranje', red: 'Rood', none: 'Nog geen observatie' },
-    stateMeaning: {
-      green: 'Het gaat goed',
-      amber: 'Let op: signalen van terugval',
-      red: 'Crisis: nu ingrijpen',
-      none: 'Nog niets vastgelegd',
-    },
     current: 'Huidige fase',
     planHeading: 'Het plan: signalen en afspraken per fase',
     planEmpty: 'nog niet ingevuld',
@@ -160,3 +154,5 @@ export const nlRecovery = {
     open: 'Bekijk de verwijzing',
   },
 };
+
+addDutch(nlRecovery);

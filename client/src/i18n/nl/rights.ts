@@ -1,18 +1,7 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: the client's rights (inzage en kopie) and retention on the admin page. Plain words first. */
 export const nlRights = {
   rights: {
-    myFile: {
-      heading: 'Alles wat wij over jou bewaren',
-      intro:
-        'Je mag altijd zien wat wij over jou opschrijven. Je kunt het lezen, printen of als bestand bewaren.',
-      read: 'Lees alles wat wij bewaren',
-      download: 'Download als bestand (JSON)',
-      downloadHint: 'Een bestand voor de computer. Je kunt het aan een andere hulpverlener geven.',
-      downloadFhir: 'Download je plan voor de huisarts (FHIR)',
-      downloadFhirHint:
-        'Dit bestand kan het computersysteem van een huisarts of ander team lezen. Je doelen, je team en je signaleringsplan staan erin.',
-      logged: 'Wij schrijven op dat je een kopie maakte. Dat zie je bij ‘Wie keek er in je dossier’.',
-    },
     import: {
       heading: 'Plan van een ander team inlezen',
       intro:
@@ -153,3 +142,5 @@ export const nlRights = {
     },
   },
 };
+
+addDutch(nlRights);

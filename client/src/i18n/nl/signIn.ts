@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: signing in (the wait after too many tries, the second step), password strength, two-factor sign-in. */
 export const nlSignIn = {
   signIn: {
@@ -112,3 +113,5 @@ export const nlSignIn = {
     manage: 'Tweestapsverificatie instellen of beheren',
   },
 };
+
+addDutch(nlSignIn);

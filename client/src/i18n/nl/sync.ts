@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: what the board did not keep of someone's typing, and why (SPEC C3, R2). */
 export const nlSync = {
   sync: {
@@ -56,17 +57,6 @@ export const nlSync = {
       other: 'Een wijziging',
     },
   },
-  signOut: {
-    saving: 'Bezig met bewaren…',
-    unsavedTitle: 'Nog niet alles is bewaard',
-    unsaved_one:
-      'Op deze computer staat werk aan {{count}} bord dat de server nog niet heeft (je bent offline, of je hebt geen toegang meer). Blijf ingelogd tot je weer verbinding hebt, of log toch uit: dan wordt dit werk gewist.',
-    unsaved_other:
-      'Op deze computer staat werk aan {{count}} borden dat de server nog niet heeft (je bent offline, of je hebt geen toegang meer). Blijf ingelogd tot je weer verbinding hebt, of log toch uit: dan wordt dit werk gewist.',
-    retry: 'Opnieuw proberen',
-    stay: 'Ingelogd blijven',
-    anyway: 'Toch uitloggen en wissen',
-    expired:
-      'Je sessie is afgelopen. Log opnieuw in. Werk dat je offline deed en nog niet bewaard is, blijft op deze computer tot je weer inlogt; logt iemand anders in, dan wordt het gewist.',
-  },
 };
+
+addDutch(nlSync);

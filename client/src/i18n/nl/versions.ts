@@ -1,3 +1,4 @@
+import { addDutch } from '../dutch.js';
 /** Dutch: undo and redo, the board's versions and bringing things back from them. */
 export const nlVersions = {
   undo: {
@@ -35,3 +36,5 @@ export const nlVersions = {
     restored: 'Teruggezet: {{what}}. Iedereen ziet het nu; met Ongedaan maken haal je het weer weg.',
   },
 };
+
+addDutch(nlVersions);
