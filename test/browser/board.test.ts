@@ -106,6 +106,32 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     await expect.poll(() => cellOf(b, goalId), { timeout: 5_000 }).toBe(expected);
   });
 
+  it('a card moved down in its own cell by keyboard keeps its new place, in both browsers', async () => {
+    const [a, b] = pages as [Page, Page];
+    const orderIn = (page: Page, cell: string) =>
+      page
+        .locator(`[data-cell="${cell}"] .goal-card`)
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-goal-id')));
+    const cells = await a
+      .locator('[data-cell]')
+      .evaluateAll((els) =>
+        els.filter((el) => el.querySelectorAll('.goal-card').length >= 2).map((el) => el.dataset.cell!),
+      );
+    const cell = cells[0]!;
+    const [first, second, ...rest] = await orderIn(a, cell);
+    await a.locator(`[data-goal-id="${first}"] .drag-handle`).focus();
+    const liveRegion = a.locator('[id^="DndLiveRegion"]');
+    await a.keyboard.press('Space');
+    await expect.poll(() => liveRegion.textContent()).toContain('opgepakt');
+    await a.keyboard.press('ArrowDown');
+    await expect.poll(() => liveRegion.textContent()).toContain('is nu bij');
+    await a.keyboard.press('Space');
+    await expect.poll(() => liveRegion.textContent()).toContain('neergezet');
+    const expected = [second, first, ...rest];
+    await expect.poll(() => orderIn(a, cell)).toEqual(expected);
+    await expect.poll(() => orderIn(b, cell), { timeout: 5_000 }).toEqual(expected);
+  });
+
   it('a step added by keyboard takes the focus, so a typed sentence becomes one step (issue 14, item 7)', async () => {
     const b = pages[1]!;
     const goalId = goalIds[2]!;

@@ -4,124 +4,32 @@ import {
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
-  closestCenter,
-  closestCorners,
-  pointerWithin,
-  useDroppable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import type {
   Announcements,
-  CollisionDetection,
   DragEndEvent,
   DragOverEvent,
   DragStartEvent,
   UniqueIdentifier,
 } from '@dnd-kit/core';
-import {
-  SortableContext,
-  arrayMove,
-  sortableKeyboardCoordinates,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
-import { memo, useMemo, useState } from 'react';
+import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
-import { moveGoal, goalsInCell } from '../../../shared/doc/board.js';
+import { moveGoal } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
 import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
+import { Cell, DomainHead, PhaseHead } from './BoardCell.js';
 import { useCardContext } from './context.js';
-import { GoalCard, GoalCardBody } from './GoalCard.js';
+import { cellId, cellOf, collisionFor, layoutOf, splitCell } from './dragLayout.js';
+import type { CellId, Layout } from './dragLayout.js';
+import { GoalCardBody } from './GoalCard.js';
 import { indexAmongAll } from './layout/boardFilter.js';
-import { QuickAddGoal } from './QuickAddGoal.js';
 import './board.css';
 import '../i18n/nl/board.js';
-
-type CellId = `${LifeDomain}|${RecoveryPhase}`;
-type Layout = Record<CellId, string[]>;
-
-const cellId = (domain: LifeDomain, phase: RecoveryPhase): CellId => `${domain}|${phase}`;
-const splitCell = (id: CellId) => id.split('|') as [LifeDomain, RecoveryPhase];
-
-function layoutOf(goals: Goal[]): Layout {
-  const layout = {} as Layout;
-  for (const domain of lifeDomains) {
-    for (const phase of recoveryPhases) {
-      layout[cellId(domain, phase)] = goalsInCell(goals, domain, phase).map((g) => g.id);
-    }
-  }
-  return layout;
-}
-
-function cellOf(layout: Layout, id: UniqueIdentifier): CellId | null {
-  if (typeof id === 'string' && id in layout) return id as CellId;
-  for (const [cell, ids] of Object.entries(layout)) if (ids.includes(String(id))) return cell as CellId;
-  return null;
-}
-
-/**
- * With a pointer, the cell under the pointer decides (then the nearest card in it), so a card
- * never jumps while the pointer crosses the gap between cells; the keyboard has no pointer, so
- * there the nearest corners decide.
- */
-function collisionFor(layout: Layout): CollisionDetection {
-  return (args) => {
-    if (!args.pointerCoordinates) return closestCorners(args);
-    const cell = pointerWithin(args).find((hit) => String(hit.id) in layout);
-    if (!cell) return []; // between cells: stay where it was shown last
-    const ids = new Set(layout[cell.id as CellId]);
-    const cards = args.droppableContainers.filter((c) => ids.has(String(c.id)));
-    return cards.length ? closestCenter({ ...args, droppableContainers: cards }) : [cell];
-  };
-}
-
-function Cell({
-  id,
-  goals,
-  total,
-  filtering,
-  label,
-  onAdd,
-}: {
-  id: CellId;
-  goals: Goal[];
-  /** All goals of the cell, also those a filter hides. */
-  total: number;
-  filtering: boolean;
-  label: string;
-  onAdd: ((title: string) => void) | null;
-}) {
-  const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
-  const count = filtering
-    ? t('boardLayout.cellShown', { shown: goals.length, count: total })
-    : t('boardLayout.cellCount', { count: total });
-  return (
-    <div
-      ref={setNodeRef}
-      className={`cell${isOver ? ' is-over' : ''}`}
-      role="group"
-      aria-label={`${label} (${count})`}
-      data-cell={id}
-    >
-      {total > 0 && (
-        <p className="cell-count" aria-hidden="true">
-          {count}
-        </p>
-      )}
-      <SortableContext id={id} items={goals.map((g) => g.id)} strategy={verticalListSortingStrategy}>
-        <ul className="cell-list">
-          {goals.map((goal) => (
-            <GoalCard key={goal.id} goal={goal} />
-          ))}
-        </ul>
-      </SortableContext>
-      {onAdd && <QuickAddGoal cellLabel={label} onAdd={onAdd} />}
-    </div>
-  );
-}
 
 /**
  * The board: life domains (rows) by recovery phases (columns). Cards move between cells and
@@ -158,40 +66,51 @@ export const BoardGrid = memo(function BoardGrid({
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  const cellLabel = (cell: CellId) => {
-    const [domain, phase] = splitCell(cell);
-    return t('board.cellLabel', { domain: t(`domain.${domain}`), phase: t(`phase.${phase}`) });
-  };
-  const titleOf = (id: UniqueIdentifier) => byId.get(String(id))?.title ?? '';
-  const positionOf = (id: UniqueIdentifier) => {
-    const cell = cellOf(layout, id);
-    if (!cell) return '';
-    return t('dnd.position', {
-      cell: cellLabel(cell),
-      index: layout[cell].indexOf(String(id)) + 1,
-      count: layout[cell].length,
-    });
-  };
+  // What the drag context is given keeps its identity from one move to the next (the layout
+  // changes only when a card enters another cell), so nothing below it renders for a prop's sake.
+  const collisionDetection = useMemo(() => collisionFor(layout), [layout]);
+  const accessibility = useMemo(() => {
+    const cellLabel = (cell: CellId) => {
+      const [domain, phase] = splitCell(cell);
+      return t('board.cellLabel', { domain: t(`domain.${domain}`), phase: t(`phase.${phase}`) });
+    };
+    const titleOf = (id: UniqueIdentifier) => byId.get(String(id))?.title ?? '';
+    const positionOf = (id: UniqueIdentifier) => {
+      const cell = cellOf(layout, id);
+      if (!cell) return '';
+      return t('dnd.position', {
+        cell: cellLabel(cell),
+        index: layout[cell].indexOf(String(id)) + 1,
+        count: layout[cell].length,
+      });
+    };
+    const announcements: Announcements = {
+      onDragStart: ({ active }) =>
+        t('dnd.pickedUp', { title: titleOf(active.id), position: positionOf(active.id) }),
+      onDragOver: ({ active, over }) => {
+        if (over?.id === active.id) return undefined; // still where it was picked up
+        return over
+          ? t('dnd.movedTo', { title: titleOf(active.id), position: positionOf(active.id) })
+          : t('dnd.notOver', { title: titleOf(active.id) });
+      },
+      onDragEnd: ({ active, over }) =>
+        over
+          ? t('dnd.dropped', { title: titleOf(active.id), position: positionOf(active.id) })
+          : t('dnd.cancelled', { title: titleOf(active.id) }),
+      onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.id) }),
+    };
+    return { announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } };
+  }, [t, byId, layout]);
 
-  const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      t('dnd.pickedUp', { title: titleOf(active.id), position: positionOf(active.id) }),
-    onDragOver: ({ active, over }) => {
-      if (over?.id === active.id) return undefined; // still where it was picked up
-      return over
-        ? t('dnd.movedTo', { title: titleOf(active.id), position: positionOf(active.id) })
-        : t('dnd.notOver', { title: titleOf(active.id) });
-    },
-    onDragEnd: ({ active, over }) =>
-      over
-        ? t('dnd.dropped', { title: titleOf(active.id), position: positionOf(active.id) })
-        : t('dnd.cancelled', { title: titleOf(active.id) }),
-    onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.id) }),
-  };
-
+  /** A drop not yet written to the document (see onDragEnd). */
+  const pendingMove = useRef<(() => void) | null>(null);
+  // Leaving the board right after a drop still writes the move.
+  useEffect(() => () => pendingMove.current?.(), []);
   const onDragStart = ({ active }: DragStartEvent) => {
+    pendingMove.current?.();
     setActiveId(String(active.id));
-    setDragLayout(layoutOf(goals));
+    // The layout as shown, its arrays kept: no cell renders again when a drag starts.
+    setDragLayout(layout);
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
@@ -212,10 +131,11 @@ export const BoardGrid = memo(function BoardGrid({
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const current = dragLayout;
     setActiveId(null);
-    setDragLayout(null);
-    if (!over || !current) return;
-    const cell = cellOf(current, active.id);
-    if (!cell) return;
+    const cell = over && current ? cellOf(current, active.id) : null;
+    if (!over || !current || !cell) {
+      setDragLayout(null);
+      return;
+    }
     let ids = current[cell];
     const overIndex = ids.indexOf(String(over.id));
     const activeIndex = ids.indexOf(String(active.id));
@@ -228,56 +148,60 @@ export const BoardGrid = memo(function BoardGrid({
       goal.domain === domain &&
       goal.phase === phase &&
       layoutOf(goals)[cell].indexOf(goal.id) === index;
-    if (!goal || unchanged) return;
+    if (!goal || unchanged) {
+      setDragLayout(null);
+      return;
+    }
     // With cards hidden by a filter, its place among all of them: after the shown card before it.
     const others = totals[cell].filter((id) => id !== goal.id);
     const among = shown ? indexAmongAll(others, ids, goal.id) : index;
-    moveGoal(doc, goal.id, { domain, phase, index: among });
+    // The card stays where it was dropped while the drag ends, and the move is written in a task
+    // of its own right after: ending the drag (every card renders again) and the board reading
+    // the changed document are two short tasks instead of one long one.
+    setDragLayout({ ...current, [cell]: ids });
+    pendingMove.current = () => {
+      pendingMove.current = null;
+      moveGoal(doc, goal.id, { domain, phase, index: among });
+      setDragLayout(null);
+    };
+    setTimeout(() => pendingMove.current?.(), 0);
+  };
+
+  const onDragCancel = () => {
+    setActiveId(null);
+    setDragLayout(null);
   };
 
   const active = activeId ? byId.get(activeId) : undefined;
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={collisionFor(layout)}
+      collisionDetection={collisionDetection}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setActiveId(null);
-        setDragLayout(null);
-      }}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+      onDragCancel={onDragCancel}
+      accessibility={accessibility}
     >
       <div id="board-grid" className="board-grid" role="region" aria-label={t('board.gridLabel')}>
         <div className="corner" aria-hidden="true" />
         {recoveryPhases.map((phase) => (
-          <div key={phase} className="phase-head">
-            <h3>{t(`phase.${phase}`)}</h3>
-            <p>{t(`phaseHint.${phase}`)}</p>
-          </div>
+          <PhaseHead key={phase} phase={phase} />
         ))}
         {lifeDomains.map((domain) => (
           <div key={domain} className="board-row" role="presentation">
-            <div className={`domain-head domain-${domain}`}>
-              <h3>
-                <span aria-hidden="true" className="domain-icon">
-                  {t(`domainIcon.${domain}`)}
-                </span>{' '}
-                {t(`domain.${domain}`)}
-              </h3>
-            </div>
+            <DomainHead domain={domain} />
             {recoveryPhases.map((phase) => {
               const id = cellId(domain, phase);
               return (
                 <Cell
                   key={id}
                   id={id}
-                  label={cellLabel(id)}
-                  goals={layout[id].map((g) => byId.get(g)).filter((g): g is Goal => !!g)}
+                  ids={layout[id]}
+                  byId={byId}
                   total={totals[id].length}
                   filtering={shown !== null}
-                  onAdd={readOnly ? null : (title) => onAdd(domain, phase, title)}
+                  onAdd={readOnly ? null : onAdd}
                 />
               );
             })}

@@ -1,7 +1,7 @@
 import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goalAttention } from '../../../shared/attention.js';
 import type { Goal } from '../../../shared/doc/board.js';
@@ -120,11 +120,18 @@ export const GoalCardBody = memo(function GoalCardBody({
   );
 });
 
+const goalData = { type: 'goal' };
+
+/**
+ * The sortable around a card's face. dnd-kit renders every sortable again whenever what the
+ * pointer is over changes, so this stays thin: the face (GoalCardBody) is memoised and given
+ * props that keep their identity, and what this computes from the goal is memoised too.
+ */
 export const GoalCard = memo(function GoalCard({ goal }: { goal: Goal }) {
   const { highlighted, peers, today, readOnly } = useCardContext();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: goal.id, data: { type: 'goal' }, disabled: readOnly });
-  const attention = goalAttention(goal, today);
+    useSortable({ id: goal.id, data: goalData, disabled: readOnly });
+  const attention = useMemo(() => goalAttention(goal, today), [goal, today]);
   const editor = peers.find((p) => !p.self && p.editing === goal.id);
   const dimmed = highlighted !== null && !goal.perspectives.includes(highlighted);
   const classes = [
