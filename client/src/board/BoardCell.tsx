@@ -9,6 +9,7 @@ import { splitCell } from './dragLayout.js';
 import type { CellId } from './dragLayout.js';
 import { GoalCard } from './GoalCard.js';
 import { QuickAddGoal } from './QuickAddGoal.js';
+import '../i18n/nl/board.js';
 
 const cellData = { type: 'cell' };
 
