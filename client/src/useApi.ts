@@ -26,13 +26,16 @@ const retryOnce = (failures: number, error: Error) =>
  * shows what it had at once while it reads anew, and `reload` (or a live stream's
  * `invalidateQueries` on the path) brings every one of them up to date. `keepPrevious`: while
  * a new path is read, the last answer stays (suggestions as one types; never for a page of its own).
+ * `freshForMs`: for that long an answer is not read again when another component starts showing
+ * it (the district's terms, shown by every card: a card that moves cells reads nothing).
  */
-export function useApi<T>(path: string | null, { keepPrevious = false } = {}): Resource<T> {
+export function useApi<T>(path: string | null, { keepPrevious = false, freshForMs = 0 } = {}): Resource<T> {
   const query = useQuery<T, Error>({
     queryKey: [path],
     queryFn: () => getJson<T>(path!),
     enabled: path !== null,
     retry: retryOnce,
+    staleTime: freshForMs,
     ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
   const { refetch } = query;

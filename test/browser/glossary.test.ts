@@ -58,6 +58,10 @@ describe.skipIf(!browserTestsEnabled)('shared terms in Chromium (SPEC GL1, GL5, 
     await addTermAsAdmin(await newPage('beheer'));
 
     const page = await newPage('youssef');
+    let termReads = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/glossary') termReads += 1;
+    });
     await page.goto(`${server.url}/cases/${caseId}`);
     await page.locator('.board-status').getByText('Live verbonden').waitFor();
     // A colleague writes a goal whose title has the plural, while the GP looks at the board.
@@ -71,6 +75,8 @@ describe.skipIf(!browserTestsEnabled)('shared terms in Chromium (SPEC GL1, GL5, 
     const word = card.locator('.card-title dfn.glossary-term');
     await expect.poll(() => word.count()).toBe(1);
     expect(await word.textContent()).toBe('WIJKAGENTEN');
+    // Every text on the board shares one read of the terms: the new card read nothing again.
+    expect(termReads).toBe(1);
     // The text itself is unchanged: the title reads (and copies) exactly as written.
     expect(await card.locator('.card-title').textContent()).toBe(title);
     // Its agreed meaning is its accessible description, also before it is shown.

@@ -21,7 +21,9 @@ export function useGlossary(
 ): Glossary & { answer: GlossaryAnswer | null; error: string | null } {
   const { user } = useSession();
   const allowed = !!user && user.role !== 'client' && !user.twoFactorSetupRequired;
-  const { data, error } = useApi<GlossaryAnswer>(allowed ? path : null);
+  // The terms change when an admin edits them (that browser reloads them at once); every card and
+  // text shows them, so a card that appears or moves does not read them again for five minutes.
+  const { data, error } = useApi<GlossaryAnswer>(allowed ? path : null, { freshForMs: 5 * 60_000 });
   const glossary = useMemo(
     () => (data ? { terms: data.terms, byId: new Map(data.terms.map((t) => [t.id, t])) } : none),
     [data],
