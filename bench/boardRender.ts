@@ -67,22 +67,29 @@ function typeUntil(clients: SyncClient[], until: number): Promise<void> {
   });
 }
 
-/** Drags cards by their handles from cell to cell with the mouse until `until`. */
+/**
+ * Drags cards by their handles with the mouse, each into the cell beside its own in the same life
+ * domain (on screen, as a person drags: no autoscroll), until `until`.
+ */
 async function dragUntil(page: Page, until: number): Promise<number> {
   let drags = 0;
   while (Date.now() < until) {
     const handle = page.locator('.board-grid .drag-handle').nth(drags % 10);
+    await handle.scrollIntoViewIfNeeded();
+    const cell = await handle.evaluate((el) => el.closest('[data-cell]')?.getAttribute('data-cell'));
+    if (!cell) break;
+    const [domain, phase] = cell.split('|') as [string, (typeof recoveryPhases)[number]];
+    const i = recoveryPhases.indexOf(phase);
+    const next = recoveryPhases[i + 1 < recoveryPhases.length ? i + 1 : i - 1]!;
     const from = await handle.boundingBox();
-    const target = await page.locator(`[data-cell="work|sustaining"]`).boundingBox();
+    const target = await page.locator(`[data-cell="${domain}|${next}"]`).boundingBox();
     if (!from || !target) break;
+    const to = { x: target.x + target.width / 2, y: Math.max(target.y + 40, from.y) };
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     const steps = 25;
     for (let s = 1; s <= steps; s++) {
-      await page.mouse.move(
-        from.x + ((target.x + 40 - from.x) * s) / steps,
-        from.y + ((target.y + 40 - from.y) * s) / steps,
-      );
+      await page.mouse.move(from.x + ((to.x - from.x) * s) / steps, from.y + ((to.y - from.y) * s) / steps);
     }
     await page.mouse.up();
     drags++;
