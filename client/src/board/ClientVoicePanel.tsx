@@ -12,6 +12,7 @@ import { useDocRead } from './useDocRead.js';
 import { useMarkDiscussed } from './useMarkDiscussed.js';
 import './clientVoice.css';
 import '../i18n/nl/myPlan.js';
+import '../i18n/nl/board.js';
 
 /** The team's own view of one life domain: a face-scale score beside the client's. */
 function TeamScore({ domain, rating }: { domain: LifeDomain; rating: TeamRating | undefined }) {

@@ -9,7 +9,7 @@ import { useDocRead } from '../board/useDocRead.js';
 import { useMarkDiscussed } from '../board/useMarkDiscussed.js';
 import { formatDate } from '../i18n/index.js';
 import '../i18n/nl/meeting.js';
-import '../i18n/nl/myPlan.js';
+import '../i18n/nl/board.js';
 
 /**
  * The client's own questions for the meeting, from the board: the open ones, which the team marks

@@ -154,6 +154,25 @@ export const nlBoard = {
     close: 'Sluiten',
     closeLabel: 'Observatie vastleggen sluiten',
   },
+  clientVoice: {
+    heading: 'Stem van de cliënt',
+    intro: 'Wat de cliënt zelf zegt, via Mijn plan. Naast het oordeel van het team.',
+    domain: 'Levensdomein',
+    client: 'Cliënt zegt',
+    team: 'Team ziet',
+    teamLabel: 'Oordeel van het team: {{domain}}',
+    notRated: 'nog niet gegeven',
+    differ: 'Cliënt en team verschillen {{count}} stappen',
+    questions: 'Vragen van de cliënt voor het overleg',
+    noQuestions: 'De cliënt heeft geen open vragen.',
+    markDiscussed: 'Besproken',
+    markDiscussedLabel: 'Markeer als besproken: {{text}}',
+    discussed_one: '{{count}} vraag besproken',
+    discussed_other: '{{count}} vragen besproken',
+    discussedBy: 'besproken op {{date}} door {{name}}',
+    markError: 'Markeren lukte niet: {{message}}',
+    asked: 'gesteld op {{date}}',
+  },
 };
 
 addDutch(nlBoard);
