@@ -1,5 +1,7 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { messageTypes } from '../../shared/protocol.js';
 import { webSocketWithHeaders } from '../../test/utils/clients.js';
 
 /** One simulated participant: a real y-websocket provider in Node with its own Y.Doc. */
@@ -41,6 +43,11 @@ export function connectClient(
     disableBc: true,
     maxBackoffTime: 1_000,
   });
+  // Our server's own notices (SPEC A2, R2) are read as the app's client reads them; the stock
+  // provider would log every one as a message it cannot handle.
+  provider.messageHandlers[messageTypes.notice] = (_encoder, decoder) => {
+    decoding.readVarString(decoder);
+  };
   // Presence as the app would show it: who is on the board.
   provider.awareness.setLocalStateField('user', { name: `Bench ${board}.${index}`, color: '#3366aa' });
   const client: BenchClient = {

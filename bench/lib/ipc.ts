@@ -22,12 +22,15 @@ export interface MemoryMessage {
   /** The server's event-loop delay since the previous memory request (or its start). */
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
-  /** CPU time (user + system) the server process used since the previous memory request. */
+  /** CPU time (user + system, ms to 0.1) the server process used since the previous memory request. */
   cpuMs: number;
+  /** Documents the server holds in memory right now, when the server can tell. */
+  loadedDocuments?: number;
 }
 
 export type FromServer = ReadyMessage | MemoryMessage;
-export type ToServer = { type: 'memory' } | { type: 'stop' };
+/** `gc: false`: figures as they are, without the full GC first (for CPU time around a step). */
+export type ToServer = { type: 'memory'; gc?: boolean } | { type: 'stop' };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -46,14 +49,18 @@ const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
  * Memory of the current process, measured first as is and then after a full GC if possible,
  * with its event-loop delay since the previous call.
  */
-export function measureMemory(loopDelay: IntervalHistogram, cpuSince: NodeJS.CpuUsage): MemoryMessage {
+export function measureMemory(
+  loopDelay: IntervalHistogram,
+  cpuSince: NodeJS.CpuUsage,
+  collect = true,
+): MemoryMessage {
   const now = process.memoryUsage();
   const eventLoopDelayP99Ms = Math.round(loopDelay.percentile(99) / 1e5) / 10;
   const eventLoopDelayMaxMs = Math.round(loopDelay.max / 1e5) / 10;
   loopDelay.reset();
   const cpu = process.cpuUsage(cpuSince);
   let heapUsedAfterGcMB: number | null = null;
-  if (typeof globalThis.gc === 'function') {
+  if (collect && typeof globalThis.gc === 'function') {
     globalThis.gc();
     heapUsedAfterGcMB = mb(process.memoryUsage().heapUsed);
   }
@@ -64,15 +71,19 @@ export function measureMemory(loopDelay: IntervalHistogram, cpuSince: NodeJS.Cpu
     heapUsedAfterGcMB,
     eventLoopDelayP99Ms,
     eventLoopDelayMaxMs,
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10,
   };
 }
 
-/** Wires a server child to the driver: answers memory requests, stops on request. */
+/**
+ * Wires a server child to the driver: answers memory requests (with `loadedDocuments`, the
+ * number of documents in memory, when given), stops on request.
+ */
 export function serveDriver(
   port: number,
   stop: () => Promise<void>,
   headers: Record<string, string> = {},
+  loadedDocuments?: () => number,
 ): void {
   const send = (message: FromServer) => process.send?.(message);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -95,9 +106,9 @@ export function serveDriver(
   process.on('message', (message: unknown) => {
     if (!isToServer(message)) return;
     if (message.type === 'memory') {
-      const report = measureMemory(loopDelay, cpuSince);
+      const report = measureMemory(loopDelay, cpuSince, message.gc !== false);
       cpuSince = process.cpuUsage();
-      send(report);
+      send(loadedDocuments ? { ...report, loadedDocuments: loadedDocuments() } : report);
     } else shutdown();
   });
   // The driver went away: do not linger.

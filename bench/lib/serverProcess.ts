@@ -31,8 +31,11 @@ export interface ServerProcess {
   ports: number[];
   /** What every client must send to be let in (a session cookie for ours). */
   headers: Record<string, string>;
-  /** Asks the server process(es) for their own memory figures. */
-  memory(): Promise<ServerMemory>;
+  /**
+   * Asks the server process(es) for their own memory figures (after a full GC unless `gc` is
+   * false) and the CPU time used since the previous ask.
+   */
+  memory(gc?: boolean): Promise<ServerMemory>;
   /** Stops the server process(es) (gracefully, then by force), waits for them, cleans up. */
   stop(): Promise<void>;
 }
@@ -93,7 +96,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 interface Child {
   port: number;
   headers: Record<string, string>;
-  memory(): Promise<MemoryMessage>;
+  memory(gc?: boolean): Promise<MemoryMessage>;
   stop(): Promise<void>;
 }
 
@@ -166,9 +169,9 @@ async function startChild(script: string, label: string, extraEnv: NodeJS.Proces
   return {
     port: ready.port,
     headers: ready.headers,
-    async memory() {
+    async memory(gc = true) {
       const answer = next('memory');
-      send({ type: 'memory' });
+      send({ type: 'memory', gc });
       const message = await withTimeout(answer, 10_000, `${label} memory`);
       if (message.type !== 'memory') throw new Error('unexpected message');
       return message;
@@ -186,10 +189,17 @@ async function startChild(script: string, label: string, extraEnv: NodeJS.Proces
   };
 }
 
-/** Starts one server under test (or, for ours-3-instances, three) and waits for its port(s). */
-export async function startServerProcess(kind: ServerKind, boards: number): Promise<ServerProcess> {
+/**
+ * Starts one server under test (or, for ours-3-instances, three) and waits for its port(s);
+ * `env` goes to a single server's process (e.g. BENCH_UNLOAD_AFTER_MS for ours).
+ */
+export async function startServerProcess(
+  kind: ServerKind,
+  boards: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   if (kind === 'ours-3-instances') return startInstances(kind, 3, boards);
-  const child = await startChild(kind, kind, { BENCH_BOARDS: String(boards) });
+  const child = await startChild(kind, kind, { ...env, BENCH_BOARDS: String(boards) });
   return { kind, ports: [child.port], ...child };
 }
 
@@ -256,8 +266,8 @@ async function startInstances(kind: ServerKind, count: number, boards: number): 
     ports,
     // The session lives in PostgreSQL: the first instance's cookie works on every instance.
     headers: children[0]!.headers,
-    async memory() {
-      const each = await Promise.all(children.map((child) => child.memory()));
+    async memory(gc = true) {
+      const each = await Promise.all(children.map((child) => child.memory(gc)));
       const sum = (pick: (m: MemoryMessage) => number) => round1(each.reduce((s, m) => s + pick(m), 0));
       const max = (pick: (m: MemoryMessage) => number) => Math.max(...each.map(pick));
       const afterGc = each.every((m) => m.heapUsedAfterGcMB !== null)

@@ -3,7 +3,9 @@
  * (sessions and case access, shape validation, SQLite persistence), on a fresh temporary data directory,
  * without demo data or the built client, listening on a free loopback port.
  *
- * Env: BENCH_BOARDS = number of cases to create (`bench-0` … `bench-<n-1>`).
+ * Env: BENCH_BOARDS = number of cases to create (`bench-0` … `bench-<n-1>`);
+ * BENCH_UNLOAD_AFTER_MS = how long a board stays in memory after its last client left (the
+ * server's SYNC_UNLOAD_AFTER_MS; its default when unset).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,7 @@ const base = loadConfig({
   LOG_LEVEL: 'warn',
   // The bench signs its member in without a second factor, which production would require.
   REQUIRE_2FA: 'false',
+  ...(process.env.BENCH_UNLOAD_AFTER_MS ? { SYNC_UNLOAD_AFTER_MS: process.env.BENCH_UNLOAD_AFTER_MS } : {}),
 });
 const config: Config = { ...base, demoData: false, clientDir: null };
 const server = await startServer(config);
@@ -48,4 +51,5 @@ serveDriver(
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   { cookie },
+  () => server.services.registry.size,
 );

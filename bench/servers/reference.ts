@@ -12,7 +12,7 @@ if (process.env.YPERSISTENCE !== undefined || process.env.CALLBACK_URL !== undef
   throw new Error('run the reference server without YPERSISTENCE and CALLBACK_URL');
 }
 // Imported after the check: the module reads its environment when loaded.
-const { setupWSConnection } = await import('@y/websocket-server/utils');
+const { docs, setupWSConnection } = await import('@y/websocket-server/utils');
 
 const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', setupWSConnection);
@@ -31,9 +31,15 @@ await new Promise<void>((resolve, reject) => {
   server.listen(0, '127.0.0.1', resolve);
 });
 
-serveDriver((server.address() as AddressInfo).port, async () => {
-  for (const ws of wss.clients) ws.terminate();
-  wss.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+serveDriver(
+  (server.address() as AddressInfo).port,
+  async () => {
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  },
+  {},
+  // Without persistence it keeps every document in memory for good (it unloads only persisted ones).
+  () => docs.size,
+);

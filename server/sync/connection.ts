@@ -57,6 +57,7 @@ export class Connection implements Peer {
    * meanwhile (the access notice, step 1, presence, the answer to its step 1) leaves in one write.
    */
   attach(document: SharedDocument): void {
+    // ws keeps its TCP socket as `_socket` (not in its types); without it each message goes alone.
     const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
     socket?.cork();
     try {
@@ -133,7 +134,7 @@ export class Connection implements Peer {
     if (subtype === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       // What the document holds now, sent once the changes in it are stored (SPEC D1).
-      const answer = outgoing.step2(Y.encodeStateAsUpdate(document.doc, stateVector));
+      const answer = outgoing.step2(document.updateFor(stateVector));
       document.outbox.inTurn(() => this.send(answer));
       return;
     }

@@ -70,12 +70,14 @@ export class DocumentRegistry {
     if (!pending) {
       pending = (async () => {
         const document = new SharedDocument(name);
+        const context: DocumentContext = { documentName: name, doc: document.doc };
         try {
-          await this.pipeline.onLoadDocument({ documentName: name, doc: document.doc });
+          await this.pipeline.onLoadDocument(context);
         } catch (error) {
           document.destroy();
           throw error;
         }
+        document.loaded(context.loadedState ?? null);
         document.doc.on('update', (update: Uint8Array, origin: unknown, _doc, transaction) =>
           this.accepted(document, update, origin, transaction),
         );

@@ -35,6 +35,11 @@ export interface DocumentContext {
   doc: Y.Doc;
   /** Set when the document leaves memory to be erased (SPEC RT5): store nothing more of it. */
   erasing?: boolean;
+  /**
+   * Set by the concern that filled a fresh document from storage when it read one stored state
+   * and nothing else: the document holds exactly that, until its next change.
+   */
+  loadedState?: Uint8Array;
 }
 
 export interface UpdateContext extends DocumentContext {

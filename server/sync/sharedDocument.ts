@@ -39,11 +39,14 @@ export class SharedDocument {
   users = 0;
   /** On whose behalf the server is editing right now (set around `DocumentRegistry.use`). */
   actor: Actor | null = null;
+  /** The stored state the document was read from, while it holds exactly that (no change since). */
+  private storedState: Uint8Array | null = null;
   /** Awareness client ids changed since the last awareness broadcast, and that broadcast's turn. */
   private readonly awarenessChanged = new Set<number>();
   private awarenessTurn: NodeJS.Immediate | null = null;
 
   constructor(readonly name: string) {
+    this.doc.on('update', () => (this.storedState = null));
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
@@ -69,6 +72,22 @@ export class SharedDocument {
     const ids = [...this.awarenessChanged];
     this.awarenessChanged.clear();
     if (ids.length > 0) this.broadcast(outgoing.awareness(this.awareness, ids), null);
+  }
+
+  /** Filled from storage; `storedState`: the one stored state it holds exactly, if so. */
+  loaded(storedState: Uint8Array | null): void {
+    this.storedState = storedState;
+  }
+
+  /**
+   * What a client with `stateVector` lacks (the sync step 2 answer). A client that has nothing
+   * (an empty state vector) of a document unchanged since it was read from one stored state
+   * gets that state as it was stored: the same content, without encoding the document again.
+   */
+  updateFor(stateVector: Uint8Array): Uint8Array {
+    const hasNothing = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (hasNothing && this.storedState) return this.storedState;
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   /** The connection's greeting: sync step 1 and everyone's presence (SPEC S2). */

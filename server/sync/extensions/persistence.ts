@@ -34,11 +34,19 @@ export class Persistence implements SyncExtension {
     private readonly options: PersistenceOptions,
   ) {}
 
-  async onLoadDocument({ documentName, doc }: DocumentContext): Promise<void> {
+  async onLoadDocument(context: DocumentContext): Promise<void> {
+    const { documentName, doc } = context;
     const updates = await this.log.load(documentName);
     doc.transact(() => {
       for (const { data } of updates) Y.applyUpdate(doc, data);
     });
+    // One compacted state (as a document usually is once it left memory): the sync answer for a
+    // client that has nothing is that state as stored, without encoding the document again.
+    // A later concern that changes the document while it loads makes it more than that state.
+    if (updates.length === 1) {
+      context.loadedState = updates[0]!.data;
+      doc.once('update', () => delete context.loadedState);
+    }
     const state: Loaded = {
       applied: new AppliedSequence(updates.at(-1)?.seq ?? 0),
       rows: updates.length,
