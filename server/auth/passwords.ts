@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { ScryptOptions } from 'node:crypto';
 import { passwordLength } from '../../shared/passwordPolicy.js';
 import type { PasswordProblem, PasswordWarning } from '../../shared/passwordPolicy.js';
-import { judgePassword } from '../../shared/passwordStrength.js';
+import type * as PasswordStrength from '../../shared/passwordStrength.js';
 
 /**
  * Password hashing with scrypt (memory-hard, in Node's own crypto): 2^15 x 8 blocks of 128 bytes,
@@ -53,14 +53,22 @@ const reasons: Record<PasswordProblem, string> = {
 };
 
 /**
+ * zxcvbn with its word lists (about 13 MB of the server's memory), loaded when the first new
+ * password is judged: most of a server's life no one chooses a password.
+ */
+let loading: Promise<typeof PasswordStrength> | null = null;
+const strength = () => (loading ??= import('../../shared/passwordStrength.js'));
+
+/**
  * Why a new password is refused, or null (shared/passwordPolicy.ts): `message` in English,
  * `code` and zxcvbn's `warning` for the pages to say it in the person's language. `names` are
  * the person's own name and username.
  */
-export function passwordProblem(
+export async function passwordProblem(
   password: string,
   names: (string | null | undefined)[] = [],
-): { code: PasswordProblem; warning: PasswordWarning | null; message: string } | null {
+): Promise<{ code: PasswordProblem; warning: PasswordWarning | null; message: string } | null> {
+  const { judgePassword } = await strength();
   const { problem, warning } = judgePassword(password, names);
   if (!problem) return null;
   const why = problem === 'password-too-weak' && warning ? ` (${warning})` : '';

@@ -19,8 +19,8 @@ const invitationDays = 7;
 
 /** Accounts, passwords and one-time invitation links. */
 /** A new password that breaks the rule (shared/passwordPolicy.ts): 400 with a code the pages translate. */
-function refusePassword(field: string, password: string, names: string[]): void {
-  const problem = passwordProblem(password, names);
+async function refusePassword(field: string, password: string, names: string[]): Promise<void> {
+  const problem = await passwordProblem(password, names);
   if (problem)
     throw new HttpError(400, `${field}: ${problem.message}`, {
       code: problem.code,
@@ -157,7 +157,7 @@ export function accountService(data: Data, hooks: AccountHooks = {}) {
       if (!(await verifyPassword(current, user?.passwordHash ?? null))) {
         throw new HttpError(400, 'currentPassword: is not your current password');
       }
-      refusePassword('newPassword', next, [user?.username ?? '', user?.displayName ?? '']);
+      await refusePassword('newPassword', next, [user?.username ?? '', user?.displayName ?? '']);
       const hash = await hashPassword(next);
       const ended = await data.write(async (trx) => {
         await setHash(trx, userId, hash);
@@ -226,7 +226,7 @@ export function accountService(data: Data, hooks: AccountHooks = {}) {
       if (!row || row.usedAt || row.revokedAt || row.expiresAt < now.toISOString()) {
         throw new HttpError(410, 'token: this invitation link has expired or was used already');
       }
-      refusePassword('password', password, [row.username, row.displayName]);
+      await refusePassword('password', password, [row.username, row.displayName]);
       const hash = await hashPassword(password);
       await data.write(async (trx) => {
         const used = await trx
