@@ -1,5 +1,5 @@
-import { lazy } from 'react';
 import type { ComponentType } from 'react';
+import { page } from './pageFrame.js';
 
 /**
  * A part of a page that only some moments need (the goal editor, a form one button opens): its
@@ -9,5 +9,5 @@ import type { ComponentType } from 'react';
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const early = load().catch(() => null);
-  return lazy(async () => ({ default: (await early) ?? (await load()) }));
+  return page(async () => (await early) ?? load());
 }
