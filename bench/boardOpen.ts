@@ -22,20 +22,14 @@ import { historyOpen, idleBoards, manyAtOnce, oneEditor, spread } from './lib/bo
 import type { Spread } from './lib/boardOpen.js';
 import { startServerProcess } from './lib/serverProcess.js';
 import type { ServerMemory, ServerProcess } from './lib/serverProcess.js';
+import { wholeNumberFromEnv } from './lib/env.js';
 import { machineInfo } from './lib/machine.js';
 import os from 'node:os';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const numberFromEnv = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
-  return value;
-};
-const busyMs = numberFromEnv('BENCH_BUSY_MS', 60_000);
-const measureMs = numberFromEnv('BENCH_MEASURE_MS', 15_000);
-const historyEdits = numberFromEnv('BENCH_HISTORY_EDITS', 10_000);
+const busyMs = wholeNumberFromEnv('BENCH_BUSY_MS', 60_000);
+const measureMs = wholeNumberFromEnv('BENCH_MEASURE_MS', 15_000);
+const historyEdits = wholeNumberFromEnv('BENCH_HISTORY_EDITS', 10_000);
 const kinds = (process.env.BENCH_SERVERS ?? 'ours,reference').split(',').map((s) => s.trim());
 for (const kind of kinds)
   if (kind !== 'ours' && kind !== 'reference') throw new Error(`BENCH_SERVERS: unknown "${kind}"`);

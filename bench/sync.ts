@@ -24,20 +24,13 @@ import { runScenario } from './lib/scenario.js';
 import type { ScenarioResult, ScenarioSpec } from './lib/scenario.js';
 import { instancesUnavailable, serverKinds, startServerProcess } from './lib/serverProcess.js';
 import type { ServerKind, ServerProcess } from './lib/serverProcess.js';
+import { wholeNumberFromEnv } from './lib/env.js';
 import { machineInfo } from './lib/machine.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-const msFromEnv = (name: string): number | undefined => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`${name} must be a whole number of ms, got ${raw}`);
-  return value;
-};
-const measureMs = msFromEnv('BENCH_MEASURE_MS') ?? 15_000;
-const warmupMs = msFromEnv('BENCH_WARMUP_MS') ?? 3_000;
+const measureMs = wholeNumberFromEnv('BENCH_MEASURE_MS', 15_000);
+const warmupMs = wholeNumberFromEnv('BENCH_WARMUP_MS', 3_000);
 
 const allScenarios: Record<string, ScenarioSpec> = {
   oneBoard50Editors: {

@@ -6,6 +6,7 @@ import { connectBoards, connectClient, sleep, waitFor } from './clients.js';
 import type { BenchClient } from './clients.js';
 import { benchCaseId } from './ipc.js';
 import { BoardLatency, Recorder, summarize } from './latency.js';
+import { summarize as timingsOf } from './timing.js';
 import type { LatencySummary } from './latency.js';
 import type { ServerMemory, ServerProcess } from './serverProcess.js';
 
@@ -29,7 +30,7 @@ export interface Spread {
 export function spread(runs: number[]): Spread {
   const sorted = [...runs].sort((a, b) => a - b);
   return {
-    p50Ms: sorted[Math.ceil(sorted.length / 2) - 1]!,
+    p50Ms: timingsOf(runs).p50Ms,
     minMs: sorted[0]!,
     maxMs: sorted.at(-1)!,
     runs: runs.map(round),
