@@ -98,20 +98,11 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
     return (keyedFrom = found.id);
   };
 
-  /**
-   * The end of the chain inside one write that holds the log's lock: the newest hash is read once,
-   * then each row appended links to the one before it in memory (no read per row).
-   */
-  const chainEnd = async (trx: Executor): Promise<{ hash: string }> => ({
-    hash: (await newestEntry(trx))?.hash ?? GENESIS_HASH,
-  });
-
-  /** Appends one row after `end` and moves `end` on to it; `trx` holds the log's lock. */
-  const write = async (trx: Executor, end: { hash: string }, fields: Fields): Promise<Row> => {
-    const prev_hash = end.hash;
+  /** Appends one row after the newest; `trx` holds the log's lock. */
+  const write = async (trx: Executor, fields: Fields): Promise<Row> => {
+    const prev_hash = (await newestEntry(trx))?.hash ?? GENESIS_HASH;
     const row = { ...fields, prev_hash, hash: keyedEntryHash(key.secret, prev_hash, fields) };
     const { id } = await trx.insertInto('access_log').values(row).returning('id').executeTakeFirstOrThrow();
-    end.hash = row.hash;
     return { ...row, id };
   };
 
@@ -119,10 +110,10 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
    * Starts the keyed chain with its marker, unless it has one; the marker's hash seals what came
    * before. Returns the marker's id; it is remembered only once the write has committed.
    */
-  const keyed = async (trx: Executor, end: { hash: string }): Promise<number> => {
+  const keyed = async (trx: Executor): Promise<number> => {
     const found = await findMarker(trx);
     if (found !== null) return found;
-    const row = await write(trx, end, {
+    const row = await write(trx, {
       at: now().toISOString(),
       event: KEYED_EVENT,
       case_id: null,
@@ -143,15 +134,10 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
   };
 
   /** One entry, after the marker; `trx` holds the log's lock. */
-  const appendOne = async (
-    trx: Executor,
-    end: { hash: string },
-    input: AccessEntryInput,
-    index: boolean,
-  ): Promise<AccessEntry> => {
+  const appendOne = async (trx: Executor, input: AccessEntryInput, index: boolean): Promise<AccessEntry> => {
     const listed = input.cases ? [...new Set(input.cases)] : null;
     if (listed && !index) throw new Error('the database has no access_log_cases: migrate it first');
-    const row = await write(trx, end, {
+    const row = await write(trx, {
       at: now().toISOString(),
       event: input.event,
       case_id: input.caseId ?? null,
@@ -180,10 +166,9 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
     const index = await hasIndex();
     const { marker, entries } = await data.write(async (trx) => {
       await data.lock(trx, ['access_log']); // one chain, also with several instances (LG1)
-      const end = await chainEnd(trx);
-      const marker = await keyed(trx, end);
+      const marker = await keyed(trx);
       const entries: AccessEntry[] = [];
-      for (const input of inputs) entries.push(await appendOne(trx, end, input, index));
+      for (const input of inputs) entries.push(await appendOne(trx, input, index));
       return { marker, entries };
     });
     keyedFrom = marker;
@@ -210,7 +195,7 @@ export function createAccessLog(data: Data, options: { key: AuditKey; now?: () =
     async keyChain(): Promise<number> {
       const marker = await data.write(async (trx) => {
         await data.lock(trx, ['access_log']); // one chain, also with several instances (LG1)
-        return keyed(trx, await chainEnd(trx));
+        return keyed(trx);
       });
       return (keyedFrom = marker);
     },

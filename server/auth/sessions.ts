@@ -115,35 +115,18 @@ export function sessionStore(data: Data, options: SessionOptions) {
     },
     /** The live session for a cookie token, or null when unknown, expired or idle too long. */
     async get(token: string | undefined, now = new Date()): Promise<Session | null> {
-      return (await this.getWithEnd(token, now))?.session ?? null;
-    },
-    /**
-     * The same, with the moment (ms) the session ends unless it is used again: its expiry or its
-     * idle limit, whichever comes first. Whoever keeps the session for a while keeps it no longer.
-     */
-    async getWithEnd(
-      token: string | undefined,
-      now = new Date(),
-    ): Promise<{ session: Session; endsAt: number } | null> {
       if (!token) return null;
       const row = await select(hashToken(token));
       if (!row) return null;
-      let lastSeen = Date.parse(row.lastSeenAt);
-      if (row.expiresAt < now.toISOString() || lastSeen + idleMs < now.getTime()) {
+      if (row.expiresAt < now.toISOString() || Date.parse(row.lastSeenAt) + idleMs < now.getTime()) {
         await remove(row.idHash);
         return null;
       }
-      if (now.getTime() - lastSeen > 60_000) {
-        await touch(now, row.idHash);
-        lastSeen = now.getTime();
-      }
-      const { idHash, csrfToken, expiresAt, lastSeenAt: _l, twoFactorOn: on, ...fields } = row;
+      if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) await touch(now, row.idHash);
+      const { idHash, csrfToken, expiresAt: _e, lastSeenAt: _l, twoFactorOn: on, ...fields } = row;
       const isLimited = limited(fields.role, on);
       const user: SessionUser = isLimited ? { ...fields, twoFactorSetupRequired: true } : fields;
-      return {
-        session: { idHash, csrfToken, user, limited: isLimited },
-        endsAt: Math.min(Date.parse(expiresAt), lastSeen + idleMs),
-      };
+      return { idHash, csrfToken, user, limited: isLimited };
     },
     /**
      * Marks a session as used (editing over a sync connection counts), at most once a minute.

@@ -85,8 +85,6 @@ export interface SyncExtension {
    * periodically); throw (or reject with) `SyncRefusal` to close it, or change `readOnly`.
    */
   checkAccess?(context: ConnectionContext): Promise<void> | void;
-  /** A re-check of every open connection starts (not the periodic one): forget what was kept of rights. */
-  onRecheck?(): void;
   /** May rewrite a client's awareness states before they are applied (e.g. the identity). */
   beforeAwareness?(context: ConnectionContext, entries: AwarenessEntry[]): void;
   /**

@@ -24,9 +24,6 @@ export class Pipeline {
   async checkAccess(context: ConnectionContext): Promise<void> {
     for (const e of this.extensions) await e.checkAccess?.(context);
   }
-  onRecheck(): void {
-    for (const e of this.extensions) e.onRecheck?.();
-  }
   beforeAwareness(context: ConnectionContext, entries: AwarenessEntry[]): void {
     for (const e of this.extensions) e.beforeAwareness?.(context, entries);
   }

@@ -132,10 +132,7 @@ export class SyncServer {
       this.pipeline.onDisconnect(context);
     });
     try {
-      const rechecks = this.rechecks;
       await this.pipeline.onConnect(context);
-      // A re-check (a sign-out, a revocation) while it opened may not have seen it: check it now.
-      if (rechecks !== this.rechecks) await this.pipeline.checkAccess(context);
       if (connection.closed) return;
       document = await this.registry.acquire(documentName, connection);
       if (connection.closed) {
@@ -158,13 +155,8 @@ export class SyncServer {
    * consent or an ended session closes that person's connections at once (SPEC A4).
    */
   recheck(): Promise<void> {
-    this.rechecks += 1;
-    this.pipeline.onRecheck();
     return this.checkAll([...this.connections]);
   }
-
-  /** How many re-checks have started, so a connection that opened during one is checked again. */
-  private rechecks = 0;
 
   private recheckTick = 0;
   private recheckSlice(): void {

@@ -3,15 +3,13 @@ import { colorFor } from '../../../shared/presence.js';
 import { closeCodes } from '../../../shared/protocol.js';
 import type { AccessLog } from '../../audit/accessLog.js';
 import type { SessionStore } from '../../auth/sessions.js';
-import { accessPoint } from '../../http/session.js';
+import { accessPoint, sessionFromHeaders } from '../../http/session.js';
 import { viewerOf } from '../../services/access.js';
 import { FactsCache } from '../../services/documentAccess.js';
 import type { DocumentAccess } from '../../services/documentAccess.js';
 import type { AwarenessEntry } from '../awarenessCodec.js';
 import type { ConnectionContext, SyncExtension, UpdateContext } from '../extension.js';
 import { SyncRefusal } from '../extension.js';
-import { OpeningSessions } from './openingSessions.js';
-import type { OpeningSessionsOptions } from './openingSessions.js';
 
 interface Signed {
   sessionIdHash: string;
@@ -34,8 +32,6 @@ export interface SessionAccessOptions {
    * closes only its own sessions as interrupted, never those open on another instance (SPEC A6).
    */
   instance?: string;
-  /** How long one session lookup serves connections of that session opening together. */
-  opening?: OpeningSessionsOptions;
 }
 
 const signed = (context: ConnectionContext) => context.data.signed as Signed | undefined;
@@ -51,11 +47,7 @@ export const noAccess = 'no access to this document';
  * and editing session goes to the access log. Presence identity comes from the session.
  */
 export class SessionAccess implements SyncExtension {
-  private readonly opening: OpeningSessions;
-
-  constructor(private readonly options: SessionAccessOptions) {
-    this.opening = new OpeningSessions(options.sessions, options.opening);
-  }
+  constructor(private readonly options: SessionAccessOptions) {}
 
   async onConnect(context: ConnectionContext): Promise<void> {
     const { request, document } = context;
@@ -75,7 +67,7 @@ export class SessionAccess implements SyncExtension {
     const origin = request.headers.origin;
     if (origin && !this.options.allowedOrigins().has(origin))
       throw await refuse(closeCodes.forbidden, 'origin not allowed');
-    const session = await this.opening.get(request.headers.cookie);
+    const session = await sessionFromHeaders(this.options.sessions, request.headers.cookie);
     if (!session) throw await refuse(closeCodes.notSignedIn, 'not signed in');
     const grant = await this.options.grant(viewerOf(session.user), document);
     // An unknown case or meeting gets exactly the answer of someone else's (A3): the socket must
@@ -105,11 +97,6 @@ export class SessionAccess implements SyncExtension {
       openedAt: Date.now(),
       openEntryId: opened.id,
     } satisfies Signed;
-  }
-
-  /** Sessions or rights changed: a session looked up for opening connections is looked up anew. */
-  onRecheck(): void {
-    this.opening.forget();
   }
 
   async checkAccess(context: ConnectionContext): Promise<void> {
