@@ -132,35 +132,6 @@ describe.skipIf(!browserTestsEnabled)('case board in Chromium', () => {
     await expect.poll(() => orderIn(b, cell), { timeout: 5_000 }).toEqual(expected);
   });
 
-  it('a card dragged by mouse below the next one in its own cell lands there, in both browsers', async () => {
-    const [a, b] = pages as [Page, Page];
-    const orderIn = (page: Page, cell: string) =>
-      page
-        .locator(`[data-cell="${cell}"] .goal-card`)
-        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-goal-id')));
-    const cell = (
-      await a
-        .locator('[data-cell]')
-        .evaluateAll((els) =>
-          els.filter((el) => el.querySelectorAll('.goal-card').length >= 2).map((el) => el.dataset.cell!),
-        )
-    )[0]!;
-    const [first, second, ...rest] = await orderIn(a, cell);
-    await a.locator('.board-grid').evaluate((grid) => grid.scrollIntoView({ block: 'start' }));
-    const card = (await a.locator(`[data-goal-id="${first}"] .card-title`).boundingBox())!;
-    const next = (await a.locator(`[data-goal-id="${second}"]`).boundingBox())!;
-    await a.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
-    await a.mouse.down();
-    // Down to just above the next card's bottom edge: past its middle, so after it.
-    const [x, y] = [card.x + card.width / 2, next.y + next.height - 8];
-    for (let i = 1; i <= 10; i++)
-      await a.mouse.move(x, card.y + card.height / 2 + ((y - card.y - card.height / 2) * i) / 10);
-    await a.mouse.up();
-    const expected = [second, first, ...rest];
-    await expect.poll(() => orderIn(a, cell)).toEqual(expected);
-    await expect.poll(() => orderIn(b, cell), { timeout: 5_000 }).toEqual(expected);
-  });
-
   it('a step added by keyboard takes the focus, so a typed sentence becomes one step (issue 14, item 7)', async () => {
     const b = pages[1]!;
     const goalId = goalIds[2]!;

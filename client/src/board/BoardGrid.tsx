@@ -10,14 +10,12 @@ import {
 import type {
   Announcements,
   DragEndEvent,
-  DragMoveEvent,
   DragOverEvent,
   DragStartEvent,
   UniqueIdentifier,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { Coordinates } from '@dnd-kit/utilities';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { moveGoal } from '../../../shared/doc/board.js';
@@ -25,12 +23,11 @@ import type { Goal } from '../../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
 import type { LifeDomain, RecoveryPhase } from '../../../shared/domain.js';
 import { Cell, DomainHead, PhaseHead } from './BoardCell.js';
-import { CardsDroppableContext, useCardContext } from './context.js';
-import { cellId, cellOf, collisionFor, layoutOf, placeCard, splitCell } from './dragLayout.js';
+import { useCardContext } from './context.js';
+import { cellId, cellOf, collisionFor, layoutOf, splitCell } from './dragLayout.js';
 import type { CellId, Layout } from './dragLayout.js';
 import { GoalCardBody } from './GoalCard.js';
 import { indexAmongAll } from './layout/boardFilter.js';
-import { cardBefore } from './pointerDrop.js';
 import './board.css';
 import '../i18n/nl/board.js';
 
@@ -56,10 +53,6 @@ export const BoardGrid = memo(function BoardGrid({
   const { readOnly } = useCardContext();
   const [dragLayout, setDragLayout] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  /** A card carried by keyboard moves from card to card, so the cards are drop targets then. */
-  const [keyboardDrag, setKeyboardDrag] = useState(false);
-  const lastPointer = useRef<Coordinates | null>(null);
-  const grid = useRef<HTMLDivElement>(null);
   const goals = useMemo(
     () => (shown ? allGoals.filter((g) => shown.has(g.id)) : allGoals),
     [allGoals, shown],
@@ -75,7 +68,7 @@ export const BoardGrid = memo(function BoardGrid({
 
   // What the drag context is given keeps its identity from one move to the next (the layout
   // changes only when a card enters another cell), so nothing below it renders for a prop's sake.
-  const collisionDetection = useMemo(() => collisionFor(layout, lastPointer), [layout]);
+  const collisionDetection = useMemo(() => collisionFor(layout), [layout]);
   const accessibility = useMemo(() => {
     const cellLabel = (cell: CellId) => {
       const [domain, phase] = splitCell(cell);
@@ -113,27 +106,15 @@ export const BoardGrid = memo(function BoardGrid({
   const pendingMove = useRef<(() => void) | null>(null);
   // Leaving the board right after a drop still writes the move.
   useEffect(() => () => pendingMove.current?.(), []);
-  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+  const onDragStart = ({ active }: DragStartEvent) => {
     pendingMove.current?.();
     setActiveId(String(active.id));
-    setKeyboardDrag(activatorEvent instanceof KeyboardEvent);
     // The layout as shown, its arrays kept: no cell renders again when a drag starts.
     setDragLayout(layout);
   };
 
-  // A pointer's place within the cell under it, from that cell's own cards (see cardBefore).
-  const onDragMove = ({ active, over }: DragMoveEvent) => {
-    const pointer = lastPointer.current;
-    if (keyboardDrag || !over || !dragLayout || !pointer || !grid.current) return;
-    const cell = cellOf(dragLayout, over.id);
-    if (cell !== over.id) return;
-    const id = String(active.id);
-    const next = placeCard(dragLayout, id, cell, cardBefore(grid.current, cell, id, pointer));
-    if (next !== dragLayout) setDragLayout(next);
-  };
-
   const onDragOver = ({ active, over }: DragOverEvent) => {
-    if (!over || !dragLayout || !keyboardDrag) return;
+    if (!over || !dragLayout) return;
     const from = cellOf(dragLayout, active.id);
     const to = cellOf(dragLayout, over.id);
     if (!from || !to || from === to) return;
@@ -150,7 +131,6 @@ export const BoardGrid = memo(function BoardGrid({
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const current = dragLayout;
     setActiveId(null);
-    setKeyboardDrag(false);
     const cell = over && current ? cellOf(current, active.id) : null;
     if (!over || !current || !cell) {
       setDragLayout(null);
@@ -189,7 +169,6 @@ export const BoardGrid = memo(function BoardGrid({
 
   const onDragCancel = () => {
     setActiveId(null);
-    setKeyboardDrag(false);
     setDragLayout(null);
   };
 
@@ -199,45 +178,36 @@ export const BoardGrid = memo(function BoardGrid({
       sensors={sensors}
       collisionDetection={collisionDetection}
       onDragStart={onDragStart}
-      onDragMove={onDragMove}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
       accessibility={accessibility}
     >
-      <CardsDroppableContext.Provider value={keyboardDrag}>
-        <div
-          ref={grid}
-          id="board-grid"
-          className="board-grid"
-          role="region"
-          aria-label={t('board.gridLabel')}
-        >
-          <div className="corner" aria-hidden="true" />
-          {recoveryPhases.map((phase) => (
-            <PhaseHead key={phase} phase={phase} />
-          ))}
-          {lifeDomains.map((domain) => (
-            <div key={domain} className="board-row" role="presentation">
-              <DomainHead domain={domain} />
-              {recoveryPhases.map((phase) => {
-                const id = cellId(domain, phase);
-                return (
-                  <Cell
-                    key={id}
-                    id={id}
-                    ids={layout[id]}
-                    byId={byId}
-                    total={totals[id].length}
-                    filtering={shown !== null}
-                    onAdd={readOnly ? null : onAdd}
-                  />
-                );
-              })}
-            </div>
-          ))}
-        </div>
-      </CardsDroppableContext.Provider>
+      <div id="board-grid" className="board-grid" role="region" aria-label={t('board.gridLabel')}>
+        <div className="corner" aria-hidden="true" />
+        {recoveryPhases.map((phase) => (
+          <PhaseHead key={phase} phase={phase} />
+        ))}
+        {lifeDomains.map((domain) => (
+          <div key={domain} className="board-row" role="presentation">
+            <DomainHead domain={domain} />
+            {recoveryPhases.map((phase) => {
+              const id = cellId(domain, phase);
+              return (
+                <Cell
+                  key={id}
+                  id={id}
+                  ids={layout[id]}
+                  byId={byId}
+                  total={totals[id].length}
+                  filtering={shown !== null}
+                  onAdd={readOnly ? null : onAdd}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
       <DragOverlay>
         {active ? (
           <div className="goal-card is-overlay">

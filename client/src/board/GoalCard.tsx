@@ -1,14 +1,14 @@
 import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useContext, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goalAttention } from '../../../shared/attention.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { ContactButton } from '../components/ContactButton.js';
 import { GlossaryText } from '../glossary/GlossaryText.js';
 import { formatDate } from '../i18n/index.js';
-import { CardsDroppableContext, useCardContext } from './context.js';
+import { useCardContext } from './context.js';
 import { LastChanged } from './history/LastChanged.js';
 import { perspectiveLabel } from './perspectiveLabel.js';
 import './goalCard.css';
@@ -129,13 +129,8 @@ const goalData = { type: 'goal' };
  */
 export const GoalCard = memo(function GoalCard({ goal }: { goal: Goal }) {
   const { highlighted, peers, today, readOnly } = useCardContext();
-  const droppable = useContext(CardsDroppableContext);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({
-      id: goal.id,
-      data: goalData,
-      disabled: readOnly || { draggable: false, droppable: !droppable },
-    });
+    useSortable({ id: goal.id, data: goalData, disabled: readOnly });
   const attention = useMemo(() => goalAttention(goal, today), [goal, today]);
   const editor = peers.find((p) => !p.self && p.editing === goal.id);
   const dimmed = highlighted !== null && !goal.perspectives.includes(highlighted);

@@ -56,9 +56,3 @@ export function useBoardContext(): BoardContextValue {
   if (!value) throw new Error('useBoardContext outside a board');
   return value;
 }
-
-/**
- * Whether the cards are drop targets: only while a card is carried by keyboard, whose moves go
- * from card to card. A pointer drag has only the 25 cells as targets (see insertIndexAt).
- */
-export const CardsDroppableContext = createContext(false);

@@ -1,6 +1,5 @@
 import { closestCenter, closestCorners } from '@dnd-kit/core';
 import type { Collision, CollisionDetection, UniqueIdentifier } from '@dnd-kit/core';
-import type { Coordinates } from '@dnd-kit/utilities';
 import { goalsInCell } from '../../../shared/doc/board.js';
 import type { Goal } from '../../../shared/doc/board.js';
 import { lifeDomains, recoveryPhases } from '../../../shared/domain.js';
@@ -38,14 +37,9 @@ export function cellOf(layout: Layout, id: UniqueIdentifier): CellId | null {
  * pointer (dnd-kit's `pointerWithin` tests every card too, and each side of each rect it reads
  * adds up the scroll offsets again), then only the cards of that one cell by their centres.
  */
-export function collisionFor(
-  layout: Layout,
-  /** Where the pointer was last seen, for the insert index within a cell (see insertIndexAt). */
-  lastPointer?: { current: Coordinates | null },
-): CollisionDetection {
+export function collisionFor(layout: Layout): CollisionDetection {
   return (args) => {
     const pointer = args.pointerCoordinates;
-    if (lastPointer) lastPointer.current = pointer;
     if (!pointer) return closestCorners(args);
     const cells = args.droppableContainers.filter((c) => String(c.id) in layout);
     const cell = cells.find((c) => {
@@ -65,31 +59,4 @@ export function collisionFor(
     const hit: Collision = { id: cell.id, data: { droppableContainer: cell, value: 0 } };
     return cards.length ? closestCenter({ ...args, droppableContainers: cards }) : [hit];
   };
-}
-
-/**
- * Where a card carried by a pointer goes in a cell: before the first of the cell's other cards
- * whose middle is below the pointer. During a pointer drag the cards are not drop targets (dnd-kit
- * would measure all 100 of them, walking each one's ancestors, when the drag starts); the cell
- * under the pointer is, and only its own few cards are measured here, one rect each.
- */
-export function insertIndexAt(middles: readonly number[], pointerY: number): number {
-  const index = middles.findIndex((middle) => pointerY < middle);
-  return index === -1 ? middles.length : index;
-}
-
-/**
- * The layout with the card `id` taken out of its cell and put in `to` before the card `before`
- * (at the end when null or not there); the same layout when that is where it already is.
- */
-export function placeCard(layout: Layout, id: string, to: CellId, before: string | null): Layout {
-  const from = cellOf(layout, id);
-  const target = layout[to].filter((g) => g !== id);
-  const at = before === null ? -1 : target.indexOf(before);
-  const index = at === -1 ? target.length : at;
-  const ids = [...target.slice(0, index), id, ...target.slice(index)];
-  if (from === to && ids.every((g, i) => layout[to][i] === g)) return layout;
-  const next = { ...layout, [to]: ids };
-  if (from && from !== to) next[from] = layout[from].filter((g) => g !== id);
-  return next;
 }

@@ -1,12 +1,6 @@
 import type { ClientRect, DroppableContainer, UniqueIdentifier } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
-import {
-  cellOf,
-  collisionFor,
-  insertIndexAt,
-  layoutOf,
-  placeCard,
-} from '../../../client/src/board/dragLayout.js';
+import { cellOf, collisionFor, layoutOf } from '../../../client/src/board/dragLayout.js';
 
 const rect = (left: number, top: number, width: number, height: number): ClientRect => ({
   left,
@@ -56,20 +50,5 @@ describe("the board's collision detection", () => {
     expect(cellOf(layout, 'b')).toBe('care|treatment');
     expect(cellOf(layout, 'care|transition')).toBe('care|transition');
     expect(cellOf(layout, 'nowhere')).toBeNull();
-  });
-
-  it('a card carried by a pointer goes before the first card whose middle is below the pointer', () => {
-    expect(insertIndexAt([50, 150, 250], 20)).toBe(0);
-    expect(insertIndexAt([50, 150, 250], 160)).toBe(2);
-    expect(insertIndexAt([50, 150, 250], 300)).toBe(3);
-    expect(insertIndexAt([], 10)).toBe(0);
-  });
-
-  it('places a card before another, in its own cell or another, and keeps the layout when nothing moves', () => {
-    expect(placeCard(layout, 'a', 'care|treatment', null)['care|treatment']).toEqual(['b', 'a']);
-    const moved = placeCard(layout, 'b', 'care|transition', null);
-    expect([moved['care|treatment'], moved['care|transition']]).toEqual([['a'], ['b']]);
-    expect(placeCard(layout, 'a', 'care|treatment', 'b')).toBe(layout);
-    expect(placeCard(layout, 'b', 'care|treatment', 'a')['care|treatment']).toEqual(['b', 'a']);
   });
 });
