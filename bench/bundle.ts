@@ -31,13 +31,7 @@ type Manifest = Record<string, ManifestChunk>;
  */
 const routes: { name: string; path: string; modules: string[]; after?: string[]; budgetKb?: number }[] = [
   { name: 'sign-in', path: '/', modules: ['src/pages/LoginPage.tsx'] },
-  {
-    name: "client's plan",
-    path: '/mijn-plan',
-    modules: ['src/myplan/MyPlanPage.tsx'],
-    after: ['src/myplan/MyConsents.tsx', 'src/myplan/AccessLog.tsx', 'src/rights/MyFileSection.tsx'],
-    budgetKb: 120,
-  },
+  { name: "client's plan", path: '/mijn-plan', modules: ['src/myplan/MyPlanPage.tsx'], budgetKb: 120 },
   {
     name: 'board page',
     path: '/cases/:caseId',

@@ -1,12 +1,13 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../shared/api.js';
 import { getJson } from '../api.js';
-import { lazyPart } from '../lazyPart.js';
 import { useEventStream } from '../useEventStream.js';
+import { AccessLog } from './AccessLog.js';
 import { ContactPerson } from './ContactPerson.js';
 import { CrisisCard } from './CrisisCard.js';
 import { HowItGoes } from './HowItGoes.js';
+import { MyConsents } from './MyConsents.js';
 import { MyGoals } from './MyGoals.js';
 import { MyQuestions } from './MyQuestions.js';
 import { MyReferrals } from './MyReferrals.js';
@@ -14,6 +15,7 @@ import { MySignalPlan } from './MySignalPlan.js';
 import { PlanMenu } from './PlanMenu.js';
 import { FoldedSections, useNarrowScreen } from './foldedSections.js';
 import { ReadWholePlan } from './ReadWholePlan.js';
+import { MyFileSection } from '../rights/MyFileSection.js';
 import { SupportEnded } from './SupportEnded.js';
 // The plan's base first, then its parts (in this order, after the base they refine), printing last.
 import './myplan.css';
@@ -25,13 +27,6 @@ import './crisisCard.css';
 import './planMenu.css';
 import './myplan-print.css';
 import '../i18n/nl/myPlan.js';
-
-// The last sections (who may know what, who looked, my file) are below everything else and read
-// their own data: their code follows right after the page (fetched as its code runs), so the plan
-// shows sooner on a slow phone connection and they are there before anyone scrolls or prints.
-const MyConsents = lazyPart(() => import('./MyConsents.js').then((m) => m.MyConsents));
-const AccessLog = lazyPart(() => import('./AccessLog.js').then((m) => m.AccessLog));
-const MyFileSection = lazyPart(() => import('../rights/MyFileSection.js').then((m) => m.MyFileSection));
 
 /**
  * On a phone the plan itself comes first (contact, what to do when it goes less well, the goals);
@@ -96,11 +91,9 @@ export function MyPlanPage() {
           write could not be kept (SPEC CL6), so the forms are not offered. */}
         {!ended && <HowItGoes ratings={plan.voice.ratings} />}
         {!ended && <MyQuestions questions={plan.voice.questions} />}
-        <Suspense fallback={null}>
-          <MyConsents ended={ended} />
-          <AccessLog />
-          <MyFileSection />
-        </Suspense>
+        <MyConsents ended={ended} />
+        <AccessLog />
+        <MyFileSection />
       </div>
     </FoldedSections.Provider>
   );
